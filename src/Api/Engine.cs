@@ -1,0 +1,56 @@
+using FastAttractors.Ode.Integrators;
+
+namespace FastAttractors;
+
+/// <summary>
+/// The entry point: one engine per backend, reused across calls (it caches compiled kernels and device state).
+/// <code>
+/// using var engine = Engine.Create();                      // Cuda > OpenCL > Simd, or FASTATTRACTORS_BACKEND
+/// var nets = TanhRnn.Random(n: 16, g: 1.5, connectivity: 1, members: 4096, seed: 7);
+/// var x0 = InitialStates.Normal(16, 4096, std: 1, seed: 8);
+/// var sol = engine.Integrate(new EnsembleProblem(nets, x0, 4096), new Rk4(0.01), steps: 1000, SaveAt.EveryNthStep(10));
+/// </code>
+/// </summary>
+public sealed class Engine : IDisposable
+{
+    private readonly IEnsembleIntegrator integrator;
+
+    private Engine(IEnsembleIntegrator integrator) => this.integrator = integrator;
+
+    public Backend Backend => integrator.Backend;
+
+    /// <summary>
+    /// An engine on <paramref name="backend"/>; when null, the backend named by FASTATTRACTORS_BACKEND, else the
+    /// best present (Cuda > OpenCL > Simd). Asking for a backend that is not present is an error, never a fallback.
+    /// </summary>
+    public static Engine Create(Backend? backend = null)
+    {
+        var chosen = backend ?? DeviceCatalog.DefaultBackend();
+        if (!Enum.IsDefined(chosen))
+            throw new ArgumentOutOfRangeException(nameof(backend), chosen, $"unknown backend {chosen}; valid: {string.Join(", ", BackendNames.Valid)}.");
+        if (!DeviceCatalog.IsAvailable(chosen))
+            throw new InvalidOperationException($"backend {chosen} was requested but no {chosen} device is present (see 'fastattractors devices').");
+        IEnsembleIntegrator integrator = chosen switch
+        {
+            Backend.Reference => new ReferenceIntegrator(),
+            Backend.Simd => new SimdIntegrator(),
+            _ => new IlgpuIntegrator(chosen),
+        };
+        return new Engine(integrator);
+    }
+
+    /// <summary>Devices present on this machine and which backend <see cref="Create"/> would choose.</summary>
+    public static (IReadOnlyList<DeviceInfo> Devices, Backend Default) Devices() => (DeviceCatalog.List(), DeviceCatalog.DefaultBackend());
+
+    /// <summary>
+    /// Integrates every member for <paramref name="steps"/> steps of <paramref name="solver"/> (RK4 for flows,
+    /// iteration for maps). Members that go non-finite are frozen and flagged in <see cref="EnsembleSolution.Status"/>.
+    /// </summary>
+    public EnsembleSolution Integrate(EnsembleProblem problem, ISolver solver, long steps, SaveAt? save = null, IntegrateOptions? options = null)
+    {
+        var plan = RunPlan.Create(problem, solver, steps, save, options);
+        return integrator.Integrate(plan);
+    }
+
+    public void Dispose() => integrator.Dispose();
+}

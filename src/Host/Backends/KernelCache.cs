@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Numerics;
+using FastAttractors.Kernels.Ode;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace FastAttractors.Backends;
+
+/// <summary>
+/// Loaded kernels per specialisation (model type × precision), per accelerator: loading compiles, so it happens
+/// once and hot paths launch typed delegates only (STYLE 2).
+/// </summary>
+internal sealed class KernelCache(Accelerator accelerator)
+{
+    private readonly ConcurrentDictionary<(string Kernel, Type Model), Delegate> kernels = new();
+
+    public Accelerator Accelerator { get; } = accelerator;
+
+    public Action<Index1D, TModel, EnsembleState<T>, Rk4Coefficients<T>, StepRange> Rk4<T, TModel>()
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, IModel<T> =>
+        (Action<Index1D, TModel, EnsembleState<T>, Rk4Coefficients<T>, StepRange>)kernels.GetOrAdd(("rk4", typeof(TModel)), _ =>
+            Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, EnsembleState<T>, Rk4Coefficients<T>, StepRange>(Rk4Kernel.Run<T, TModel>));
+
+    public Action<Index1D, TModel, EnsembleState<T>, StepRange> Map<T, TModel>()
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, IModel<T> =>
+        (Action<Index1D, TModel, EnsembleState<T>, StepRange>)kernels.GetOrAdd(("map", typeof(TModel)), _ =>
+            Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, EnsembleState<T>, StepRange>(MapKernel.Run<T, TModel>));
+}

@@ -1,0 +1,48 @@
+using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Numerics;
+using FastAttractors.Models;
+using FastAttractors.Simd;
+using FastAttractors.Simd.Fields;
+
+namespace FastAttractors;
+
+/// <summary>The Hénon map (x, y) ← (1 − a x² + y, b x); (a, b) = (1.4, 0.3) by default.</summary>
+public sealed class Henon : IEnsembleModel, IModelBinding
+{
+    public Henon(ParameterBlock parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Parameters = parameters.RequireLength(2, "Hénon (a, b)");
+        Members = ModelShapes.Members(Parameters);
+    }
+
+    public Henon(double a = 1.4, double b = 0.3)
+        : this(ParameterBlock.Shared("a_b", [a, b]))
+    {
+    }
+
+    /// <summary>(a, b) per member or shared.</summary>
+    public ParameterBlock Parameters { get; }
+    public string Name => "Henon";
+    public int Dimension => 2;
+    public DynamicsKind Kind => DynamicsKind.Map;
+    public int? Members { get; }
+
+    IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [Parameters];
+
+    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) => sink.Run(new HenonModel<T>(p[0]));
+
+    void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new HenonSimd<T>(p[0]));
+
+    IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
+
+    private sealed class Reference(Henon model) : IReferenceField
+    {
+        public void Evaluate(int m, double[] x, double[] y)
+        {
+            double a = model.Parameters.Get(0, m), b = model.Parameters.Get(1, m);
+            y[0] = 1.0 - a * x[0] * x[0] + x[1];
+            y[1] = b * x[0];
+        }
+    }
+}

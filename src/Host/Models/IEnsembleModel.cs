@@ -1,0 +1,18 @@
+namespace FastAttractors;
+
+/// <summary>
+/// A model of spec §1 as users see it: a dimension, flow or map, and parameters that are shared or per member.
+/// Built-ins are sealed classes in this folder; a user model wraps a struct functor (<see cref="UserModel{TField64, TField32}"/>).
+/// </summary>
+public interface IEnsembleModel
+{
+    string Name { get; }
+
+    /// <summary>State dimension n.</summary>
+    int Dimension { get; }
+
+    DynamicsKind Kind { get; }
+
+    /// <summary>The member count fixed by per-member parameters, or null when every parameter is shared.</summary>
+    int? Members { get; }
+}

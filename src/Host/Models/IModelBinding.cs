@@ -1,0 +1,37 @@
+using System.Numerics;
+using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Numerics;
+using FastAttractors.Simd;
+
+namespace FastAttractors.Models;
+
+/// <summary>Receives a model functor with its concrete struct type, so the kernel launch is specialised for it.</summary>
+internal interface IKernelModelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
+{
+    void Run<TModel>(TModel model) where TModel : struct, IModel<T>;
+}
+
+/// <summary>Receives a vectorised tile field with its concrete struct type (same double dispatch as the kernels).</summary>
+internal interface ISimdFieldSink<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    void Run<TField>(TField field) where TField : struct, ISimdField<T>;
+}
+
+/// <summary>Scalar float64 evaluation of f for the Reference path; one instance per worker thread (it may hold work arrays).</summary>
+internal interface IReferenceField
+{
+    void Evaluate(int member, double[] x, double[] y);
+}
+
+/// <summary>How a model reaches each backend: kernel functor, vectorised tile field and reference evaluation.</summary>
+internal interface IModelBinding
+{
+    /// <summary>The parameter blocks in the order <see cref="BindKernel{T}"/> and <see cref="BindSimd{T}"/> expect.</summary>
+    IReadOnlyList<ParameterBlock> DeviceParameters { get; }
+
+    void BindKernel<T>(ParamView<T>[] parameters, IKernelModelSink<T> sink) where T : unmanaged, IReal<T>, ILift<T, T>;
+
+    void BindSimd<T>(SimdParameters<T>[] parameters, ISimdFieldSink<T> sink) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    IReferenceField CreateReferenceField();
+}

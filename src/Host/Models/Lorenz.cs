@@ -1,0 +1,63 @@
+using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Numerics;
+using FastAttractors.Models;
+using FastAttractors.Simd;
+using FastAttractors.Simd.Fields;
+
+namespace FastAttractors;
+
+/// <summary>The Lorenz system; parameters (σ, ρ, β), textbook (10, 28, 8/3) by default.</summary>
+public sealed class Lorenz : IEnsembleModel, IModelBinding
+{
+    public Lorenz(ParameterBlock parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Parameters = parameters.RequireLength(3, "Lorenz (σ, ρ, β)");
+        Members = ModelShapes.Members(Parameters);
+    }
+
+    public Lorenz(double sigma = 10.0, double rho = 28.0, double beta = 8.0 / 3.0)
+        : this(ParameterBlock.Shared("sigma_rho_beta", [sigma, rho, beta]))
+    {
+    }
+
+    /// <summary>(σ, ρ, β) per member or shared.</summary>
+    public ParameterBlock Parameters { get; }
+    public string Name => "Lorenz";
+    public int Dimension => 3;
+    public DynamicsKind Kind => DynamicsKind.Flow;
+    public int? Members { get; }
+
+    /// <summary>The W5 ensemble: σ = 10, β = 8/3 and ρ = linspace(ρ0, ρ1, members).</summary>
+    public static Lorenz RhoSweep(int members, double rhoStart = 0.0, double rhoEnd = 21.0)
+    {
+        if (members < 1)
+            throw new ArgumentOutOfRangeException(nameof(members), members, $"members must be at least 1, got {members}.");
+        var rows = new double[members][];
+        for (int m = 0; m < members; m++)
+        {
+            double rho = members == 1 ? rhoStart : rhoStart + (rhoEnd - rhoStart) * m / (members - 1);
+            rows[m] = [10.0, rho, 8.0 / 3.0];
+        }
+        return new Lorenz(ParameterBlock.PerMemberRows("sigma_rho_beta", rows));
+    }
+
+    IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [Parameters];
+
+    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) => sink.Run(new LorenzModel<T>(p[0]));
+
+    void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new LorenzSimd<T>(p[0]));
+
+    IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
+
+    private sealed class Reference(Lorenz model) : IReferenceField
+    {
+        public void Evaluate(int m, double[] x, double[] y)
+        {
+            double sigma = model.Parameters.Get(0, m), rho = model.Parameters.Get(1, m), beta = model.Parameters.Get(2, m);
+            y[0] = sigma * (x[1] - x[0]);
+            y[1] = x[0] * (rho - x[2]) - x[1];
+            y[2] = x[0] * x[1] - beta * x[2];
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Numerics;
+using FastAttractors.Models;
+using FastAttractors.Simd;
+using FastAttractors.Simd.Fields;
+
+namespace FastAttractors;
+
+/// <summary>dx/dt = −x + ReLU(W x + b) (Eq. S1): the fixed-point and line-attractor systems of Fig. 3.</summary>
+public sealed class ReluRnn : IEnsembleModel, IModelBinding
+{
+    public ReluRnn(ParameterBlock w, ParameterBlock? b = null)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        Dimension = ModelShapes.SquareDimension(w);
+        W = w;
+        B = (b ?? ParameterBlock.Shared("b", new double[Dimension])).RequireLength(Dimension, "ReluRnn bias");
+        Members = ModelShapes.Members(W, B);
+    }
+
+    public ParameterBlock W { get; }
+    public ParameterBlock B { get; }
+    public string Name => "ReluRnn";
+    public int Dimension { get; }
+    public DynamicsKind Kind => DynamicsKind.Flow;
+    public int? Members { get; }
+
+    public static ReluRnn Shared(double[,] w, double[]? b = null) =>
+        new(ParameterBlock.Shared("W", ModelShapes.Square(w, nameof(w))), b is null ? null : ParameterBlock.Shared("b", b));
+
+    IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [W, B];
+
+    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
+        sink.Run(new ReluRnnModel<T>(Dimension, p[0], p[1]));
+
+    void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
+        sink.Run(new ReluRnnSimd<T>(Dimension, p[0], p[1]));
+
+    IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
+
+    private sealed class Reference(ReluRnn model) : IReferenceField
+    {
+        public void Evaluate(int m, double[] x, double[] y)
+        {
+            int n = model.Dimension;
+            for (int i = 0; i < n; i++)
+            {
+                double pre = model.B.Get(i, m);
+                for (int j = 0; j < n; j++)
+                    pre += model.W.Get(i * n + j, m) * x[j];
+                y[i] = (pre <= 0 ? 0 : pre) - x[i];
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Numerics;
+using FastAttractors.Models;
+using FastAttractors.Simd;
+using FastAttractors.Simd.Fields;
+
+namespace FastAttractors;
+
+/// <summary>
+/// dx/dt = −x + tanh(W x) (Eq. 20, <see cref="DynamicsKind.Flow"/>) or x ← tanh(W x) (Eq. 21, <see cref="DynamicsKind.Map"/>):
+/// the rotation-block systems of Fig. 5A.
+/// </summary>
+public sealed class TanhOfLinear : IEnsembleModel, IModelBinding
+{
+    public TanhOfLinear(ParameterBlock w, DynamicsKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (!Enum.IsDefined(kind))
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, $"kind must be Flow or Map, got {kind}.");
+        Dimension = ModelShapes.SquareDimension(w);
+        W = w;
+        Kind = kind;
+        Members = ModelShapes.Members(W);
+    }
+
+    public ParameterBlock W { get; }
+    public string Name => Kind == DynamicsKind.Flow ? "TanhOfLinear(flow)" : "TanhOfLinear(map)";
+    public int Dimension { get; }
+    public DynamicsKind Kind { get; }
+    public int? Members { get; }
+
+    public static TanhOfLinear Shared(double[,] w, DynamicsKind kind) =>
+        new(ParameterBlock.Shared("W", ModelShapes.Square(w, nameof(w))), kind);
+
+    IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [W];
+
+    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
+        sink.Run(new TanhOfLinearModel<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
+
+    void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
+        sink.Run(new TanhOfLinearSimd<T>(Dimension, p[0], Kind == DynamicsKind.Flow));
+
+    IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
+
+    private sealed class Reference(TanhOfLinear model) : IReferenceField
+    {
+        public void Evaluate(int m, double[] x, double[] y)
+        {
+            int n = model.Dimension;
+            for (int i = 0; i < n; i++)
+            {
+                double pre = 0;
+                for (int j = 0; j < n; j++)
+                    pre += model.W.Get(i * n + j, m) * x[j];
+                y[i] = model.Kind == DynamicsKind.Flow ? Math.Tanh(pre) - x[i] : Math.Tanh(pre);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Numerics;
+using FastAttractors.Models;
+using FastAttractors.Simd;
+
+namespace FastAttractors;
+
+/// <summary>
+/// A user-defined model: a struct functor implementing only f(x) through <see cref="IModel{T}.Evaluate"/>, written once
+/// generic over the number type (so dual numbers give its Jacobian–vector product), given in both precisions. It
+/// carries its own constants; per-member parameters are for the built-ins. It runs in ILGPU kernels (Cuda, OpenCL,
+/// IlgpuCpu) and on the Reference path; on the Simd path it is evaluated member by member (no hand vectorisation).
+/// </summary>
+public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBinding
+    where TField64 : struct, IModel<Real64>
+    where TField32 : struct, IModel<Real32>
+{
+    private readonly TField64 field64;
+    private readonly TField32 field32;
+
+    public UserModel(TField64 field64, TField32 field32, DynamicsKind kind, string name = "User")
+    {
+        if (field64.Dimension < 1)
+            throw new ArgumentOutOfRangeException(nameof(field64), field64.Dimension, $"dimension must be at least 1, got {field64.Dimension}.");
+        if (field32.Dimension != field64.Dimension)
+            throw new ArgumentException($"the float32 field has dimension {field32.Dimension}, the float64 field {field64.Dimension}.", nameof(field32));
+        this.field64 = field64;
+        this.field32 = field32;
+        Kind = kind;
+        Name = name;
+    }
+
+    public string Name { get; }
+    public int Dimension => field64.Dimension;
+    public DynamicsKind Kind { get; }
+    public int? Members => null;
+
+    IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [];
+
+    void IModelBinding.BindKernel<T>(ParamView<T>[] parameters, IKernelModelSink<T> sink)
+    {
+        // T is Real32 or Real64; the casts through object are resolved at JIT time for each instantiation.
+        if (typeof(T) == typeof(Real64))
+            ((IKernelModelSink<Real64>)sink).Run(field64);
+        else if (typeof(T) == typeof(Real32))
+            ((IKernelModelSink<Real32>)sink).Run(field32);
+        else
+            throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
+    }
+
+    void IModelBinding.BindSimd<T>(SimdParameters<T>[] parameters, ISimdFieldSink<T> sink)
+    {
+        if (typeof(T) == typeof(double))
+            ((ISimdFieldSink<double>)sink).Run(new LaneByLane<double, Real64, TField64>(field64));
+        else if (typeof(T) == typeof(float))
+            ((ISimdFieldSink<float>)sink).Run(new LaneByLane<float, Real32, TField32>(field32));
+        else
+            throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
+    }
+
+    IReferenceField IModelBinding.CreateReferenceField() => new Reference(field64);
+
+    private sealed class Reference(TField64 field) : IReferenceField
+    {
+        private readonly Real64[] x = new Real64[field.Dimension];
+        private readonly Real64[] y = new Real64[field.Dimension];
+        private readonly Real64[] scratch = new Real64[Math.Max(1, field.ScratchLength)];
+
+        public void Evaluate(int member, double[] xIn, double[] yOut)
+        {
+            for (int i = 0; i < xIn.Length; i++)
+                x[i] = new Real64(xIn[i]);
+            field.Evaluate<Real64, ArrayVector<Real64>, ArrayVector<Real64>, ArrayVector<Real64>>(
+                member, new(x, 0), new(y, 0), new(scratch, 0));
+            for (int i = 0; i < yOut.Length; i++)
+                yOut[i] = y[i].Value;
+        }
+    }
+
+    /// <summary>Evaluates the scalar functor once per lane; TScalar and TReal have the same bits (float/Real32, double/Real64).</summary>
+    private readonly struct LaneByLane<TScalar, TReal, TField>(TField functor) : ISimdField<TScalar>
+        where TScalar : unmanaged, IFloatingPointIeee754<TScalar>
+        where TReal : unmanaged, IReal<TReal>, ILift<TReal, TReal>
+        where TField : struct, IModel<TReal>
+    {
+        public int Dimension => functor.Dimension;
+        public int ScratchLength => 0;
+
+        public void Evaluate(int tile, ReadOnlySpan<Vector<TScalar>> x, Span<Vector<TScalar>> y, Span<Vector<TScalar>> scratch)
+        {
+            int n = functor.Dimension;
+            var xs = new TReal[n];
+            var ys = new TReal[n];
+            var work = new TReal[Math.Max(1, functor.ScratchLength)];
+            var lanesX = new TScalar[n * Vector<TScalar>.Count];
+            var lanesY = new TScalar[n * Vector<TScalar>.Count];
+            for (int i = 0; i < n; i++)
+                x[i].CopyTo(lanesX, i * Vector<TScalar>.Count);
+            for (int lane = 0; lane < Vector<TScalar>.Count; lane++)
+            {
+                for (int i = 0; i < n; i++)
+                    xs[i] = Unsafe.BitCast<TScalar, TReal>(lanesX[i * Vector<TScalar>.Count + lane]);
+                functor.Evaluate<TReal, ArrayVector<TReal>, ArrayVector<TReal>, ArrayVector<TReal>>(
+                    tile * Vector<TScalar>.Count + lane, new(xs, 0), new(ys, 0), new(work, 0));
+                for (int i = 0; i < n; i++)
+                    lanesY[i * Vector<TScalar>.Count + lane] = Unsafe.BitCast<TReal, TScalar>(ys[i]);
+            }
+            for (int i = 0; i < n; i++)
+                y[i] = new Vector<TScalar>(lanesY, i * Vector<TScalar>.Count);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+namespace FastAttractors;
+
+/// <summary>
+/// The result of an ensemble run: final states, the optional decimated trajectory and per-member status.
+/// Arrays use the ensemble layout (component i of member m at i · Members + m; frame f starts at f · n · Members).
+/// </summary>
+public sealed class EnsembleSolution
+{
+    internal EnsembleSolution(int dimension, int members, long steps, double stepSize, int? recordEvery, Backend backend, Precision precision)
+    {
+        Dimension = dimension;
+        Members = members;
+        Steps = steps;
+        StepSize = stepSize;
+        RecordEvery = recordEvery;
+        Backend = backend;
+        Precision = precision;
+        FinalStates = new double[(long)dimension * members];
+        Status = new MemberStatus[members];
+        FailedStep = new long[members];
+        Array.Fill(FailedStep, -1);
+        if (recordEvery is { } every)
+        {
+            long frames = steps / every + 1;
+            Times = new double[frames];
+            for (long f = 0; f < frames; f++)
+                Times[f] = f * every * stepSize; // from the integer step counter, never t += dt
+            Trajectory = new double[frames * dimension * members];
+        }
+    }
+
+    public int Dimension { get; }
+    public int Members { get; }
+    public long Steps { get; }
+
+    /// <summary>dt for flows, 1 for maps.</summary>
+    public double StepSize { get; }
+
+    public int? RecordEvery { get; }
+    public Backend Backend { get; }
+    public Precision Precision { get; }
+    public double[] FinalStates { get; }
+
+    /// <summary>Frames × n × members, or null when only final states were saved.</summary>
+    public double[]? Trajectory { get; }
+
+    /// <summary>Time of each trajectory frame, or null.</summary>
+    public double[]? Times { get; }
+
+    public MemberStatus[] Status { get; }
+
+    /// <summary>The step that went non-finite for each flagged member, −1 for members that finished.</summary>
+    public long[] FailedStep { get; }
+
+    public int Frames => Times?.Length ?? 0;
+
+    public double Final(int member, int component) => FinalStates[(long)component * Members + member];
+
+    public double At(int frame, int member, int component)
+    {
+        if (Trajectory is null)
+            throw new InvalidOperationException("no trajectory was recorded (use SaveAt.EveryNthStep).");
+        return Trajectory[((long)frame * Dimension + component) * Members + member];
+    }
+
+    /// <summary>Final state of one member as a vector.</summary>
+    public double[] FinalState(int member)
+    {
+        var x = new double[Dimension];
+        for (int i = 0; i < Dimension; i++)
+            x[i] = Final(member, i);
+        return x;
+    }
+}

@@ -1,0 +1,146 @@
+using FastAttractors.Backends;
+using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Numerics;
+using FastAttractors.Kernels.Ode;
+using FastAttractors.Models;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace FastAttractors.Ode.Integrators;
+
+/// <summary>
+/// Runs the ILGPU kernels (Cuda, OpenCL or the CPU accelerator): per chunk, upload states and parameters in the
+/// chunk's SoA layout, launch one kernel per recorded segment, download states, status and trajectory frames.
+/// </summary>
+internal sealed class IlgpuIntegrator : IEnsembleIntegrator
+{
+    private readonly KernelCache cache;
+
+    public IlgpuIntegrator(Backend backend)
+    {
+        var device = IlgpuRuntime.DeviceFor(backend)
+            ?? throw new InvalidOperationException($"backend {backend}: no such device on this machine (see 'fastattractors devices').");
+        Backend = backend;
+        cache = new KernelCache(device.CreateAccelerator(IlgpuRuntime.Context));
+    }
+
+    public Backend Backend { get; }
+
+    public Accelerator Accelerator => cache.Accelerator;
+
+    public EnsembleSolution Integrate(RunPlan plan) => plan.Options.Precision == Precision.Float32
+        ? Integrate<Real32>(plan, Precision.Float32, sizeof(float))
+        : Integrate<Real64>(plan, Precision.Float64, sizeof(double));
+
+    private EnsembleSolution Integrate<T>(RunPlan plan, Precision precision, int elementSize) where T : unmanaged, IReal<T>, ILift<T, T>
+    {
+        var solution = new EnsembleSolution(plan.N, plan.Members, plan.Steps, plan.Dt, plan.RecordEvery, Backend, precision);
+        int chunk = ChunkPlanner.ChunkSize(plan, elementSize, Accelerator.MemorySize);
+        for (int first = 0; first < plan.Members; first += chunk)
+        {
+            int count = Math.Min(chunk, plan.Members - first);
+            var buffers = new List<MemoryBuffer>();
+            try
+            {
+                var views = plan.Binding.DeviceParameters.Select(b => Upload<T>(b, first, count, buffers)).ToArray();
+                plan.Binding.BindKernel(views, new ChunkRunner<T>(this, plan, solution, first, count));
+            }
+            finally
+            {
+                foreach (var buffer in buffers)
+                    buffer.Dispose();
+            }
+        }
+        return solution;
+    }
+
+    /// <summary>Shared blocks go up whole; per-member blocks as the chunk's columns with stride = chunk size.</summary>
+    private ParamView<T> Upload<T>(ParameterBlock block, int first, int count, List<MemoryBuffer> owned) where T : unmanaged, IReal<T>
+    {
+        T[] host;
+        if (block.PerMember)
+        {
+            host = new T[(long)block.Length * count];
+            for (int p = 0; p < block.Length; p++)
+                for (int j = 0; j < count; j++)
+                    host[(long)p * count + j] = T.FromDouble(block.Values[(long)p * block.Members + first + j]);
+        }
+        else
+        {
+            host = block.Values.Length == 0 ? [T.FromDouble(0)] : Array.ConvertAll(block.Values, T.FromDouble);
+        }
+        var buffer = Accelerator.Allocate1D(host);
+        owned.Add(buffer);
+        return block.PerMember ? ParamView<T>.PerMember(buffer.View, count) : ParamView<T>.Shared(buffer.View);
+    }
+
+    public void Dispose() => cache.Accelerator.Dispose();
+
+    private sealed class ChunkRunner<T>(IlgpuIntegrator owner, RunPlan plan, EnsembleSolution solution, int first, int count)
+        : IKernelModelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
+    {
+        public void Run<TModel>(TModel model) where TModel : struct, IModel<T>
+        {
+            var accelerator = owner.Accelerator;
+            int n = plan.N;
+            long length = (long)n * count;
+            var hostX = new T[length];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < count; j++)
+                    hostX[(long)i * count + j] = T.FromDouble(plan.Problem.InitialStates[(long)i * plan.Members + first + j]);
+            using var x = accelerator.Allocate1D(hostX);
+            using var stage = accelerator.Allocate1D<T>(length);
+            using var slope = accelerator.Allocate1D<T>(length);
+            using var acc = accelerator.Allocate1D<T>(length);
+            using var scratch = accelerator.Allocate1D<T>(Math.Max(1L, (long)model.ScratchLength * count));
+            using var status = accelerator.Allocate1D<int>(count);
+            using var failed = accelerator.Allocate1D<long>(count);
+            status.MemSetToZero();
+            var state = new EnsembleState<T>(count, x.View, stage.View, slope.View, acc.View, scratch.View, status.View, failed.View);
+            var coefficients = new Rk4Coefficients<T>(
+                T.FromDouble(plan.Dt), T.FromDouble(plan.Dt / 2), T.FromDouble(plan.Dt / 3), T.FromDouble(plan.Dt / 6));
+
+            Store(x, 0);
+            long segment = plan.RecordEvery ?? Math.Max(1, plan.Steps);
+            for (long done = 0; done < plan.Steps;)
+            {
+                // One launch runs at most int.MaxValue steps; recording splits launches at frame boundaries.
+                int steps = (int)Math.Min(Math.Min(segment, plan.Steps - done), int.MaxValue);
+                var range = new StepRange(done, steps);
+                if (plan.IsMap)
+                    owner.cache.Map<T, TModel>()(count, model, state, range);
+                else
+                    owner.cache.Rk4<T, TModel>()(count, model, state, coefficients, range);
+                done += steps;
+                if (plan.RecordEvery is { } every && done % every == 0)
+                    Store(x, done / every);
+            }
+            accelerator.Synchronize();
+            Scatter(x.GetAsArray1D(), solution.FinalStates, 0);
+            var codes = status.GetAsArray1D();
+            var failedAt = failed.GetAsArray1D();
+            for (int j = 0; j < count; j++)
+            {
+                if (codes[j] != MemberStatusCode.Ok)
+                {
+                    solution.Status[first + j] = MemberStatus.NonFinite;
+                    solution.FailedStep[first + j] = failedAt[j];
+                }
+            }
+        }
+
+        private void Store(MemoryBuffer1D<T, Stride1D.Dense> x, long frame)
+        {
+            if (solution.Trajectory is null)
+                return;
+            Scatter(x.GetAsArray1D(), solution.Trajectory, frame * plan.N * (long)plan.Members);
+        }
+
+        private void Scatter(T[] chunk, double[] target, long offset)
+        {
+            for (int i = 0; i < plan.N; i++)
+                for (int j = 0; j < count; j++)
+                    target[offset + (long)i * plan.Members + first + j] = chunk[(long)i * count + j].ToDouble();
+        }
+    }
+}

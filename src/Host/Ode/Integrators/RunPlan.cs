@@ -1,0 +1,54 @@
+using FastAttractors.Models;
+
+namespace FastAttractors.Ode.Integrators;
+
+/// <summary>A validated request: everything an integrator needs, checked once on the host.</summary>
+internal sealed record RunPlan(
+    EnsembleProblem Problem,
+    IModelBinding Binding,
+    ISolver Solver,
+    long Steps,
+    int? RecordEvery,
+    IntegrateOptions Options)
+{
+    public int N => Problem.Dimension;
+    public int Members => Problem.Members;
+    public bool IsMap => Problem.Model.Kind == DynamicsKind.Map;
+    public double Dt => Solver.StepSize;
+
+    public static RunPlan Create(EnsembleProblem problem, ISolver solver, long steps, SaveAt? save, IntegrateOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(solver);
+        if (steps < 0)
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be non-negative, got {steps}.");
+        if (problem.Model is not IModelBinding binding)
+            throw new ArgumentException($"model '{problem.Model.Name}' ({problem.Model.GetType().Name}) is not a built-in or UserModel.", nameof(problem));
+        if (solver.Advances != problem.Model.Kind)
+            throw new ArgumentException(
+                $"solver: {solver.GetType().Name} advances a {solver.Advances}, but model '{problem.Model.Name}' is a {problem.Model.Kind}"
+                + (problem.Model.Kind == DynamicsKind.Map ? "; use MapIteration." : "; use Rk4(dt)."), nameof(solver));
+        options ??= IntegrateOptions.Default;
+        if (options.ChunkMembers is < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.ChunkMembers, $"ChunkMembers must be at least 1, got {options.ChunkMembers}.");
+        if (!Enum.IsDefined(options.Precision))
+            throw new ArgumentOutOfRangeException(nameof(options), options.Precision, $"unknown precision {options.Precision}.");
+        int? every = (save ?? SaveAt.Final).Every;
+        var plan = new RunPlan(problem, binding, solver, steps, every, options);
+        plan.CheckHostMemory();
+        return plan;
+    }
+
+    /// <summary>Output frames (0 when only the final state is kept).</summary>
+    public long Frames => RecordEvery is { } k ? Steps / k + 1 : 0;
+
+    private void CheckHostMemory()
+    {
+        double bytes = 8.0 * N * Members * (Frames + 2);
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (bytes > 0.8 * available || (long)N * Members * Math.Max(1, Frames) > Array.MaxLength)
+            throw new ArgumentException(
+                $"the ensemble's results need {bytes / 1e9:F2} GB ({Members} members × n = {N} × {Frames + 1} states) but "
+                + $"{available / 1e9:F2} GB is available; record less often or split the ensemble.", "members");
+    }
+}

@@ -1,0 +1,23 @@
+using ILGPU;
+
+namespace FastAttractors.Kernels.Numerics;
+
+/// <summary>
+/// A model parameter block (P values per member) either shared by all members (stored once) or per member
+/// (SoA, member fastest). Element (p, m) is at p * ParamStride + m * MemberStride, so one branch-free
+/// index serves both: shared = (1, 0), per member = (members, 1).
+/// </summary>
+public readonly struct ParamView<T>(ArrayView<T> data, int paramStride, int memberStride) where T : unmanaged
+{
+    public readonly ArrayView<T> Data = data;
+    public readonly int ParamStride = paramStride;
+    public readonly int MemberStride = memberStride;
+
+    public T Get(int p, int member) => Data[(long)p * ParamStride + (long)member * MemberStride];
+
+    /// <summary>The generic form of a parameter read: lifts into the evaluation number type.</summary>
+    public TNum Get<TNum>(int p, int member) where TNum : unmanaged, ILift<TNum, T> => TNum.Lift(Get(p, member));
+
+    public static ParamView<T> Shared(ArrayView<T> data) => new(data, 1, 0);
+    public static ParamView<T> PerMember(ArrayView<T> data, int members) => new(data, members, 1);
+}

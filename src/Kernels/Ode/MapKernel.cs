@@ -1,0 +1,37 @@
+using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Numerics;
+using ILGPU;
+
+namespace FastAttractors.Kernels.Ode;
+
+/// <summary>Iterates a map x ← F(x), thread per member, with the same freeze-and-flag rule as RK4.</summary>
+public static class MapKernel
+{
+    public static void Run<T, TModel>(Index1D member, TModel model, EnsembleState<T> s, StepRange range)
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, IModel<T>
+    {
+        int m = member;
+        if (m >= s.Members || s.Status[m] != MemberStatusCode.Ok)
+            return;
+        int n = model.Dimension;
+        var x = new SoaVector<T>(s.X, s.Members, m);
+        var next = new SoaVector<T>(s.Accumulator, s.Members, m);
+        var scratch = new SoaVector<T>(s.Scratch, s.Members, m);
+        for (int step = 0; step < range.Steps; step++)
+        {
+            model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, x, next, scratch);
+            bool finite = true;
+            for (int i = 0; i < n; i++)
+                finite &= T.IsFinite(next[i]);
+            if (!finite)
+            {
+                s.Status[m] = MemberStatusCode.NonFinite;
+                s.FailedStep[m] = range.FirstStep + step;
+                return;
+            }
+            for (int i = 0; i < n; i++)
+                x.Set(i, next[i]);
+        }
+    }
+}
