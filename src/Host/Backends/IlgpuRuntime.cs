@@ -1,4 +1,5 @@
 using ILGPU;
+using ILGPU.Algorithms;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
@@ -13,7 +14,7 @@ namespace FastAttractors.Backends;
 internal static class IlgpuRuntime
 {
     private static readonly Lazy<Context> SharedContext = new(
-        () => Context.Create(builder => builder.Cuda().OpenCL().CPU().Optimize(OptimizationLevel.O2)),
+        () => Context.Create(builder => builder.Cuda().OpenCL().CPU().Optimize(OptimizationLevel.O2).EnableAlgorithms()),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static Context Context => SharedContext.Value;

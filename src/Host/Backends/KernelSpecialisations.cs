@@ -1,0 +1,68 @@
+using System.Reflection;
+using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Numerics;
+using FastAttractors.Kernels.Ode;
+using ILGPU.Backends;
+using ILGPU.Backends.EntryPoints;
+using ILGPU.Backends.OpenCL;
+using ILGPU.Backends.PTX;
+using ILGPU.Runtime;
+using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime.OpenCL;
+
+namespace FastAttractors.Backends;
+
+/// <summary>
+/// Every kernel specialisation the engine can launch, and ahead-of-time compilation of each to PTX (sm_90) and
+/// OpenCL C without a device: CI has no GPU, yet proves the GPU kernels compile (DESIGN §2).
+/// </summary>
+internal static class KernelSpecialisations
+{
+    public sealed record Specialisation(string Name, MethodInfo Kernel);
+
+    private static readonly Type[] FlowModels =
+        [typeof(TanhRnnModel<>), typeof(ReluRnnModel<>), typeof(TanhOfLinearModel<>), typeof(LinearModel<>), typeof(LorenzModel<>)];
+
+    private static readonly Type[] MapModels = [typeof(TanhOfLinearModel<>), typeof(HenonModel<>)];
+
+    public static IReadOnlyList<Specialisation> All()
+    {
+        var list = new List<Specialisation>();
+        foreach (var real in new[] { typeof(Real32), typeof(Real64) })
+        {
+            foreach (var model in FlowModels)
+                list.Add(Make("rk4", typeof(Rk4Kernel), real, model));
+            foreach (var model in MapModels)
+                list.Add(Make("map", typeof(MapKernel), real, model));
+            foreach (var model in FlowModels.Concat(MapModels).Distinct())
+                list.Add(Make("jvp", typeof(JvpKernel), real, model));
+        }
+        return list;
+    }
+
+    /// <summary>PTX for compute capability 9.0 (H100); throws if ILGPU cannot compile the kernel.</summary>
+    public static string CompilePtx(Specialisation s)
+    {
+        using var backend = new PTXBackend(IlgpuRuntime.Context, new CudaCapabilityContext(CudaArchitecture.SM_90),
+            CudaArchitecture.SM_90, CudaInstructionSet.ISA_80, null);
+        return ((PTXCompiledKernel)Compile(backend, s)).PTXAssembly;
+    }
+
+    /// <summary>OpenCL C 2.0 source with float64 support, as ILGPU would hand it to an OpenCL driver.</summary>
+    public static string CompileOpenCl(Specialisation s)
+    {
+        using var backend = new CLBackend(IlgpuRuntime.Context, new CLCapabilityContext(true, true, true, true, true),
+            CLDeviceVendor.Other, new CLCVersion(2, 0));
+        return ((CLCompiledKernel)Compile(backend, s)).Source;
+    }
+
+    private static CompiledKernel Compile(ILGPU.Backends.Backend backend, Specialisation s) =>
+        backend.Compile(EntryPointDescription.FromImplicitlyGroupedKernel(s.Kernel), new KernelSpecialization());
+
+    private static Specialisation Make(string kind, Type kernel, Type real, Type model)
+    {
+        var closedModel = model.MakeGenericType(real);
+        var method = kernel.GetMethod("Run")!.MakeGenericMethod(real, closedModel);
+        return new Specialisation($"{kind}<{real.Name}, {model.Name.Split('`')[0]}>", method);
+    }
+}

@@ -1,0 +1,45 @@
+using FastAttractors.Backends;
+using Xunit;
+
+namespace FastAttractors.Tests.Kernels;
+
+/// <summary>Every kernel specialisation compiles to PTX for sm_90 and to OpenCL C, with no device present.</summary>
+public class KernelCompilationTests
+{
+    public static IEnumerable<object[]> Specialisations() =>
+        KernelSpecialisations.All().Select(s => new object[] { s.Name });
+
+    private static KernelSpecialisations.Specialisation Find(string name) => KernelSpecialisations.All().Single(s => s.Name == name);
+
+    [Theory]
+    [MemberData(nameof(Specialisations))]
+    public void Compiles_to_ptx_for_sm_90(string name)
+    {
+        var ptx = KernelSpecialisations.CompilePtx(Find(name));
+        // The backend is built for CudaArchitecture.SM_90; ILGPU 1.5.3 writes the newest PTX target its generator
+        // knows (sm_80 with ISA 8.0), which the driver JIT-compiles for the H100 at load time.
+        Assert.Matches(@"\.target sm_(80|86|89|90)", ptx);
+        Assert.Contains(".entry", ptx);
+        if (name.Contains("Real64"))
+            Assert.Contains(".f64", ptx);
+    }
+
+    [Theory]
+    [MemberData(nameof(Specialisations))]
+    public void Compiles_to_opencl_c(string name)
+    {
+        var source = KernelSpecialisations.CompileOpenCl(Find(name));
+        Assert.Contains("kernel", source);
+        if (name.Contains("Real64"))
+            Assert.Contains("double", source);
+    }
+
+    [Fact]
+    public void Lists_every_model_and_both_precisions()
+    {
+        var names = KernelSpecialisations.All().Select(s => s.Name).ToList();
+        Assert.Equal(2 * (5 + 2 + 6), names.Count);
+        Assert.Contains("rk4<Real32, TanhRnnModel>", names);
+        Assert.Contains("map<Real64, HenonModel>", names);
+    }
+}
