@@ -12,6 +12,7 @@ internal readonly struct LinearSimd<T>(int n, SimdParameters<T> a, SimdParameter
     public void Evaluate(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> scratch)
     {
         for (int i = 0; i < n; i++)
-            y[i] = SimdMath.RowDot<T>(a, tile, n, i, x, b.Get(tile, i));
+            y[i] = b.Get(tile, i);
+        SimdMath.MatVecAdd<T>(a, tile, n, x, y);
     }
 }

@@ -12,8 +12,8 @@ internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool le
     public void Evaluate(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> scratch)
     {
         var pre = scratch[..n];
-        for (int i = 0; i < n; i++)
-            pre[i] = SimdMath.RowDot<T>(w, tile, n, i, x, Vector<T>.Zero);
+        pre.Clear();
+        SimdMath.MatVecAdd<T>(w, tile, n, x, pre);
         SimdMath.Tanh<T>(pre, y);
         if (leak)
         {

@@ -15,6 +15,9 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
         SimdMath.Tanh<T>(x, t);
         var rate = invTau.Get(tile, 0);
         for (int i = 0; i < n; i++)
-            y[i] = SimdMath.RowDot<T>(w, tile, n, i, t, b.Get(tile, i) - x[i]) * rate;
+            y[i] = b.Get(tile, i) - x[i];
+        SimdMath.MatVecAdd<T>(w, tile, n, t, y);
+        for (int i = 0; i < n; i++)
+            y[i] *= rate;
     }
 }
