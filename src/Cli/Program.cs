@@ -27,7 +27,7 @@ public static class Program
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"error: {parse.Errors[0].Message}");
+            stderr.WriteLine($"error: {ParseErrors.Describe(parse.Errors[0].Message)}");
             return ExitCodes.Usage;
         }
         try
