@@ -173,4 +173,22 @@ public class IntegrateTests
         Assert.Equal([16, 32], arrays["final_states"].Shape);
         Assert.Equal([3, 16, 32], arrays["trajectory"].Shape); // record_every 10 from the default spec
     }
+
+    [Fact]
+    public void Diverging_members_are_flagged_with_their_status_code_and_failed_step()
+    {
+        using var dir = new TempDirectory();
+        var result = CliHarness.Run("integrate", "--model", "henon", "--members", "64", "--steps", "60", "--x0-std", "1.5", "--seed", "3",
+            "--backend", "Reference", "--out", dir.Path);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+
+        using var engine = Engine.Create(Backend.Reference);
+        var expected = engine.Integrate(new EnsembleProblem(new Henon(), InitialStates.Normal(2, 64, 1.5, 3), 64), MapIteration.Instance, 60);
+        var arrays = NpyArray.ReadNpz(dir.File("integrate.npz"));
+        int flagged = expected.Status.Count(s => s != MemberStatus.Ok);
+        Assert.InRange(flagged, 1, 63); // the seed gives both kinds of member
+        Assert.Equal(expected.Status.Select(s => (int)s), arrays["status"].Int32s());
+        Assert.Equal(expected.FailedStep, arrays["failed_step"].Int64s());
+        Assert.Contains($"{64 - flagged} ok, {flagged} flagged", result.Stdout);
+    }
 }

@@ -75,4 +75,15 @@ public class SpecTests
                 Assert.Equal(single.Get(p, m), w.Get(p, m), 1e-14);
         }
     }
+
+    [Fact]
+    public void Flags_given_with_a_spec_file_override_its_fields()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("spec.json"), Valid + "}");
+        var result = CliHarness.Run("integrate", "--spec", dir.File("spec.json"), "--members", "3", "--out", dir.File("out"));
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal([3, 2], NpyArray.ReadNpz(dir.File("out/integrate.npz"))["final_states"].Shape);
+        Assert.Contains("\"members\": 3", File.ReadAllText(dir.File("out/spec.json")));
+    }
 }
