@@ -11,7 +11,9 @@ public class SpecTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("spec.json"), json);
-        return CliHarness.Run("integrate", "--spec", dir.File("spec.json"), "--out", dir.File("out"));
+        var result = CliHarness.Run("integrate", "--spec", dir.File("spec.json"), "--out", dir.File("out"));
+        // The random directory name could contain the text a test looks for; take it out of the message.
+        return result with { Stderr = result.Stderr.Replace(dir.Path, "<dir>") };
     }
 
     private const string Valid = """{ "model": "henon", "members": 4, "steps": 10, "backend": "Reference" """;
@@ -21,7 +23,7 @@ public class SpecTests
     [InlineData(Valid + """, "n": "32" }""", "field 'n'", "\"32\"")]
     [InlineData(Valid + """, "n": 2.5 }""", "field 'n'", "2.5")]
     [InlineData(Valid + """, "dt": true }""", "field 'dt'", "true")]
-    [InlineData(Valid + """, "model": 3 }""", "field 'model'", "3")]
+    [InlineData("""{ "model": 3, "members": 4, "steps": 10 }""", "field 'model'", "got 3")]
     [InlineData(Valid + """, "seed": 1e3 }""", "field 'seed'", "1e3")]
     [InlineData(Valid + """, "chunk_members": 3000000000 }""", "field 'chunk_members'", "3000000000")]
     [InlineData("""{ "model": "henon", "steps": 10 }""", "members", "required")]
