@@ -1,6 +1,44 @@
+using System.CommandLine;
+using FastAttractors.Cli.Commands;
+
 namespace FastAttractors.Cli;
 
+/// <summary>
+/// The <c>fastattractors</c> command line. It translates options into API objects and computes nothing itself
+/// (STYLE 9); <see cref="Run"/> is the in-process entry point the tests call.
+/// </summary>
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args) =>
+        Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);
+
+    /// <summary>
+    /// Parses and runs one command. Every failure becomes one line on <paramref name="stderr"/> and an exit code
+    /// (<see cref="ExitCodes"/>), never a stack trace.
+    /// </summary>
+    /// <param name="interactive">True when stdout is a terminal: tables instead of plain lines.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = new RootCommand("FastAttractors: ensembles of recurrent networks on GPUs and CPUs.");
+        root.Subcommands.Add(DevicesCommand.Create(stdout, interactive));
+        root.Subcommands.Add(IntegrateCommand.Create(stdout));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            stderr.WriteLine($"error: {ParseErrors.Describe(parse.Errors[0].Message)}");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            var (code, message) = ExitCodes.Classify(e);
+            stderr.WriteLine($"error: {message}");
+            return code;
+        }
+    }
 }

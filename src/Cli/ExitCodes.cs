@@ -1,0 +1,26 @@
+namespace FastAttractors.Cli;
+
+/// <summary>Exit codes: 0 success, 1 a runtime failure (device, file system), 2 a usage error (bad option or spec).</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Runtime = 1;
+    public const int Usage = 2;
+
+    /// <summary>The exit code and one-line message for an exception that reached the top of a command.</summary>
+    internal static (int Code, string Message) Classify(Exception e) => e switch
+    {
+        UsageException => (Usage, e.Message),
+        // The engine validates its arguments with messages naming the parameter and value; those are usage errors.
+        ArgumentException => (Usage, FirstLine(e.Message)),
+        RuntimeFailure => (Runtime, e.Message),
+        _ => (Runtime, $"{e.GetType().Name}: {FirstLine(e.Message)}"),
+    };
+
+    // ArgumentOutOfRangeException appends "Actual value was …" on a second line; the first already names the value.
+    private static string FirstLine(string message)
+    {
+        int newline = message.IndexOfAny(['\r', '\n']);
+        return newline < 0 ? message : message[..newline];
+    }
+}

@@ -1,0 +1,39 @@
+using FastAttractors.Cli.Specs;
+
+namespace FastAttractors.Cli.Output;
+
+/// <summary>
+/// The files of one integrate run, each written atomically: integrate.npz (arrays, member-major), spec.json (the
+/// resolved spec with the backend and precision used) and integrate.png (an overview plot).
+/// </summary>
+internal static class IntegrateOutputs
+{
+    public const string Npz = "integrate.npz", Spec = "spec.json", Png = "integrate.png";
+
+    public static IReadOnlyList<string> Write(string directory, EnsembleSolution solution, IntegrateRun run, IntegrateSpec used)
+    {
+        long members = solution.Members, n = solution.Dimension;
+        var npz = new NpzWriter()
+            .Add("final_states", SolutionArrays.FinalStates(solution), members, n)
+            .Add("status", SolutionArrays.Status(solution), members)
+            .Add("failed_step", solution.FailedStep, members);
+        if (SolutionArrays.Trajectory(solution) is { } trajectory)
+        {
+            npz.Add("trajectory", trajectory, solution.Frames, members, n)
+               .Add("times", solution.Times!, solution.Frames);
+        }
+        var paths = new[] { Path.Combine(directory, Npz), Path.Combine(directory, Spec), Path.Combine(directory, Png) };
+        try
+        {
+            npz.Save(paths[0]);
+            AtomicFile.WriteText(paths[1], SpecWriter.ToJson(used));
+            var png = IntegratePlot.Render(solution, run);
+            AtomicFile.Write(paths[2], s => s.Write(png));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RuntimeFailure($"--out: writing results to '{directory}' failed: {e.Message}", e);
+        }
+        return paths;
+    }
+}

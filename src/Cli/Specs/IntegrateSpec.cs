@@ -1,0 +1,70 @@
+namespace FastAttractors.Cli.Specs;
+
+/// <summary>
+/// What <c>fastattractors integrate</c> runs, as read from a JSON spec file, the embedded default or flags.
+/// Every field is optional here; <see cref="SpecResolver"/> fills defaults and checks what is required.
+/// JSON names are snake_case (<see cref="SpecFields"/>); each field has a flag of the same name in kebab-case.
+/// </summary>
+public sealed record IntegrateSpec
+{
+    /// <summary>tanh-rnn, relu-rnn, tanh-of-linear, linear, lorenz or henon.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>flow or map (only tanh-of-linear has both; henon is a map, the others flows).</summary>
+    public string? Kind { get; init; }
+
+    public int? N { get; init; }
+    public int? Members { get; init; }
+
+    /// <summary>Gain g of the sparse Gaussian weights; with <see cref="GEnd"/>, the gain of member 0.</summary>
+    public double? G { get; init; }
+
+    /// <summary>When set, g is swept linearly from <see cref="G"/> (member 0) to this (last member).</summary>
+    public double? GEnd { get; init; }
+
+    public double? Connectivity { get; init; }
+
+    /// <summary>sparse-gaussian or block-rotation.</summary>
+    public string? Weights { get; init; }
+
+    /// <summary>Scale α of every 2 × 2 block (block-rotation weights).</summary>
+    public double? Alpha { get; init; }
+
+    /// <summary>Angle θ of every 2 × 2 block, radians (block-rotation weights).</summary>
+    public double? Theta { get; init; }
+
+    public double? Dt { get; init; }
+    public long? Steps { get; init; }
+    public int? RecordEvery { get; init; }
+
+    /// <summary>float32 or float64.</summary>
+    public string? Precision { get; init; }
+
+    public long? Seed { get; init; }
+    public double? X0Std { get; init; }
+    public string? Backend { get; init; }
+    public int? ChunkMembers { get; init; }
+
+    /// <summary>This spec with every field that <paramref name="top"/> sets replaced by its value.</summary>
+    public IntegrateSpec Overlay(IntegrateSpec top) => new()
+    {
+        Model = top.Model ?? Model,
+        Kind = top.Kind ?? Kind,
+        N = top.N ?? N,
+        Members = top.Members ?? Members,
+        G = top.G ?? G,
+        GEnd = top.GEnd ?? GEnd,
+        Connectivity = top.Connectivity ?? Connectivity,
+        Weights = top.Weights ?? Weights,
+        Alpha = top.Alpha ?? Alpha,
+        Theta = top.Theta ?? Theta,
+        Dt = top.Dt ?? Dt,
+        Steps = top.Steps ?? Steps,
+        RecordEvery = top.RecordEvery ?? RecordEvery,
+        Precision = top.Precision ?? Precision,
+        Seed = top.Seed ?? Seed,
+        X0Std = top.X0Std ?? X0Std,
+        Backend = top.Backend ?? Backend,
+        ChunkMembers = top.ChunkMembers ?? ChunkMembers,
+    };
+}

@@ -1,0 +1,70 @@
+namespace FastAttractors.Cli.Specs;
+
+/// <summary>Maps a resolved spec onto the public API: models, weight constructors, initial states, solver, options.</summary>
+internal static class RunFactory
+{
+    public static IntegrateRun Create(IntegrateSpec spec)
+    {
+        int n = spec.N!.Value, members = spec.Members!.Value;
+        long seed = spec.Seed!.Value;
+        IEnsembleModel model = spec.Model switch
+        {
+            "tanh-rnn" => new TanhRnn(WeightsOf(spec)),
+            "relu-rnn" => new ReluRnn(WeightsOf(spec)),
+            "tanh-of-linear" => new TanhOfLinear(WeightsOf(spec), spec.Kind == "map" ? DynamicsKind.Map : DynamicsKind.Flow),
+            "linear" => new Linear(WeightsOf(spec)),
+            "lorenz" => new Lorenz(),
+            "henon" => new Henon(),
+            _ => throw new UsageException($"model: unknown model '{spec.Model}'."),
+        };
+        // Weights and initial states share the seed: the counter-based streams are keyed by purpose as well.
+        var x0 = InitialStates.Normal(n, members, spec.X0Std!.Value, seed);
+        ISolver solver = model.Kind == DynamicsKind.Map ? MapIteration.Instance : new Rk4(spec.Dt!.Value);
+        var save = spec.RecordEvery is { } k ? SaveAt.EveryNthStep(k) : SaveAt.Final;
+        var options = new IntegrateOptions
+        {
+            Precision = spec.Precision == "float32" ? Precision.Float32 : Precision.Float64,
+            ChunkMembers = spec.ChunkMembers,
+        };
+        Backend? backend = spec.Backend is null ? null : BackendNames.Parse(spec.Backend, "backend (--backend)");
+        return new IntegrateRun(spec, new EnsembleProblem(model, x0, members), solver, spec.Steps!.Value, save, options, backend);
+    }
+
+    private static ParameterBlock WeightsOf(IntegrateSpec spec)
+    {
+        int n = spec.N!.Value, members = spec.Members!.Value;
+        if (spec.Weights == "block-rotation")
+        {
+            int blocks = (n + 1) / 2;
+            var alphas = Enumerable.Repeat(spec.Alpha!.Value, blocks).ToArray();
+            var thetas = Enumerable.Repeat(spec.Theta!.Value, blocks).ToArray();
+            return ParameterBlock.Shared("W", Weights.BlockRotation(alphas, thetas, n));
+        }
+        double g = spec.G!.Value, connectivity = spec.Connectivity!.Value;
+        long seed = spec.Seed!.Value;
+        if (spec.GEnd is null)
+            return Weights.SparseGaussian(n, g, connectivity, members, seed);
+        return GainSweep(n, g, spec.GEnd.Value, connectivity, members, seed);
+    }
+
+    /// <summary>
+    /// Per-member gain g_m = linspace(g, gEnd, members)[m]. The constructor takes one g, and W's entries are
+    /// g / √(p n) times a member-keyed standard normal, so member m of the g = 1 ensemble scaled by g_m is member m
+    /// of <c>Weights.SparseGaussian(n, g_m, …)</c> (equal up to the rounding of one multiplication).
+    /// </summary>
+    private static ParameterBlock GainSweep(int n, double g, double gEnd, double connectivity, int members, long seed)
+    {
+        var unit = Weights.SparseGaussian(n, 1.0, connectivity, members, seed);
+        var values = (double[])unit.Values.Clone();
+        var gains = new double[members];
+        for (int m = 0; m < members; m++)
+            gains[m] = SweptGain(g, gEnd, members, m);
+        for (long k = 0; k < values.LongLength; k++)
+            values[k] *= gains[k % members]; // SoA: entry p of member m at p · members + m
+        return ParameterBlock.PerMemberSoa("W", n * n, members, values);
+    }
+
+    /// <summary>linspace(g, gEnd, members)[m]: member 0 gets g, the last member gEnd.</summary>
+    public static double SweptGain(double g, double gEnd, int members, int m) =>
+        members == 1 ? g : g + (gEnd - g) * m / (members - 1);
+}

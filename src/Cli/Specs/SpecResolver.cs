@@ -1,0 +1,164 @@
+using System.Globalization;
+
+namespace FastAttractors.Cli.Specs;
+
+/// <summary>
+/// Checks a spec and fills its defaults. The result names every choice explicitly (canonical lower-case names), so
+/// the spec.json written next to the results reproduces the run. Errors name the field, its flag and the bad value.
+/// </summary>
+internal static class SpecResolver
+{
+    public static readonly string[] Models = ["tanh-rnn", "relu-rnn", "tanh-of-linear", "linear", "lorenz", "henon"];
+    public static readonly string[] Kinds = ["flow", "map"];
+    public static readonly string[] WeightKinds = ["sparse-gaussian", "block-rotation"];
+    public static readonly string[] Precisions = ["float32", "float64"];
+
+    /// <summary>Models whose parameters are an n × n matrix built by a weight constructor.</summary>
+    public static bool IsMatrixModel(string model) => model is not ("lorenz" or "henon");
+
+    public static IntegrateSpec Resolve(IntegrateSpec spec)
+    {
+        string model = OneOf("model", RequiredModel(spec.Model), Models);
+        string kind = ResolveKind(model, spec.Kind);
+        int n = ResolveDimension(model, spec.N);
+        int members = Required("members", spec.Members);
+        AtLeast("members", members, 1);
+        long steps = Required("steps", spec.Steps);
+        AtLeast("steps", steps, 0);
+
+        double? dt = spec.Dt;
+        if (dt is { } given && !(double.IsFinite(given) && given > 0))
+            throw Bad("dt", given, "must be positive and finite");
+        if (kind == "flow")
+            Required("dt", dt);
+        else
+            dt = null; // a map advances by one iteration per step; dt has no meaning there
+
+        if (spec.RecordEvery is { } every)
+            AtLeast("record_every", every, 1);
+        if (spec.ChunkMembers is { } chunk)
+            AtLeast("chunk_members", chunk, 1);
+        double x0Std = spec.X0Std ?? 1.0;
+        if (!(double.IsFinite(x0Std) && x0Std >= 0))
+            throw Bad("x0_std", x0Std, "must be finite and non-negative");
+        string? backend = spec.Backend is null ? null : BackendNames.Parse(spec.Backend, SpecFields.Named("backend").Label).ToString();
+
+        var resolved = new IntegrateSpec
+        {
+            Model = model,
+            Kind = kind,
+            N = n,
+            Members = members,
+            Dt = dt,
+            Steps = steps,
+            RecordEvery = spec.RecordEvery,
+            Precision = OneOf("precision", spec.Precision ?? "float64", Precisions),
+            Seed = spec.Seed ?? 1,
+            X0Std = x0Std,
+            Backend = backend,
+            ChunkMembers = spec.ChunkMembers,
+        };
+        return IsMatrixModel(model) ? ResolveWeights(spec, resolved) : RejectWeightFields(spec, model, resolved);
+    }
+
+    private static IntegrateSpec ResolveWeights(IntegrateSpec spec, IntegrateSpec resolved)
+    {
+        string weights = OneOf("weights", spec.Weights ?? "sparse-gaussian", WeightKinds);
+        if (weights == "sparse-gaussian")
+        {
+            Reject(spec.Alpha, "alpha", "applies only to --weights block-rotation");
+            Reject(spec.Theta, "theta", "applies only to --weights block-rotation");
+            double g = spec.G ?? 1.5;
+            if (!(double.IsFinite(g) && g >= 0))
+                throw Bad("g", g, "must be finite and non-negative");
+            if (spec.GEnd is { } gEnd && !(double.IsFinite(gEnd) && gEnd >= 0))
+                throw Bad("g_end", gEnd, "must be finite and non-negative");
+            double connectivity = spec.Connectivity ?? 1.0;
+            if (!(connectivity > 0 && connectivity <= 1))
+                throw Bad("connectivity", connectivity, "must be in (0, 1]");
+            return resolved with { Weights = weights, G = g, GEnd = spec.GEnd, Connectivity = connectivity };
+        }
+        Reject(spec.G, "g", "applies only to --weights sparse-gaussian");
+        Reject(spec.GEnd, "g_end", "applies only to --weights sparse-gaussian");
+        Reject(spec.Connectivity, "connectivity", "applies only to --weights sparse-gaussian");
+        double alpha = Required("alpha", spec.Alpha);
+        double theta = Required("theta", spec.Theta);
+        if (!double.IsFinite(alpha))
+            throw Bad("alpha", alpha, "must be finite");
+        if (!double.IsFinite(theta))
+            throw Bad("theta", theta, "must be finite");
+        return resolved with { Weights = weights, Alpha = alpha, Theta = theta };
+    }
+
+    private static IntegrateSpec RejectWeightFields(IntegrateSpec spec, string model, IntegrateSpec resolved)
+    {
+        string why = $"does not apply to model '{model}' (it has no weight matrix)";
+        Reject(spec.Weights, "weights", why);
+        Reject(spec.G, "g", why);
+        Reject(spec.GEnd, "g_end", why);
+        Reject(spec.Connectivity, "connectivity", why);
+        Reject(spec.Alpha, "alpha", why);
+        Reject(spec.Theta, "theta", why);
+        return resolved;
+    }
+
+    private static string ResolveKind(string model, string? kind)
+    {
+        string natural = model == "henon" ? "map" : "flow";
+        if (kind is null)
+            return natural;
+        string chosen = OneOf("kind", kind, Kinds);
+        if (model != "tanh-of-linear" && chosen != natural)
+            throw Bad("kind", kind, $"model '{model}' is a {natural}; only tanh-of-linear has both forms");
+        return chosen;
+    }
+
+    private static int ResolveDimension(string model, int? n)
+    {
+        int? fixedDimension = model switch { "lorenz" => 3, "henon" => 2, _ => null };
+        if (fixedDimension is { } d)
+        {
+            if (n is { } given && given != d)
+                throw Bad("n", given, $"model '{model}' has dimension {d}");
+            return d;
+        }
+        int value = Required("n", n);
+        AtLeast("n", value, 1);
+        return value;
+    }
+
+    private static string OneOf(string field, string value, string[] valid)
+    {
+        string lower = value.Trim().ToLowerInvariant();
+        return valid.Contains(lower) ? lower : throw Bad(field, value, $"must be one of {string.Join(", ", valid)}");
+    }
+
+    private static T Required<T>(string field, T? value) where T : struct =>
+        value ?? throw new UsageException($"{SpecFields.Named(field).Label} is required.");
+
+    private static string RequiredModel(string? value) =>
+        value ?? throw new UsageException($"{SpecFields.Named("model").Label} is required; valid values: {string.Join(", ", Models)}.");
+
+    private static void AtLeast(string field, long value, long minimum)
+    {
+        if (value < minimum)
+            throw Bad(field, value, $"must be at least {minimum}");
+    }
+
+    private static void Reject(object? value, string field, string why)
+    {
+        if (value is not null)
+            throw Bad(field, value, why);
+    }
+
+    private static UsageException Bad(string field, object value, string why) =>
+        new($"{SpecFields.Named(field).Label}: {why}, got {Format(value)}.");
+
+    private static string Format(object value) => value switch
+    {
+        string s => $"'{s}'",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "null",
+    };
+}
