@@ -22,21 +22,23 @@ internal sealed record Workload(
     Func<int, EnsembleProblem> Build,
     FlopCount Flops,
     IReadOnlyList<PeerSpec> Peers,
+    int ReferenceMembers,
+    int IlgpuCpuMembers,
     string? NoPeerReason = null)
 {
     public static IntegrateOptions Float32 { get; } = new() { Precision = Precision.Float32 };
 
     /// <summary>
     /// Members to run on <paramref name="backend"/>: GPU backends get the GPU size when asked; the CPU backends
-    /// always run the CPU size (a GPU size would take minutes per run), Reference 1/16 of it (scalar float64) and
-    /// IlgpuCpu 1/64 (ILGPU's CPU accelerator is ~40× slower than Simd, DESIGN §2). Throughput is per member-step,
+    /// always run the CPU size (a GPU size would take minutes per run); Reference (scalar float64) and IlgpuCpu
+    /// (ILGPU's CPU accelerator, ~40× slower than Simd, DESIGN §2) run reduced sizes of well under a second per call. Throughput is per member-step,
     /// so rows of different sizes compare; the size is printed with every row.
     /// </summary>
     public int MembersFor(Backend backend, SizeClass size) => backend switch
     {
         Backend.Cuda or Backend.OpenCL => size == SizeClass.Gpu ? GpuMembers : CpuMembers,
-        Backend.Reference => Math.Max(64, CpuMembers / 16),
-        Backend.IlgpuCpu => Math.Max(64, CpuMembers / 64),
+        Backend.Reference => ReferenceMembers,
+        Backend.IlgpuCpu => IlgpuCpuMembers,
         _ => CpuMembers,
     };
 }

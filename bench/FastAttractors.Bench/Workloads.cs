@@ -14,7 +14,8 @@ internal static class Workloads
         [
             new PeerSpec("numpy", "ensemble_rk4_numpy.py", m => [m.ToString(), "16", "1000", "f32"], NumpyMissing),
             new PeerSpec("odeint", "ensemble_rk4_odeint.cpp", m => [m.ToString(), "1000"], BoostMissing),
-        ]);
+        ],
+        ReferenceMembers: 256, IlgpuCpuMembers: 64);
 
     /// <summary>W2: one shared TanhRnn, n = 64, many initial states, dt 0.01, 1000 RK4 steps, float32.</summary>
     public static Workload W2 { get; } = new(
@@ -22,14 +23,16 @@ internal static class Workloads
         m => new EnsembleProblem(TanhRnn.Random(64, 1.5, 1.0, null, 3), InitialStates.Normal(64, m, 1, 4), m),
         FlopCount.TanhRnnRk4(64),
         [],
-        "no peer: shared/peers/ensemble_rk4_numpy.py draws a W per member and has no shared-W mode");
+        ReferenceMembers: 32, IlgpuCpuMembers: 32,
+        NoPeerReason: "no peer: shared/peers/ensemble_rk4_numpy.py draws a W per member and has no shared-W mode");
 
     /// <summary>W5: Lorenz, ρ = linspace(0, 21, N), u0 = (1, 0, 0), dt 0.001, 1000 RK4 steps, float32, final states only.</summary>
     public static Workload W5 { get; } = new(
         "W5", "Lorenz rho=linspace(0,21,N), RK4 dt 0.001, 1000 steps, float32, final states", 3, 65_536, 8_388_608, 1000, new Rk4(0.001),
         m => new EnsembleProblem(Lorenz.RhoSweep(m, 0, 21), InitialStates.Constant(m, 1, 0, 0), m),
         FlopCount.LorenzRk4,
-        [new PeerSpec("odeint", "lorenz_ensemble_odeint.cpp", m => [m.ToString()], BoostMissing)]);
+        [new PeerSpec("odeint", "lorenz_ensemble_odeint.cpp", m => [m.ToString()], BoostMissing)],
+        ReferenceMembers: 4_096, IlgpuCpuMembers: 1_024);
 
     public static IReadOnlyList<Workload> All { get; } = [W1, W2, W5];
 
