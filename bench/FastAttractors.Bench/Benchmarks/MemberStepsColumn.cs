@@ -22,7 +22,7 @@ internal sealed class MemberStepsColumn : IColumn
     {
         var stats = summary[benchmarkCase]?.ResultStatistics;
         if (stats is null || benchmarkCase.Parameters["Case"] is not BenchCase c)
-            return "NA";
+            return "-";
         return Compare.ResultTable.Sci(c.MemberSteps / (stats.Mean / 1e9));
     }
 

@@ -8,11 +8,13 @@ namespace FastAttractors.Bench.Benchmarks;
 /// The two parts of one W1 right-hand side on one Simd tile (Vector&lt;float&gt;.Count members, n = 16), to say what
 /// limits W1: the 16 lane-vector tanh (TensorPrimitives) and the 16 × 16 lane-vector mat-vec (256 FMAs, W in L1).
 /// Each call loops <see cref="Reps"/> times, so the macro job's one call per iteration still times microseconds
-/// well; the reported time is per single tanh / mat-vec of a tile. A member-step is four of each per tile.
+/// well (more warm-ups and iterations than the macro job: tiering settles late); the reported time is per single tanh / mat-vec of a tile. A member-step is four of each per tile.
 /// </summary>
+[WarmupCount(5)]
+[IterationCount(15)]
 public class W1PartsBenchmarks
 {
-    private const int Reps = 100_000;
+    private const int Reps = 1_000_000;
     private const int N = 16;
     private readonly Vector<float>[] x = new Vector<float>[N];
     private readonly Vector<float>[] t = new Vector<float>[N];

@@ -30,13 +30,14 @@ internal static class CompareRunner
             {
                 int members = w.MembersFor(backend, options.Size);
                 using var engine = Engine.Create(backend);
-                var (seconds, nonFinite) = EngineTimer.Measure(engine, w, members, options.Runs);
+                var (seconds, zeroStep, nonFinite) = EngineTimer.Measure(engine, w, members, options.Runs);
                 string note = backend switch
                 {
                     Backend.Reference => "float64 scalar oracle, reduced size",
                     Backend.IlgpuCpu => "ILGPU CPU accelerator (test path), reduced size",
                     _ => "",
                 };
+                note = (note + F($"; 0-step call {zeroStep:F4} s")).TrimStart(';', ' ');
                 if (nonFinite > 0)
                     note = (note + $" {nonFinite} non-finite members").Trim();
                 bool gpu = backend is Backend.Cuda or Backend.OpenCL;
@@ -68,7 +69,7 @@ internal static class CompareRunner
             .AppendLine(peak.Describe())
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Flops per member-step: W1 {Workloads.W1.Flops.Arithmetic} + {Workloads.W1.Flops.TanhCalls} tanh, W2 {Workloads.W2.Flops.Arithmetic} + {Workloads.W2.Flops.TanhCalls} tanh, W5 {Workloads.W5.Flops.Arithmetic}; tanh counted as {FlopCount.FlopsPerTanh} flops in GFLOP/s and % peak.")
-            .AppendLine(CultureInfo.InvariantCulture, $"FastAttractors: median of {options.Runs} Stopwatch-timed Engine.Integrate calls after a warm-up (end to end: packing, integration, unpacking). Peers: median of {options.PeerRuns} runs of their own loop timer.")
+            .AppendLine(CultureInfo.InvariantCulture, $"FastAttractors: median of {options.Runs} Stopwatch-timed Engine.Integrate calls after a warm-up (end to end: packing, integration, unpacking); the note gives the median of the same call with 0 steps, the fixed packing cost inside that time. Peers: median of {options.PeerRuns} runs of their own loop timer.")
             .AppendLine()
             .Append(table);
         log.WriteLine();
@@ -79,6 +80,8 @@ internal static class CompareRunner
         log.WriteLine($"written: {outPath}");
         return 0;
     }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The folder holding FastAttractors.sln, searched upward; the working folder when none.</summary>
     private static string RepoRoot()

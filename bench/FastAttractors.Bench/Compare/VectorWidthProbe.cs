@@ -26,7 +26,7 @@ internal static class VectorWidthProbe
         int runs = args.Count > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         using var engine = Engine.Create(Backend.Simd);
         int members = w.MembersFor(Backend.Simd, SizeClass.Small);
-        var (seconds, _) = EngineTimer.Measure(engine, w, members, runs);
+        var (seconds, _, _) = EngineTimer.Measure(engine, w, members, runs);
         Console.WriteLine(FormattableString.Invariant(
             $"PROBE count={Vector<float>.Count} v512={Vector512.IsHardwareAccelerated} members={members} median={seconds}"));
         return 0;
