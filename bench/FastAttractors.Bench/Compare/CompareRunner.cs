@@ -20,6 +20,8 @@ internal static class CompareRunner
         var backends = options.Backends ?? Workloads.AvailableBackends();
         log.WriteLine(peak.Describe());
         log.WriteLine($"backends: {string.Join(", ", backends)}; size {options.Size}; {options.Runs} timed runs after one warm-up (median), peers {options.PeerRuns} runs (median)");
+        if (options.Runs < 5)
+            log.WriteLine($"warning: --runs {options.Runs} < 5; spec/benchmarks.md asks for medians of at least 5 runs when reporting.");
         log.WriteLine(peersDir is null ? "peers: shared/peers not found (searched upward from the working folder)" : $"peers: {peersDir}");
 
         var rows = new List<CompareRow>();
