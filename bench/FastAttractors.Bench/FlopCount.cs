@@ -1,0 +1,36 @@
+namespace FastAttractors.Bench;
+
+/// <summary>
+/// Floating-point operations per member-step of one workload: plain arithmetic (an FMA counts 2) and tanh calls
+/// apart, so the tanh cost is an explicit, printed assumption and not hidden in the total.
+/// </summary>
+/// <param name="Arithmetic">adds, multiplies, FMAs (2 each) per member-step.</param>
+/// <param name="TanhCalls">tanh evaluations per member-step.</param>
+internal sealed record FlopCount(double Arithmetic, int TanhCalls)
+{
+    /// <summary>
+    /// Flops charged per tanh: TensorPrimitives' float tanh is exp-based (range reduction, a degree-5/6 polynomial,
+    /// one division), about 20 operations; an assumption, printed with every table.
+    /// </summary>
+    public const double FlopsPerTanh = 20;
+
+    public double Total => Arithmetic + TanhCalls * FlopsPerTanh;
+
+    /// <summary>
+    /// Classic RK4 on dx/dt = −x + W tanh(x) + b with an n × n W, per member-step:
+    /// <list type="bullet">
+    /// <item>one right-hand side: W tanh(x) is n² FMAs = 2n² flops; "b − x" and the 1/τ scaling are 2n; n tanh.</item>
+    /// <item>four stages: 4 (2n² + 2n) flops and 4n tanh.</item>
+    /// <item>stage inputs x + (dt/2) k1, x + (dt/2) k2, x + dt k3: 3 axpys of 2n = 6n.</item>
+    /// <item>update x + dt/6 (k1 + 2 k2 + 2 k3 + k4): 4 FMAs per component = 8n.</item>
+    /// </list>
+    /// Total 8n² + 22n flops + 4n tanh. n = 16: 2,400 flops + 64 tanh (3,680 with tanh at 20); n = 64: 34,176 + 256 tanh.
+    /// </summary>
+    public static FlopCount TanhRnnRk4(int n) => new(4.0 * (2.0 * n * n + 2 * n) + 6 * n + 8 * n, 4 * n);
+
+    /// <summary>
+    /// Classic RK4 on Lorenz (σ, ρ, β), per member-step: σ(y − x) 2, x(ρ − z) − y 3, xy − βz 3 = 8 flops per stage,
+    /// 32 for four stages; stage inputs 3 axpys × 2 × 3 = 18; update 4 FMAs × 2 × 3 = 24. Total 74 flops.
+    /// </summary>
+    public static FlopCount LorenzRk4 { get; } = new(4 * 8 + 18 + 24, 0);
+}

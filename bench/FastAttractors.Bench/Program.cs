@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Running;
+using FastAttractors.Bench.Benchmarks;
+using FastAttractors.Bench.Compare;
+
+// FastAttractors benchmarks (DESIGN §9, spec/benchmarks.md):
+//   dotnet run -c Release --project bench/FastAttractors.Bench -- compare [--size small|gpu] [--runs 5] [--out FILE]
+//   dotnet run -c Release --project bench/FastAttractors.Bench -- --filter '*'      (BenchmarkDotNet suite)
+//   probe W1 RUNS                                                                  (child of compare; internal)
+try
+{
+    if (args.Length > 0 && args[0] == "compare")
+        return CompareRunner.Run(CompareOptions.Parse(args[1..]));
+    if (args.Length > 0 && args[0] == "probe")
+        return VectorWidthProbe.RunChild(args[1..]);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+BenchmarkSwitcher.FromAssembly(typeof(MacroConfig).Assembly).Run(args, MacroConfig.Create());
+return 0;

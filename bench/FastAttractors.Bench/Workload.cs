@@ -1,0 +1,51 @@
+namespace FastAttractors.Bench;
+
+/// <summary>A peer program of shared/peers that runs the same workload and prints its throughput on one line.</summary>
+/// <param name="Name">short name in tables (numpy, odeint).</param>
+/// <param name="Source">file name in the peers folder.</param>
+/// <param name="Arguments">command-line arguments for a member count.</param>
+/// <param name="Missing">what to install when it cannot run.</param>
+internal sealed record PeerSpec(string Name, string Source, Func<int, string[]> Arguments, string Missing)
+{
+    public bool IsPython => Source.EndsWith(".py", StringComparison.Ordinal);
+}
+
+/// <summary>One standard workload of spec/benchmarks.md: how to build its problem and what it costs.</summary>
+internal sealed record Workload(
+    string Id,
+    string Title,
+    int Dimension,
+    int CpuMembers,
+    int GpuMembers,
+    int Steps,
+    ISolver Solver,
+    Func<int, EnsembleProblem> Build,
+    FlopCount Flops,
+    IReadOnlyList<PeerSpec> Peers,
+    int ReferenceMembers,
+    int IlgpuCpuMembers,
+    string? NoPeerReason = null)
+{
+    public static IntegrateOptions Float32 { get; } = new() { Precision = Precision.Float32 };
+
+    /// <summary>
+    /// Members to run on <paramref name="backend"/>: GPU backends get the GPU size when asked; the CPU backends
+    /// always run the CPU size (a GPU size would take minutes per run); Reference (scalar float64) and IlgpuCpu
+    /// (ILGPU's CPU accelerator, ~40× slower than Simd, DESIGN §2) run reduced sizes of well under a second per call. Throughput is per member-step,
+    /// so rows of different sizes compare; the size is printed with every row.
+    /// </summary>
+    public int MembersFor(Backend backend, SizeClass size) => backend switch
+    {
+        Backend.Cuda or Backend.OpenCL => size == SizeClass.Gpu ? GpuMembers : CpuMembers,
+        Backend.Reference => ReferenceMembers,
+        Backend.IlgpuCpu => IlgpuCpuMembers,
+        _ => CpuMembers,
+    };
+}
+
+/// <summary>Which column of the spec's size table to run.</summary>
+internal enum SizeClass
+{
+    Small,
+    Gpu,
+}
