@@ -19,6 +19,11 @@ internal static class SimdMath
     {
         if (v.Length < n || y.Length < n || m.Data.Length < m.Offset(tile) + n * n)
             throw new ArgumentException("matrix-vector shapes do not match.");
+        if (m.Scalars is { } shared)
+        {
+            SharedMatVecAdd(shared, n, v, y);
+            return;
+        }
         ref var w0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(m.Data), m.Offset(tile));
         ref var vr = ref MemoryMarshal.GetReference(v);
         ref var yr = ref MemoryMarshal.GetReference(y);
@@ -33,6 +38,57 @@ internal static class SimdMath
             var acc = Unsafe.Add(ref yr, i);
             for (int j = 0; j < n; j++)
                 acc = Fma(Unsafe.Add(ref row, j), Unsafe.Add(ref vr, j), acc);
+            Unsafe.Add(ref yr, i) = acc;
+        }
+    }
+
+    /// <summary>
+    /// The shared-matrix form (W2: one network, many initial states): each W element is broadcast from a scalar at
+    /// use, so the matrix occupies n² scalars of L1 instead of n² vectors.
+    /// </summary>
+    private static void SharedMatVecAdd<T>(T[] m, int n, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (m.Length < n * n)
+            throw new ArgumentException("matrix-vector shapes do not match.");
+        ref var w0 = ref MemoryMarshal.GetArrayDataReference(m);
+        ref var vr = ref MemoryMarshal.GetReference(v);
+        ref var yr = ref MemoryMarshal.GetReference(y);
+        int i = 0;
+        for (; i + 8 <= n; i += 8)
+        {
+            ref var r0 = ref Unsafe.Add(ref w0, i * n);
+            ref var y0 = ref Unsafe.Add(ref yr, i);
+            Vector<T> a0 = y0, a1 = Unsafe.Add(ref y0, 1), a2 = Unsafe.Add(ref y0, 2), a3 = Unsafe.Add(ref y0, 3);
+            Vector<T> a4 = Unsafe.Add(ref y0, 4), a5 = Unsafe.Add(ref y0, 5), a6 = Unsafe.Add(ref y0, 6), a7 = Unsafe.Add(ref y0, 7);
+            for (int j = 0; j < n; j++)
+            {
+                var vj = Unsafe.Add(ref vr, j);
+                ref var c = ref Unsafe.Add(ref r0, j);
+                a0 = Fma(new Vector<T>(c), vj, a0);
+                a1 = Fma(new Vector<T>(Unsafe.Add(ref c, n)), vj, a1);
+                a2 = Fma(new Vector<T>(Unsafe.Add(ref c, 2 * n)), vj, a2);
+                a3 = Fma(new Vector<T>(Unsafe.Add(ref c, 3 * n)), vj, a3);
+                a4 = Fma(new Vector<T>(Unsafe.Add(ref c, 4 * n)), vj, a4);
+                a5 = Fma(new Vector<T>(Unsafe.Add(ref c, 5 * n)), vj, a5);
+                a6 = Fma(new Vector<T>(Unsafe.Add(ref c, 6 * n)), vj, a6);
+                a7 = Fma(new Vector<T>(Unsafe.Add(ref c, 7 * n)), vj, a7);
+            }
+            y0 = a0;
+            Unsafe.Add(ref y0, 1) = a1;
+            Unsafe.Add(ref y0, 2) = a2;
+            Unsafe.Add(ref y0, 3) = a3;
+            Unsafe.Add(ref y0, 4) = a4;
+            Unsafe.Add(ref y0, 5) = a5;
+            Unsafe.Add(ref y0, 6) = a6;
+            Unsafe.Add(ref y0, 7) = a7;
+        }
+        for (; i < n; i++)
+        {
+            ref var row = ref Unsafe.Add(ref w0, i * n);
+            var acc = Unsafe.Add(ref yr, i);
+            for (int j = 0; j < n; j++)
+                acc = Fma(new Vector<T>(Unsafe.Add(ref row, j)), Unsafe.Add(ref vr, j), acc);
             Unsafe.Add(ref yr, i) = acc;
         }
     }

@@ -4,13 +4,21 @@ namespace FastAttractors.Simd;
 
 /// <summary>
 /// A parameter block laid out for the Simd path: per member as AoSoA tiles ([tile][p][lane], DESIGN §3: a tile's
-/// parameters are contiguous, so one member tile's W stays in L1 across all steps), shared as one broadcast tile.
+/// parameters are contiguous, so one member tile's W stays in L1 across all steps), shared as one broadcast tile and
+/// as plain scalars: a shared 64 × 64 W is 128 KB as broadcast vectors (beyond L1) but 16 KB as floats, and a
+/// broadcast from memory costs the same one load as a vector load.
 /// </summary>
-internal readonly struct SimdParameters<T>(Vector<T>[] data, int length, int tileStride) where T : unmanaged, IFloatingPointIeee754<T>
+internal readonly struct SimdParameters<T>(Vector<T>[] data, int length, int tileStride, T[]? scalars = null)
+    where T : unmanaged, IFloatingPointIeee754<T>
 {
     public readonly Vector<T>[] Data = data;
     public readonly int Length = length;
     public readonly int TileStride = tileStride;
+
+    /// <summary>The values of a shared block (null for per-member blocks).</summary>
+    public readonly T[]? Scalars = scalars;
+
+    public bool IsShared => Scalars is not null;
 
     public int Offset(int tile) => tile * TileStride;
 
@@ -22,9 +30,13 @@ internal readonly struct SimdParameters<T>(Vector<T>[] data, int length, int til
         if (!block.PerMember)
         {
             var shared = new Vector<T>[block.Length];
+            var scalars = new T[block.Length];
             for (int p = 0; p < block.Length; p++)
-                shared[p] = new Vector<T>(T.CreateTruncating(block.Values[p]));
-            return new SimdParameters<T>(shared, block.Length, 0);
+            {
+                scalars[p] = T.CreateTruncating(block.Values[p]);
+                shared[p] = new Vector<T>(scalars[p]);
+            }
+            return new SimdParameters<T>(shared, block.Length, 0, scalars);
         }
         var data = new Vector<T>[(long)tiles * block.Length];
         var lane = new T[lanes];
