@@ -22,55 +22,88 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
         var solution = new EnsembleSolution(plan.N, plan.Members, plan.Steps, plan.Dt, plan.RecordEvery, Backend, precision);
         int tiles = (plan.Members + Vector<T>.Count - 1) / Vector<T>.Count;
         var parameters = plan.Binding.DeviceParameters.Select(b => SimdParameters<T>.From(b, tiles, plan.Members)).ToArray();
-        plan.Binding.BindSimd(parameters, new Runner<T>(plan, solution, tiles));
+        int group = TilesInLockstep(plan.N, parameters);
+        plan.Binding.BindSimd(parameters, new Runner<T>(plan, solution, tiles, group));
         return solution;
+    }
+
+    /// <summary>
+    /// How many tiles one worker steps side by side. A small system (Lorenz: n = 3) is one short dependent chain per
+    /// RK4 stage, so a lone tile leaves the FMA pipes waiting on latency; stepping several independent tiles in
+    /// lockstep lets the out-of-order core overlap them. Large tiles (W1: 8 KB of W each) stay alone so that their
+    /// parameters keep to L1.
+    /// </summary>
+    internal static int TilesInLockstep<T>(int n, SimdParameters<T>[] parameters) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const int budgetBytes = 12 * 1024, maxGroup = 8;
+        int vectorBytes = Vector<T>.Count * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        long perTile = 5L * n * vectorBytes; // x, k, stage, acc and scratch
+        foreach (var p in parameters)
+            perTile += (long)p.TileStride * vectorBytes;
+        return (int)Math.Clamp(budgetBytes / perTile, 1, maxGroup);
     }
 
     public void Dispose()
     {
     }
 
-    private sealed class Runner<T>(RunPlan plan, EnsembleSolution solution, int tiles) : ISimdFieldSink<T>
+    private sealed class Runner<T>(RunPlan plan, EnsembleSolution solution, int tiles, int group) : ISimdFieldSink<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public void Run<TField>(TField field) where TField : struct, ISimdField<T>
         {
             int n = plan.N;
-            Parallel.For(0, tiles, () => new TileWork<T>(n, field.ScratchLength), (tile, _, w) =>
+            int groups = (tiles + group - 1) / group;
+            Parallel.For(0, groups, () => Enumerable.Range(0, group).Select(_ => new TileWork<T>(n, field.ScratchLength)).ToArray(), (g, _, work) =>
             {
-                IntegrateTile(field, tile, w);
-                return w;
+                int first = g * group, count = Math.Min(group, tiles - first);
+                IntegrateTiles(field, first, work.AsSpan(0, count));
+                return work;
             }, _ => { });
         }
 
-        private void IntegrateTile<TField>(TField field, int tile, TileWork<T> w) where TField : struct, ISimdField<T>
+        private void IntegrateTiles<TField>(TField field, int firstTile, Span<TileWork<T>> work) where TField : struct, ISimdField<T>
         {
             int n = plan.N;
-            w.Load(plan.Problem.InitialStates, tile, plan.Members);
-            var frozen = Vector<T>.Zero;
-            Store(w.X, tile, 0, frozen, w);
+            Span<Vector<T>> frozen = stackalloc Vector<T>[work.Length];
+            frozen.Clear();
+            for (int t = 0; t < work.Length; t++)
+            {
+                work[t].Load(plan.Problem.InitialStates, firstTile + t, plan.Members);
+                Store(work[t].X, firstTile + t, 0, work[t]);
+            }
             T dt = T.CreateTruncating(plan.Dt), half = dt / T.CreateTruncating(2), third = dt / T.CreateTruncating(3), sixth = dt / T.CreateTruncating(6);
-            var x = w.X.AsSpan();
-            var next = w.Acc.AsSpan();
+            bool isMap = plan.IsMap;
+            int every = plan.RecordEvery ?? 0;
             for (long step = 0; step < plan.Steps; step++)
             {
-                if (plan.IsMap)
-                    field.Evaluate(tile, x, next, w.Scratch);
-                else
-                    Rk4Step(field, tile, w, dt, half, third, sixth);
-                var finite = Vector<T>.AllBitsSet;
-                for (int i = 0; i < n; i++)
-                    finite &= SimdMath.FiniteMask(next[i]);
-                var failed = ~finite & ~frozen;
-                if (failed != Vector<T>.Zero)
-                    w.MarkFailed(failed, step);
-                frozen |= ~finite;
-                for (int i = 0; i < n; i++)
-                    x[i] = Vector.ConditionalSelect(frozen, x[i], next[i]);
-                if (plan.RecordEvery is { } every && (step + 1) % every == 0)
-                    Store(w.X, tile, (step + 1) / every, frozen, w);
+                for (int t = 0; t < work.Length; t++)
+                {
+                    var w = work[t];
+                    var x = w.X.AsSpan(0, n);
+                    var next = w.Acc.AsSpan(0, n);
+                    if (isMap)
+                        field.Evaluate(firstTile + t, x, next, w.Scratch);
+                    else
+                        Rk4Step(field, firstTile + t, w, dt, half, third, sixth);
+                    var finite = Vector<T>.AllBitsSet;
+                    for (int i = 0; i < n; i++)
+                        finite &= SimdMath.FiniteMask(next[i]);
+                    var failed = ~finite & ~frozen[t];
+                    if (failed != Vector<T>.Zero)
+                        w.MarkFailed(failed, step);
+                    frozen[t] |= ~finite;
+                    for (int i = 0; i < n; i++)
+                        x[i] = Vector.ConditionalSelect(frozen[t], x[i], next[i]);
+                }
+                if (every > 0 && (step + 1) % every == 0)
+                {
+                    for (int t = 0; t < work.Length; t++)
+                        Store(work[t].X, firstTile + t, (step + 1) / every, work[t]);
+                }
             }
-            w.Unload(solution, tile);
+            for (int t = 0; t < work.Length; t++)
+                work[t].Unload(solution, firstTile + t);
         }
 
         private static void Rk4Step<TField>(TField field, int tile, TileWork<T> w, T dt, T half, T third, T sixth) where TField : struct, ISimdField<T>
@@ -103,7 +136,7 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
                 acc[i] = SimdMath.Fma(vSixth, k[i], acc[i]);
         }
 
-        private void Store(Vector<T>[] x, int tile, long frame, Vector<T> frozen, TileWork<T> w)
+        private void Store(Vector<T>[] x, int tile, long frame, TileWork<T> w)
         {
             if (solution.Trajectory is null)
                 return;
