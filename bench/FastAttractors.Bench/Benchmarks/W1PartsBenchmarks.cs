@@ -6,9 +6,10 @@ namespace FastAttractors.Bench.Benchmarks;
 
 /// <summary>
 /// The two parts of one W1 right-hand side on one Simd tile (Vector&lt;float&gt;.Count members, n = 16), to say what
-/// limits W1: the 16 lane-vector tanh (TensorPrimitives) and the 16 × 16 lane-vector mat-vec (256 FMAs, W in L1).
+/// limits W1: the 16 lane-vector tanh (RationalTanh for float32) and the 16 × 16 lane-vector mat-vec (256 FMAs, W in L1).
 /// Each call loops <see cref="Reps"/> times, so the macro job's one call per iteration still times microseconds
-/// well (more warm-ups and iterations than the macro job: tiering settles late); the reported time is per single tanh / mat-vec of a tile. A member-step is four of each per tile.
+/// well (more warm-ups and iterations than the macro job: tiering settles late); the reported time is per single
+/// tanh / mat-vec of a tile. A member-step is four of each per tile.
 /// </summary>
 [WarmupCount(5)]
 [IterationCount(15)]
