@@ -55,6 +55,7 @@ public class BadInputTests
     [InlineData("--chunk-members", "0", "--chunk-members", "0")]
     [InlineData("--x0-std", "-1", "--x0-std", "-1")]
     [InlineData("--kind", "map", "--kind", "map")]
+    [InlineData("--members", "2000000000", "members", "GB")]
     public void Bad_flag_values_are_usage_errors(string flag, string value, string mention, string shows)
     {
         AssertFails(ExitCodes.Usage, With(flag, value), mention, shows);

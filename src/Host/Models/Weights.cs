@@ -1,3 +1,5 @@
+using FastAttractors.Backends;
+
 namespace FastAttractors;
 
 /// <summary>Constructors for the recurrent weight matrices of the papers (row-major n × n).</summary>
@@ -20,6 +22,7 @@ public static class Weights
             throw new ArgumentOutOfRangeException(nameof(members), members, $"members must be at least 1, got {members}.");
         double std = g / Math.Sqrt(connectivity * n);
         int count = members ?? 1;
+        HostMemory.EnsureFits((double)n * n * count, $"W (n = {n}, n² per member)", nameof(members), members);
         var values = new double[(long)n * n * count];
         Parallel.For(0, count, m =>
         {
@@ -76,7 +79,12 @@ public static class Weights
     {
         if (!(alpha.Min <= alpha.Max) || !(theta.Min <= theta.Max))
             throw new ArgumentException($"PTA ranges must be ordered and finite: α {alpha}, θ {theta}.", nameof(alpha));
+        if (n < 1)
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be at least 1, got {n}.");
+        if (members is < 1)
+            throw new ArgumentOutOfRangeException(nameof(members), members, $"members must be at least 1, got {members}.");
         int count = members ?? 1;
+        HostMemory.EnsureFits(2.0 * n * n * count, $"W (n = {n}, n² per member, built row by row)", nameof(members), members);
         int blocks = (n + 1) / 2;
         var rows = new double[count][];
         Parallel.For(0, count, m =>

@@ -1,3 +1,5 @@
+using FastAttractors.Backends;
+
 namespace FastAttractors;
 
 /// <summary>Initial-state constructors in the ensemble layout (SoA, member fastest), counter-based so member m's state is reproducible.</summary>
@@ -35,5 +37,6 @@ public static class InitialStates
             throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"dimension must be at least 1, got {dimension}.");
         if (members < 1)
             throw new ArgumentOutOfRangeException(nameof(members), members, $"members must be at least 1, got {members}.");
+        HostMemory.EnsureFits((double)dimension * members, $"the initial states (n = {dimension})", nameof(members), members);
     }
 }

@@ -134,4 +134,13 @@ public class BadInputTests
             new EnsembleProblem(model, new double[50_000_000], 50_000_000), new Rk4(0.1), 1_000_000, SaveAt.EveryNthStep(1), null);
         Rejects<ArgumentException>(() => plan(), "members", "GB");
     }
+
+    [Fact]
+    public void Weights_and_initial_states_larger_than_memory_are_refused_before_allocating()
+    {
+        // 1e8 members of n = 64 is 4e11 weights (3.3 TB): an error naming members, never an OverflowException.
+        Rejects<ArgumentOutOfRangeException>(() => Weights.SparseGaussian(64, 1, 1, 100_000_000, 1), "members", "100000000", "GB");
+        Rejects<ArgumentOutOfRangeException>(() => Weights.Pta(64, (0.5, 1), (0, 1), 100_000_000, 1), "members", "100000000", "GB");
+        Rejects<ArgumentOutOfRangeException>(() => InitialStates.Normal(1_000, int.MaxValue, 1, 1), "members", "2147483647", "GB");
+    }
 }

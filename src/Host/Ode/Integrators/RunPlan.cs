@@ -1,3 +1,4 @@
+using FastAttractors.Backends;
 using FastAttractors.Models;
 
 namespace FastAttractors.Ode.Integrators;
@@ -44,11 +45,8 @@ internal sealed record RunPlan(
 
     private void CheckHostMemory()
     {
-        double bytes = 8.0 * N * Members * (Frames + 2);
-        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        if (bytes > 0.8 * available || (long)N * Members * Math.Max(1, Frames) > Array.MaxLength)
-            throw new ArgumentException(
-                $"the ensemble's results need {bytes / 1e9:F2} GB ({Members} members × n = {N} × {Frames + 1} states) but "
-                + $"{available / 1e9:F2} GB is available; record less often or split the ensemble.", "members");
+        // The trajectory is one array; final states and the initial states are two more of n × members.
+        HostMemory.EnsureFits((double)N * Members * Math.Max(1, Frames), $"the trajectory ({Frames} frames of n = {N}; record less often)", "members", Members);
+        HostMemory.EnsureFits((double)N * Members * (Frames + 2), $"the results ({Frames} frames + final and initial states of n = {N})", "members", Members);
     }
 }
