@@ -20,6 +20,8 @@ public class KernelCompilationTests
         // knows (sm_80 with ISA 8.0), which the driver JIT-compiles for the H100 at load time.
         Assert.Matches(@"\.target sm_(80|86|89|90)", ptx);
         Assert.Contains(".entry", ptx);
+        // A call to an undefined function links on no GPU: every routine must be compiled into the module.
+        Assert.DoesNotContain(".extern .func", ptx);
         if (name.Contains("Real64"))
             Assert.Contains(".f64", ptx);
     }
@@ -32,6 +34,24 @@ public class KernelCompilationTests
         Assert.Contains("kernel", source);
         if (name.Contains("Real64"))
             Assert.Contains("double", source);
+    }
+
+    [Fact]
+    public void Float32_tanh_is_the_hardware_instruction()
+    {
+        // W1's kernel must use the one-instruction tanh.approx.f32 (about 2^-11 relative error, documented), not a
+        // software routine. Fused multiply-adds: ILGPU 1.5.3 has no portable FMA intrinsic (MathF.FusedMultiplyAdd
+        // becomes an unresolved .extern call in PTX; LibDevice needs the CUDA toolkit), so the mat-vec stays mul + add.
+        var ptx = KernelSpecialisations.CompilePtx(Find("rk4<Real32, TanhRnnModel>"));
+        Assert.True(Count(ptx, "tanh.approx.f32") > 0, "no tanh.approx.f32 in the float32 TanhRnn kernel");
+    }
+
+    private static int Count(string text, string token)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(token, StringComparison.Ordinal); at >= 0; at = text.IndexOf(token, at + token.Length, StringComparison.Ordinal))
+            count++;
+        return count;
     }
 
     [Fact]
