@@ -1,0 +1,25 @@
+using Xunit;
+
+namespace FastAttractors.Tests.Smoke;
+
+/// <summary>The API example of README.md, as written there, so the README cannot drift from the API.</summary>
+public class ReadmeExampleTests
+{
+    [Fact]
+    public void Readme_api_example_runs_as_written()
+    {
+        using var engine = Engine.Create();
+        var nets = TanhRnn.Random(n: 16, g: 1.5, connectivity: 1, members: 4096, seed: 7);
+        var x0 = InitialStates.Normal(16, 4096, std: 1, seed: 8);
+        var sol = engine.Integrate(new EnsembleProblem(nets, x0, 4096), new Rk4(dt: 0.01), steps: 1000,
+                                   SaveAt.EveryNthStep(10), new IntegrateOptions { Precision = Precision.Float32 });
+        double x3 = sol.Final(member: 12, component: 3);
+        bool diverged = sol.Status[12] == MemberStatus.NonFinite;
+
+        Assert.False(diverged);
+        Assert.True(double.IsFinite(x3));
+        Assert.Equal(101, sol.Frames);
+        Assert.Equal(x3, sol.At(100, 12, 3));
+        Assert.Equal(10.0, sol.Times![100], 12);
+    }
+}
