@@ -22,9 +22,8 @@ internal static class Workloads
         "W2", "TanhRnn n=64 shared W, RK4 dt 0.01, 1000 steps, float32", 64, 4_096, 262_144, 1000, new Rk4(0.01),
         m => new EnsembleProblem(TanhRnn.Random(64, 1.5, 1.0, null, 3), InitialStates.Normal(64, m, 1, 4), m),
         FlopCount.TanhRnnRk4(64),
-        [],
-        ReferenceMembers: 32, IlgpuCpuMembers: 32,
-        NoPeerReason: "no peer: shared/peers/ensemble_rk4_numpy.py draws a W per member and has no shared-W mode");
+        [new PeerSpec("numpy", "ensemble_rk4_shared_numpy.py", m => [m.ToString(), "64", "1000", "f32"], NumpyMissing)],
+        ReferenceMembers: 32, IlgpuCpuMembers: 32);
 
     /// <summary>W5: Lorenz, ρ = linspace(0, 21, N), u0 = (1, 0, 0), dt 0.001, 1000 RK4 steps, float32, final states only.</summary>
     public static Workload W5 { get; } = new(

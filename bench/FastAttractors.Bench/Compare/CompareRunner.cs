@@ -16,7 +16,7 @@ internal static class CompareRunner
         var peak = MachinePeak.Detect();
         string? peersDir = PeerRunner.FindPeersDir();
         string root = RepoRoot();
-        var peers = peersDir is null ? null : new PeerRunner(peersDir, Path.Combine(root, "bench", ".peers-build"), log);
+        var peers = peersDir is null ? null : new PeerRunner(peersDir, Path.Combine(root, "bench", "peers"), Path.Combine(root, "bench", ".peers-build"), log);
         var backends = options.Backends ?? Workloads.AvailableBackends();
         log.WriteLine(peak.Describe());
         log.WriteLine($"backends: {string.Join(", ", backends)}; size {options.Size}; {options.Runs} timed runs after one warm-up (median), peers {options.PeerRuns} runs (median)");

@@ -9,7 +9,7 @@ namespace FastAttractors.Bench.Compare;
 /// build folder, Python with /usr/bin/python3 (Debian's numpy). Each peer times its own integration loop and prints
 /// one line with "… member-steps/s" (or trajectory-steps/s); that figure is what is compared.
 /// </summary>
-internal sealed partial class PeerRunner(string peersDir, string buildDir, TextWriter log)
+internal sealed partial class PeerRunner(string peersDir, string localPeersDir, string buildDir, TextWriter log)
 {
     private readonly Dictionary<string, (string? Exe, string? Error)> builds = new();
 
@@ -27,6 +27,13 @@ internal sealed partial class PeerRunner(string peersDir, string buildDir, TextW
         return null;
     }
 
+    /// <summary>The project's own peers (bench/peers) first, then shared/peers.</summary>
+    private string SourcePath(PeerSpec peer)
+    {
+        var local = Path.Combine(localPeersDir, peer.Source);
+        return File.Exists(local) ? local : Path.Combine(peersDir, peer.Source);
+    }
+
     /// <summary>Runs <paramref name="peer"/> <paramref name="runs"/> times; the median of its reported throughput, or why it could not run.</summary>
     public PeerResult Run(PeerSpec peer, int members, int runs)
     {
@@ -37,7 +44,7 @@ internal sealed partial class PeerRunner(string peersDir, string buildDir, TextW
             if (!PythonHasNumpy())
                 return PeerResult.Missing(peer.Missing);
             file = "/usr/bin/python3";
-            prefix = [Path.Combine(peersDir, peer.Source)];
+            prefix = [SourcePath(peer)];
         }
         else
         {
@@ -68,7 +75,7 @@ internal sealed partial class PeerRunner(string peersDir, string buildDir, TextW
     {
         if (builds.TryGetValue(peer.Source, out var cached))
             return cached;
-        var source = Path.Combine(peersDir, peer.Source);
+        var source = SourcePath(peer);
         var exe = Path.Combine(buildDir, Path.GetFileNameWithoutExtension(peer.Source));
         (string?, string?) result;
         if (File.Exists(exe) && File.GetLastWriteTimeUtc(exe) >= File.GetLastWriteTimeUtc(source))
