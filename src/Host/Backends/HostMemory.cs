@@ -16,14 +16,21 @@ internal static class HostMemory
 
     public static long AvailableBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
-    /// <summary>Throws, naming <paramref name="argument"/> and its value, when <paramref name="count"/> float64 values cannot be held.</summary>
-    public static void EnsureFits(double count, string what, string argument, object? value)
+    /// <summary>
+    /// Throws, naming <paramref name="argument"/> and its value, when arrays of <paramref name="totalValues"/> float64
+    /// values together, the largest of <paramref name="largestArray"/> values, cannot be held.
+    /// </summary>
+    public static void EnsureFits(double totalValues, double largestArray, string what, string argument, object? value)
     {
-        double bytes = 8.0 * count;
-        if (count > Array.MaxLength || bytes > Share * AvailableBytes)
+        double bytes = 8.0 * totalValues;
+        if (largestArray > Array.MaxLength || bytes > Share * AvailableBytes)
             throw new ArgumentOutOfRangeException(argument, value,
-                $"{argument} = {value}: {what} needs {count:G4} float64 values ({bytes / 1e9:F2} GB); this process may use "
-                + $"{AvailableBytes / 1e9:F2} GB and one array holds at most {Array.MaxLength:N0} values. Use fewer members per run "
-                + "(the results do not depend on how an ensemble is split).");
+                $"{argument} = {value}: {what} needs {totalValues:G4} float64 values ({bytes / 1e9:F2} GB, {largestArray:G4} in one "
+                + $"array); this process may use {AvailableBytes / 1e9:F2} GB and one array holds at most {Array.MaxLength:N0} "
+                + "values. Use fewer members per run (the results do not depend on how an ensemble is split).");
     }
+
+    /// <summary>The same for one array of <paramref name="values"/> float64 values.</summary>
+    public static void EnsureFits(double values, string what, string argument, object? value) =>
+        EnsureFits(values, values, what, argument, value);
 }

@@ -45,8 +45,9 @@ internal sealed record RunPlan(
 
     private void CheckHostMemory()
     {
-        // The trajectory is one array; final states and the initial states are two more of n × members.
-        HostMemory.EnsureFits((double)N * Members * Math.Max(1, Frames), $"the trajectory ({Frames} frames of n = {N}; record less often)", "members", Members);
-        HostMemory.EnsureFits((double)N * Members * (Frames + 2), $"the results ({Frames} frames + final and initial states of n = {N})", "members", Members);
+        // The trajectory is one array; the final and the initial states are two more of n × members.
+        double state = (double)N * Members;
+        HostMemory.EnsureFits(state * (Frames + 2), state * Math.Max(1, Frames),
+            $"the results ({Frames} trajectory frames, final and initial states, n = {N}; record less often)", "members", Members);
     }
 }
