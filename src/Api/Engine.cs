@@ -1,3 +1,5 @@
+using FastAttractors.Lyapunov;
+using FastAttractors.Lyapunov.Estimators;
 using FastAttractors.Ode.Integrators;
 
 namespace FastAttractors;
@@ -14,8 +16,13 @@ namespace FastAttractors;
 public sealed class Engine : IDisposable
 {
     private readonly IEnsembleIntegrator integrator;
+    private readonly ILyapunovEstimator estimator;
 
-    private Engine(IEnsembleIntegrator integrator) => this.integrator = integrator;
+    private Engine(IEnsembleIntegrator integrator, ILyapunovEstimator estimator)
+    {
+        this.integrator = integrator;
+        this.estimator = estimator;
+    }
 
     public Backend Backend => integrator.Backend;
 
@@ -36,7 +43,12 @@ public sealed class Engine : IDisposable
             Backend.Simd => new SimdIntegrator(),
             _ => new IlgpuIntegrator(chosen),
         };
-        return new Engine(integrator);
+        ILyapunovEstimator estimator = chosen switch
+        {
+            Backend.Reference => new ReferenceLyapunov(),
+            _ => new ReferenceLyapunov(), // TODO(issue 3): Simd and ILGPU estimators land next
+        };
+        return new Engine(integrator, estimator);
     }
 
     /// <summary>Devices present on this machine and which backend <see cref="Create"/> would choose.</summary>
@@ -52,5 +64,23 @@ public sealed class Engine : IDisposable
         return integrator.Integrate(plan);
     }
 
-    public void Dispose() => integrator.Dispose();
+    /// <summary>
+    /// The Lyapunov spectrum (all n exponents, or the leading <see cref="LyapunovOptions.Exponents"/>) of every member
+    /// by the Benettin QR method (spec §3), with standard errors, sum rule, Kaplan–Yorke dimension and status.
+    /// <code>
+    /// var les = engine.Lyapunov(new EnsembleProblem(nets, x0, members), new Rk4(0.05), new LyapunovOptions { Duration = 500 });
+    /// double top = les.Spectrum(0)[0], error = les.Errors(0)[0];
+    /// </code>
+    /// </summary>
+    public LyapunovSpectra Lyapunov(EnsembleProblem problem, ISolver solver, LyapunovOptions? options = null)
+    {
+        var plan = LyapunovPlan.Create(problem, solver, options);
+        return estimator.Estimate(plan);
+    }
+
+    public void Dispose()
+    {
+        integrator.Dispose();
+        estimator.Dispose();
+    }
 }

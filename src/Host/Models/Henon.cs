@@ -44,5 +44,16 @@ public sealed class Henon : IEnsembleModel, IModelBinding
             y[0] = 1.0 - a * x[0] * x[0] + x[1];
             y[1] = b * x[0];
         }
+
+        /// <summary>J = [[−2 a x, 1], [b, 0]].</summary>
+        public void Jvp(int m, double[] x, double[] v, double[] jv)
+        {
+            double a = model.Parameters.Get(0, m), b = model.Parameters.Get(1, m);
+            jv[0] = -2 * a * x[0] * v[0] + v[1];
+            jv[1] = b * v[0];
+        }
+
+        /// <summary>log |det J| = log |b|.</summary>
+        public double Contraction(int m, double[] x) => Math.Log(Math.Abs(model.Parameters.Get(1, m)));
     }
 }

@@ -21,6 +21,14 @@ internal interface ISimdFieldSink<T> where T : unmanaged, IFloatingPointIeee754<
 internal interface IReferenceField
 {
     void Evaluate(int member, double[] x, double[] y);
+
+    /// <summary>jv = J(x) v, the Jacobian–vector product the tangent dynamics need (hand-written for built-ins).</summary>
+    void Jvp(int member, double[] x, double[] v, double[] jv);
+
+    /// <summary>
+    /// The phase-space contraction rate at x for the sum rule of spec §3: tr J(x) for flows, log |det J(x)| for maps.
+    /// </summary>
+    double Contraction(int member, double[] x);
 }
 
 /// <summary>How a model reaches each backend: kernel functor, vectorised tile field and reference evaluation.</summary>

@@ -6,12 +6,18 @@ using FastAttractors.Simd.Fields;
 
 namespace FastAttractors;
 
-/// <summary>dx/dt = A x + b: the exact oracle (exponents = Re eig A; solution through the matrix exponential).</summary>
+/// <summary>
+/// dx/dt = A x + b (<see cref="DynamicsKind.Flow"/>) or x ← A x + b (<see cref="DynamicsKind.Map"/>): the exact oracles
+/// (exponents = Re eig A, or log |eig A| for the map; the flow's solution through the matrix exponential).
+/// </summary>
 public sealed class Linear : IEnsembleModel, IModelBinding
 {
-    public Linear(ParameterBlock a, ParameterBlock? b = null)
+    public Linear(ParameterBlock a, ParameterBlock? b = null, DynamicsKind kind = DynamicsKind.Flow)
     {
         ArgumentNullException.ThrowIfNull(a);
+        if (!Enum.IsDefined(kind))
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, $"kind must be Flow or Map, got {kind}.");
+        Kind = kind;
         Dimension = ModelShapes.SquareDimension(a);
         A = a;
         B = (b ?? ParameterBlock.Shared("b", new double[Dimension])).RequireLength(Dimension, "Linear offset");
@@ -20,13 +26,13 @@ public sealed class Linear : IEnsembleModel, IModelBinding
 
     public ParameterBlock A { get; }
     public ParameterBlock B { get; }
-    public string Name => "Linear";
+    public string Name => Kind == DynamicsKind.Flow ? "Linear" : "Linear(map)";
     public int Dimension { get; }
-    public DynamicsKind Kind => DynamicsKind.Flow;
+    public DynamicsKind Kind { get; }
     public int? Members { get; }
 
-    public static Linear Shared(double[,] a, double[]? b = null) =>
-        new(ParameterBlock.Shared("A", ModelShapes.Square(a, nameof(a))), b is null ? null : ParameterBlock.Shared("b", b));
+    public static Linear Shared(double[,] a, double[]? b = null, DynamicsKind kind = DynamicsKind.Flow) =>
+        new(ParameterBlock.Shared("A", ModelShapes.Square(a, nameof(a))), b is null ? null : ParameterBlock.Shared("b", b), kind);
 
     IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [A, B];
 
@@ -51,5 +57,42 @@ public sealed class Linear : IEnsembleModel, IModelBinding
                 y[i] = sum;
             }
         }
+
+        public void Jvp(int m, double[] x, double[] v, double[] jv)
+        {
+            int n = model.Dimension;
+            for (int i = 0; i < n; i++)
+            {
+                double sum = 0;
+                for (int j = 0; j < n; j++)
+                    sum += model.A.Get(i * n + j, m) * v[j];
+                jv[i] = sum;
+            }
+        }
+
+        /// <summary>tr A (flow) or log |det A| (map), constant along the trajectory; the determinant once per member.</summary>
+        public double Contraction(int m, double[] x)
+        {
+            int n = model.Dimension;
+            if (model.Kind == DynamicsKind.Flow)
+            {
+                double trace = 0;
+                for (int i = 0; i < n; i++)
+                    trace += model.A.Get(i * n + i, m);
+                return trace;
+            }
+            if (m != cachedMember)
+            {
+                var a = new double[n * n];
+                for (int p = 0; p < n * n; p++)
+                    a[p] = model.A.Get(p, m);
+                cachedLogDet = ReferenceJacobian.LogAbsDeterminant(a, n);
+                cachedMember = m;
+            }
+            return cachedLogDet;
+        }
+
+        private int cachedMember = -1;
+        private double cachedLogDet;
     }
 }

@@ -59,5 +59,16 @@ public sealed class Lorenz : IEnsembleModel, IModelBinding
             y[1] = x[0] * (rho - x[2]) - x[1];
             y[2] = x[0] * x[1] - beta * x[2];
         }
+
+        /// <summary>J = [[−σ, σ, 0], [ρ − z, −1, −x], [y, x, −β]].</summary>
+        public void Jvp(int m, double[] x, double[] v, double[] jv)
+        {
+            double sigma = model.Parameters.Get(0, m), rho = model.Parameters.Get(1, m), beta = model.Parameters.Get(2, m);
+            jv[0] = sigma * (v[1] - v[0]);
+            jv[1] = (rho - x[2]) * v[0] - v[1] - x[0] * v[2];
+            jv[2] = x[1] * v[0] + x[0] * v[1] - beta * v[2];
+        }
+
+        public double Contraction(int m, double[] x) => -model.Parameters.Get(0, m) - 1 - model.Parameters.Get(2, m);
     }
 }

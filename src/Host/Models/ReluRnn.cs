@@ -51,5 +51,35 @@ public sealed class ReluRnn : IEnsembleModel, IModelBinding
                 y[i] = (pre <= 0 ? 0 : pre) - x[i];
             }
         }
+
+        /// <summary>J v = −v + H(W x + b) ⊙ (W v): the gate multiplies rows (spec §1), H(0) = 0.</summary>
+        public void Jvp(int m, double[] x, double[] v, double[] jv)
+        {
+            int n = model.Dimension;
+            for (int i = 0; i < n; i++)
+            {
+                double pre = model.B.Get(i, m), wv = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    pre += model.W.Get(i * n + j, m) * x[j];
+                    wv += model.W.Get(i * n + j, m) * v[j];
+                }
+                jv[i] = (pre > 0 ? wv : 0) - v[i];
+            }
+        }
+
+        public double Contraction(int m, double[] x)
+        {
+            int n = model.Dimension;
+            double sum = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double pre = model.B.Get(i, m);
+                for (int j = 0; j < n; j++)
+                    pre += model.W.Get(i * n + j, m) * x[j];
+                sum += (pre > 0 ? model.W.Get(i * n + i, m) : 0) - 1;
+            }
+            return sum;
+        }
     }
 }

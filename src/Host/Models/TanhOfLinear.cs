@@ -55,5 +55,62 @@ public sealed class TanhOfLinear : IEnsembleModel, IModelBinding
                 y[i] = model.Kind == DynamicsKind.Flow ? Math.Tanh(pre) - x[i] : Math.Tanh(pre);
             }
         }
+
+        /// <summary>J v = diag(1 − tanh²(W x)) W v, minus v for the flow.</summary>
+        public void Jvp(int m, double[] x, double[] v, double[] jv)
+        {
+            int n = model.Dimension;
+            for (int i = 0; i < n; i++)
+            {
+                double pre = 0, wv = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    pre += model.W.Get(i * n + j, m) * x[j];
+                    wv += model.W.Get(i * n + j, m) * v[j];
+                }
+                double th = Math.Tanh(pre);
+                jv[i] = (1 - th * th) * wv - (model.Kind == DynamicsKind.Flow ? v[i] : 0);
+            }
+        }
+
+        /// <summary>Flow: Σ (W_ii sech²(W x)_i − 1). Map: Σ log sech²(W x)_i + log |det W| (det W once per member).</summary>
+        public double Contraction(int m, double[] x)
+        {
+            int n = model.Dimension;
+            double sum = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double pre = 0;
+                for (int j = 0; j < n; j++)
+                    pre += model.W.Get(i * n + j, m) * x[j];
+                if (model.Kind == DynamicsKind.Flow)
+                {
+                    double th = Math.Tanh(pre);
+                    sum += model.W.Get(i * n + i, m) * (1 - th * th) - 1;
+                }
+                else
+                {
+                    sum += ReferenceJacobian.LogSech2(pre);
+                }
+            }
+            return model.Kind == DynamicsKind.Flow ? sum : sum + LogAbsDetW(m);
+        }
+
+        private int cachedMember = -1;
+        private double cachedLogDet;
+
+        private double LogAbsDetW(int m)
+        {
+            if (m != cachedMember)
+            {
+                int n = model.Dimension;
+                var w = new double[n * n];
+                for (int p = 0; p < n * n; p++)
+                    w[p] = model.W.Get(p, m);
+                cachedLogDet = ReferenceJacobian.LogAbsDeterminant(w, n);
+                cachedMember = m;
+            }
+            return cachedLogDet;
+        }
     }
 }

@@ -73,5 +73,37 @@ public sealed class TanhRnn : IEnsembleModel, IModelBinding
                 y[i] = (sum - x[i]) / tau;
             }
         }
+
+        /// <summary>J v = (−v + W diag(1 − tanh² x) v) / τ.</summary>
+        public void Jvp(int m, double[] x, double[] v, double[] jv)
+        {
+            int n = model.Dimension;
+            for (int j = 0; j < n; j++)
+            {
+                double th = Math.Tanh(x[j]);
+                t[j] = (1 - th * th) * v[j];
+            }
+            double tau = model.Tau.Get(0, m);
+            for (int i = 0; i < n; i++)
+            {
+                double sum = 0;
+                for (int j = 0; j < n; j++)
+                    sum += model.W.Get(i * n + j, m) * t[j];
+                jv[i] = (sum - v[i]) / tau;
+            }
+        }
+
+        /// <summary>tr J = Σ_i (−1 + W_ii (1 − tanh² x_i)) / τ; −n/τ for a zero diagonal.</summary>
+        public double Contraction(int m, double[] x)
+        {
+            int n = model.Dimension;
+            double sum = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double th = Math.Tanh(x[i]);
+                sum += model.W.Get(i * n + i, m) * (1 - th * th) - 1;
+            }
+            return sum / model.Tau.Get(0, m);
+        }
     }
 }

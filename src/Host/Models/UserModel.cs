@@ -60,9 +60,9 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
             throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
     }
 
-    IReferenceField IModelBinding.CreateReferenceField() => new Reference(field64);
+    IReferenceField IModelBinding.CreateReferenceField() => new Reference(field64, Kind);
 
-    private sealed class Reference(TField64 field) : IReferenceField
+    private sealed class Reference(TField64 field, DynamicsKind kind) : IReferenceField
     {
         private readonly Real64[] x = new Real64[field.Dimension];
         private readonly Real64[] y = new Real64[field.Dimension];
@@ -77,6 +77,23 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
             for (int i = 0; i < yOut.Length; i++)
                 yOut[i] = y[i].Value;
         }
+
+        private readonly Dual<Real64>[] dx = new Dual<Real64>[field.Dimension];
+        private readonly Dual<Real64>[] dy = new Dual<Real64>[field.Dimension];
+        private readonly Dual<Real64>[] dScratch = new Dual<Real64>[Math.Max(1, field.ScratchLength)];
+
+        /// <summary>J v as the tangent part of f(x + ε v) in dual numbers: users write only f.</summary>
+        public void Jvp(int member, double[] xIn, double[] v, double[] jv)
+        {
+            for (int i = 0; i < xIn.Length; i++)
+                dx[i] = new Dual<Real64>(new Real64(xIn[i]), new Real64(v[i]));
+            field.Evaluate<Dual<Real64>, ArrayVector<Dual<Real64>>, ArrayVector<Dual<Real64>>, ArrayVector<Dual<Real64>>>(
+                member, new(dx, 0), new(dy, 0), new(dScratch, 0));
+            for (int i = 0; i < jv.Length; i++)
+                jv[i] = dy[i].Tangent.Value;
+        }
+
+        public double Contraction(int member, double[] xIn) => ReferenceJacobian.Contraction(this, member, xIn, kind);
     }
 
     /// <summary>Evaluates the scalar functor once per lane; TScalar and TReal have the same bits (float/Real32, double/Real64).</summary>

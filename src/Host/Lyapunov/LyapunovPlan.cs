@@ -1,0 +1,93 @@
+using FastAttractors.Backends;
+using FastAttractors.Models;
+
+namespace FastAttractors.Lyapunov;
+
+/// <summary>
+/// A validated Lyapunov request, checked once on the host. The run is a whole number of QR intervals of
+/// <see cref="Every"/> steps: <see cref="TransientIntervals"/> that only orient Q, then <see cref="AccumulateIntervals"/>
+/// whose log |R_ii| are summed into <see cref="Blocks"/> consecutive blocks.
+/// </summary>
+internal sealed record LyapunovPlan(
+    EnsembleProblem Problem,
+    IModelBinding Binding,
+    double Dt,
+    int K,
+    int Every,
+    long TransientIntervals,
+    long AccumulateIntervals,
+    int Blocks,
+    double Tolerance,
+    Precision Precision,
+    int? ChunkMembers)
+{
+    public int N => Problem.Dimension;
+    public int Members => Problem.Members;
+    public bool IsMap => Problem.Model.Kind == DynamicsKind.Map;
+    public bool FullSpectrum => K == N;
+    public long TotalIntervals => TransientIntervals + AccumulateIntervals;
+    public double IntervalTime => Every * Dt;
+    public double AccumulationTime => AccumulateIntervals * IntervalTime;
+    public double TransientTime => TransientIntervals * IntervalTime;
+
+    /// <summary>The block an accumulation interval (0-based, after the transient) contributes to; blocks differ by at most one interval.</summary>
+    public int BlockOf(long accumulateInterval) => (int)(accumulateInterval * Blocks / AccumulateIntervals);
+
+    /// <summary>QR intervals in block <paramref name="block"/>.</summary>
+    public long IntervalsInBlock(int block) => FirstIntervalOf(block + 1) - FirstIntervalOf(block);
+
+    /// <summary>The first accumulation interval j with ⌊j·B/I⌋ = block, i.e. ⌈block·I/B⌉.</summary>
+    private long FirstIntervalOf(int block) => (block * AccumulateIntervals + Blocks - 1) / Blocks;
+
+    /// <summary>The starting tangent frame (n × k, column-major), shared by all members.</summary>
+    public double[] InitialTangents() => Lyapunov.InitialTangents.Create(N, K);
+
+    public static LyapunovPlan Create(EnsembleProblem problem, ISolver solver, LyapunovOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(solver);
+        options ??= LyapunovOptions.Default;
+        if (problem.Model is not IModelBinding binding)
+            throw new ArgumentException($"model '{problem.Model.Name}' ({problem.Model.GetType().Name}) is not a built-in or UserModel.", nameof(problem));
+        if (solver.Advances != problem.Model.Kind)
+            throw new ArgumentException(
+                $"solver: {solver.GetType().Name} advances a {solver.Advances}, but model '{problem.Model.Name}' is a {problem.Model.Kind}"
+                + (problem.Model.Kind == DynamicsKind.Map ? "; use MapIteration." : "; use Rk4(dt)."), nameof(solver));
+        int n = problem.Dimension;
+        int k = options.Exponents ?? n;
+        if (k < 1 || k > n)
+            throw new ArgumentOutOfRangeException(nameof(options), k, $"Exponents (k) must be between 1 and n = {n}, got {k}.");
+        if (options.Every < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Every, $"Every must be at least 1 step, got {options.Every}.");
+        if (!double.IsFinite(options.Transient) || options.Transient < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Transient, $"Transient must be finite and non-negative, got {options.Transient}.");
+        if (!double.IsFinite(options.Duration) || options.Duration <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Duration, $"Duration must be finite and positive, got {options.Duration}.");
+        if (options.Blocks < 10)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Blocks, $"Blocks must be at least 10 (spec §3), got {options.Blocks}.");
+        if (!(options.Tolerance > 0))
+            throw new ArgumentOutOfRangeException(nameof(options), options.Tolerance, $"Tolerance must be positive, got {options.Tolerance}.");
+        if (!Enum.IsDefined(options.Precision))
+            throw new ArgumentOutOfRangeException(nameof(options), options.Precision, $"unknown precision {options.Precision}.");
+        if (options.ChunkMembers is < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.ChunkMembers, $"ChunkMembers must be at least 1, got {options.ChunkMembers}.");
+
+        double interval = options.Every * solver.StepSize;
+        // A tolerance of 1e-9 intervals keeps "Transient = 100, dt = 0.01, Every = 10" at exactly 1000 intervals.
+        long transient = (long)Math.Ceiling(options.Transient / interval - 1e-9);
+        long accumulate = (long)Math.Round(options.Duration / interval);
+        if (accumulate < options.Blocks)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Duration,
+                $"Duration {options.Duration} holds {accumulate} QR intervals of {interval} (Every = {options.Every} steps × step {solver.StepSize}); "
+                + $"at least Blocks = {options.Blocks} are needed for the standard errors.");
+        if ((double)(transient + accumulate) * options.Every > long.MaxValue / 2.0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Duration, "Transient + Duration is too many steps.");
+        var plan = new LyapunovPlan(problem, binding, solver.StepSize, k, options.Every, transient, accumulate, options.Blocks,
+            options.Tolerance, options.Precision, options.ChunkMembers);
+        // Per member: state and RK4 work (≈ 6 n), tangent frame and RK4 work (≈ 4 n k), block sums (B k) and results.
+        double perMember = 6.0 * n + 4.0 * n * k + (double)options.Blocks * k + 4.0 * k + 8;
+        HostMemory.EnsureFits(perMember * problem.Members, (double)options.Blocks * k * problem.Members,
+            $"the Lyapunov work arrays (n = {n}, k = {k}, {options.Blocks} blocks)", "members", problem.Members);
+        return plan;
+    }
+}
