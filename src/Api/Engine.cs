@@ -46,7 +46,8 @@ public sealed class Engine : IDisposable
         ILyapunovEstimator estimator = chosen switch
         {
             Backend.Reference => new ReferenceLyapunov(),
-            _ => new ReferenceLyapunov(), // TODO(issue 3): Simd and ILGPU estimators land next
+            Backend.Simd => new SimdLyapunov(),
+            _ => new ReferenceLyapunov(), // TODO(issue 3): the ILGPU estimator lands next
         };
         return new Engine(integrator, estimator);
     }

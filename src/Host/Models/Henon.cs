@@ -34,6 +34,9 @@ public sealed class Henon : IEnsembleModel, IModelBinding
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new HenonSimd<T>(p[0]));
 
+    void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
+        sink.Run(new HenonSimd<T>(p[0]));
+
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
 
     private sealed class Reference(Henon model) : IReferenceField

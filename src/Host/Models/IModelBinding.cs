@@ -17,6 +17,12 @@ internal interface ISimdFieldSink<T> where T : unmanaged, IFloatingPointIeee754<
     void Run<TField>(TField field) where TField : struct, ISimdField<T>;
 }
 
+/// <summary>Receives a tile field that also linearises (the Lyapunov path), with its concrete struct type.</summary>
+internal interface ISimdTangentSink<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    void Run<TField>(TField field) where TField : struct, ISimdTangentField<T>;
+}
+
 /// <summary>Scalar float64 evaluation of f for the Reference path; one instance per worker thread (it may hold work arrays).</summary>
 internal interface IReferenceField
 {
@@ -40,6 +46,8 @@ internal interface IModelBinding
     void BindKernel<T>(ParamView<T>[] parameters, IKernelModelSink<T> sink) where T : unmanaged, IReal<T>, ILift<T, T>;
 
     void BindSimd<T>(SimdParameters<T>[] parameters, ISimdFieldSink<T> sink) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    void BindSimdTangent<T>(SimdParameters<T>[] parameters, ISimdTangentSink<T> sink) where T : unmanaged, IFloatingPointIeee754<T>;
 
     IReferenceField CreateReferenceField();
 }

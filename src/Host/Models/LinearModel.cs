@@ -42,6 +42,9 @@ public sealed class Linear : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new LinearSimd<T>(Dimension, p[0], p[1]));
 
+    void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
+        sink.Run(new LinearSimd<T>(Dimension, p[0], p[1]));
+
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
 
     private sealed class Reference(Linear model) : IReferenceField

@@ -48,6 +48,9 @@ public sealed class Lorenz : IEnsembleModel, IModelBinding
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new LorenzSimd<T>(p[0]));
 
+    void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
+        sink.Run(new LorenzSimd<T>(p[0]));
+
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
 
     private sealed class Reference(Lorenz model) : IReferenceField

@@ -36,6 +36,9 @@ public sealed class ReluRnn : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new ReluRnnSimd<T>(Dimension, p[0], p[1]));
 
+    void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
+        sink.Run(new ReluRnnSimd<T>(Dimension, p[0], p[1]));
+
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
 
     private sealed class Reference(ReluRnn model) : IReferenceField

@@ -53,6 +53,9 @@ public sealed class TanhRnn : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new TanhRnnSimd<T>(Dimension, p[0], p[1], p[2]));
 
+    void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
+        sink.Run(new TanhRnnSimd<T>(Dimension, p[0], p[1], p[2]));
+
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
 
     private sealed class Reference(TanhRnn model) : IReferenceField

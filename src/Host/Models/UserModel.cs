@@ -60,6 +60,16 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
             throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
     }
 
+    void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] parameters, ISimdTangentSink<T> sink)
+    {
+        if (typeof(T) == typeof(double))
+            ((ISimdTangentSink<double>)sink).Run(new LaneByLane<double, Real64, TField64>(field64));
+        else if (typeof(T) == typeof(float))
+            ((ISimdTangentSink<float>)sink).Run(new LaneByLane<float, Real32, TField32>(field32));
+        else
+            throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
+    }
+
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(field64, Kind);
 
     private sealed class Reference(TField64 field, DynamicsKind kind) : IReferenceField
@@ -97,7 +107,7 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
     }
 
     /// <summary>Evaluates the scalar functor once per lane; TScalar and TReal have the same bits (float/Real32, double/Real64).</summary>
-    private readonly struct LaneByLane<TScalar, TReal, TField>(TField functor) : ISimdField<TScalar>
+    private readonly struct LaneByLane<TScalar, TReal, TField>(TField functor) : ISimdTangentField<TScalar>
         where TScalar : unmanaged, IFloatingPointIeee754<TScalar>
         where TReal : unmanaged, IReal<TReal>, ILift<TReal, TReal>
         where TField : struct, IModel<TReal>
@@ -126,6 +136,38 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
             }
             for (int i = 0; i < n; i++)
                 y[i] = new Vector<TScalar>(lanesY, i * Vector<TScalar>.Count);
+        }
+
+        /// <summary>The linearisation is the point itself: J v comes from dual numbers at x, lane by lane.</summary>
+        public int LinearisationLength => functor.Dimension;
+
+        public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<TScalar>> x, Span<Vector<TScalar>> y, Span<Vector<TScalar>> lin, Span<Vector<TScalar>> scratch)
+        {
+            x[..functor.Dimension].CopyTo(lin);
+            Evaluate(tile, x, y, scratch);
+        }
+
+        public void Jvp(int tile, ReadOnlySpan<Vector<TScalar>> lin, ReadOnlySpan<Vector<TScalar>> v, Span<Vector<TScalar>> jv, int columns, Span<Vector<TScalar>> scratch)
+        {
+            int n = functor.Dimension, lanes = Vector<TScalar>.Count;
+            var xs = new Dual<TReal>[n];
+            var ys = new Dual<TReal>[n];
+            var work = new Dual<TReal>[Math.Max(1, functor.ScratchLength)];
+            for (int c = 0; c < columns; c++)
+            {
+                var outputs = new TScalar[n * lanes];
+                for (int lane = 0; lane < lanes; lane++)
+                {
+                    for (int i = 0; i < n; i++)
+                        xs[i] = new Dual<TReal>(Unsafe.BitCast<TScalar, TReal>(lin[i][lane]), Unsafe.BitCast<TScalar, TReal>(v[c * n + i][lane]));
+                    functor.Evaluate<Dual<TReal>, ArrayVector<Dual<TReal>>, ArrayVector<Dual<TReal>>, ArrayVector<Dual<TReal>>>(
+                        tile * lanes + lane, new(xs, 0), new(ys, 0), new(work, 0));
+                    for (int i = 0; i < n; i++)
+                        outputs[i * lanes + lane] = Unsafe.BitCast<TReal, TScalar>(ys[i].Tangent);
+                }
+                for (int i = 0; i < n; i++)
+                    jv[c * n + i] = new Vector<TScalar>(outputs, i * lanes);
+            }
         }
     }
 }

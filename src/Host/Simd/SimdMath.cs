@@ -28,6 +28,17 @@ internal static class SimdMath
             MatVecRows<T, Vector<T>, LaneVector<T>>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(m.Data), m.Offset(tile)), n, ref vr, ref yr);
     }
 
+    /// <summary>
+    /// y += M V for <paramref name="columns"/> columns of n lane vectors (column c at c·n): J applied to a block of
+    /// tangent vectors.
+    /// </summary>
+    public static void MatMatAdd<T>(SimdParameters<T> m, int tile, int n, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> y, int columns)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int c = 0; c < columns; c++)
+            MatVecAdd(m, tile, n, v.Slice(c * n, n), y.Slice(c * n, n));
+    }
+
     /// <summary>How a matrix element becomes a lane vector: per-member elements are one already, shared ones are broadcast.</summary>
     private interface IElementLoad<TElement, T> where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace FastAttractors.Simd.Fields;
 
 /// <summary>Tile form of the Hénon map with parameters (a, b).</summary>
-internal readonly struct HenonSimd<T>(SimdParameters<T> p) : ISimdField<T>
+internal readonly struct HenonSimd<T>(SimdParameters<T> p) : ISimdTangentField<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public int Dimension => 2;
@@ -17,5 +17,26 @@ internal readonly struct HenonSimd<T>(SimdParameters<T> p) : ISimdField<T>
         var x1 = x[1];
         y[0] = Vector<T>.One - a * x0 * x0 + x1;
         y[1] = b * x0;
+    }
+
+    /// <summary>x₀: J = [[−2 a x₀, 1], [b, 0]].</summary>
+    public int LinearisationLength => 1;
+
+    public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch)
+    {
+        lin[0] = x[0];
+        Evaluate(tile, x, y, scratch);
+    }
+
+    public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)
+    {
+        var slope = -(p.Get(tile, 0) + p.Get(tile, 0)) * lin[0];
+        var b = p.Get(tile, 1);
+        for (int c = 0; c < columns; c++)
+        {
+            var v0 = v[2 * c];
+            jv[2 * c] = slope * v0 + v[2 * c + 1];
+            jv[2 * c + 1] = b * v0;
+        }
     }
 }

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace FastAttractors.Simd.Fields;
 
 /// <summary>Tile form of dx/dt = A x + b.</summary>
-internal readonly struct LinearSimd<T>(int n, SimdParameters<T> a, SimdParameters<T> b) : ISimdField<T>
+internal readonly struct LinearSimd<T>(int n, SimdParameters<T> a, SimdParameters<T> b) : ISimdTangentField<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public int Dimension => n;
@@ -14,5 +14,17 @@ internal readonly struct LinearSimd<T>(int n, SimdParameters<T> a, SimdParameter
         for (int i = 0; i < n; i++)
             y[i] = b.Get(tile, i);
         SimdMath.MatVecAdd<T>(a, tile, n, x, y);
+    }
+
+    /// <summary>J = A everywhere: nothing to linearise.</summary>
+    public int LinearisationLength => 0;
+
+    public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch) =>
+        Evaluate(tile, x, y, scratch);
+
+    public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)
+    {
+        jv[..(n * columns)].Clear();
+        SimdMath.MatMatAdd<T>(a, tile, n, v, jv, columns);
     }
 }

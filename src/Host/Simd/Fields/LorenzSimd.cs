@@ -3,7 +3,7 @@ using System.Numerics;
 namespace FastAttractors.Simd.Fields;
 
 /// <summary>Tile form of the Lorenz system with parameters (σ, ρ, β).</summary>
-internal readonly struct LorenzSimd<T>(SimdParameters<T> p) : ISimdField<T>
+internal readonly struct LorenzSimd<T>(SimdParameters<T> p) : ISimdTangentField<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public int Dimension => 3;
@@ -20,5 +20,33 @@ internal readonly struct LorenzSimd<T>(SimdParameters<T> p) : ISimdField<T>
         y[0] = sigma * (x1 - x0);
         y[1] = x0 * (rho - x2) - x1;
         y[2] = x0 * x1 - beta * x2;
+    }
+
+    /// <summary>The state itself: J = [[−σ, σ, 0], [ρ − z, −1, −x], [y, x, −β]].</summary>
+    public int LinearisationLength => 3;
+
+    public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch)
+    {
+        Evaluate(tile, x, y, scratch);
+        x[..3].CopyTo(lin);
+    }
+
+    public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)
+    {
+        var sigma = p.Get(tile, 0);
+        var rho = p.Get(tile, 1);
+        var beta = p.Get(tile, 2);
+        var x0 = lin[0];
+        var x1 = lin[1];
+        var rhoMinusZ = rho - lin[2];
+        for (int c = 0; c < columns; c++)
+        {
+            var v0 = v[3 * c];
+            var v1 = v[3 * c + 1];
+            var v2 = v[3 * c + 2];
+            jv[3 * c] = sigma * (v1 - v0);
+            jv[3 * c + 1] = rhoMinusZ * v0 - v1 - x0 * v2;
+            jv[3 * c + 2] = x1 * v0 + x0 * v1 - beta * v2;
+        }
     }
 }

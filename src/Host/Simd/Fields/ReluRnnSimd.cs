@@ -3,7 +3,7 @@ using System.Numerics;
 namespace FastAttractors.Simd.Fields;
 
 /// <summary>Tile form of dx/dt = −x + ReLU(W x + b).</summary>
-internal readonly struct ReluRnnSimd<T>(int n, SimdParameters<T> w, SimdParameters<T> b) : ISimdField<T>
+internal readonly struct ReluRnnSimd<T>(int n, SimdParameters<T> w, SimdParameters<T> b) : ISimdTangentField<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public int Dimension => n;
@@ -20,6 +20,34 @@ internal readonly struct ReluRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
             // Selecting 0 only where pre <= 0 keeps NaN visible to the finiteness check instead of mapping it to 0.
             var relu = Vector.ConditionalSelect(Vector.LessThanOrEqual(pre, Vector<T>.Zero), Vector<T>.Zero, pre);
             y[i] = relu - x[i];
+        }
+    }
+
+    public int LinearisationLength => n;
+
+    /// <summary>f, and the row gate H(W x + b) as 1/0 lanes (H(0) = 0): J v = −v + H ⊙ (W v).</summary>
+    public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch)
+    {
+        for (int i = 0; i < n; i++)
+            y[i] = b.Get(tile, i);
+        SimdMath.MatVecAdd<T>(w, tile, n, x, y);
+        for (int i = 0; i < n; i++)
+        {
+            var pre = y[i];
+            var off = Vector.LessThanOrEqual(pre, Vector<T>.Zero);
+            lin[i] = Vector.ConditionalSelect(off, Vector<T>.Zero, Vector<T>.One);
+            y[i] = Vector.ConditionalSelect(off, Vector<T>.Zero, pre) - x[i];
+        }
+    }
+
+    public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)
+    {
+        jv[..(n * columns)].Clear();
+        SimdMath.MatMatAdd<T>(w, tile, n, v, jv, columns);
+        for (int c = 0; c < columns; c++)
+        {
+            for (int i = 0; i < n; i++)
+                jv[c * n + i] = lin[i] * jv[c * n + i] - v[c * n + i];
         }
     }
 }

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace FastAttractors.Simd.Fields;
 
 /// <summary>Tile form of dx/dt = −x + tanh(W x) (leak) or x ← tanh(W x) (map).</summary>
-internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool leak) : ISimdField<T>
+internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool leak) : ISimdTangentField<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public int Dimension => n;
@@ -19,6 +19,33 @@ internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool le
         {
             for (int i = 0; i < n; i++)
                 y[i] -= x[i];
+        }
+    }
+
+    public int LinearisationLength => n;
+
+    /// <summary>f, and d = 1 − tanh²(W x): J v = d ⊙ (W v), minus v for the flow.</summary>
+    public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch)
+    {
+        var pre = scratch[..n];
+        pre.Clear();
+        SimdMath.MatVecAdd<T>(w, tile, n, x, pre);
+        SimdMath.Tanh<T>(pre, pre);
+        for (int i = 0; i < n; i++)
+        {
+            lin[i] = Vector<T>.One - pre[i] * pre[i];
+            y[i] = leak ? pre[i] - x[i] : pre[i];
+        }
+    }
+
+    public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)
+    {
+        jv[..(n * columns)].Clear();
+        SimdMath.MatMatAdd<T>(w, tile, n, v, jv, columns);
+        for (int c = 0; c < columns; c++)
+        {
+            for (int i = 0; i < n; i++)
+                jv[c * n + i] = leak ? lin[i] * jv[c * n + i] - v[c * n + i] : lin[i] * jv[c * n + i];
         }
     }
 }

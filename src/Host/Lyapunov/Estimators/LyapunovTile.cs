@@ -1,0 +1,41 @@
+using System.Numerics;
+using FastAttractors.Models;
+
+namespace FastAttractors.Lyapunov.Estimators;
+
+/// <summary>One worker's tile: state and RK4 work, the four stage linearisations, the tangent frame and one column block.</summary>
+internal sealed class LyapunovTile<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>
+    /// Tangent columns advanced together: each load of a per-member W lane vector then serves this many FMAs.
+    /// Four keeps the block (4 × 4 n vectors) in L1 next to the frame for n up to ~100.
+    /// </summary>
+    public const int ColumnBlock = 4;
+
+    public LyapunovTile(LyapunovPlan plan, int scratch, int linearisation, IReferenceField referenceField)
+    {
+        int n = plan.N, block = Math.Min(ColumnBlock, plan.K);
+        X = new Vector<T>[n];
+        Next = new Vector<T>[n];
+        Slope = new Vector<T>[n];
+        Stage = new Vector<T>[n];
+        Scratch = new Vector<T>[Math.Max(1, scratch)];
+        Linearisation = Enumerable.Range(0, 4).Select(_ => new Vector<T>[Math.Max(1, linearisation)]).ToArray();
+        Q = new Vector<T>[n * plan.K];
+        BlockAcc = new Vector<T>[n * block];
+        BlockStage = new Vector<T>[n * block];
+        BlockSlope = new Vector<T>[n * block];
+        BlockScratch = new Vector<T>[n * block];
+        R = new Vector<T>[plan.K];
+        LaneState = new double[n];
+        ReferenceField = referenceField;
+    }
+
+    public readonly Vector<T>[] X, Next, Slope, Stage, Scratch, Q, BlockAcc, BlockStage, BlockSlope, BlockScratch, R;
+    public readonly Vector<T>[][] Linearisation;
+
+    /// <summary>One lane's state in float64, for the sum-rule contraction through the reference field.</summary>
+    public readonly double[] LaneState;
+
+    public readonly IReferenceField ReferenceField;
+}
