@@ -138,6 +138,13 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
                 y[i] = new Vector<TScalar>(lanesY, i * Vector<TScalar>.Count);
         }
 
+        /// <summary>tr J would cost n dual evaluations per lane: the reference field's assembled Jacobian does it.</summary>
+        public bool TryTrace(int tile, ReadOnlySpan<Vector<TScalar>> lin, out Vector<TScalar> trace)
+        {
+            trace = Vector<TScalar>.Zero;
+            return false;
+        }
+
         /// <summary>The linearisation is the point itself: J v comes from dual numbers at x, lane by lane.</summary>
         public int LinearisationLength => functor.Dimension;
 

@@ -21,4 +21,10 @@ internal interface ISimdTangentField<T> : ISimdField<T> where T : unmanaged, IFl
     /// <paramref name="scratch"/> holds at least n · columns lane vectors.
     /// </summary>
     void Jvp(int tile, ReadOnlySpan<Vector<T>> linearisation, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch);
+
+    /// <summary>
+    /// tr J from the linearisation, for a flow's sum rule, when it is cheap (O(n)); false where it is not (maps,
+    /// user models), and the caller falls back to the reference field lane by lane.
+    /// </summary>
+    bool TryTrace(int tile, ReadOnlySpan<Vector<T>> linearisation, out Vector<T> trace);
 }

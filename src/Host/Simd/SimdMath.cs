@@ -35,8 +35,92 @@ internal static class SimdMath
     public static void MatMatAdd<T>(SimdParameters<T> m, int tile, int n, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> y, int columns)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int c = 0; c < columns; c++)
-            MatVecAdd(m, tile, n, v.Slice(c * n, n), y.Slice(c * n, n));
+        if (v.Length < n * columns || y.Length < n * columns || m.Data.Length < m.Offset(tile) + n * n || m.Scalars is { } s && s.Length < n * n)
+            throw new ArgumentException("matrix-matrix shapes do not match.");
+        ref var vr = ref MemoryMarshal.GetReference(v);
+        ref var yr = ref MemoryMarshal.GetReference(y);
+        int c = 0;
+        if (m.Scalars is { } shared)
+        {
+            ref var w0 = ref MemoryMarshal.GetArrayDataReference(shared);
+            for (; c + 4 <= columns; c += 4)
+                MatMatRows4<T, T, BroadcastScalar<T>>(ref w0, n, ref Unsafe.Add(ref vr, c * n), ref Unsafe.Add(ref yr, c * n));
+            for (; c < columns; c++)
+                MatVecRows<T, T, BroadcastScalar<T>>(ref w0, n, ref Unsafe.Add(ref vr, c * n), ref Unsafe.Add(ref yr, c * n));
+        }
+        else
+        {
+            ref var w0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(m.Data), m.Offset(tile));
+            for (; c + 4 <= columns; c += 4)
+                MatMatRows4<T, Vector<T>, LaneVector<T>>(ref w0, n, ref Unsafe.Add(ref vr, c * n), ref Unsafe.Add(ref yr, c * n));
+            for (; c < columns; c++)
+                MatVecRows<T, Vector<T>, LaneVector<T>>(ref w0, n, ref Unsafe.Add(ref vr, c * n), ref Unsafe.Add(ref yr, c * n));
+        }
+    }
+
+    /// <summary>
+    /// Four columns at once, in register blocks of 4 rows × 4 columns: each load of an element of M serves four FMAs
+    /// (the mat-vec's eight-row block needs one load per FMA, and per-member M is a lane vector per element, so loads,
+    /// not FMAs, bound it). Sixteen accumulators plus four row and one column operand fit AVX-512's 32 registers.
+    /// </summary>
+    private static void MatMatRows4<T, TElement, TLoad>(ref TElement w0, int n, ref Vector<T> vr, ref Vector<T> yr)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLoad : struct, IElementLoad<TElement, T>
+    {
+        ref var v1 = ref Unsafe.Add(ref vr, n);
+        ref var v2 = ref Unsafe.Add(ref vr, 2 * n);
+        ref var v3 = ref Unsafe.Add(ref vr, 3 * n);
+        int i = 0;
+        for (; i + 4 <= n; i += 4)
+        {
+            ref var r0 = ref Unsafe.Add(ref w0, i * n);
+            ref var y0 = ref Unsafe.Add(ref yr, i);
+            ref var y1 = ref Unsafe.Add(ref y0, n);
+            ref var y2 = ref Unsafe.Add(ref y0, 2 * n);
+            ref var y3 = ref Unsafe.Add(ref y0, 3 * n);
+            Vector<T> a00 = y0, a01 = y1, a02 = y2, a03 = y3;
+            Vector<T> a10 = Unsafe.Add(ref y0, 1), a11 = Unsafe.Add(ref y1, 1), a12 = Unsafe.Add(ref y2, 1), a13 = Unsafe.Add(ref y3, 1);
+            Vector<T> a20 = Unsafe.Add(ref y0, 2), a21 = Unsafe.Add(ref y1, 2), a22 = Unsafe.Add(ref y2, 2), a23 = Unsafe.Add(ref y3, 2);
+            Vector<T> a30 = Unsafe.Add(ref y0, 3), a31 = Unsafe.Add(ref y1, 3), a32 = Unsafe.Add(ref y2, 3), a33 = Unsafe.Add(ref y3, 3);
+            for (int j = 0; j < n; j++)
+            {
+                ref var e = ref Unsafe.Add(ref r0, j);
+                var m0 = TLoad.Load(ref e);
+                var m1 = TLoad.Load(ref Unsafe.Add(ref e, n));
+                var m2 = TLoad.Load(ref Unsafe.Add(ref e, 2 * n));
+                var m3 = TLoad.Load(ref Unsafe.Add(ref e, 3 * n));
+                var b = Unsafe.Add(ref vr, j);
+                a00 = Fma(m0, b, a00); a10 = Fma(m1, b, a10); a20 = Fma(m2, b, a20); a30 = Fma(m3, b, a30);
+                b = Unsafe.Add(ref v1, j);
+                a01 = Fma(m0, b, a01); a11 = Fma(m1, b, a11); a21 = Fma(m2, b, a21); a31 = Fma(m3, b, a31);
+                b = Unsafe.Add(ref v2, j);
+                a02 = Fma(m0, b, a02); a12 = Fma(m1, b, a12); a22 = Fma(m2, b, a22); a32 = Fma(m3, b, a32);
+                b = Unsafe.Add(ref v3, j);
+                a03 = Fma(m0, b, a03); a13 = Fma(m1, b, a13); a23 = Fma(m2, b, a23); a33 = Fma(m3, b, a33);
+            }
+            y0 = a00; y1 = a01; y2 = a02; y3 = a03;
+            Unsafe.Add(ref y0, 1) = a10; Unsafe.Add(ref y1, 1) = a11; Unsafe.Add(ref y2, 1) = a12; Unsafe.Add(ref y3, 1) = a13;
+            Unsafe.Add(ref y0, 2) = a20; Unsafe.Add(ref y1, 2) = a21; Unsafe.Add(ref y2, 2) = a22; Unsafe.Add(ref y3, 2) = a23;
+            Unsafe.Add(ref y0, 3) = a30; Unsafe.Add(ref y1, 3) = a31; Unsafe.Add(ref y2, 3) = a32; Unsafe.Add(ref y3, 3) = a33;
+        }
+        for (; i < n; i++)
+        {
+            ref var row = ref Unsafe.Add(ref w0, i * n);
+            ref var y0 = ref Unsafe.Add(ref yr, i);
+            Vector<T> a0 = y0, a1 = Unsafe.Add(ref y0, n), a2 = Unsafe.Add(ref y0, 2 * n), a3 = Unsafe.Add(ref y0, 3 * n);
+            for (int j = 0; j < n; j++)
+            {
+                var m0 = TLoad.Load(ref Unsafe.Add(ref row, j));
+                a0 = Fma(m0, Unsafe.Add(ref vr, j), a0);
+                a1 = Fma(m0, Unsafe.Add(ref v1, j), a1);
+                a2 = Fma(m0, Unsafe.Add(ref v2, j), a2);
+                a3 = Fma(m0, Unsafe.Add(ref v3, j), a3);
+            }
+            y0 = a0;
+            Unsafe.Add(ref y0, n) = a1;
+            Unsafe.Add(ref y0, 2 * n) = a2;
+            Unsafe.Add(ref y0, 3 * n) = a3;
+        }
     }
 
     /// <summary>How a matrix element becomes a lane vector: per-member elements are one already, shared ones are broadcast.</summary>

@@ -80,9 +80,9 @@ internal readonly ref struct TileRun<T, TField>(LyapunovPlan plan, SpectrumAccum
     private void MapStep(bool contraction, Vector<T> frozen)
     {
         var lin = w.Linearisation[0];
-        if (contraction)
-            AddContraction(w.X, 1.0, frozen);
         field.EvaluateLinearised(tile, w.X, w.Next, lin, w.Scratch);
+        if (contraction)
+            AddContraction(w.X, lin, 1.0, frozen);
         int n = plan.N, k = plan.K;
         for (int first = 0; first < k; first += LyapunovTile<T>.ColumnBlock)
         {
@@ -109,33 +109,33 @@ internal readonly ref struct TileRun<T, TField>(LyapunovPlan plan, SpectrumAccum
         var next = w.Next.AsSpan();
         double b16 = plan.Dt / 6, b13 = plan.Dt / 3;
 
-        if (contraction)
-            AddContraction(w.X, b16, frozen);
         field.EvaluateLinearised(tile, x, slope, w.Linearisation[0], w.Scratch);
+        if (contraction)
+            AddContraction(w.X, w.Linearisation[0], b16, frozen);
         for (int i = 0; i < n; i++)
         {
             next[i] = SimdMath.Fma(sixth, slope[i], x[i]);
             stage[i] = SimdMath.Fma(half, slope[i], x[i]);
         }
-        if (contraction)
-            AddContraction(w.Stage, b13, frozen);
         field.EvaluateLinearised(tile, stage, slope, w.Linearisation[1], w.Scratch);
+        if (contraction)
+            AddContraction(w.Stage, w.Linearisation[1], b13, frozen);
         for (int i = 0; i < n; i++)
         {
             next[i] = SimdMath.Fma(third, slope[i], next[i]);
             stage[i] = SimdMath.Fma(half, slope[i], x[i]);
         }
-        if (contraction)
-            AddContraction(w.Stage, b13, frozen);
         field.EvaluateLinearised(tile, stage, slope, w.Linearisation[2], w.Scratch);
+        if (contraction)
+            AddContraction(w.Stage, w.Linearisation[2], b13, frozen);
         for (int i = 0; i < n; i++)
         {
             next[i] = SimdMath.Fma(third, slope[i], next[i]);
             stage[i] = SimdMath.Fma(dt, slope[i], x[i]);
         }
-        if (contraction)
-            AddContraction(w.Stage, b16, frozen);
         field.EvaluateLinearised(tile, stage, slope, w.Linearisation[3], w.Scratch);
+        if (contraction)
+            AddContraction(w.Stage, w.Linearisation[3], b16, frozen);
         for (int i = 0; i < n; i++)
             next[i] = SimdMath.Fma(sixth, slope[i], next[i]);
 
@@ -172,11 +172,21 @@ internal readonly ref struct TileRun<T, TField>(LyapunovPlan plan, SpectrumAccum
     }
 
     /// <summary>
-    /// The sum rule's integrand per lane, through the reference field in float64: it is O(n) to O(n²) per member
-    /// against the O(n² k) tangent work, and keeps one definition of tr J and log |det J| for all backends.
+    /// The sum rule's integrand: a flow's tr J from the tile linearisation where the field offers it (O(n) per tile),
+    /// else the reference field's in float64, lane by lane (maps' log |det J|, user models): O(n) to O(n²) per member
+    /// against the O(n² k) tangent work.
     /// </summary>
-    private void AddContraction(ReadOnlySpan<Vector<T>> state, double weight, Vector<T> frozen)
+    private void AddContraction(ReadOnlySpan<Vector<T>> state, ReadOnlySpan<Vector<T>> lin, double weight, Vector<T> frozen)
     {
+        if (!plan.IsMap && field.TryTrace(tile, lin, out var trace))
+        {
+            for (int l = 0; l < Count; l++)
+            {
+                if (frozen[l] == T.Zero)
+                    acc.ContractionIntegral[tile * Lanes + l] += weight * double.CreateTruncating(trace[l]);
+            }
+            return;
+        }
         for (int l = 0; l < Count; l++)
         {
             if (frozen[l] != T.Zero)

@@ -39,4 +39,11 @@ internal readonly struct HenonSimd<T>(SimdParameters<T> p) : ISimdTangentField<T
             jv[2 * c + 1] = b * v0;
         }
     }
+
+    /// <summary>A map: its log |det J| = log |b| comes from the reference field.</summary>
+    public bool TryTrace(int tile, ReadOnlySpan<Vector<T>> lin, out Vector<T> trace)
+    {
+        trace = Vector<T>.Zero;
+        return false;
+    }
 }

@@ -27,4 +27,13 @@ internal readonly struct LinearSimd<T>(int n, SimdParameters<T> a, SimdParameter
         jv[..(n * columns)].Clear();
         SimdMath.MatMatAdd<T>(a, tile, n, v, jv, columns);
     }
+
+    /// <summary>tr A (the caller asks only for flows).</summary>
+    public bool TryTrace(int tile, ReadOnlySpan<Vector<T>> lin, out Vector<T> trace)
+    {
+        trace = Vector<T>.Zero;
+        for (int i = 0; i < n; i++)
+            trace += a.Get(tile, i * n + i);
+        return true;
+    }
 }

@@ -49,4 +49,11 @@ internal readonly struct LorenzSimd<T>(SimdParameters<T> p) : ISimdTangentField<
             jv[3 * c + 2] = x1 * v0 + x0 * v1 - beta * v2;
         }
     }
+
+    /// <summary>tr J = −σ − 1 − β.</summary>
+    public bool TryTrace(int tile, ReadOnlySpan<Vector<T>> lin, out Vector<T> trace)
+    {
+        trace = -p.Get(tile, 0) - Vector<T>.One - p.Get(tile, 2);
+        return true;
+    }
 }

@@ -50,4 +50,14 @@ internal readonly struct ReluRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
                 jv[c * n + i] = lin[i] * jv[c * n + i] - v[c * n + i];
         }
     }
+
+    /// <summary>tr J = Σ (H_i W_ii − 1).</summary>
+    public bool TryTrace(int tile, ReadOnlySpan<Vector<T>> lin, out Vector<T> trace)
+    {
+        var sum = Vector<T>.Zero;
+        for (int i = 0; i < n; i++)
+            sum += w.Get(tile, i * n + i) * lin[i] - Vector<T>.One;
+        trace = sum;
+        return true;
+    }
 }

@@ -48,4 +48,15 @@ internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool le
                 jv[c * n + i] = leak ? lin[i] * jv[c * n + i] - v[c * n + i] : lin[i] * jv[c * n + i];
         }
     }
+
+    /// <summary>Flow: tr J = Σ (d_i W_ii − 1). The map's log |det J| needs det W: the reference field has it.</summary>
+    public bool TryTrace(int tile, ReadOnlySpan<Vector<T>> lin, out Vector<T> trace)
+    {
+        trace = Vector<T>.Zero;
+        if (!leak)
+            return false;
+        for (int i = 0; i < n; i++)
+            trace += w.Get(tile, i * n + i) * lin[i] - Vector<T>.One;
+        return true;
+    }
 }

@@ -33,18 +33,30 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
 
     public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)
     {
+        // Folding 1/τ into both operands (u = (d/τ) ⊙ v, jv starts at −v/τ) leaves the product as the only pass over jv.
         var rate = invTau.Get(tile, 0);
         var u = scratch[..(n * columns)];
+        var y = jv[..(n * columns)];
+        var vs = v[..(n * columns)];
         for (int c = 0; c < columns; c++)
         {
             for (int j = 0; j < n; j++)
             {
-                u[c * n + j] = lin[j] * v[c * n + j];
-                jv[c * n + j] = -v[c * n + j];
+                var vj = vs[c * n + j];
+                u[c * n + j] = lin[j] * rate * vj;
+                y[c * n + j] = -rate * vj;
             }
         }
-        SimdMath.MatMatAdd<T>(w, tile, n, u, jv, columns);
-        for (int p = 0; p < n * columns; p++)
-            jv[p] *= rate;
+        SimdMath.MatMatAdd<T>(w, tile, n, u, y, columns);
+    }
+
+    /// <summary>tr J = Σ (W_ii d_i − 1) / τ.</summary>
+    public bool TryTrace(int tile, ReadOnlySpan<Vector<T>> lin, out Vector<T> trace)
+    {
+        var sum = Vector<T>.Zero;
+        for (int i = 0; i < n; i++)
+            sum += w.Get(tile, i * n + i) * lin[i] - Vector<T>.One;
+        trace = sum * invTau.Get(tile, 0);
+        return true;
     }
 }
