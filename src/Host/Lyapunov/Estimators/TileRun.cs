@@ -198,39 +198,7 @@ internal readonly ref struct TileRun<T, TField>(LyapunovPlan plan, SpectrumAccum
         }
     }
 
-    /// <summary>
-    /// Modified Gram–Schmidt applied twice (the second pass restores orthogonality lost to cancellation, Giraud et al.
-    /// 2005), lane-wise; R_jj is the norm left after both passes.
-    /// </summary>
-    private void Orthonormalise()
-    {
-        int n = plan.N, k = plan.K;
-        var q = w.Q.AsSpan();
-        for (int j = 0; j < k; j++)
-        {
-            var v = q.Slice(j * n, n);
-            for (int pass = 0; pass < 2; pass++)
-            {
-                for (int i = 0; i < j; i++)
-                {
-                    var u = q.Slice(i * n, n);
-                    var dot = Vector<T>.Zero;
-                    for (int r = 0; r < n; r++)
-                        dot = SimdMath.Fma(u[r], v[r], dot);
-                    for (int r = 0; r < n; r++)
-                        v[r] = SimdMath.Fma(-dot, u[r], v[r]);
-                }
-            }
-            var norm2 = Vector<T>.Zero;
-            for (int r = 0; r < n; r++)
-                norm2 = SimdMath.Fma(v[r], v[r], norm2);
-            var norm = Vector.SquareRoot(norm2);
-            w.R[j] = norm;
-            var inverse = Vector<T>.One / norm;
-            for (int r = 0; r < n; r++)
-                v[r] *= inverse;
-        }
-    }
+    private void Orthonormalise() => LaneGramSchmidt.Factor<T>(w.Q, plan.N, plan.K, w.R);
 
     private void Load(double[] soa, Vector<T>[] target)
     {
