@@ -24,9 +24,13 @@ internal sealed record Workload(
     IReadOnlyList<PeerSpec> Peers,
     int ReferenceMembers,
     int IlgpuCpuMembers,
-    string? NoPeerReason = null)
+    string? NoPeerReason = null,
+    LyapunovOptions? Lyapunov = null)
 {
     public static IntegrateOptions Float32 { get; } = new() { Precision = Precision.Float32 };
+
+    /// <summary>A Lyapunov workload (W3): the timed call is Engine.Lyapunov with these options, Steps its transient + accumulation steps.</summary>
+    public bool IsLyapunov => Lyapunov is not null;
 
     /// <summary>
     /// Members to run on <paramref name="backend"/>: GPU backends get the GPU size when asked; the CPU backends

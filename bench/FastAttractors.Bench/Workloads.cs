@@ -1,6 +1,6 @@
 namespace FastAttractors.Bench;
 
-/// <summary>W1, W2 and W5 of spec/benchmarks.md, built as bench/FastAttractors.GpuCheck builds them.</summary>
+/// <summary>W1, W2, W3 and W5 of spec/benchmarks.md, built as bench/FastAttractors.GpuCheck builds them.</summary>
 internal static class Workloads
 {
     private const string NumpyMissing = "missing: install python3-numpy (bench/install-peers.sh)";
@@ -33,7 +33,34 @@ internal static class Workloads
         [new PeerSpec("odeint", "lorenz_ensemble_odeint.cpp", m => [m.ToString()], BoostMissing)],
         ReferenceMembers: 4_096, IlgpuCpuMembers: 1_024);
 
-    public static IReadOnlyList<Workload> All { get; } = [W1, W2, W5];
+    /// <summary>
+    /// W3: full Lyapunov spectra (k = n = 16) of per-member TanhRnn networks with g = linspace(0.5, 3, members), dense
+    /// W, no bias, τ = 1, RK4 dt 0.05, 2,000 steps, QR every 10, float32 tangents (the spec's targets are fractions of
+    /// the float32 peak; the QR sums are float64 either way). As the numpy peer: the first T / 4 = 500 steps are the
+    /// transient, the other 1,500 (75 time units, 150 QR intervals) are accumulated.
+    /// </summary>
+    public static Workload W3 { get; } = new(
+        "W3", "TanhRnn n=k=16 full Lyapunov spectrum, per-member W, g 0.5..3, RK4 dt 0.05, 2000 steps, QR every 10, float32", 16, 1_024, 262_144, 2000,
+        new Rk4(0.05), m => new EnsembleProblem(GainSweep(16, m, 0.5, 3.0, 5), InitialStates.Normal(16, m, 1, 6), m),
+        FlopCount.TanhRnnLyapunov(16, 16, 10),
+        [new PeerSpec("numpy", "ensemble_lyapunov_numpy.py", m => [m.ToString(), "16", "2000"], NumpyMissing)],
+        ReferenceMembers: 16, IlgpuCpuMembers: 16,
+        Lyapunov: new LyapunovOptions { Transient = 500 * 0.05, Duration = 1500 * 0.05, Every = 10, Precision = Precision.Float32 });
+
+    public static IReadOnlyList<Workload> All { get; } = [W1, W2, W3, W5];
+
+    /// <summary>Per-member dense Gaussian W with member m's gain g_m = from + (to − from) m / (members − 1) (W_ij ~ N(0, g_m² / n)).</summary>
+    private static TanhRnn GainSweep(int n, int members, double from, double to, long seed)
+    {
+        var unit = Weights.SparseGaussian(n, 1.0, 1.0, members, seed);
+        var values = (double[])unit.Values.Clone();
+        for (long p = 0; p < values.Length; p++)
+        {
+            int m = (int)(p % members);
+            values[p] *= members == 1 ? from : from + (to - from) * m / (members - 1);
+        }
+        return new TanhRnn(ParameterBlock.PerMemberSoa("W", n * n, members, values));
+    }
 
     public static Workload Get(string id) => All.FirstOrDefault(w => string.Equals(w.Id, id, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"unknown workload '{id}'; valid: {string.Join(", ", All.Select(w => w.Id))}.");

@@ -14,7 +14,7 @@ internal sealed record CompareOptions
 
     public const string Usage =
         "compare [--size small|gpu] [--runs N (>= 1, default 5)] [--peer-runs N (default 3)] [--out FILE.md] "
-        + "[--workloads W1,W2,W5] [--backends Simd,Reference,...] [--no-peers] [--no-vector-probe]";
+        + "[--workloads W1,W2,W3,W5] [--backends Simd,Reference,...] [--no-peers] [--no-vector-probe]";
 
     public static CompareOptions Parse(IReadOnlyList<string> args)
     {

@@ -5,7 +5,7 @@ using System.Text;
 namespace FastAttractors.Bench.Compare;
 
 /// <summary>
-/// <c>compare</c>: W1, W2 and W5 on every available backend and in the peers, in one run, as one table of medians,
+/// <c>compare</c>: W1, W2, W3 and W5 on every available backend and in the peers, in one run, as one table of medians,
 /// throughputs, ratios and fractions of the CPU's peak (spec/benchmarks.md, DESIGN §9).
 /// </summary>
 internal static class CompareRunner
@@ -39,9 +39,19 @@ internal static class CompareRunner
                     Backend.IlgpuCpu => "ILGPU CPU accelerator (test path), reduced size",
                     _ => "",
                 };
-                note = (note + F($"; 0-step call {zeroStep:F4} s")).TrimStart(';', ' ');
+                if (w.IsLyapunov)
+                {
+                    var (share, shareNote) = QrShare.Measure(engine, w, members, options.Runs, seconds);
+                    note = (note + "; " + shareNote).TrimStart(';', ' ');
+                    if (double.IsFinite(share))
+                        log.WriteLine($"  {backend,-9} QR share {100 * share:F1} %");
+                }
+                else
+                {
+                    note = (note + F($"; 0-step call {zeroStep:F4} s")).TrimStart(';', ' ');
+                }
                 if (nonFinite > 0)
-                    note = (note + $" {nonFinite} non-finite members").Trim();
+                    note = (note + $" {nonFinite} {(w.IsLyapunov ? "diverged" : "non-finite")} members").Trim();
                 bool gpu = backend is Backend.Cuda or Backend.OpenCL;
                 rows.Add(new CompareRow(w, $"FastAttractors {backend}", false, gpu, members, seconds, (double)members * w.Steps / seconds, note));
                 log.WriteLine($"  {backend,-9} {members,9:N0} members: median {seconds:F4} s");
@@ -70,8 +80,8 @@ internal static class CompareRunner
             .AppendLine()
             .AppendLine(peak.Describe())
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Flops per member-step: W1 {Workloads.W1.Flops.Arithmetic} + {Workloads.W1.Flops.TanhCalls} tanh, W2 {Workloads.W2.Flops.Arithmetic} + {Workloads.W2.Flops.TanhCalls} tanh, W5 {Workloads.W5.Flops.Arithmetic}; tanh counted as {FlopCount.FlopsPerTanh} flops in GFLOP/s and % peak.")
-            .AppendLine(CultureInfo.InvariantCulture, $"FastAttractors: median of {options.Runs} Stopwatch-timed Engine.Integrate calls after a warm-up (end to end: packing, integration, unpacking); the note gives the median of the same call with 0 steps, the fixed packing cost inside that time. Peers: median of {options.PeerRuns} runs of their own loop timer.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Flops per member-step: W1 {Workloads.W1.Flops.Arithmetic} + {Workloads.W1.Flops.TanhCalls} tanh, W2 {Workloads.W2.Flops.Arithmetic} + {Workloads.W2.Flops.TanhCalls} tanh, W3 {Workloads.W3.Flops.Arithmetic:F0} + {Workloads.W3.Flops.TanhCalls} tanh/log (state, 16 tangent columns through 4 RK4 stages, Householder QR every 10 steps), W5 {Workloads.W5.Flops.Arithmetic}; tanh counted as {FlopCount.FlopsPerTanh} flops in GFLOP/s and % peak.")
+            .AppendLine(CultureInfo.InvariantCulture, $"FastAttractors: median of {options.Runs} Stopwatch-timed Engine.Integrate calls after a warm-up (end to end: packing, integration, unpacking); the note gives the median of the same call with 0 steps, the fixed packing cost inside that time. W3: Engine.Lyapunov calls (member-steps = members × 2,000, transient included, as the peer counts them); the note splits the time into QR and propagation by rerunning with QR every {QrShare.RareEvery} steps. Peers: median of {options.PeerRuns} runs of their own loop timer.")
             .AppendLine()
             .Append(table);
         log.WriteLine();

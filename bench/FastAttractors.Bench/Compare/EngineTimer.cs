@@ -13,6 +13,11 @@ internal static class EngineTimer
     /// </summary>
     public static (double Seconds, double ZeroStepSeconds, int NonFinite) Measure(Engine engine, Workload w, int members, int runs)
     {
+        if (w.IsLyapunov)
+        {
+            var (seconds, failed) = MeasureLyapunov(engine, w, members, runs, w.Lyapunov!);
+            return (seconds, double.NaN, failed);
+        }
         var problem = w.Build(members);
         engine.Integrate(problem, w.Solver, w.Steps, SaveAt.Final, Workload.Float32);
         var times = new List<double>();
@@ -32,5 +37,26 @@ internal static class EngineTimer
             overheads.Add(sw.Elapsed.TotalSeconds);
         }
         return (Stats.Median(times), Stats.Median(overheads), nonFinite);
+    }
+
+    /// <summary>
+    /// A Lyapunov workload: one warm-up, then the median of <paramref name="runs"/> Stopwatch-timed Engine.Lyapunov
+    /// calls (end to end, as the peer's loop: integration, tangents, QR, diagnostics); the count of members that did
+    /// not finish Ok or NotConverged (diverged) in the last run.
+    /// </summary>
+    public static (double Seconds, int Diverged) MeasureLyapunov(Engine engine, Workload w, int members, int runs, LyapunovOptions options)
+    {
+        var problem = w.Build(members);
+        engine.Lyapunov(problem, w.Solver, options);
+        var times = new List<double>();
+        int diverged = 0;
+        for (int r = 0; r < runs; r++)
+        {
+            var sw = Stopwatch.StartNew();
+            var les = engine.Lyapunov(problem, w.Solver, options);
+            times.Add(sw.Elapsed.TotalSeconds);
+            diverged = les.Status.Count(s => s == LyapunovStatus.Diverged);
+        }
+        return (Stats.Median(times), diverged);
     }
 }

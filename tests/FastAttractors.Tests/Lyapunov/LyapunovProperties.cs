@@ -1,0 +1,111 @@
+using FastAttractors.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace FastAttractors.Tests.Lyapunov;
+
+/// <summary>
+/// Random members on every backend and precision against the float64 Reference estimator, and the two invariances of
+/// <see cref="LyapunovOptions"/>: exponents independent of ChunkMembers (bit for bit) and of Every.
+/// </summary>
+public class LyapunovProperties
+{
+    public static IEnumerable<object[]> Backends() => BackendCases.AllWithPrecision();
+
+    /// <summary>
+    /// Per exponent: |λ − λ_ref| ≤ 5 √(σ² + σ_ref²) + floor (1 + |λ_ref|). The first term is the statistical error: on
+    /// chaotic members the two runs part ways after a few Lyapunov times (ulps of a different summation order or of
+    /// float32 grow like e^(λ1 t)) and are then two estimates of the same exponent; 20 blocks give a t-distribution of
+    /// 19 degrees of freedom whose 5σ tail is ≈ 1e-4, small over the cases checked. Non-chaotic members have σ ≈ 0 and
+    /// meet the floor: float64 1e-6 (ulp-level differences in the state and frame, averaged over ≥ 40 time units);
+    /// float32 2e-3, since a float32 frame carries 6e-8 relative rounding per step into every log |R_ii| and loses
+    /// ε32 · e^(spread · interval) of a contracting direction per QR (≤ 1e-4 for the Every chosen by
+    /// <see cref="LyapunovCase"/>), and 1 − tanh² of a saturated unit is known only to ~1e-3 relative in float32.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void Backend_matches_the_reference_on_random_members(Backend backend, Precision precision)
+    {
+        double floor = precision == Precision.Float64 ? 1e-6 : 2e-3;
+        Prop.ForAll(LyapunovCase.Arbitrary(), c =>
+        {
+            var problem = c.Ensemble.Problem();
+            var reference = EngineCache.Get(Backend.Reference).Lyapunov(problem, c.Solver, c.Options(Precision.Float64));
+            var actual = EngineCache.Get(backend).Lyapunov(problem, c.Solver, c.Options(precision));
+            Assert.Equal(reference.K, actual.K);
+            for (int m = 0; m < problem.Members; m++)
+            {
+                var expected = reference.Spectrum(m);
+                if (reference.Status[m] == LyapunovStatus.Diverged || actual.Status[m] == LyapunovStatus.Diverged
+                    || !expected.All(double.IsFinite))
+                    continue; // an escaping Hénon orbit may overflow a step earlier in float32; nothing to compare
+                var got = actual.Spectrum(m);
+                var errors = actual.Errors(m);
+                var referenceErrors = reference.Errors(m);
+                for (int i = 0; i < c.K; i++)
+                {
+                    double allowed = 5 * Math.Sqrt(errors[i] * errors[i] + referenceErrors[i] * referenceErrors[i])
+                        + floor * (1 + Math.Abs(expected[i]));
+                    Assert.True(Math.Abs(got[i] - expected[i]) <= allowed,
+                        $"{c}, member {m}, λ{i + 1}: {got[i]} vs reference {expected[i]} (allowed {allowed:E2}) on {backend}/{precision}");
+                }
+            }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(8));
+    }
+
+    /// <summary>ChunkMembers only splits the work: each member's exponents, errors and status are bit-identical.</summary>
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void Results_do_not_depend_on_the_chunk_size(Backend backend, Precision precision)
+    {
+        Prop.ForAll(LyapunovCase.Arbitrary(), Gen.Choose(1, 6).ToArbitrary(), (c, chunk) =>
+        {
+            var problem = c.Ensemble.Problem();
+            var engine = EngineCache.Get(backend);
+            var whole = engine.Lyapunov(problem, c.Solver, c.Options(precision));
+            var split = engine.Lyapunov(problem, c.Solver, c.Options(precision, chunk: 1 + (chunk - 1) % problem.Members));
+            Assert.Equal(whole.Exponents, split.Exponents);
+            Assert.Equal(whole.StandardErrors, split.StandardErrors);
+            Assert.Equal(whole.Status, split.Status);
+            Assert.Equal(whole.FailedStep, split.FailedStep);
+            Assert.Equal(whole.Contraction, split.Contraction);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(6));
+    }
+
+    /// <summary>
+    /// Stronger than "within the statistical error": Q_T R_T ⋯ R_1 is the QR factorisation of the product of the
+    /// tangent maps applied to Q0, and |diag| of a product of triangular factors is the product of their |diag|, so the
+    /// accumulated Σ log |R_ii| over an accumulation window depends only on the window's end points, not on where the
+    /// QRs fall, and the state never sees Q. With transient and duration whole multiples of 20 steps, Every = 1, 5 and
+    /// 20 accumulate over the same window, on chaotic members too. What differs is rounding: float64 1e-9 relative
+    /// (1e-16 per operation over ≤ 10⁴ steps, not amplified because the frame converges to the Oseledets directions);
+    /// float32 1e-4 (6e-8 per rounding of the frame, up to 20× more roundings at Every = 1, and ε32 e^(spread · 1) ≲ 1e-5
+    /// of a contracting direction per QR at Every = 20, spread ≤ 4 per time unit for these gains).
+    /// The block errors do depend on Every (different block edges) and are not compared.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void Exponents_do_not_depend_on_every(Backend backend, Precision precision)
+    {
+        double tolerance = precision == Precision.Float64 ? 1e-9 : 1e-4;
+        var rnns = from seed in Gen.Choose(0, 100_000)
+                   from n in Gen.Choose(2, 6)
+                   from gain in Gen.Choose(5, 30)
+                   select (seed, n, gain: gain / 10.0);
+        Prop.ForAll(rnns.ToArbitrary(), p =>
+        {
+            const int members = 3;
+            var problem = new EnsembleProblem(TanhRnn.Random(p.n, p.gain, 1.0, members, p.seed), InitialStates.Normal(p.n, members, 1, p.seed + 1), members);
+            LyapunovSpectra Run(int every) => EngineCache.Get(backend).Lyapunov(problem, new Rk4(0.05),
+                new LyapunovOptions { Transient = 20, Duration = 60, Every = every, Precision = precision });
+            var one = Run(1);
+            foreach (int every in new[] { 5, 20 })
+            {
+                var other = Run(every);
+                for (int m = 0; m < members; m++)
+                    Compare.Close(other.Spectrum(m), one.Spectrum(m), tolerance, $"{p} member {m}: Every = {every} vs 1 on {backend}/{precision}");
+            }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(5));
+    }
+}
