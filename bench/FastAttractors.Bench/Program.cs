@@ -5,11 +5,14 @@ using FastAttractors.Bench.Compare;
 // FastAttractors benchmarks (DESIGN §9, spec/benchmarks.md):
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- compare [--size small|gpu] [--runs 5] [--out FILE]
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- --filter '*'      (BenchmarkDotNet suite)
+//   dotnet run -c Release --project bench/FastAttractors.Bench -- w6 [--runs 5] [--duration 200] [--precision f32|f64|both]
 //   probe W1 RUNS                                                                  (child of compare; internal)
 try
 {
     if (args.Length > 0 && args[0] == "compare")
         return CompareRunner.Run(CompareOptions.Parse(args[1..]));
+    if (args.Length > 0 && args[0] == "w6")
+        return FastAttractors.Bench.W6.W6Runner.Run(args[1..]);
     if (args.Length > 0 && args[0] == "probe")
         return VectorWidthProbe.RunChild(args[1..]);
 }
