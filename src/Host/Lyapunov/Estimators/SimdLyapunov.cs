@@ -15,9 +15,17 @@ internal sealed class SimdLyapunov : ILyapunovEstimator
 {
     public Backend Backend => Backend.Simd;
 
-    public LyapunovSpectra Estimate(LyapunovPlan plan) => plan.Precision == Precision.Float32
-        ? Estimate<float>(plan, Precision.Float32)
-        : Estimate<double>(plan, Precision.Float64);
+    private readonly LargeNetworkLyapunov largeNetworks = new();
+
+    /// <summary>Few large shared networks go to the GEMM path (nothing to spread across lanes); ensembles to tiles.</summary>
+    public LyapunovSpectra Estimate(LyapunovPlan plan)
+    {
+        if (LargeNetworkLyapunov.Supports(plan))
+            return largeNetworks.Estimate(plan);
+        return plan.Precision == Precision.Float32
+            ? Estimate<float>(plan, Precision.Float32)
+            : Estimate<double>(plan, Precision.Float64);
+    }
 
     private LyapunovSpectra Estimate<T>(LyapunovPlan plan, Precision precision) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -28,9 +36,7 @@ internal sealed class SimdLyapunov : ILyapunovEstimator
         return SpectrumDiagnostics.Finish(acc, Backend, precision);
     }
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => largeNetworks.Dispose();
 
     private sealed class Runner<T>(LyapunovPlan plan, SpectrumAccumulators acc, int tiles) : ISimdTangentSink<T>
         where T : unmanaged, IFloatingPointIeee754<T>
