@@ -23,6 +23,8 @@ public static class Program
         var root = new RootCommand("FastAttractors: ensembles of recurrent networks on GPUs and CPUs.");
         root.Subcommands.Add(DevicesCommand.Create(stdout, interactive));
         root.Subcommands.Add(IntegrateCommand.Create(stdout));
+        root.Subcommands.Add(LyapunovCommand.Create(stdout, interactive));
+        root.Subcommands.Add(SystemsCommand.Create(stdout, interactive));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

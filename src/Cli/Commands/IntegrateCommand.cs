@@ -23,21 +23,15 @@ internal static class IntegrateCommand
     }
 
     /// <summary>The spec file if given, else the embedded default when no model is named, else nothing; then the flags on top.</summary>
-    internal static IntegrateSpec ReadSpec(ParseResult parse, IntegrateFlags flags)
-    {
-        var fromFlags = flags.ToSpec(parse);
-        var basis = parse.GetValue(flags.Spec) is { } path ? SpecReader.ReadFile(path)
-            : fromFlags.Model is null ? SpecReader.ReadDefault()
-            : new IntegrateSpec();
-        return basis.Overlay(fromFlags);
-    }
+    internal static IntegrateSpec ReadSpec(ParseResult parse, IntegrateFlags flags) =>
+        flags.Model.Read(parse, flags.ToSpec(parse), SpecReader.ReadDefault);
 
     internal static int Execute(IntegrateSpec requested, string outDirectory, TextWriter stdout)
     {
         var spec = SpecResolver.Resolve(requested);
         var run = RunFactory.Create(spec);
         string directory = OutputDirectory.Prepare(outDirectory);
-        using var engine = CreateEngine(run.Backend);
+        using var engine = EngineFactory.Create(run.Backend);
         stdout.WriteLine("spec:");
         stdout.Write(SpecWriter.ToJson(spec with { Backend = engine.Backend.ToString() }));
 
@@ -50,19 +44,6 @@ internal static class IntegrateCommand
         stdout.WriteLine(Summary(solution, seconds));
         stdout.WriteLine($"wrote {string.Join(", ", paths)}");
         return ExitCodes.Ok;
-    }
-
-    private static Engine CreateEngine(Backend? backend)
-    {
-        try
-        {
-            return Engine.Create(backend);
-        }
-        catch (InvalidOperationException e)
-        {
-            // Valid request, wrong machine: a runtime failure, not a usage error.
-            throw new RuntimeFailure($"backend (--backend): {e.Message}", e);
-        }
     }
 
     private static string Summary(EnsembleSolution solution, double seconds)

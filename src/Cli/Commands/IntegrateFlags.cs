@@ -3,57 +3,17 @@ using FastAttractors.Cli.Specs;
 
 namespace FastAttractors.Cli.Commands;
 
-/// <summary>
-/// The flags of <c>integrate</c>. Spec flags are nullable: a flag that is not given leaves the spec file's (or the
-/// default spec's) value in place, one that is given overrides it.
-/// </summary>
+/// <summary>The flags of <c>integrate</c>: the model flags, the output directory, steps and recording.</summary>
 internal sealed class IntegrateFlags
 {
-    public Option<string?> Spec { get; } = new("--spec") { Description = "JSON spec file (fields as the flags, snake_case); flags given as well override it." };
+    public ModelFlags Model { get; } = new();
     public Option<string> Out { get; } = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/integrate" };
-
-    public Option<string?> Model { get; } = new("--model") { Description = $"Model: {string.Join(" | ", SpecResolver.Models)}. Without --model and --spec, the embedded default spec runs." };
-    public Option<string?> Kind { get; } = new("--kind") { Description = "flow | map (tanh-of-linear has both; henon is a map)." };
-    public Option<int?> N { get; } = new("--n") { Description = "Dimension (matrix models)." };
-    public Option<int?> Members { get; } = new("--members") { Description = "Ensemble size." };
-    public Option<double?> G { get; } = new("--g") { Description = "Gain g of the sparse Gaussian weights (default 1.5); with --g-end the gain of member 0." };
-    public Option<double?> GEnd { get; } = new("--g-end") { Description = "Sweep g linearly over members from --g to this." };
-    public Option<double?> Connectivity { get; } = new("--connectivity") { Description = "Connection probability p_c in (0, 1] (default 1)." };
-    public Option<string?> Weights { get; } = new("--weights") { Description = "sparse-gaussian (default) | block-rotation." };
-    public Option<double?> Alpha { get; } = new("--alpha") { Description = "Block scale α of every 2×2 block (block-rotation)." };
-    public Option<double?> Theta { get; } = new("--theta") { Description = "Block angle θ in radians of every 2×2 block (block-rotation)." };
-    public Option<double?> Dt { get; } = new("--dt") { Description = "RK4 step (flows)." };
     public Option<long?> Steps { get; } = new("--steps") { Description = "Number of steps (iterations for maps)." };
     public Option<int?> RecordEvery { get; } = new("--record-every") { Description = "Record the state every K steps (trajectory with steps/K + 1 frames)." };
-    public Option<string?> Precision { get; } = new("--precision") { Description = "float32 | float64 (default)." };
-    public Option<long?> Seed { get; } = new("--seed") { Description = "Seed of weights and initial states (default 1)." };
-    public Option<double?> X0Std { get; } = new("--x0-std") { Description = "Standard deviation of the Gaussian initial states (default 1)." };
-    public Option<string?> Backend { get; } = new("--backend") { Description = $"{string.Join(" | ", BackendNames.Valid)}; default: best present or {BackendNames.EnvironmentVariable}." };
-    public Option<int?> ChunkMembers { get; } = new("--chunk-members") { Description = "Members per device chunk (results do not depend on it)." };
 
-    public IEnumerable<Option> All =>
-        [Spec, Out, Model, Kind, N, Members, G, GEnd, Connectivity, Weights, Alpha, Theta, Dt, Steps, RecordEvery, Precision, Seed, X0Std, Backend, ChunkMembers];
+    public IEnumerable<Option> All => [Out, .. Model.All, Steps, RecordEvery];
 
     /// <summary>The spec fields set by flags (unset fields null).</summary>
-    public IntegrateSpec ToSpec(ParseResult p) => new()
-    {
-        Model = p.GetValue(Model),
-        Kind = p.GetValue(Kind),
-        N = p.GetValue(N),
-        Members = p.GetValue(Members),
-        G = p.GetValue(G),
-        GEnd = p.GetValue(GEnd),
-        Connectivity = p.GetValue(Connectivity),
-        Weights = p.GetValue(Weights),
-        Alpha = p.GetValue(Alpha),
-        Theta = p.GetValue(Theta),
-        Dt = p.GetValue(Dt),
-        Steps = p.GetValue(Steps),
-        RecordEvery = p.GetValue(RecordEvery),
-        Precision = p.GetValue(Precision),
-        Seed = p.GetValue(Seed),
-        X0Std = p.GetValue(X0Std),
-        Backend = p.GetValue(Backend),
-        ChunkMembers = p.GetValue(ChunkMembers),
-    };
+    public IntegrateSpec ToSpec(ParseResult p) =>
+        Model.ToSpec(p) with { Steps = p.GetValue(Steps), RecordEvery = p.GetValue(RecordEvery) };
 }

@@ -11,7 +11,5 @@ internal sealed record IntegrateRun(
     Backend? Backend)
 {
     /// <summary>Gain g of member <paramref name="member"/>, or null when the model has no sparse Gaussian weights.</summary>
-    public double? GainOf(int member) => Spec.G is not { } g ? null
-        : Spec.GEnd is not { } gEnd ? g
-        : RunFactory.SweptGain(g, gEnd, Problem.Members, member);
+    public double? GainOf(int member) => RunFactory.GainOf(Spec, Problem.Members, member);
 }

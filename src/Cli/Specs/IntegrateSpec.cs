@@ -1,7 +1,8 @@
 namespace FastAttractors.Cli.Specs;
 
 /// <summary>
-/// What <c>fastattractors integrate</c> runs, as read from a JSON spec file, the embedded default or flags.
+/// What <c>fastattractors integrate</c> or <c>lyapunov</c> runs, as read from a JSON spec file, an embedded default or
+/// flags: the model fields are shared, steps/record_every belong to integrate, transient … tolerance to lyapunov.
 /// Every field is optional here; <see cref="SpecResolver"/> fills defaults and checks what is required.
 /// JSON names are snake_case (<see cref="SpecFields"/>); each field has a flag of the same name in kebab-case.
 /// </summary>
@@ -45,6 +46,24 @@ public sealed record IntegrateSpec
     public string? Backend { get; init; }
     public int? ChunkMembers { get; init; }
 
+    /// <summary>Lyapunov: time before accumulation (time units; iterations for maps).</summary>
+    public double? Transient { get; init; }
+
+    /// <summary>Lyapunov: accumulation time (time units; iterations for maps).</summary>
+    public double? Duration { get; init; }
+
+    /// <summary>Lyapunov: steps between QR re-orthonormalisations.</summary>
+    public int? Every { get; init; }
+
+    /// <summary>Lyapunov: number k of leading exponents.</summary>
+    public int? Exponents { get; init; }
+
+    /// <summary>Lyapunov: blocks for the standard errors.</summary>
+    public int? Blocks { get; init; }
+
+    /// <summary>Lyapunov: largest standard error of a converged member.</summary>
+    public double? Tolerance { get; init; }
+
     /// <summary>This spec with every field that <paramref name="top"/> sets replaced by its value.</summary>
     public IntegrateSpec Overlay(IntegrateSpec top) => new()
     {
@@ -66,5 +85,11 @@ public sealed record IntegrateSpec
         X0Std = top.X0Std ?? X0Std,
         Backend = top.Backend ?? Backend,
         ChunkMembers = top.ChunkMembers ?? ChunkMembers,
+        Transient = top.Transient ?? Transient,
+        Duration = top.Duration ?? Duration,
+        Every = top.Every ?? Every,
+        Exponents = top.Exponents ?? Exponents,
+        Blocks = top.Blocks ?? Blocks,
+        Tolerance = top.Tolerance ?? Tolerance,
     };
 }

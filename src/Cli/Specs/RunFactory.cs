@@ -5,6 +5,39 @@ internal static class RunFactory
 {
     public static IntegrateRun Create(IntegrateSpec spec)
     {
+        var (problem, solver, backend) = CreateProblem(spec);
+        var save = spec.RecordEvery is { } k ? SaveAt.EveryNthStep(k) : SaveAt.Final;
+        var options = new IntegrateOptions
+        {
+            Precision = PrecisionOf(spec),
+            ChunkMembers = spec.ChunkMembers,
+        };
+        return new IntegrateRun(spec, problem, solver, spec.Steps!.Value, save, options, backend);
+    }
+
+    /// <summary>A resolved lyapunov spec (<see cref="SpecResolver.ResolveLyapunov"/>) as the engine's objects.</summary>
+    public static LyapunovRun CreateLyapunov(IntegrateSpec spec)
+    {
+        var (problem, solver, backend) = CreateProblem(spec);
+        var options = new LyapunovOptions
+        {
+            Transient = spec.Transient!.Value,
+            Duration = spec.Duration!.Value,
+            Every = spec.Every!.Value,
+            Exponents = spec.Exponents,
+            Blocks = spec.Blocks!.Value,
+            Tolerance = spec.Tolerance!.Value,
+            Precision = PrecisionOf(spec),
+            ChunkMembers = spec.ChunkMembers,
+        };
+        return new LyapunovRun(spec, problem, solver, options, backend);
+    }
+
+    private static Precision PrecisionOf(IntegrateSpec spec) => spec.Precision == "float32" ? Precision.Float32 : Precision.Float64;
+
+    /// <summary>The model, initial states, solver and backend of a resolved spec: what both commands share.</summary>
+    private static (EnsembleProblem Problem, ISolver Solver, Backend? Backend) CreateProblem(IntegrateSpec spec)
+    {
         int n = spec.N!.Value, members = spec.Members!.Value;
         long seed = spec.Seed!.Value;
         IEnsembleModel model = spec.Model switch
@@ -20,15 +53,14 @@ internal static class RunFactory
         // Weights and initial states share the seed: the counter-based streams are keyed by purpose as well.
         var x0 = InitialStates.Normal(n, members, spec.X0Std!.Value, seed);
         ISolver solver = model.Kind == DynamicsKind.Map ? MapIteration.Instance : new Rk4(spec.Dt!.Value);
-        var save = spec.RecordEvery is { } k ? SaveAt.EveryNthStep(k) : SaveAt.Final;
-        var options = new IntegrateOptions
-        {
-            Precision = spec.Precision == "float32" ? Precision.Float32 : Precision.Float64,
-            ChunkMembers = spec.ChunkMembers,
-        };
         Backend? backend = spec.Backend is null ? null : BackendNames.Parse(spec.Backend, "backend (--backend)");
-        return new IntegrateRun(spec, new EnsembleProblem(model, x0, members), solver, spec.Steps!.Value, save, options, backend);
+        return (new EnsembleProblem(model, x0, members), solver, backend);
     }
+
+    /// <summary>Gain g of member <paramref name="member"/>, or null when the model has no sparse Gaussian weights.</summary>
+    public static double? GainOf(IntegrateSpec spec, int members, int member) => spec.G is not { } g ? null
+        : spec.GEnd is not { } gEnd ? g
+        : SweptGain(g, gEnd, members, member);
 
     private static ParameterBlock WeightsOf(IntegrateSpec spec)
     {

@@ -40,6 +40,12 @@ internal static class SpecFields
         new("x0_std", JsonType.Number, s => s.X0Std, (s, v) => s with { X0Std = (double)v }),
         new("backend", JsonType.String, s => s.Backend, (s, v) => s with { Backend = (string)v }),
         new("chunk_members", JsonType.Integer, s => s.ChunkMembers, (s, v) => s with { ChunkMembers = ToInt(v) }),
+        new("transient", JsonType.Number, s => s.Transient, (s, v) => s with { Transient = (double)v }),
+        new("duration", JsonType.Number, s => s.Duration, (s, v) => s with { Duration = (double)v }),
+        new("every", JsonType.Integer, s => s.Every, (s, v) => s with { Every = ToInt(v) }),
+        new("exponents", JsonType.Integer, s => s.Exponents, (s, v) => s with { Exponents = ToInt(v) }),
+        new("blocks", JsonType.Integer, s => s.Blocks, (s, v) => s with { Blocks = ToInt(v) }),
+        new("tolerance", JsonType.Number, s => s.Tolerance, (s, v) => s with { Tolerance = (double)v }),
     ];
 
     public static Field Named(string json) => All.First(f => f.Json == json);

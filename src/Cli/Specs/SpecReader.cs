@@ -10,20 +10,25 @@ namespace FastAttractors.Cli.Specs;
 internal static class SpecReader
 {
     private const string DefaultResource = "FastAttractors.Cli.default-integrate.json";
+    private const string DefaultLyapunovResource = "FastAttractors.Cli.default-lyapunov.json";
 
     /// <summary>The embedded default spec: the project's main job (a gain sweep of tanh networks).</summary>
-    public static string DefaultJson
-    {
-        get
-        {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(DefaultResource)
-                ?? throw new InvalidOperationException($"embedded resource {DefaultResource} is missing from the build.");
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
-    }
+    public static string DefaultJson => Embedded(DefaultResource);
+
+    /// <summary>The embedded default of <c>lyapunov</c>: the leading exponents over a gain sweep of tanh networks.</summary>
+    public static string DefaultLyapunovJson => Embedded(DefaultLyapunovResource);
 
     public static IntegrateSpec ReadDefault() => Parse(DefaultJson, "embedded default spec");
+
+    public static IntegrateSpec ReadDefaultLyapunov() => Parse(DefaultLyapunovJson, "embedded default lyapunov spec");
+
+    private static string Embedded(string resource)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"embedded resource {resource} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 
     public static IntegrateSpec ReadFile(string path)
     {

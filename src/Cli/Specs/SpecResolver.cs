@@ -16,15 +16,69 @@ internal static class SpecResolver
     /// <summary>Models whose parameters are an n × n matrix built by a weight constructor.</summary>
     public static bool IsMatrixModel(string model) => model is not ("lorenz" or "henon");
 
+    /// <summary>The spec of an <c>integrate</c> run: the model fields, steps and record_every.</summary>
     public static IntegrateSpec Resolve(IntegrateSpec spec)
+    {
+        const string why = "applies only to 'lyapunov'";
+        Reject(spec.Transient, "transient", why);
+        Reject(spec.Duration, "duration", why);
+        Reject(spec.Every, "every", why);
+        Reject(spec.Exponents, "exponents", why);
+        Reject(spec.Blocks, "blocks", why);
+        Reject(spec.Tolerance, "tolerance", why);
+        long steps = Required("steps", spec.Steps);
+        AtLeast("steps", steps, 0);
+        if (spec.RecordEvery is { } every)
+            AtLeast("record_every", every, 1);
+        return ResolveModel(spec) with { Steps = steps, RecordEvery = spec.RecordEvery };
+    }
+
+    /// <summary>
+    /// The spec of a <c>lyapunov</c> run: the model fields and the <see cref="LyapunovOptions"/>, defaults filled from
+    /// <see cref="LyapunovOptions.Default"/> and k = n, checked here so that errors name the flag (the engine checks too).
+    /// </summary>
+    public static IntegrateSpec ResolveLyapunov(IntegrateSpec spec)
+    {
+        const string why = "applies only to 'integrate' (lyapunov runs for transient + duration)";
+        Reject(spec.Steps, "steps", why);
+        Reject(spec.RecordEvery, "record_every", why);
+        var resolved = ResolveModel(spec);
+        var defaults = LyapunovOptions.Default;
+        int n = resolved.N!.Value;
+        double transient = spec.Transient ?? defaults.Transient;
+        if (!(double.IsFinite(transient) && transient >= 0))
+            throw Bad("transient", transient, "must be finite and non-negative");
+        double duration = spec.Duration ?? defaults.Duration;
+        if (!(double.IsFinite(duration) && duration > 0))
+            throw Bad("duration", duration, "must be positive and finite");
+        int every = spec.Every ?? defaults.Every;
+        AtLeast("every", every, 1);
+        int exponents = spec.Exponents ?? n;
+        if (exponents < 1 || exponents > n)
+            throw Bad("exponents", exponents, $"must be between 1 and n = {n}");
+        int blocks = spec.Blocks ?? defaults.Blocks;
+        AtLeast("blocks", blocks, 10);
+        double tolerance = spec.Tolerance ?? defaults.Tolerance;
+        if (!(double.IsFinite(tolerance) && tolerance > 0))
+            throw Bad("tolerance", tolerance, "must be positive and finite");
+        double interval = every * (resolved.Dt ?? 1.0);
+        if (Math.Round(duration / interval) < blocks)
+            throw Bad("duration", duration,
+                $"must hold at least blocks = {blocks} QR intervals of every × dt = {interval.ToString("R", CultureInfo.InvariantCulture)}");
+        return resolved with
+        {
+            Transient = transient, Duration = duration, Every = every, Exponents = exponents, Blocks = blocks, Tolerance = tolerance,
+        };
+    }
+
+    /// <summary>The fields both commands share: model, weights, dimension, members, dt, precision, seed, backend.</summary>
+    private static IntegrateSpec ResolveModel(IntegrateSpec spec)
     {
         string model = OneOf("model", RequiredModel(spec.Model), Models);
         string kind = ResolveKind(model, spec.Kind);
         int n = ResolveDimension(model, spec.N);
         int members = Required("members", spec.Members);
         AtLeast("members", members, 1);
-        long steps = Required("steps", spec.Steps);
-        AtLeast("steps", steps, 0);
 
         double? dt = spec.Dt;
         if (dt is { } given && !(double.IsFinite(given) && given > 0))
@@ -34,8 +88,6 @@ internal static class SpecResolver
         else
             dt = null; // a map advances by one iteration per step; dt has no meaning there
 
-        if (spec.RecordEvery is { } every)
-            AtLeast("record_every", every, 1);
         if (spec.ChunkMembers is { } chunk)
             AtLeast("chunk_members", chunk, 1);
         double x0Std = spec.X0Std ?? 1.0;
@@ -50,8 +102,6 @@ internal static class SpecResolver
             N = n,
             Members = members,
             Dt = dt,
-            Steps = steps,
-            RecordEvery = spec.RecordEvery,
             Precision = OneOf("precision", spec.Precision ?? "float64", Precisions),
             Seed = spec.Seed ?? 1,
             X0Std = x0Std,

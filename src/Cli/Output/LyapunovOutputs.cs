@@ -1,0 +1,39 @@
+using FastAttractors.Cli.Specs;
+
+namespace FastAttractors.Cli.Output;
+
+/// <summary>
+/// The files of one lyapunov run, each written atomically: lyapunov.npz (member-major arrays), spec.json (the resolved
+/// spec with the backend and precision used) and lyapunov.png.
+/// </summary>
+internal static class LyapunovOutputs
+{
+    public const string Npz = "lyapunov.npz", Spec = "spec.json", Png = "lyapunov.png";
+
+    public static IReadOnlyList<string> Write(string directory, LyapunovSpectra spectra, LyapunovRun run, IntegrateSpec used, string timeUnit)
+    {
+        long members = spectra.Members, k = spectra.K;
+        var npz = new NpzWriter()
+            .Add("exponents", spectra.Exponents, members, k)
+            .Add("standard_errors", spectra.StandardErrors, members, k)
+            .Add("sum_rule_residual", spectra.SumRuleResidual, members)
+            .Add("contraction", spectra.Contraction, members)
+            .Add("kaplan_yorke", spectra.KaplanYorkeDimension, members)
+            .Add("positive_sum", spectra.PositiveSum, members)
+            .Add("status", Array.ConvertAll(spectra.Status, s => (int)s), members)
+            .Add("failed_step", spectra.FailedStep, members);
+        var paths = new[] { Path.Combine(directory, Npz), Path.Combine(directory, Spec), Path.Combine(directory, Png) };
+        try
+        {
+            npz.Save(paths[0]);
+            AtomicFile.WriteText(paths[1], SpecWriter.ToJson(used));
+            var png = LyapunovPlot.Render(spectra, run, timeUnit);
+            AtomicFile.Write(paths[2], s => s.Write(png));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RuntimeFailure($"--out: writing results to '{directory}' failed: {e.Message}", e);
+        }
+        return paths;
+    }
+}
