@@ -46,7 +46,8 @@ public sealed class Engine : IDisposable
         ILyapunovEstimator estimator = chosen switch
         {
             Backend.Reference => new ReferenceLyapunov(),
-            _ => new ReferenceLyapunov(), // TODO(issue 3): Simd and ILGPU estimators land next
+            Backend.Cuda or Backend.OpenCL or Backend.IlgpuCpu => new IlgpuLyapunov(chosen, ((IlgpuIntegrator)integrator).Accelerator),
+            _ => new ReferenceLyapunov(), // TODO(issue 3): the Simd estimator lands next
         };
         return new Engine(integrator, estimator);
     }
