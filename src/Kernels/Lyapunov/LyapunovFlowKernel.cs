@@ -37,7 +37,7 @@ public static class LyapunovFlowKernel
                 contraction += TangentRk4.Stage(model, s, m, 1, c.HalfDt, c.ThirdDt, integrate ? schedule.ThirdDt : 0.0, k);
                 contraction += TangentRk4.Stage(model, s, m, 2, c.Dt, c.ThirdDt, integrate ? schedule.ThirdDt : 0.0, k);
                 contraction += TangentRk4.Stage(model, s, m, 3, c.Dt, c.SixthDt, integrate ? schedule.SixthDt : 0.0, k);
-                if (!Finite(nextX, nextQ, n, k))
+                if (!LyapunovSteps.Finite(nextX, nextQ, n, k))
                 {
                     s.Status[m] = MemberStatusCode.NonFinite;
                     s.FailedStep[m] = interval * schedule.Every + step;
@@ -50,31 +50,8 @@ public static class LyapunovFlowKernel
                     for (int i = 0; i < n; i++)
                         q.Set(i, col, nextQ.Get(i, col));
             }
-            Orthonormalise(s, q, m, n, k, block);
+            LyapunovSteps.Orthonormalise(s, q, m, n, k, block);
         }
         s.Contraction[m] = contraction;
-    }
-
-    /// <summary>True when the next state and frame are finite (spec §3: otherwise the member is diverged).</summary>
-    internal static bool Finite<T>(SoaVector<T> nextX, SoaFrame<T> nextQ, int n, int k) where T : unmanaged, IReal<T>
-    {
-        bool finite = true;
-        for (int i = 0; i < n; i++)
-            finite &= T.IsFinite(nextX[i]);
-        for (int col = 0; col < k; col++)
-            for (int i = 0; i < n; i++)
-                finite &= T.IsFinite(nextQ.Get(i, col));
-        return finite;
-    }
-
-    /// <summary>QR of the frame; log R_ii added to block <paramref name="block"/> unless it is −1 (transient).</summary>
-    internal static void Orthonormalise<T>(LyapunovState<T> s, SoaFrame<T> q, int m, int n, int k, int block) where T : unmanaged, IReal<T>
-    {
-        for (int j = 0; j < k; j++)
-        {
-            double logR = GramSchmidt.Column<T, SoaFrame<T>>(q, n, j);
-            if (block >= 0)
-                s.BlockLogSums[((long)block * k + j) * s.Members + m] += logR;
-        }
     }
 }

@@ -40,7 +40,7 @@ public static class LyapunovMapKernel
                 model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, x, nextX, scratch);
                 for (int c = 0; c < k; c++)
                     model.Jvp(m, x, lin, q.Column(c), nextQ.Column(c));
-                if (!LyapunovFlowKernel.Finite(nextX, nextQ, n, k))
+                if (!LyapunovSteps.Finite(nextX, nextQ, n, k))
                 {
                     s.Status[m] = MemberStatusCode.NonFinite;
                     s.FailedStep[m] = interval * schedule.Every + step;
@@ -53,7 +53,7 @@ public static class LyapunovMapKernel
                     for (int i = 0; i < n; i++)
                         q.Set(i, c, nextQ.Get(i, c));
             }
-            LyapunovFlowKernel.Orthonormalise(s, q, m, n, k, block);
+            LyapunovSteps.Orthonormalise(s, q, m, n, k, block);
         }
         s.Contraction[m] = contraction;
     }
