@@ -47,7 +47,7 @@ public sealed class Engine : IDisposable
         {
             Backend.Reference => new ReferenceLyapunov(),
             Backend.Simd => new SimdLyapunov(),
-            _ => new ReferenceLyapunov(), // TODO(issue 3): the ILGPU estimator lands next
+            _ => new IlgpuLyapunov(chosen, ((IlgpuIntegrator)integrator).Accelerator),
         };
         return new Engine(integrator, estimator);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Kernels.Ode;
@@ -28,4 +29,18 @@ internal sealed class KernelCache(Accelerator accelerator)
         where TModel : struct, IModel<T> =>
         (Action<Index1D, TModel, EnsembleState<T>, StepRange>)kernels.GetOrAdd(("map", typeof(TModel)), _ =>
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, EnsembleState<T>, StepRange>(MapKernel.Run<T, TModel>));
+
+    public Action<Index1D, TModel, LyapunovState<T>, Rk4Coefficients<T>, LyapunovSchedule, IntervalRange> LyapunovFlow<T, TModel>()
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, ITangentModel<T> =>
+        (Action<Index1D, TModel, LyapunovState<T>, Rk4Coefficients<T>, LyapunovSchedule, IntervalRange>)kernels.GetOrAdd(("lyapunov-flow", typeof(TModel)), _ =>
+            Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, LyapunovState<T>, Rk4Coefficients<T>, LyapunovSchedule, IntervalRange>(
+                LyapunovFlowKernel.Run<T, TModel>));
+
+    public Action<Index1D, TModel, LyapunovState<T>, LyapunovSchedule, IntervalRange> LyapunovMap<T, TModel>()
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, ITangentModel<T> =>
+        (Action<Index1D, TModel, LyapunovState<T>, LyapunovSchedule, IntervalRange>)kernels.GetOrAdd(("lyapunov-map", typeof(TModel)), _ =>
+            Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, LyapunovState<T>, LyapunovSchedule, IntervalRange>(
+                LyapunovMapKernel.Run<T, TModel>));
 }

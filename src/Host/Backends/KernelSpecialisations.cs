@@ -1,4 +1,6 @@
 using System.Reflection;
+using FastAttractors.Kernels.Lyapunov;
+using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Kernels.Ode;
@@ -25,6 +27,11 @@ internal static class KernelSpecialisations
 
     private static readonly Type[] MapModels = [typeof(TanhOfLinearModel<>), typeof(HenonModel<>)];
 
+    private static readonly Type[] FlowTangents =
+        [typeof(TanhRnnTangent<>), typeof(ReluRnnTangent<>), typeof(TanhOfLinearTangent<>), typeof(LinearTangent<>), typeof(LorenzTangent<>)];
+
+    private static readonly Type[] MapTangents = [typeof(TanhOfLinearTangent<>), typeof(LinearTangent<>), typeof(HenonTangent<>)];
+
     public static IReadOnlyList<Specialisation> All()
     {
         var list = new List<Specialisation>();
@@ -36,6 +43,13 @@ internal static class KernelSpecialisations
                 list.Add(Make("map", typeof(MapKernel), real, model));
             foreach (var model in FlowModels.Concat(MapModels).Distinct())
                 list.Add(Make("jvp", typeof(JvpKernel), real, model));
+            foreach (var tangent in FlowTangents)
+                list.Add(Make("lyapunov-flow", typeof(LyapunovFlowKernel), real, tangent));
+            foreach (var tangent in MapTangents)
+                list.Add(Make("lyapunov-map", typeof(LyapunovMapKernel), real, tangent));
+            // User models: dual-number tangents around a model that supplies only f (flow: trace; map: LU).
+            list.Add(Make("lyapunov-flow", typeof(LyapunovFlowKernel), real, DualOf(real, typeof(LorenzModel<>)), "DualTangent(LorenzModel)"));
+            list.Add(Make("lyapunov-map", typeof(LyapunovMapKernel), real, DualOf(real, typeof(HenonModel<>)), "DualTangent(HenonModel)"));
         }
         return list;
     }
@@ -59,10 +73,14 @@ internal static class KernelSpecialisations
     private static CompiledKernel Compile(ILGPU.Backends.Backend backend, Specialisation s) =>
         backend.Compile(EntryPointDescription.FromImplicitlyGroupedKernel(s.Kernel), new KernelSpecialization());
 
-    private static Specialisation Make(string kind, Type kernel, Type real, Type model)
+    private static Specialisation Make(string kind, Type kernel, Type real, Type model) =>
+        Make(kind, kernel, real, model.MakeGenericType(real), model.Name.Split('`')[0]);
+
+    private static Specialisation Make(string kind, Type kernel, Type real, Type closedModel, string modelName)
     {
-        var closedModel = model.MakeGenericType(real);
         var method = kernel.GetMethod("Run")!.MakeGenericMethod(real, closedModel);
-        return new Specialisation($"{kind}<{real.Name}, {model.Name.Split('`')[0]}>", method);
+        return new Specialisation($"{kind}<{real.Name}, {modelName}>", method);
     }
+
+    private static Type DualOf(Type real, Type model) => typeof(DualTangent<,>).MakeGenericType(real, model.MakeGenericType(real));
 }

@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
@@ -31,6 +32,9 @@ public sealed class Henon : IEnsembleModel, IModelBinding
     IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [Parameters];
 
     void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) => sink.Run(new HenonModel<T>(p[0]));
+
+    void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
+        sink.Run(new HenonTangent<T>(p[0]));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new HenonSimd<T>(p[0]));
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Simd;
@@ -9,6 +10,12 @@ namespace FastAttractors.Models;
 internal interface IKernelModelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
 {
     void Run<TModel>(TModel model) where TModel : struct, IModel<T>;
+}
+
+/// <summary>Receives a model with its tangent dynamics (for the Lyapunov kernels), with its concrete struct type.</summary>
+internal interface ITangentKernelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
+{
+    void Run<TModel>(TModel model) where TModel : struct, ITangentModel<T>;
 }
 
 /// <summary>Receives a vectorised tile field with its concrete struct type (same double dispatch as the kernels).</summary>
@@ -44,6 +51,9 @@ internal interface IModelBinding
     IReadOnlyList<ParameterBlock> DeviceParameters { get; }
 
     void BindKernel<T>(ParamView<T>[] parameters, IKernelModelSink<T> sink) where T : unmanaged, IReal<T>, ILift<T, T>;
+
+    /// <summary>The kernel functor with hand-written (built-ins) or dual-number (user models) tangents.</summary>
+    void BindTangentKernel<T>(ParamView<T>[] parameters, ITangentKernelSink<T> sink) where T : unmanaged, IReal<T>, ILift<T, T>;
 
     void BindSimd<T>(SimdParameters<T>[] parameters, ISimdFieldSink<T> sink) where T : unmanaged, IFloatingPointIeee754<T>;
 

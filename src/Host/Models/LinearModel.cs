@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
@@ -38,6 +39,9 @@ public sealed class Linear : IEnsembleModel, IModelBinding
 
     void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
         sink.Run(new LinearModel<T>(Dimension, p[0], p[1]));
+
+    void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
+        sink.Run(new LinearTangent<T>(Dimension, p[0], p[1], Kind == DynamicsKind.Map ? 1 : 0));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new LinearSimd<T>(Dimension, p[0], p[1]));

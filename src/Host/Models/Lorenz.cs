@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
@@ -45,6 +46,9 @@ public sealed class Lorenz : IEnsembleModel, IModelBinding
     IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [Parameters];
 
     void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) => sink.Run(new LorenzModel<T>(p[0]));
+
+    void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
+        sink.Run(new LorenzTangent<T>(p[0]));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new LorenzSimd<T>(p[0]));
 

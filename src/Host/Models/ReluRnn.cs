@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
@@ -32,6 +33,9 @@ public sealed class ReluRnn : IEnsembleModel, IModelBinding
 
     void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
         sink.Run(new ReluRnnModel<T>(Dimension, p[0], p[1]));
+
+    void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
+        sink.Run(new ReluRnnTangent<T>(Dimension, p[0], p[1]));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new ReluRnnSimd<T>(Dimension, p[0], p[1]));

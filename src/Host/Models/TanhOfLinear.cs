@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
@@ -36,6 +37,9 @@ public sealed class TanhOfLinear : IEnsembleModel, IModelBinding
 
     void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
         sink.Run(new TanhOfLinearModel<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
+
+    void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
+        sink.Run(new TanhOfLinearTangent<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new TanhOfLinearSimd<T>(Dimension, p[0], Kind == DynamicsKind.Flow));

@@ -1,4 +1,5 @@
 using System.Numerics;
+using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
@@ -49,6 +50,9 @@ public sealed class TanhRnn : IEnsembleModel, IModelBinding
 
     void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
         sink.Run(new TanhRnnModel<T>(Dimension, p[0], p[1], p[2]));
+
+    void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
+        sink.Run(new TanhRnnTangent<T>(Dimension, p[0], p[1], p[2]));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new TanhRnnSimd<T>(Dimension, p[0], p[1], p[2]));

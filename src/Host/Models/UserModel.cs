@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
@@ -46,6 +47,18 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
             ((IKernelModelSink<Real64>)sink).Run(field64);
         else if (typeof(T) == typeof(Real32))
             ((IKernelModelSink<Real32>)sink).Run(field32);
+        else
+            throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
+    }
+
+    void IModelBinding.BindTangentKernel<T>(ParamView<T>[] parameters, ITangentKernelSink<T> sink)
+    {
+        // J v by dual numbers: the user writes only f.
+        int map = Kind == DynamicsKind.Map ? 1 : 0;
+        if (typeof(T) == typeof(Real64))
+            ((ITangentKernelSink<Real64>)sink).Run(new DualTangent<Real64, TField64>(field64, map));
+        else if (typeof(T) == typeof(Real32))
+            ((ITangentKernelSink<Real32>)sink).Run(new DualTangent<Real32, TField32>(field32, map));
         else
             throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
     }

@@ -42,7 +42,7 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
             var buffers = new List<MemoryBuffer>();
             try
             {
-                var views = plan.Binding.DeviceParameters.Select(b => Upload<T>(b, first, count, buffers)).ToArray();
+                var views = plan.Binding.DeviceParameters.Select(b => ParameterUpload.Upload<T>(Accelerator, b, first, count, buffers)).ToArray();
                 plan.Binding.BindKernel(views, new ChunkRunner<T>(this, plan, solution, first, count));
             }
             finally
@@ -52,26 +52,6 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
             }
         }
         return solution;
-    }
-
-    /// <summary>Shared blocks go up whole; per-member blocks as the chunk's columns with stride = chunk size.</summary>
-    private ParamView<T> Upload<T>(ParameterBlock block, int first, int count, List<MemoryBuffer> owned) where T : unmanaged, IReal<T>
-    {
-        T[] host;
-        if (block.PerMember)
-        {
-            host = new T[(long)block.Length * count];
-            for (int p = 0; p < block.Length; p++)
-                for (int j = 0; j < count; j++)
-                    host[(long)p * count + j] = T.FromDouble(block.Values[(long)p * block.Members + first + j]);
-        }
-        else
-        {
-            host = block.Values.Length == 0 ? [T.FromDouble(0)] : Array.ConvertAll(block.Values, T.FromDouble);
-        }
-        var buffer = Accelerator.Allocate1D(host);
-        owned.Add(buffer);
-        return block.PerMember ? ParamView<T>.PerMember(buffer.View, count) : ParamView<T>.Shared(buffer.View);
     }
 
     public void Dispose() => cache.Accelerator.Dispose();

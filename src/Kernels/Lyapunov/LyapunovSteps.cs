@@ -1,0 +1,30 @@
+using FastAttractors.Kernels.Numerics;
+
+namespace FastAttractors.Kernels.Lyapunov;
+
+/// <summary>The per-member pieces the flow and map Lyapunov kernels share: the divergence check and the QR with block sums.</summary>
+internal static class LyapunovSteps
+{
+    /// <summary>True when the next state and frame are finite (spec §3: otherwise the member is diverged).</summary>
+    public static bool Finite<T>(SoaVector<T> nextX, SoaFrame<T> nextQ, int n, int k) where T : unmanaged, IReal<T>
+    {
+        bool finite = true;
+        for (int i = 0; i < n; i++)
+            finite &= T.IsFinite(nextX[i]);
+        for (int col = 0; col < k; col++)
+            for (int i = 0; i < n; i++)
+                finite &= T.IsFinite(nextQ.Get(i, col));
+        return finite;
+    }
+
+    /// <summary>QR of the frame; log R_ii added to block <paramref name="block"/> unless it is −1 (transient).</summary>
+    public static void Orthonormalise<T>(LyapunovState<T> s, SoaFrame<T> q, int m, int n, int k, int block) where T : unmanaged, IReal<T>
+    {
+        for (int j = 0; j < k; j++)
+        {
+            double logR = GramSchmidt.Column<T, SoaFrame<T>>(q, n, j);
+            if (block >= 0)
+                s.BlockLogSums[((long)block * k + j) * s.Members + m] += logR;
+        }
+    }
+}
