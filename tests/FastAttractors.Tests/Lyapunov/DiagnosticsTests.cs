@@ -81,21 +81,29 @@ public class DiagnosticsTests
     /// error of the mean falls like 1/√T. Lorenz needs long blocks for that (measured, 10 blocks, 3 members: errors of
     /// 0.022–0.030 at T = 250, 0.011–0.016 at 500, 0.0035–0.0052 at 2,000, 0.0014–0.0021 at 8,000: faster than 1/√T
     /// below 200-unit blocks), so T = 2,000 and 8,000: 4× the duration gives 2× smaller errors. With 10 blocks each
-    /// error is known to ±1/√(2 · 9) ≈ 24 %, the ratio of two to ±33 %, their geometric mean over 3 members to ±19 %:
-    /// [1.15, 3.5] is ±3σ of that noise, and excludes both "no shrinking" (1) and 1/T (4).
+    /// error is known to ±1/√(2 · 9) ≈ 24 %, the ratio of two to ±33 %, their geometric mean over 8 members to ±12 %
+    /// (3 members gave ±19 %, and one run in ~20 reached 3.6 against a [1.15, 3.5] band): [1.3, 3.1] is ±3.5σ of that
+    /// noise around 2, and still excludes both "no shrinking" (1) and 1/T (4).
     /// </summary>
+    /// <summary>
+    /// The errors come from <c>SpectrumDiagnostics</c>, shared by all estimators, so two fast backends suffice: the
+    /// 8 × 10⁶ Lorenz steps take 36 s on ILGPU's CPU accelerator, whose agreement with Reference the properties check.
+    /// </summary>
+    public static IEnumerable<object[]> FastBackends() =>
+        [[Backend.Reference, Precision.Float64], [Backend.Simd, Precision.Float64], [Backend.Simd, Precision.Float32]];
+
     [Theory]
-    [MemberData(nameof(Backends))]
+    [MemberData(nameof(FastBackends))]
     public void Standard_errors_shrink_like_one_over_root_t(Backend backend, Precision precision)
     {
-        const int members = 3;
+        const int members = 8;
         var problem = new EnsembleProblem(new Lorenz(), InitialStates.Normal(3, members, 5, 3, mean: 1), members);
         LyapunovSpectra Run(double duration) => EngineCache.Get(backend).Lyapunov(problem, new Rk4(0.01),
             new LyapunovOptions { Transient = 20, Duration = duration, Every = 10, Blocks = 10, Precision = precision });
         var shortRun = Run(2000);
         var longRun = Run(8000);
         double logRatio = Enumerable.Range(0, members).Average(m => Math.Log(shortRun.Errors(m)[0] / longRun.Errors(m)[0]));
-        Assert.InRange(Math.Exp(logRatio), 1.15, 3.5);
+        Assert.InRange(Math.Exp(logRatio), 1.3, 3.1);
     }
 
     [Theory]
