@@ -76,6 +76,13 @@ public class DiagnosticsTests
     }
 
     /// <summary>
+    /// The errors come from <c>SpectrumDiagnostics</c>, shared by all estimators, so two fast backends suffice: the
+    /// 8 × 10⁶ Lorenz steps take 36 s on ILGPU's CPU accelerator, whose agreement with Reference the properties check.
+    /// </summary>
+    public static IEnumerable<object[]> FastBackends() =>
+        [[Backend.Reference, Precision.Float64], [Backend.Simd, Precision.Float64], [Backend.Simd, Precision.Float32]];
+
+    /// <summary>
     /// For a chaotic member a block's log-stretch is a diffusive part (variance ∝ block time) plus a bounded boundary
     /// term (the local stretching at the block's ends); once blocks are long enough for the first to dominate, the
     /// error of the mean falls like 1/√T. Lorenz needs long blocks for that (measured, 10 blocks, 3 members: errors of
@@ -85,13 +92,6 @@ public class DiagnosticsTests
     /// (3 members gave ±19 %, and one run in ~20 reached 3.6 against a [1.15, 3.5] band): [1.3, 3.1] is ±3.5σ of that
     /// noise around 2, and still excludes both "no shrinking" (1) and 1/T (4).
     /// </summary>
-    /// <summary>
-    /// The errors come from <c>SpectrumDiagnostics</c>, shared by all estimators, so two fast backends suffice: the
-    /// 8 × 10⁶ Lorenz steps take 36 s on ILGPU's CPU accelerator, whose agreement with Reference the properties check.
-    /// </summary>
-    public static IEnumerable<object[]> FastBackends() =>
-        [[Backend.Reference, Precision.Float64], [Backend.Simd, Precision.Float64], [Backend.Simd, Precision.Float32]];
-
     [Theory]
     [MemberData(nameof(FastBackends))]
     public void Standard_errors_shrink_like_one_over_root_t(Backend backend, Precision precision)
