@@ -80,7 +80,7 @@ internal static class CompareRunner
             .AppendLine()
             .AppendLine(peak.Describe())
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Flops per member-step: W1 {Workloads.W1.Flops.Arithmetic} + {Workloads.W1.Flops.TanhCalls} tanh, W2 {Workloads.W2.Flops.Arithmetic} + {Workloads.W2.Flops.TanhCalls} tanh, W3 {Workloads.W3.Flops.Arithmetic:F0} + {Workloads.W3.Flops.TanhCalls} tanh/log (state, 16 tangent columns through 4 RK4 stages, Householder QR every 10 steps), W5 {Workloads.W5.Flops.Arithmetic}; tanh counted as {FlopCount.FlopsPerTanh} flops in GFLOP/s and % peak.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Flops per member-step: W1 {Workloads.W1.Flops.Arithmetic} + {Workloads.W1.Flops.TanhCalls} tanh, W2 {Workloads.W2.Flops.Arithmetic} + {Workloads.W2.Flops.TanhCalls} tanh, W3 {Workloads.W3.Flops.Arithmetic:F0} + {Workloads.W3.Flops.TanhCalls} tanh/log (state, 16 tangent columns through 4 RK4 stages, QR (MGS twice) every 10 steps), W5 {Workloads.W5.Flops.Arithmetic}; tanh counted as {FlopCount.FlopsPerTanh} flops in GFLOP/s and % peak.")
             .AppendLine(CultureInfo.InvariantCulture, $"FastAttractors: median of {options.Runs} Stopwatch-timed Engine.Integrate calls after a warm-up (end to end: packing, integration, unpacking); the note gives the median of the same call with 0 steps, the fixed packing cost inside that time. W3: Engine.Lyapunov calls (member-steps = members × 2,000, transient included, as the peer counts them); the note splits the time into QR and propagation by rerunning with QR every {QrShare.RareEvery} steps. Peers: median of {options.PeerRuns} runs of their own loop timer.")
             .AppendLine()
             .Append(table);
