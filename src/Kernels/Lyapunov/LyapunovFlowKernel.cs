@@ -37,18 +37,8 @@ public static class LyapunovFlowKernel
                 contraction += TangentRk4.Stage(model, s, m, 1, c.HalfDt, c.ThirdDt, integrate ? schedule.ThirdDt : 0.0, k);
                 contraction += TangentRk4.Stage(model, s, m, 2, c.Dt, c.ThirdDt, integrate ? schedule.ThirdDt : 0.0, k);
                 contraction += TangentRk4.Stage(model, s, m, 3, c.Dt, c.SixthDt, integrate ? schedule.SixthDt : 0.0, k);
-                if (!LyapunovSteps.Finite(nextX, nextQ, n, k))
-                {
-                    s.Status[m] = MemberStatusCode.NonFinite;
-                    s.FailedStep[m] = interval * schedule.Every + step;
-                    s.Contraction[m] = contraction;
+                if (!LyapunovSteps.TryCommit(s, m, interval * schedule.Every + step, contraction, x, q, nextX, nextQ, n, k))
                     return;
-                }
-                for (int i = 0; i < n; i++)
-                    x.Set(i, nextX[i]);
-                for (int col = 0; col < k; col++)
-                    for (int i = 0; i < n; i++)
-                        q.Set(i, col, nextQ.Get(i, col));
             }
             LyapunovSteps.Orthonormalise(s, q, m, n, k, block);
         }

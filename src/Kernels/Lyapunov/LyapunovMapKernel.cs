@@ -40,18 +40,8 @@ public static class LyapunovMapKernel
                 model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, x, nextX, scratch);
                 for (int c = 0; c < k; c++)
                     model.Jvp(m, x, lin, q.Column(c), nextQ.Column(c));
-                if (!LyapunovSteps.Finite(nextX, nextQ, n, k))
-                {
-                    s.Status[m] = MemberStatusCode.NonFinite;
-                    s.FailedStep[m] = interval * schedule.Every + step;
-                    s.Contraction[m] = contraction;
+                if (!LyapunovSteps.TryCommit(s, m, interval * schedule.Every + step, contraction, x, q, nextX, nextQ, n, k))
                     return;
-                }
-                for (int i = 0; i < n; i++)
-                    x.Set(i, nextX[i]);
-                for (int c = 0; c < k; c++)
-                    for (int i = 0; i < n; i++)
-                        q.Set(i, c, nextQ.Get(i, c));
             }
             LyapunovSteps.Orthonormalise(s, q, m, n, k, block);
         }

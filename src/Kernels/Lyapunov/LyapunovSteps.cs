@@ -1,4 +1,5 @@
 using FastAttractors.Kernels.Numerics;
+using FastAttractors.Kernels.Ode;
 
 namespace FastAttractors.Kernels.Lyapunov;
 
@@ -15,6 +16,28 @@ internal static class LyapunovSteps
             for (int i = 0; i < n; i++)
                 finite &= T.IsFinite(nextQ.Get(i, col));
         return finite;
+    }
+
+    /// <summary>
+    /// Takes the step into (x, Q) if it is finite; otherwise flags the member with its global step and records the
+    /// contraction so far (frozen members keep their last finite state and are not stepped again).
+    /// </summary>
+    public static bool TryCommit<T>(LyapunovState<T> s, int m, long globalStep, double contraction,
+        SoaVector<T> x, SoaFrame<T> q, SoaVector<T> nextX, SoaFrame<T> nextQ, int n, int k) where T : unmanaged, IReal<T>
+    {
+        if (!Finite(nextX, nextQ, n, k))
+        {
+            s.Status[m] = MemberStatusCode.NonFinite;
+            s.FailedStep[m] = globalStep;
+            s.Contraction[m] = contraction;
+            return false;
+        }
+        for (int i = 0; i < n; i++)
+            x.Set(i, nextX[i]);
+        for (int c = 0; c < k; c++)
+            for (int i = 0; i < n; i++)
+                q.Set(i, c, nextQ.Get(i, c));
+        return true;
     }
 
     /// <summary>QR of the frame; log R_ii added to block <paramref name="block"/> unless it is −1 (transient).</summary>
