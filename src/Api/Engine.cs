@@ -1,3 +1,5 @@
+using FastAttractors.Adjoint;
+using FastAttractors.Adjoint.Estimators;
 using FastAttractors.Lyapunov;
 using FastAttractors.Lyapunov.Estimators;
 using FastAttractors.Ode.Integrators;
@@ -17,11 +19,13 @@ public sealed class Engine : IDisposable
 {
     private readonly IEnsembleIntegrator integrator;
     private readonly ILyapunovEstimator estimator;
+    private readonly IGradientEstimator gradients;
 
-    private Engine(IEnsembleIntegrator integrator, ILyapunovEstimator estimator)
+    private Engine(IEnsembleIntegrator integrator, ILyapunovEstimator estimator, IGradientEstimator gradients)
     {
         this.integrator = integrator;
         this.estimator = estimator;
+        this.gradients = gradients;
     }
 
     public Backend Backend => integrator.Backend;
@@ -49,7 +53,12 @@ public sealed class Engine : IDisposable
             Backend.Simd => new SimdLyapunov(),
             _ => new IlgpuLyapunov(chosen, ((IlgpuIntegrator)integrator).Accelerator),
         };
-        return new Engine(integrator, estimator);
+        IGradientEstimator gradients = chosen switch
+        {
+            Backend.Reference => new ReferenceGradient(),
+            _ => new ReferenceGradient(), // TODO(issue 4): the Simd and ILGPU adjoints land next
+        };
+        return new Engine(integrator, estimator, gradients);
     }
 
     /// <summary>Devices present on this machine and which backend <see cref="Create"/> would choose.</summary>
@@ -79,9 +88,24 @@ public sealed class Engine : IDisposable
         return estimator.Estimate(plan);
     }
 
+    /// <summary>
+    /// The loss and its exact gradient (the discrete adjoint of RK4, or of the map) with respect to the initial
+    /// states and every model parameter, per member, with checkpointing (spec §4).
+    /// <code>
+    /// var grads = engine.Gradient(problem, new Rk4(0.01), steps: 1_000, Loss.Terminal(target, n));
+    /// double dLdW01 = grads.Parameter("W").Get(1, member);
+    /// </code>
+    /// </summary>
+    public EnsembleGradients Gradient(EnsembleProblem problem, ISolver solver, long steps, Loss loss, GradientOptions? options = null)
+    {
+        var plan = GradientPlan.Create(problem, solver, steps, loss, options);
+        return gradients.Gradient(plan);
+    }
+
     public void Dispose()
     {
         integrator.Dispose();
         estimator.Dispose();
+        gradients.Dispose();
     }
 }

@@ -41,6 +41,8 @@ public sealed class Henon : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
         sink.Run(new HenonSimd<T>(p[0]));
 
+    IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [Parameters];
+
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
 
     private sealed class Reference(Henon model) : IReferenceField
@@ -62,5 +64,20 @@ public sealed class Henon : IEnsembleModel, IModelBinding
 
         /// <summary>log |det J| = log |b|.</summary>
         public double Contraction(int m, double[] x) => Math.Log(Math.Abs(model.Parameters.Get(1, m)));
+
+        /// <summary>Jᵀ a with J = [[−2 a x, 1], [b, 0]].</summary>
+        public void Vjp(int m, double[] x, double[] a, double[] result)
+        {
+            double pa = model.Parameters.Get(0, m), pb = model.Parameters.Get(1, m);
+            result[0] = -2 * pa * x[0] * a[0] + pb * a[1];
+            result[1] = a[0];
+        }
+
+        /// <summary>∂F/∂a = (−x², 0), ∂F/∂b = (0, x).</summary>
+        public void AddParameterCotangent(int m, double[] x, double[] a, double[][] cotangents)
+        {
+            cotangents[0][0] -= a[0] * x[0] * x[0];
+            cotangents[0][1] += a[1] * x[0];
+        }
     }
 }

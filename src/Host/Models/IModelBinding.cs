@@ -42,6 +42,15 @@ internal interface IReferenceField
     /// The phase-space contraction rate at x for the sum rule of spec §3: tr J(x) for flows, log |det J(x)| for maps.
     /// </summary>
     double Contraction(int member, double[] x);
+
+    /// <summary>result = J(x)ᵀ a, the vector–Jacobian product the adjoint needs (hand-written for built-ins).</summary>
+    void Vjp(int member, double[] x, double[] a, double[] result);
+
+    /// <summary>
+    /// cotangents[b] += (∂f/∂θ_b)ᵀ a at x for each block of <see cref="IModelBinding.GradientParameters"/> (user-facing
+    /// parameters: τ, not the 1/τ the kernels read).
+    /// </summary>
+    void AddParameterCotangent(int member, double[] x, double[] a, double[][] cotangents);
 }
 
 /// <summary>How a model reaches each backend: kernel functor, vectorised tile field and reference evaluation.</summary>
@@ -60,4 +69,7 @@ internal interface IModelBinding
     void BindSimdTangent<T>(SimdParameters<T>[] parameters, ISimdTangentSink<T> sink) where T : unmanaged, IFloatingPointIeee754<T>;
 
     IReferenceField CreateReferenceField();
+
+    /// <summary>The parameter blocks gradients are taken with respect to, as the user gave them.</summary>
+    IReadOnlyList<ParameterBlock> GradientParameters { get; }
 }

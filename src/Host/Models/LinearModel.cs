@@ -49,6 +49,8 @@ public sealed class Linear : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
         sink.Run(new LinearSimd<T>(Dimension, p[0], p[1]));
 
+    IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [A, B];
+
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
 
     private sealed class Reference(Linear model) : IReferenceField
@@ -101,5 +103,30 @@ public sealed class Linear : IEnsembleModel, IModelBinding
 
         private int cachedMember = -1;
         private double cachedLogDet;
+
+        /// <summary>Jᵀ a = Aᵀ a.</summary>
+        public void Vjp(int m, double[] x, double[] a, double[] result)
+        {
+            int n = model.Dimension;
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int i = 0; i < n; i++)
+                    sum += model.A.Get(i * n + j, m) * a[i];
+                result[j] = sum;
+            }
+        }
+
+        /// <summary>∂f_i/∂A_ij = x_j, ∂f_i/∂b_i = 1.</summary>
+        public void AddParameterCotangent(int m, double[] x, double[] a, double[][] cotangents)
+        {
+            int n = model.Dimension;
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < n; j++)
+                    cotangents[0][i * n + j] += a[i] * x[j];
+                cotangents[1][i] += a[i];
+            }
+        }
     }
 }

@@ -55,6 +55,8 @@ public sealed class Lorenz : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
         sink.Run(new LorenzSimd<T>(p[0]));
 
+    IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [Parameters];
+
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
 
     private sealed class Reference(Lorenz model) : IReferenceField
@@ -77,5 +79,22 @@ public sealed class Lorenz : IEnsembleModel, IModelBinding
         }
 
         public double Contraction(int m, double[] x) => -model.Parameters.Get(0, m) - 1 - model.Parameters.Get(2, m);
+
+        /// <summary>Jᵀ a with J = [[−σ, σ, 0], [ρ − z, −1, −x], [y, x, −β]].</summary>
+        public void Vjp(int m, double[] x, double[] a, double[] result)
+        {
+            double sigma = model.Parameters.Get(0, m), rho = model.Parameters.Get(1, m), beta = model.Parameters.Get(2, m);
+            result[0] = -sigma * a[0] + (rho - x[2]) * a[1] + x[1] * a[2];
+            result[1] = sigma * a[0] - a[1] + x[0] * a[2];
+            result[2] = -x[0] * a[1] - beta * a[2];
+        }
+
+        /// <summary>∂f/∂σ = (y − x, 0, 0), ∂f/∂ρ = (0, x, 0), ∂f/∂β = (0, 0, −z).</summary>
+        public void AddParameterCotangent(int m, double[] x, double[] a, double[][] cotangents)
+        {
+            cotangents[0][0] += a[0] * (x[1] - x[0]);
+            cotangents[0][1] += a[1] * x[0];
+            cotangents[0][2] -= a[2] * x[2];
+        }
     }
 }

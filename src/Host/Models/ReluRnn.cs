@@ -43,6 +43,8 @@ public sealed class ReluRnn : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
         sink.Run(new ReluRnnSimd<T>(Dimension, p[0], p[1]));
 
+    IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [W, B];
+
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
 
     private sealed class Reference(ReluRnn model) : IReferenceField
@@ -87,6 +89,47 @@ public sealed class ReluRnn : IEnsembleModel, IModelBinding
                 sum += (pre > 0 ? model.W.Get(i * n + i, m) : 0) - 1;
             }
             return sum;
+        }
+
+        /// <summary>Jᵀ a = −a + Wᵀ (H ⊙ a), H = H(W x + b).</summary>
+        public void Vjp(int m, double[] x, double[] a, double[] result)
+        {
+            int n = model.Dimension;
+            var gated = Gated(m, x, a);
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int i = 0; i < n; i++)
+                    sum += model.W.Get(i * n + j, m) * gated[i];
+                result[j] = sum - a[j];
+            }
+        }
+
+        /// <summary>∂f_i/∂W_ij = H_i x_j, ∂f_i/∂b_i = H_i.</summary>
+        public void AddParameterCotangent(int m, double[] x, double[] a, double[][] cotangents)
+        {
+            int n = model.Dimension;
+            var gated = Gated(m, x, a);
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < n; j++)
+                    cotangents[0][i * n + j] += gated[i] * x[j];
+                cotangents[1][i] += gated[i];
+            }
+        }
+
+        private double[] Gated(int m, double[] x, double[] a)
+        {
+            int n = model.Dimension;
+            var gated = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                double pre = model.B.Get(i, m);
+                for (int j = 0; j < n; j++)
+                    pre += model.W.Get(i * n + j, m) * x[j];
+                gated[i] = pre > 0 ? a[i] : 0;
+            }
+            return gated;
         }
     }
 }

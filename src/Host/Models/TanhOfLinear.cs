@@ -47,6 +47,8 @@ public sealed class TanhOfLinear : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
         sink.Run(new TanhOfLinearSimd<T>(Dimension, p[0], Kind == DynamicsKind.Flow));
 
+    IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [W];
+
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
 
     private sealed class Reference(TanhOfLinear model) : IReferenceField
@@ -118,6 +120,45 @@ public sealed class TanhOfLinear : IEnsembleModel, IModelBinding
                 cachedMember = m;
             }
             return cachedLogDet;
+        }
+
+        /// <summary>Jᵀ a = Wᵀ (d ⊙ a) (− a for the flow), d = 1 − tanh²(W x).</summary>
+        public void Vjp(int m, double[] x, double[] a, double[] result)
+        {
+            int n = model.Dimension;
+            var da = Scaled(m, x, a);
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int i = 0; i < n; i++)
+                    sum += model.W.Get(i * n + j, m) * da[i];
+                result[j] = sum - (model.Kind == DynamicsKind.Flow ? a[j] : 0);
+            }
+        }
+
+        /// <summary>∂f_i/∂W_ij = d_i x_j.</summary>
+        public void AddParameterCotangent(int m, double[] x, double[] a, double[][] cotangents)
+        {
+            int n = model.Dimension;
+            var da = Scaled(m, x, a);
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                    cotangents[0][i * n + j] += da[i] * x[j];
+        }
+
+        private double[] Scaled(int m, double[] x, double[] a)
+        {
+            int n = model.Dimension;
+            var da = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                double pre = 0;
+                for (int j = 0; j < n; j++)
+                    pre += model.W.Get(i * n + j, m) * x[j];
+                double th = Math.Tanh(pre);
+                da[i] = (1 - th * th) * a[i];
+            }
+            return da;
         }
     }
 }

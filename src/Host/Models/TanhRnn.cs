@@ -60,6 +60,8 @@ public sealed class TanhRnn : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
         sink.Run(new TanhRnnSimd<T>(Dimension, p[0], p[1], p[2]));
 
+    IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [W, B, Tau];
+
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
 
     private sealed class Reference(TanhRnn model) : IReferenceField
@@ -111,6 +113,40 @@ public sealed class TanhRnn : IEnsembleModel, IModelBinding
                 sum += model.W.Get(i * n + i, m) * (1 - th * th) - 1;
             }
             return sum / model.Tau.Get(0, m);
+        }
+
+        /// <summary>Jᵀ a = (−a + diag(1 − tanh² x) Wᵀ a) / τ.</summary>
+        public void Vjp(int m, double[] x, double[] a, double[] result)
+        {
+            int n = model.Dimension;
+            double tau = model.Tau.Get(0, m);
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int i = 0; i < n; i++)
+                    sum += model.W.Get(i * n + j, m) * a[i];
+                double th = Math.Tanh(x[j]);
+                result[j] = ((1 - th * th) * sum - a[j]) / tau;
+            }
+        }
+
+        /// <summary>∂f/∂W_ij = tanh(x_j)/τ, ∂f/∂b_i = 1/τ, ∂f/∂τ = −f/τ.</summary>
+        public void AddParameterCotangent(int m, double[] x, double[] a, double[][] cotangents)
+        {
+            int n = model.Dimension;
+            double tau = model.Tau.Get(0, m);
+            var f = new double[n];
+            Evaluate(m, x, f);
+            double tauBar = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double ai = a[i] / tau;
+                for (int j = 0; j < n; j++)
+                    cotangents[0][i * n + j] += ai * Math.Tanh(x[j]);
+                cotangents[1][i] += ai;
+                tauBar -= ai * f[i];
+            }
+            cotangents[2][0] += tauBar;
         }
     }
 }

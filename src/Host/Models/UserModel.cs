@@ -83,6 +83,8 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
             throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
     }
 
+    IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [];
+
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(field64, Kind);
 
     private sealed class Reference(TField64 field, DynamicsKind kind) : IReferenceField
@@ -117,6 +119,25 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
         }
 
         public double Contraction(int member, double[] xIn) => ReferenceJacobian.Contraction(this, member, xIn, kind);
+
+        /// <summary>Jᵀ a from the Jacobian assembled by n dual-number JVPs: users write only f.</summary>
+        public void Vjp(int member, double[] xIn, double[] a, double[] result)
+        {
+            int n = xIn.Length;
+            var j = ReferenceJacobian.Assemble(this, member, xIn);
+            for (int c = 0; c < n; c++)
+            {
+                double sum = 0;
+                for (int r = 0; r < n; r++)
+                    sum += j[r * n + c] * a[r];
+                result[c] = sum;
+            }
+        }
+
+        /// <summary>User models carry their constants inside the functor: no parameters to differentiate.</summary>
+        public void AddParameterCotangent(int member, double[] xIn, double[] a, double[][] cotangents)
+        {
+        }
     }
 
     /// <summary>Evaluates the scalar functor once per lane; TScalar and TReal have the same bits (float/Real32, double/Real64).</summary>
