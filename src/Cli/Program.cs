@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(DevicesCommand.Create(stdout, interactive));
         root.Subcommands.Add(IntegrateCommand.Create(stdout));
         root.Subcommands.Add(LyapunovCommand.Create(stdout, interactive));
+        root.Subcommands.Add(AdjointCommand.Create(stdout));
         root.Subcommands.Add(SystemsCommand.Create(stdout, interactive));
 
         var parse = root.Parse(args);

@@ -28,7 +28,8 @@ internal static class SolutionArrays
     /// <summary>Status codes as int32 (0 = ok, else the <see cref="MemberStatus"/> value).</summary>
     public static int[] Status(EnsembleSolution solution) => Array.ConvertAll(solution.Status, s => (int)s);
 
-    private static double[] MemberMajor(double[] soa, long offset, int n, int members)
+    /// <summary>Rows of an SoA block (component i of member m at offset + i · members + m) as (members, n), C order.</summary>
+    public static double[] MemberMajor(double[] soa, long offset, int n, int members)
     {
         var result = new double[(long)n * members];
         for (int i = 0; i < n; i++)

@@ -2,7 +2,8 @@ namespace FastAttractors.Cli.Specs;
 
 /// <summary>
 /// What <c>fastattractors integrate</c> or <c>lyapunov</c> runs, as read from a JSON spec file, an embedded default or
-/// flags: the model fields are shared, steps/record_every belong to integrate, transient … tolerance to lyapunov.
+/// flags: the model fields are shared, steps/record_every belong to integrate, transient … tolerance to lyapunov,
+/// steps and checkpoint … loss_steps to adjoint.
 /// Every field is optional here; <see cref="SpecResolver"/> fills defaults and checks what is required.
 /// JSON names are snake_case (<see cref="SpecFields"/>); each field has a flag of the same name in kebab-case.
 /// </summary>
@@ -64,6 +65,18 @@ public sealed record IntegrateSpec
     /// <summary>Lyapunov: largest standard error of a converged member.</summary>
     public double? Tolerance { get; init; }
 
+    /// <summary>Adjoint: checkpoint interval C (states stored every C steps; null ≈ √steps).</summary>
+    public int? Checkpoint { get; init; }
+
+    /// <summary>Adjoint: record |a(t)| every this many steps.</summary>
+    public int? NormEvery { get; init; }
+
+    /// <summary>Adjoint: the target y of the squared-error loss, one value for every component or n values.</summary>
+    public double[]? Target { get; init; }
+
+    /// <summary>Adjoint: steps at which running squared-error terms (same target) are added to the terminal one.</summary>
+    public long[]? LossSteps { get; init; }
+
     /// <summary>This spec with every field that <paramref name="top"/> sets replaced by its value.</summary>
     public IntegrateSpec Overlay(IntegrateSpec top) => new()
     {
@@ -91,5 +104,9 @@ public sealed record IntegrateSpec
         Exponents = top.Exponents ?? Exponents,
         Blocks = top.Blocks ?? Blocks,
         Tolerance = top.Tolerance ?? Tolerance,
+        Checkpoint = top.Checkpoint ?? Checkpoint,
+        NormEvery = top.NormEvery ?? NormEvery,
+        Target = top.Target ?? Target,
+        LossSteps = top.LossSteps ?? LossSteps,
     };
 }

@@ -33,6 +33,27 @@ internal static class RunFactory
         return new LyapunovRun(spec, problem, solver, options, backend);
     }
 
+    /// <summary>
+    /// A resolved adjoint spec (<see cref="SpecResolver.ResolveAdjoint"/>) as the engine's objects: the terminal loss
+    /// ½ |x(T) − y|² plus one running term ½ |x(t_k) − y|² per loss step, all with the same target y.
+    /// </summary>
+    public static AdjointRun CreateAdjoint(IntegrateSpec spec)
+    {
+        var (problem, solver, backend) = CreateProblem(spec);
+        int n = spec.N!.Value;
+        var target = spec.Target!.Length == 1 ? Enumerable.Repeat(spec.Target[0], n).ToArray() : spec.Target;
+        var terms = new List<LossTerm> { new(null, new SquaredError(target, n)) };
+        terms.AddRange((spec.LossSteps ?? []).Select(step => new LossTerm(step, new SquaredError(target, n))));
+        var options = new GradientOptions
+        {
+            CheckpointInterval = spec.Checkpoint,
+            AdjointNormEvery = spec.NormEvery,
+            Precision = PrecisionOf(spec),
+            ChunkMembers = spec.ChunkMembers,
+        };
+        return new AdjointRun(spec, problem, solver, spec.Steps!.Value, new Loss(terms), options, backend);
+    }
+
     private static Precision PrecisionOf(IntegrateSpec spec) => spec.Precision == "float32" ? Precision.Float32 : Precision.Float64;
 
     /// <summary>The model, initial states, solver and backend of a resolved spec: what both commands share.</summary>

@@ -9,7 +9,7 @@ namespace FastAttractors.Cli.Specs;
 /// </summary>
 internal static class SpecFields
 {
-    internal enum JsonType { String, Integer, Number }
+    internal enum JsonType { String, Integer, Number, NumberList, IntegerList }
 
     internal sealed record Field(string Json, JsonType Type, Func<IntegrateSpec, object?> Get, Func<IntegrateSpec, object, IntegrateSpec> Set)
     {
@@ -46,6 +46,10 @@ internal static class SpecFields
         new("exponents", JsonType.Integer, s => s.Exponents, (s, v) => s with { Exponents = ToInt(v) }),
         new("blocks", JsonType.Integer, s => s.Blocks, (s, v) => s with { Blocks = ToInt(v) }),
         new("tolerance", JsonType.Number, s => s.Tolerance, (s, v) => s with { Tolerance = (double)v }),
+        new("checkpoint", JsonType.Integer, s => s.Checkpoint, (s, v) => s with { Checkpoint = ToInt(v) }),
+        new("norm_every", JsonType.Integer, s => s.NormEvery, (s, v) => s with { NormEvery = ToInt(v) }),
+        new("target", JsonType.NumberList, s => s.Target, (s, v) => s with { Target = (double[])v }),
+        new("loss_steps", JsonType.IntegerList, s => s.LossSteps, (s, v) => s with { LossSteps = (long[])v }),
     ];
 
     public static Field Named(string json) => All.First(f => f.Json == json);
@@ -63,11 +67,24 @@ internal static class SpecFields
                 return integer;
             case JsonType.Number when value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number):
                 return number;
+            // A list field takes one value or an array of them, so "target": 0 and "target": [0, 1, 0] both read.
+            case JsonType.NumberList when value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double one):
+                return new[] { one };
+            case JsonType.NumberList when value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0
+                                          && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out _)):
+                return value.EnumerateArray().Select(e => e.GetDouble()).ToArray();
+            case JsonType.IntegerList when value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long single):
+                return new[] { single };
+            case JsonType.IntegerList when value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0
+                                           && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out _)):
+                return value.EnumerateArray().Select(e => e.GetInt64()).ToArray();
             default:
                 string expected = field.Type switch
                 {
                     JsonType.String => "a string",
                     JsonType.Integer => "an integer",
+                    JsonType.NumberList => "a number or a non-empty array of numbers",
+                    JsonType.IntegerList => "an integer or a non-empty array of integers",
                     _ => "a number",
                 };
                 throw new UsageException($"{source}: field '{field.Json}' must be {expected}, got {value.GetRawText()}.");

@@ -11,6 +11,7 @@ internal static class SpecReader
 {
     private const string DefaultResource = "FastAttractors.Cli.default-integrate.json";
     private const string DefaultLyapunovResource = "FastAttractors.Cli.default-lyapunov.json";
+    private const string DefaultAdjointResource = "FastAttractors.Cli.default-adjoint.json";
 
     /// <summary>The embedded default spec: the project's main job (a gain sweep of tanh networks).</summary>
     public static string DefaultJson => Embedded(DefaultResource);
@@ -21,6 +22,11 @@ internal static class SpecReader
     public static IntegrateSpec ReadDefault() => Parse(DefaultJson, "embedded default spec");
 
     public static IntegrateSpec ReadDefaultLyapunov() => Parse(DefaultLyapunovJson, "embedded default lyapunov spec");
+
+    /// <summary>The embedded default of <c>adjoint</c>: adjoint norms over a gain sweep of tanh networks.</summary>
+    public static string DefaultAdjointJson => Embedded(DefaultAdjointResource);
+
+    public static IntegrateSpec ReadDefaultAdjoint() => Parse(DefaultAdjointJson, "embedded default adjoint spec");
 
     private static string Embedded(string resource)
     {

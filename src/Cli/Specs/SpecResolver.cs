@@ -26,6 +26,7 @@ internal static class SpecResolver
         Reject(spec.Exponents, "exponents", why);
         Reject(spec.Blocks, "blocks", why);
         Reject(spec.Tolerance, "tolerance", why);
+        RejectAdjointFields(spec);
         long steps = Required("steps", spec.Steps);
         AtLeast("steps", steps, 0);
         if (spec.RecordEvery is { } every)
@@ -42,6 +43,7 @@ internal static class SpecResolver
         const string why = "applies only to 'integrate' (lyapunov runs for transient + duration)";
         Reject(spec.Steps, "steps", why);
         Reject(spec.RecordEvery, "record_every", why);
+        RejectAdjointFields(spec);
         var resolved = ResolveModel(spec);
         var defaults = LyapunovOptions.Default;
         int n = resolved.N!.Value;
@@ -69,6 +71,51 @@ internal static class SpecResolver
         {
             Transient = transient, Duration = duration, Every = every, Exponents = exponents, Blocks = blocks, Tolerance = tolerance,
         };
+    }
+
+    /// <summary>
+    /// The spec of an <c>adjoint</c> run: the model fields, steps, the checkpoint interval, the adjoint-norm spacing
+    /// (default steps / 200, so about 200 frames) and the squared-error loss (target 0 unless given; one value for
+    /// every component or n values; running terms at loss_steps with the same target).
+    /// </summary>
+    public static IntegrateSpec ResolveAdjoint(IntegrateSpec spec)
+    {
+        Reject(spec.RecordEvery, "record_every", "applies only to 'integrate' (adjoint records |a(t)| every --norm-every steps)");
+        const string why = "applies only to 'lyapunov'";
+        Reject(spec.Transient, "transient", why);
+        Reject(spec.Duration, "duration", why);
+        Reject(spec.Every, "every", why);
+        Reject(spec.Exponents, "exponents", why);
+        Reject(spec.Blocks, "blocks", why);
+        Reject(spec.Tolerance, "tolerance", why);
+        var resolved = ResolveModel(spec);
+        int n = resolved.N!.Value;
+        long steps = Required("steps", spec.Steps);
+        AtLeast("steps", steps, 1);
+        if (spec.Checkpoint is { } checkpoint)
+            AtLeast("checkpoint", checkpoint, 1);
+        int normEvery = spec.NormEvery ?? (int)Math.Clamp(steps / 200, 1, int.MaxValue);
+        AtLeast("norm_every", normEvery, 1);
+        double[] target = spec.Target ?? [0.0];
+        if (target.Length != 1 && target.Length != n)
+            throw Bad("target", target, $"needs one value (for every component) or n = {n} values ({target.Length} given)");
+        if (target.Any(v => !double.IsFinite(v)))
+            throw Bad("target", target, "must be finite");
+        foreach (long step in spec.LossSteps ?? [])
+        {
+            if (step < 0 || step > steps)
+                throw Bad("loss_steps", spec.LossSteps!, $"every step must be in [0, steps = {steps}] ({step} is not)");
+        }
+        return resolved with { Steps = steps, Checkpoint = spec.Checkpoint, NormEvery = normEvery, Target = target, LossSteps = spec.LossSteps };
+    }
+
+    private static void RejectAdjointFields(IntegrateSpec spec)
+    {
+        const string why = "applies only to 'adjoint'";
+        Reject(spec.Checkpoint, "checkpoint", why);
+        Reject(spec.NormEvery, "norm_every", why);
+        Reject(spec.Target, "target", why);
+        Reject(spec.LossSteps, "loss_steps", why);
     }
 
     /// <summary>The fields both commands share: model, weights, dimension, members, dt, precision, seed, backend.</summary>
@@ -207,6 +254,8 @@ internal static class SpecResolver
     private static string Format(object value) => value switch
     {
         string s => $"'{s}'",
+        double[] list => string.Join(",", list.Select(v => Format(v))),
+        long[] list => string.Join(",", list.Select(v => Format(v))),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "null",

@@ -30,6 +30,18 @@ internal static class SpecWriter
                     case double d:
                         json.WriteNumber(field.Json, d); // shortest round-trip form, so a written spec reproduces the run
                         break;
+                    case double[] numbers:
+                        json.WriteStartArray(field.Json);
+                        foreach (double v in numbers)
+                            json.WriteNumberValue(v);
+                        json.WriteEndArray();
+                        break;
+                    case long[] integers:
+                        json.WriteStartArray(field.Json);
+                        foreach (long v in integers)
+                            json.WriteNumberValue(v);
+                        json.WriteEndArray();
+                        break;
                 }
             }
             json.WriteEndObject();
