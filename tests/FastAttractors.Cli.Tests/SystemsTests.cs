@@ -14,9 +14,17 @@ public class SystemsTests
         Assert.True(result.ExitCode == 0, result.Stderr);
 
         string[] keys = ["one-fixed-point", "two-fixed-points", "line-attractor", "chaos", "limit-cycle"];
+        // Three 600 × 320 panels in a row per system (trajectories, spectrum, adjoint); systems.png stacks the five rows.
         foreach (var key in keys)
+        {
             Assert.True(new FileInfo(dir.File(key + ".png")).Length > 1000, key);
-        Assert.True(new FileInfo(dir.File("systems.png")).Length > 1000);
+            Assert.Equal((1800, 320), PngSize(dir.File(key + ".png")));
+        }
+        Assert.Equal((1800, 5 * 320), PngSize(dir.File("systems.png")));
+        // The adjoint of a terminal loss decays backward to a fixed point and grows backward in chaos.
+        foreach (var title in new[] { "One fixed point", "Two fixed points" })
+            Assert.True(AdjointGain(result.Stdout, title) < 1, title);
+        Assert.True(AdjointGain(result.Stdout, "Chaos") > 1);
 
         var md = File.ReadAllText(dir.File("systems.md"));
         foreach (var title in new[] { "One fixed point", "Two fixed points", "Line attractor", "Chaos", "Limit cycle" })
@@ -32,6 +40,23 @@ public class SystemsTests
         Assert.Equal(-2, double.Parse(line[3], System.Globalization.CultureInfo.InvariantCulture), 3);
         Assert.Equal("-2", line[5]);
         Assert.Contains("Limit cycle (per s)", result.Stdout);
+    }
+
+    /// <summary>Width and height from the IHDR chunk (big-endian, bytes 16–23 of a PNG).</summary>
+    private static (int Width, int Height) PngSize(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)),
+            System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
+    }
+
+    /// <summary>|a(0)| / |a(T)| as printed in the system's progress line.</summary>
+    private static double AdjointGain(string stdout, string title)
+    {
+        var line = stdout.Split('\n').Single(l => l.StartsWith(title + ":", StringComparison.Ordinal));
+        var match = System.Text.RegularExpressions.Regex.Match(line, @"\|a\(0\)\| / \|a\(T\)\| = ([^,]+),");
+        Assert.True(match.Success, line);
+        return double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -8,12 +8,18 @@ namespace FastAttractors.Cli.Commands;
 /// <summary>
 /// <c>fastattractors systems</c>: the five systems of Fig. 3 (<see cref="CanonicalSystems"/>): each one's spectrum with
 /// standard errors against the expected one, printed and written as systems.md and systems.csv, and a PNG per system
-/// (example trajectories and the spectrum) plus systems.png with all five.
+/// (example trajectories, the spectrum and |∂L/∂x(t)| of a terminal loss) plus systems.png with all five.
 /// </summary>
 internal static class SystemsCommand
 {
     /// <summary>Trajectories drawn per system (different initial states, S1.1 draws ten).</summary>
     private const int TrajectoryMembers = 5;
+
+    /// <summary>Adjoints drawn per system: the first initial states of the trajectories.</summary>
+    private const int AdjointMembers = 3;
+
+    /// <summary>Frames of |a(t)| per adjoint panel.</summary>
+    private const int AdjointFrames = 400;
 
     public static Command Create(TextWriter stdout, bool interactive)
     {
@@ -50,9 +56,13 @@ internal static class SystemsCommand
             double seconds = clock.Elapsed.TotalSeconds;
             var trajectories = engine.Integrate(system.Problem(TrajectoryMembers), system.Solver, TrajectorySteps(system),
                 SaveAt.EveryNthStep(TrajectoryRecordEvery(system)));
-            results.Add(new SystemResult(system, options, spectra, trajectories, seconds));
+            clock.Restart();
+            var adjoints = Adjoints(engine, system, quick);
+            double adjointSeconds = clock.Elapsed.TotalSeconds;
+            results.Add(new SystemResult(system, options, spectra, trajectories, adjoints, seconds));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{system.Title}: k = {spectra.K} of n = {system.Dimension}, T = {spectra.AccumulationTime:0.###} {system.TimeUnit}, {seconds:0.0} s"));
+                $"{system.Title}: k = {spectra.K} of n = {system.Dimension}, T = {spectra.AccumulationTime:0.###} {system.TimeUnit}, {seconds:0.0} s; "
+                + $"adjoint over {adjoints.Steps * system.Solver.StepSize:0.###} {system.TimeUnit}, |a(0)| / |a(T)| = {AdjointGain(adjoints):0.##e+0}, {adjointSeconds:0.0} s"));
         }
         stdout.WriteLine($"exponents per τ (linear and ReLU systems, unit time constant) or per second (tanh networks, τ = 10 ms); on {engine.Backend}:");
         var rows = results.Select(r => SpectrumTable.RowOf(r.Spectra, 0, $"{r.System.Title} (per {r.System.TimeUnit})")).ToList();
@@ -73,11 +83,36 @@ internal static class SystemsCommand
         _ => 20.0,
     };
 
+    /// <summary>
+    /// |a(t)| = |∂L/∂x(t)| backward from the terminal loss ½ |x(T)|² (target 0) for the first <see cref="AdjointMembers"/>
+    /// initial states: it decays at the slowest rate of a fixed point, persists along a line attractor's zero
+    /// direction, oscillates with a limit cycle's period and grows like e^{λ1 (T − t)} in chaos. Over the trajectory
+    /// window, except 2 s of the cycle (28 periods: the transverse contraction at −10 s⁻¹ dies out well before) and 5 s
+    /// of chaos (growth ≈ e^{1.9 · 5} ≈ 10⁴, at half the cost of the 10 s window); in quick mode a fifth of it and
+    /// one initial state.
+    /// </summary>
+    private static EnsembleGradients Adjoints(Engine engine, CanonicalSystem system, bool quick)
+    {
+        double time = system.Key switch { "limit-cycle" => 2.0, "chaos" => 5.0, _ => TrajectoryTime(system) };
+        long steps = (long)Math.Round((quick ? time / 5 : time) / system.Solver.StepSize);
+        var loss = Loss.Terminal(new double[system.Dimension], system.Dimension);
+        return engine.Gradient(system.Problem(quick ? 1 : AdjointMembers), system.Solver, steps, loss,
+            new GradientOptions { AdjointNormEvery = (int)Math.Max(1, steps / AdjointFrames) });
+    }
+
+    /// <summary>|a(0)| / |a(T)| of member 0: below 1 for a decaying adjoint, far above 1 for an exploding one.</summary>
+    private static double AdjointGain(EnsembleGradients g)
+    {
+        var norms = g.AdjointNorms!;
+        return norms[0] / norms[(long)(g.NormTimes!.Length - 1) * g.Members];
+    }
+
     private static long TrajectorySteps(CanonicalSystem system) => (long)Math.Round(TrajectoryTime(system) / system.Solver.StepSize);
 
     // About 400 frames per plot.
     private static int TrajectoryRecordEvery(CanonicalSystem system) => (int)Math.Max(1, TrajectorySteps(system) / 400);
 }
 
-/// <summary>One system's spectrum (member 0) and its example trajectories.</summary>
-internal sealed record SystemResult(CanonicalSystem System, LyapunovOptions Options, LyapunovSpectra Spectra, EnsembleSolution Trajectories, double Seconds);
+/// <summary>One system's spectrum (member 0), its example trajectories and the adjoint norms of a terminal loss.</summary>
+internal sealed record SystemResult(CanonicalSystem System, LyapunovOptions Options, LyapunovSpectra Spectra, EnsembleSolution Trajectories,
+    EnsembleGradients Adjoints, double Seconds);

@@ -5,32 +5,33 @@ namespace FastAttractors.Cli.Output;
 
 /// <summary>
 /// Figures of <c>systems</c> in the layout of Fig. 3: per system, x_0(t) for several initial states next to the
-/// spectrum with ±1 standard error bars (and the expected exponents where known).
+/// spectrum with ±1 standard error bars (and the expected exponents where known), then |a(t)| = |∂L/∂x(t)| of the
+/// terminal loss ½ |x(T)|² on a log axis.
 /// </summary>
 internal static class SystemsPlot
 {
-    private const int PanelWidth = 600, PanelHeight = 320;
+    private const int PanelWidth = 600, PanelHeight = 320, Panels = 3;
 
     public static byte[] RenderOne(SystemResult result)
     {
         var figure = new Multiplot(); // starts with one plot: AddPlots sets the total
-        figure.AddPlots(2);
+        figure.AddPlots(Panels);
         figure.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        Fill(figure.GetPlot(0), figure.GetPlot(1), result);
-        return figure.Render(2 * PanelWidth, PanelHeight).GetImageBytes(ImageFormat.Png);
+        Fill(figure.GetPlot(0), figure.GetPlot(1), figure.GetPlot(2), result);
+        return figure.Render(Panels * PanelWidth, PanelHeight).GetImageBytes(ImageFormat.Png);
     }
 
     public static byte[] RenderAll(IReadOnlyList<SystemResult> results)
     {
         var figure = new Multiplot();
-        figure.AddPlots(2 * results.Count);
-        figure.Layout = new ScottPlot.MultiplotLayouts.Grid(results.Count, 2);
+        figure.AddPlots(Panels * results.Count);
+        figure.Layout = new ScottPlot.MultiplotLayouts.Grid(results.Count, Panels);
         for (int i = 0; i < results.Count; i++)
-            Fill(figure.GetPlot(2 * i), figure.GetPlot(2 * i + 1), results[i]);
-        return figure.Render(2 * PanelWidth, results.Count * PanelHeight).GetImageBytes(ImageFormat.Png);
+            Fill(figure.GetPlot(Panels * i), figure.GetPlot(Panels * i + 1), figure.GetPlot(Panels * i + 2), results[i]);
+        return figure.Render(Panels * PanelWidth, results.Count * PanelHeight).GetImageBytes(ImageFormat.Png);
     }
 
-    private static void Fill(Plot trajectories, Plot spectrum, SystemResult r)
+    private static void Fill(Plot trajectories, Plot spectrum, Plot adjoint, SystemResult r)
     {
         var sol = r.Trajectories;
         for (int m = 0; m < sol.Members; m++)
@@ -57,5 +58,11 @@ internal static class SystemsPlot
         spectrum.Title($"spectrum (k = {s.K} of {s.Dimension}), per {r.System.TimeUnit}");
         spectrum.XLabel("index i");
         spectrum.ShowLegend(Alignment.LowerLeft);
+
+        var g = r.Adjoints;
+        for (int m = 0; m < g.Members; m++)
+            AdjointPlot.AddNorms(adjoint, g, m, legend: null);
+        adjoint.Title($"adjoint |∂L/∂x(t)| of ½|x(T)|², {g.Members} initial states");
+        adjoint.XLabel($"t ({r.System.TimeUnit})");
     }
 }
