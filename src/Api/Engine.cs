@@ -56,7 +56,8 @@ public sealed class Engine : IDisposable
         IGradientEstimator gradients = chosen switch
         {
             Backend.Reference => new ReferenceGradient(),
-            _ => new ReferenceGradient(), // TODO(issue 4): the Simd and ILGPU adjoints land next
+            Backend.Simd => new ReferenceGradient(), // TODO(issue 4): the Simd adjoint lands next
+            _ => new IlgpuGradient(chosen, ((IlgpuIntegrator)integrator).Accelerator),
         };
         return new Engine(integrator, estimator, gradients);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FastAttractors.Kernels.Adjoint;
 using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
@@ -43,4 +44,18 @@ internal sealed class KernelCache(Accelerator accelerator)
         (Action<Index1D, TModel, LyapunovState<T>, LyapunovSchedule, IntervalRange>)kernels.GetOrAdd(("lyapunov-map", typeof(TModel)), _ =>
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, LyapunovState<T>, LyapunovSchedule, IntervalRange>(
                 LyapunovMapKernel.Run<T, TModel>));
+
+    public Action<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, ForwardRange> AdjointForward<T, TModel>()
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, IAdjointModel<T> =>
+        (Action<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, ForwardRange>)kernels.GetOrAdd(("adjoint-forward", typeof(TModel)), _ =>
+            Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, ForwardRange>(
+                AdjointForwardKernel.Run<T, TModel>));
+
+    public Action<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, BackwardRange> AdjointBackward<T, TModel>()
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, IAdjointModel<T> =>
+        (Action<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, BackwardRange>)kernels.GetOrAdd(("adjoint-backward", typeof(TModel)), _ =>
+            Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, BackwardRange>(
+                AdjointBackwardKernel.Run<T, TModel>));
 }

@@ -1,4 +1,6 @@
 using System.Reflection;
+using FastAttractors.Kernels.Adjoint;
+using FastAttractors.Kernels.Adjoint.Models;
 using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
@@ -32,6 +34,10 @@ internal static class KernelSpecialisations
 
     private static readonly Type[] MapTangents = [typeof(TanhOfLinearTangent<>), typeof(LinearTangent<>), typeof(HenonTangent<>)];
 
+    /// <summary>One kernel serves flows and maps (a launch flag), so each adjoint functor appears once.</summary>
+    private static readonly Type[] Adjoints =
+        [typeof(TanhRnnAdjoint<>), typeof(ReluRnnAdjoint<>), typeof(TanhOfLinearAdjoint<>), typeof(LinearAdjoint<>), typeof(LorenzAdjoint<>), typeof(HenonAdjoint<>)];
+
     public static IReadOnlyList<Specialisation> All()
     {
         var list = new List<Specialisation>();
@@ -50,6 +56,15 @@ internal static class KernelSpecialisations
             // User models: dual-number tangents around a model that supplies only f (flow: trace; map: LU).
             list.Add(Make("lyapunov-flow", typeof(LyapunovFlowKernel), real, DualOf(real, typeof(LorenzModel<>)), "DualTangent(LorenzModel)"));
             list.Add(Make("lyapunov-map", typeof(LyapunovMapKernel), real, DualOf(real, typeof(HenonModel<>)), "DualTangent(HenonModel)"));
+            foreach (var adjoint in Adjoints)
+            {
+                list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, adjoint));
+                list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, adjoint));
+            }
+            // User models: Jᵀ a from dual-number products around a model that supplies only f.
+            var dualAdjoint = typeof(DualAdjoint<,>).MakeGenericType(real, typeof(LorenzModel<>).MakeGenericType(real));
+            list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, dualAdjoint, "DualAdjoint(LorenzModel)"));
+            list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, dualAdjoint, "DualAdjoint(LorenzModel)"));
         }
         return list;
     }

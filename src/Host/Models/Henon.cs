@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Adjoint.Models;
 using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
@@ -35,6 +36,9 @@ public sealed class Henon : IEnsembleModel, IModelBinding
 
     void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
         sink.Run(new HenonTangent<T>(p[0]));
+
+    void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] p, IAdjointKernelSink<T> sink) =>
+        sink.Run(new HenonAdjoint<T>(p[0]));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new HenonSimd<T>(p[0]));
 

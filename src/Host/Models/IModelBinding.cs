@@ -1,4 +1,5 @@
 using System.Numerics;
+using FastAttractors.Kernels.Adjoint;
 using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
@@ -16,6 +17,12 @@ internal interface IKernelModelSink<T> where T : unmanaged, IReal<T>, ILift<T, T
 internal interface ITangentKernelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
 {
     void Run<TModel>(TModel model) where TModel : struct, ITangentModel<T>;
+}
+
+/// <summary>Receives a model with its adjoint products (for the gradient kernels), with its concrete struct type.</summary>
+internal interface IAdjointKernelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
+{
+    void Run<TModel>(TModel model) where TModel : struct, IAdjointModel<T>;
 }
 
 /// <summary>Receives a vectorised tile field with its concrete struct type (same double dispatch as the kernels).</summary>
@@ -63,6 +70,9 @@ internal interface IModelBinding
 
     /// <summary>The kernel functor with hand-written (built-ins) or dual-number (user models) tangents.</summary>
     void BindTangentKernel<T>(ParamView<T>[] parameters, ITangentKernelSink<T> sink) where T : unmanaged, IReal<T>, ILift<T, T>;
+
+    /// <summary>The kernel functor with hand-written (built-ins) or dual-assembled (user models) adjoint products.</summary>
+    void BindAdjointKernel<T>(ParamView<T>[] parameters, IAdjointKernelSink<T> sink) where T : unmanaged, IReal<T>, ILift<T, T>;
 
     void BindSimd<T>(SimdParameters<T>[] parameters, ISimdFieldSink<T> sink) where T : unmanaged, IFloatingPointIeee754<T>;
 

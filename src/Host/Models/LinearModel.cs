@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Adjoint.Models;
 using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
@@ -42,6 +43,9 @@ public sealed class Linear : IEnsembleModel, IModelBinding
 
     void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
         sink.Run(new LinearTangent<T>(Dimension, p[0], p[1], Kind == DynamicsKind.Map ? 1 : 0));
+
+    void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] p, IAdjointKernelSink<T> sink) =>
+        sink.Run(new LinearAdjoint<T>(Dimension, p[0], p[1]));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new LinearSimd<T>(Dimension, p[0], p[1]));

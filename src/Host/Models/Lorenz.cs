@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Adjoint.Models;
 using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
@@ -49,6 +50,9 @@ public sealed class Lorenz : IEnsembleModel, IModelBinding
 
     void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
         sink.Run(new LorenzTangent<T>(p[0]));
+
+    void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] p, IAdjointKernelSink<T> sink) =>
+        sink.Run(new LorenzAdjoint<T>(p[0]));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new LorenzSimd<T>(p[0]));
 

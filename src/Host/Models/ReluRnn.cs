@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Adjoint.Models;
 using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
@@ -36,6 +37,9 @@ public sealed class ReluRnn : IEnsembleModel, IModelBinding
 
     void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
         sink.Run(new ReluRnnTangent<T>(Dimension, p[0], p[1]));
+
+    void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] p, IAdjointKernelSink<T> sink) =>
+        sink.Run(new ReluRnnAdjoint<T>(Dimension, p[0], p[1]));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new ReluRnnSimd<T>(Dimension, p[0], p[1]));

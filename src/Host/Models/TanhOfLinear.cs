@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Adjoint.Models;
 using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
@@ -40,6 +41,9 @@ public sealed class TanhOfLinear : IEnsembleModel, IModelBinding
 
     void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
         sink.Run(new TanhOfLinearTangent<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
+
+    void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] p, IAdjointKernelSink<T> sink) =>
+        sink.Run(new TanhOfLinearAdjoint<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new TanhOfLinearSimd<T>(Dimension, p[0], Kind == DynamicsKind.Flow));

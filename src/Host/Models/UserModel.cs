@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Adjoint.Models;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using FastAttractors.Kernels.Lyapunov.Tangents;
@@ -59,6 +60,17 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
             ((ITangentKernelSink<Real64>)sink).Run(new DualTangent<Real64, TField64>(field64, map));
         else if (typeof(T) == typeof(Real32))
             ((ITangentKernelSink<Real32>)sink).Run(new DualTangent<Real32, TField32>(field32, map));
+        else
+            throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
+    }
+
+    void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] parameters, IAdjointKernelSink<T> sink)
+    {
+        // Jᵀ a from J assembled by dual numbers: the user writes only f.
+        if (typeof(T) == typeof(Real64))
+            ((IAdjointKernelSink<Real64>)sink).Run(new DualAdjoint<Real64, TField64>(field64));
+        else if (typeof(T) == typeof(Real32))
+            ((IAdjointKernelSink<Real32>)sink).Run(new DualAdjoint<Real32, TField32>(field32));
         else
             throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
     }

@@ -1,0 +1,115 @@
+using FastAttractors.Kernels.Numerics;
+
+namespace FastAttractors.Kernels.Adjoint;
+
+/// <summary>One member's forward step and its discrete adjoint, shared by the forward and backward kernels.</summary>
+internal static class AdjointSteps
+{
+    /// <summary>A view of slot <paramref name="slot"/> (n values per member) of a multi-vector buffer.</summary>
+    public static SoaVector<T> Slot<T>(ILGPU.ArrayView<T> data, long slot, int n, int members, int m) where T : unmanaged =>
+        new(data.SubView(slot * n * members, (long)n * members), members, m);
+
+    /// <summary>
+    /// next ← one step from x: a map iterate, or classic RK4 in ReferenceGradient's arithmetic order, keeping the stage
+    /// states X₁..X₃ and slopes K₀..K₃ for the adjoint.
+    /// </summary>
+    public static void Forward<T, TModel, TX>(TModel model, AdjointState<T> s, AdjointCoefficients<T> c, int m, TX x)
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, IAdjointModel<T>
+        where TX : struct, IVectorIn<T>
+    {
+        int n = model.Dimension, members = s.Members;
+        var next = new SoaVector<T>(s.Next, members, m);
+        var scratch = new SoaVector<T>(s.Scratch, members, m);
+        if (c.Map != 0)
+        {
+            model.Evaluate<T, TX, SoaVector<T>, SoaVector<T>>(m, x, next, scratch);
+            return;
+        }
+        var k0 = Slot(s.Slopes, 0, n, members, m);
+        var k1 = Slot(s.Slopes, 1, n, members, m);
+        var k2 = Slot(s.Slopes, 2, n, members, m);
+        var k3 = Slot(s.Slopes, 3, n, members, m);
+        var x1 = Slot(s.Stages, 0, n, members, m);
+        var x2 = Slot(s.Stages, 1, n, members, m);
+        var x3 = Slot(s.Stages, 2, n, members, m);
+        model.Evaluate<T, TX, SoaVector<T>, SoaVector<T>>(m, x, k0, scratch);
+        for (int i = 0; i < n; i++)
+            x1.Set(i, x[i] + c.HalfDt * k0[i]);
+        model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, x1, k1, scratch);
+        for (int i = 0; i < n; i++)
+            x2.Set(i, x[i] + c.HalfDt * k1[i]);
+        model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, x2, k2, scratch);
+        for (int i = 0; i < n; i++)
+            x3.Set(i, x[i] + c.Dt * k2[i]);
+        model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, x3, k3, scratch);
+        for (int i = 0; i < n; i++)
+        {
+            var sum = c.B0 * k0[i];
+            sum += c.B1 * k1[i];
+            sum += c.B2 * k2[i];
+            sum += c.B3 * k3[i];
+            next.Set(i, x[i] + c.Dt * sum);
+        }
+    }
+
+    /// <summary>
+    /// ā ← ∂L/∂x(t) from ā = ∂L/∂x(t+1) at the state x(t), θ̄ accumulated. Maps: θ̄ += (∂F/∂θ)ᵀ ā, ā ← J(x)ᵀ ā. RK4:
+    /// recompute the stages, K̄_s = h b_s ā, then for s from 3 to 0: X̄ = J(X_s)ᵀ K̄_s, θ̄ += (∂f/∂θ(X_s))ᵀ K̄_s,
+    /// ā += X̄, K̄_{s−1} += h a_{s,s−1} X̄.
+    /// </summary>
+    public static void Backward<T, TModel, TX>(TModel model, AdjointState<T> s, AdjointCoefficients<T> c, int m, TX x)
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, IAdjointModel<T>
+        where TX : struct, IVectorIn<T>
+    {
+        int n = model.Dimension, members = s.Members;
+        var a = new SoaVector<T>(s.Adjoint, members, m);
+        var bar = new SoaVector<T>(s.Bar, members, m);
+        var work = new SoaVector<T>(s.Work, members, m);
+        var theta = new SoaVector<double>(s.ParameterBar, members, m);
+        if (c.Map != 0)
+        {
+            model.AddParameterCotangent(m, x, a, theta, work);
+            model.Vjp(m, x, a, bar, work);
+            for (int i = 0; i < n; i++)
+                a.Set(i, bar[i]);
+            return;
+        }
+        Forward(model, s, c, m, x);
+        var kb0 = Slot(s.StageBars, 0, n, members, m);
+        var kb1 = Slot(s.StageBars, 1, n, members, m);
+        var kb2 = Slot(s.StageBars, 2, n, members, m);
+        var kb3 = Slot(s.StageBars, 3, n, members, m);
+        for (int i = 0; i < n; i++)
+        {
+            var ai = a[i];
+            kb0.Set(i, c.HB0 * ai);
+            kb1.Set(i, c.HB1 * ai);
+            kb2.Set(i, c.HB2 * ai);
+            kb3.Set(i, c.HB3 * ai);
+        }
+        StageBackward(model, s, m, Slot(s.Stages, 2, n, members, m), kb3, kb2, c.HA3, a, bar, work, theta, 1);
+        StageBackward(model, s, m, Slot(s.Stages, 1, n, members, m), kb2, kb1, c.HA2, a, bar, work, theta, 1);
+        StageBackward(model, s, m, Slot(s.Stages, 0, n, members, m), kb1, kb0, c.HA1, a, bar, work, theta, 1);
+        StageBackward(model, s, m, x, kb0, kb0, c.HA1, a, bar, work, theta, 0);
+    }
+
+    private static void StageBackward<T, TModel, TX>(TModel model, AdjointState<T> s, int m, TX stage, SoaVector<T> kBar,
+        SoaVector<T> previousBar, T ha, SoaVector<T> a, SoaVector<T> bar, SoaVector<T> work, SoaVector<double> theta, int hasPrevious)
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, IAdjointModel<T>
+        where TX : struct, IVectorIn<T>
+    {
+        int n = model.Dimension;
+        model.Vjp(m, stage, kBar, bar, work);
+        model.AddParameterCotangent(m, stage, kBar, theta, work);
+        for (int i = 0; i < n; i++)
+        {
+            var b = bar[i];
+            a.Set(i, a[i] + b);
+            if (hasPrevious != 0)
+                previousBar.Set(i, previousBar[i] + ha * b);
+        }
+    }
+}
