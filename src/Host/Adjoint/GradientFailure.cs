@@ -1,6 +1,6 @@
 namespace FastAttractors.Adjoint;
 
-/// <summary>Marks a member failed: its status and step, loss and every gradient NaN (as ReferenceGradient does).</summary>
+/// <summary>Marks a member failed: its status and step, loss and every gradient NaN ; every estimator reports a failed member this way.</summary>
 internal static class GradientFailure
 {
     public static void Fail(EnsembleGradients result, int m, GradientStatus status, long step)

@@ -39,7 +39,7 @@ internal sealed class ReferenceGradient : IGradientEstimator
             Step(plan, tableau, w, m);
             if (!w.Next.All(double.IsFinite))
             {
-                Fail(result, m, GradientStatus.ForwardDiverged, t);
+                GradientFailure.Fail(result, m, GradientStatus.ForwardDiverged, t);
                 return;
             }
             (w.X, w.Next) = (w.Next, w.X);
@@ -68,7 +68,7 @@ internal sealed class ReferenceGradient : IGradientEstimator
                 loss += AddLossAt(plan, t, w.X, w, m, ref term);
                 if (!w.A.All(double.IsFinite))
                 {
-                    Fail(result, m, GradientStatus.GradientNonFinite, t);
+                    GradientFailure.Fail(result, m, GradientStatus.GradientNonFinite, t);
                     return;
                 }
                 RecordNorm(plan, result, t, w.A, m);
@@ -82,7 +82,7 @@ internal sealed class ReferenceGradient : IGradientEstimator
             var bar = w.ParameterBars[b];
             if (!bar.All(double.IsFinite))
             {
-                Fail(result, m, GradientStatus.GradientNonFinite, 0);
+                GradientFailure.Fail(result, m, GradientStatus.GradientNonFinite, 0);
                 return;
             }
             for (int p = 0; p < bar.Length; p++)
@@ -112,18 +112,6 @@ internal sealed class ReferenceGradient : IGradientEstimator
         foreach (double v in a)
             sum += v * v;
         result.AdjointNorms![(t / every) * plan.Members + m] = Math.Sqrt(sum);
-    }
-
-    private static void Fail(EnsembleGradients result, int m, GradientStatus status, long step)
-    {
-        result.Status[m] = status;
-        result.FailedStep[m] = step;
-        result.Loss[m] = double.NaN;
-        for (int i = 0; i < result.Dimension; i++)
-            result.InitialStates[(long)i * result.Members + m] = double.NaN;
-        foreach (var p in result.Parameters)
-            for (int k = 0; k < p.Length; k++)
-                p.Values[(long)k * result.Members + m] = double.NaN;
     }
 
     /// <summary>x → Next by one RK4 step (stage states and slopes kept in the workspace) or one map iteration.</summary>
