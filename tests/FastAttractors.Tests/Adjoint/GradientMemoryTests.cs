@@ -5,7 +5,12 @@ using Xunit.Abstractions;
 
 namespace FastAttractors.Tests.Adjoint;
 
+/// <summary>Allocation counts are only this test's while no other test runs: xUnit runs this collection alone.</summary>
+[CollectionDefinition(nameof(GradientMemoryTests), DisableParallelization = true)]
+public sealed class GradientMemoryCollection;
+
 /// <summary>Checkpointing keeps a long gradient's memory at n · (steps/C + C) per member, not n · steps (spec §4).</summary>
+[Collection(nameof(GradientMemoryTests))]
 public class GradientMemoryTests(ITestOutputHelper output)
 {
     /// <summary>
