@@ -6,6 +6,7 @@ using FastAttractors.Bench.Compare;
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- compare [--size small|gpu] [--runs 5] [--out FILE]
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- --filter '*'      (BenchmarkDotNet suite)
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- w6 [--runs 5] [--duration 200] [--precision f32|f64|both]
+//   dotnet run -c Release --project bench/FastAttractors.Bench -- gradient [--runs 3] [--backend simd,ilgpucpu] [--members M] [--workload n16|n64|all]
 //   probe W1 RUNS                                                                  (child of compare; internal)
 try
 {
@@ -13,6 +14,8 @@ try
         return CompareRunner.Run(CompareOptions.Parse(args[1..]));
     if (args.Length > 0 && args[0] == "w6")
         return FastAttractors.Bench.W6.W6Runner.Run(args[1..]);
+    if (args.Length > 0 && args[0] == "gradient")
+        return FastAttractors.Bench.Gradient.GradientRunner.Run(args[1..]);
     if (args.Length > 0 && args[0] == "probe")
         return VectorWidthProbe.RunChild(args[1..]);
 }

@@ -71,6 +71,7 @@ public sealed class TanhRnn : IEnsembleModel, IModelBinding
     private sealed class Reference(TanhRnn model) : IReferenceField
     {
         private readonly double[] t = new double[model.Dimension];
+        private readonly double[] f = new double[model.Dimension];
 
         public void Evaluate(int m, double[] x, double[] y)
         {
@@ -139,8 +140,7 @@ public sealed class TanhRnn : IEnsembleModel, IModelBinding
         {
             int n = model.Dimension;
             double tau = model.Tau.Get(0, m);
-            var f = new double[n];
-            Evaluate(m, x, f);
+            Evaluate(m, x, f); // into a field: the adjoint calls this 4 times a step, an array each would be O(steps) garbage
             double tauBar = 0;
             for (int i = 0; i < n; i++)
             {
