@@ -56,6 +56,7 @@ public sealed class Engine : IDisposable
         IGradientEstimator gradients = chosen switch
         {
             Backend.Reference => new ReferenceGradient(),
+            Backend.Simd => new SimdGradient(),
             _ => new ReferenceGradient(), // TODO(issue 4): the Simd and ILGPU adjoints land next
         };
         return new Engine(integrator, estimator, gradients);

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace FastAttractors.Simd.Fields;
 
 /// <summary>Tile form of τ dx/dt = −x + W tanh(x) + b.</summary>
-internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParameters<T> b, SimdParameters<T> invTau) : ISimdTangentField<T>
+internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParameters<T> b, SimdParameters<T> invTau) : ISimdAdjointField<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public int Dimension => n;
@@ -58,5 +58,36 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
             sum += w.Get(tile, i * n + i) * lin[i] - Vector<T>.One;
         trace = sum * invTau.Get(tile, 0);
         return true;
+    }
+
+    /// <summary>W, b, τ (the user-facing τ: ∂f/∂τ = −f/τ).</summary>
+    public int CotangentLength => n * n + n + 1;
+
+    public int AdjointScratchLength => 2 * n;
+
+    /// <summary>
+    /// With u = a/τ: Jᵀa = −u + d ⊙ (Wᵀu), W̄ += u tanh(x)ᵀ, b̄ += u, τ̄ −= u · f.
+    /// </summary>
+    public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> a,
+        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> scratch)
+    {
+        var rate = invTau.Get(tile, 0);
+        var u = scratch[..n];
+        var t = scratch.Slice(n, n);
+        var tauBar = cotangent[n * n + n];
+        for (int i = 0; i < n; i++)
+        {
+            u[i] = rate * a[i];
+            xBar[i] = Vector<T>.Zero;
+            cotangent[n * n + i] += u[i];
+            tauBar -= u[i] * y[i];
+        }
+        cotangent[n * n + n] = tauBar;
+        SimdMath.MatTransposeVecAdd<T>(w, tile, n, u, xBar);
+        for (int j = 0; j < n; j++)
+            xBar[j] = lin[j] * xBar[j] - u[j];
+        // tanh(x) again rather than a wider linearisation: n tanh against the n² FMAs of W̄.
+        SimdMath.Tanh<T>(x[..n], t);
+        SimdMath.OuterAdd<T>(u, t, cotangent, n);
     }
 }
