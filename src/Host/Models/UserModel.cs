@@ -225,6 +225,8 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
         /// <summary>User models carry their constants inside the functor: no parameters to differentiate.</summary>
         public int CotangentLength => 0;
 
+        public int OuterDimension => 0;
+
         public int AdjointScratchLength => 0;
 
         /// <summary>
@@ -232,7 +234,7 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
         /// (Jᵀa)_k = Σ_i J_ik a_i.
         /// </summary>
         public void Vjp(int tile, ReadOnlySpan<Vector<TScalar>> x, ReadOnlySpan<Vector<TScalar>> y, ReadOnlySpan<Vector<TScalar>> lin,
-            ReadOnlySpan<Vector<TScalar>> a, Span<Vector<TScalar>> xBar, Span<Vector<TScalar>> cotangent, Span<Vector<TScalar>> scratch)
+            ReadOnlySpan<Vector<TScalar>> a, Span<Vector<TScalar>> xBar, Span<Vector<TScalar>> cotangent, Span<Vector<TScalar>> outer, Span<Vector<TScalar>> scratch)
         {
             int n = functor.Dimension, lanes = Vector<TScalar>.Count;
             var xs = new Dual<TReal>[n];

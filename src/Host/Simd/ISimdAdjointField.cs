@@ -16,13 +16,22 @@ internal interface ISimdAdjointField<T> : ISimdTangentField<T> where T : unmanag
     /// </summary>
     int CotangentLength { get; }
 
+    /// <summary>
+    /// n when the leading n × n block of the cotangent (W̄, Ā) is a sum of outer products u vᵀ, 0 otherwise. Then
+    /// <see cref="Vjp"/> leaves that block alone and writes u and v into its <c>outer</c> span, and the caller adds
+    /// many pairs at once in one register-blocked product (<see cref="SimdMath.OuterBatchAdd{T}"/>): added one by one,
+    /// each update loads and stores all n² lane vectors of W̄ for n² FMAs, so it ran at half the mat-vec's rate.
+    /// </summary>
+    int OuterDimension { get; }
+
     /// <summary>Lane vectors of work space <see cref="Vjp"/> needs.</summary>
     int AdjointScratchLength { get; }
 
     /// <summary>
     /// xBar = J(x)ᵀ a and cotangent += (∂f/∂θ(x))ᵀ a, at x with y = f(x) (F(x) for maps) and
-    /// <paramref name="linearisation"/> as EvaluateLinearised left them.
+    /// <paramref name="linearisation"/> as EvaluateLinearised left them; the leading block's u and v go to
+    /// <paramref name="outer"/> (2 · <see cref="OuterDimension"/> lane vectors: u, then v) instead.
     /// </summary>
     void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> linearisation, ReadOnlySpan<Vector<T>> a,
-        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> scratch);
+        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch);
 }

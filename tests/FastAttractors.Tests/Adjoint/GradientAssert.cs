@@ -45,7 +45,9 @@ public static class GradientAssert
         double scale = 0;
         for (long p = 0; p < length; p++)
             scale = Math.Max(scale, Math.Abs(expected[p * members + m]));
-        double allowed = tolerance * Math.Max(scale, 1e-12);
+        // Entries far below the O(1) loss gradients (a contracting map's W̄ after 20 iterations: 1e-9) are sums of
+        // decayed or cancelling terms, rounded relative to those terms: the scale is floored at 1e-4.
+        double allowed = tolerance * Math.Max(scale, 1e-4);
         for (long p = 0; p < length; p++)
         {
             double e = expected[p * members + m], a = actual[p * members + m];

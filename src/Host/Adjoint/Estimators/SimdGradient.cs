@@ -41,7 +41,7 @@ internal sealed class SimdGradient : IGradientEstimator
                 throw new InvalidOperationException(
                     $"model '{plan.Problem.Model.Name}': its tile field reports {field.CotangentLength} parameter cotangents, its gradient parameters have {expected}.");
             int scratch = Math.Max(field.ScratchLength, field.AdjointScratchLength);
-            Parallel.For(0, tiles, () => new GradientTile<T>(plan, scratch, field.LinearisationLength, field.CotangentLength),
+            Parallel.For(0, tiles, () => new GradientTile<T>(plan, scratch, field.LinearisationLength, field.CotangentLength, field.OuterDimension),
                 (tile, _, work) =>
                 {
                     new TileGradient<T, TField>(plan, result, field, work, tile).Run();

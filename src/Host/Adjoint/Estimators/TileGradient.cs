@@ -32,6 +32,7 @@ internal readonly ref struct TileGradient<T, TField>(GradientPlan plan, Ensemble
         Array.Clear(w.A);
         Array.Clear(w.Loss);
         Array.Clear(w.Cotangent);
+        w.OuterCount = 0;
         int term = plan.LossTerms.Count - 1;
         AddLossAt(plan.Steps, w.X, failed, ref term);
         RecordNorm(plan.Steps, failed);
@@ -163,8 +164,21 @@ internal readonly ref struct TileGradient<T, TField>(GradientPlan plan, Ensemble
 
     private void VjpAt(ReadOnlySpan<Vector<T>> stage, ReadOnlySpan<Vector<T>> cotangent, Span<Vector<T>> xBar)
     {
-        int n = plan.N;
-        field.Vjp(tile, stage[..n], stage.Slice(n, n), stage.Slice(2 * n, w.LinearisationLength), cotangent, xBar, w.Cotangent, w.Scratch);
+        int n = plan.N, outer = w.OuterDimension;
+        if (w.OuterCount == GradientTile<T>.OuterBatch)
+            FlushOuter();
+        var pair = w.Outer.AsSpan(w.OuterCount * 2 * outer, 2 * outer);
+        field.Vjp(tile, stage[..n], stage.Slice(n, n), stage.Slice(2 * n, w.LinearisationLength), cotangent, xBar, w.Cotangent, pair, w.Scratch);
+        if (outer > 0)
+            w.OuterCount++;
+    }
+
+    /// <summary>W̄ += Σ u vᵀ over the pending pairs.</summary>
+    private void FlushOuter()
+    {
+        if (w.OuterCount > 0)
+            SimdMath.OuterBatchAdd<T>(w.Outer, w.OuterCount, w.OuterDimension, w.Cotangent);
+        w.OuterCount = 0;
     }
 
     /// <summary>
@@ -241,6 +255,7 @@ internal readonly ref struct TileGradient<T, TField>(GradientPlan plan, Ensemble
     /// <summary>Loss, ∂L/∂x(0) and ∂L/∂θ per real lane; NaN for failed lanes and for lanes whose θ̄ overflowed.</summary>
     private void Finish(Vector<T> failed)
     {
+        FlushOuter();
         var finite = Vector<T>.AllBitsSet;
         foreach (var v in w.Cotangent)
             finite &= SimdMath.FiniteMask(v);

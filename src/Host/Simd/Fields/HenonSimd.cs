@@ -50,11 +50,13 @@ internal readonly struct HenonSimd<T>(SimdParameters<T> p) : ISimdAdjointField<T
     /// <summary>a, b.</summary>
     public int CotangentLength => 2;
 
+    public int OuterDimension => 0;
+
     public int AdjointScratchLength => 0;
 
     /// <summary>Jᵀā = (−2 a x₀ ā₀ + b ā₁, ā₀); ∂F/∂a = (−x₀², 0), ∂F/∂b = (0, x₀).</summary>
     public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> a,
-        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> scratch)
+        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
     {
         var pa = p.Get(tile, 0);
         var pb = p.Get(tile, 1);

@@ -40,11 +40,13 @@ internal readonly struct LinearSimd<T>(int n, SimdParameters<T> a, SimdParameter
     /// <summary>A, b.</summary>
     public int CotangentLength => n * n + n;
 
+    public int OuterDimension => n;
+
     public int AdjointScratchLength => 0;
 
     /// <summary>Jᵀa = Aᵀa, Ā += a xᵀ, b̄ += a (flow and map alike).</summary>
     public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> adjoint,
-        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> scratch)
+        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
     {
         for (int i = 0; i < n; i++)
         {
@@ -52,6 +54,7 @@ internal readonly struct LinearSimd<T>(int n, SimdParameters<T> a, SimdParameter
             cotangent[n * n + i] += adjoint[i];
         }
         SimdMath.MatTransposeVecAdd<T>(a, tile, n, adjoint, xBar);
-        SimdMath.OuterAdd<T>(adjoint, x, cotangent, n);
+        adjoint[..n].CopyTo(outer);
+        x[..n].CopyTo(outer.Slice(n, n));
     }
 }

@@ -60,11 +60,13 @@ internal readonly struct LorenzSimd<T>(SimdParameters<T> p) : ISimdAdjointField<
     /// <summary>σ, ρ, β.</summary>
     public int CotangentLength => 3;
 
+    public int OuterDimension => 0;
+
     public int AdjointScratchLength => 0;
 
     /// <summary>Jᵀa = (−σa₀ + (ρ − z)a₁ + y a₂, σa₀ − a₁ + x a₂, −x a₁ − β a₂); σ̄ += a₀(y − x), ρ̄ += a₁x, β̄ −= a₂z.</summary>
     public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> a,
-        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> scratch)
+        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
     {
         var sigma = p.Get(tile, 0);
         var rho = p.Get(tile, 1);

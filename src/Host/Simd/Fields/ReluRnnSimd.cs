@@ -64,13 +64,15 @@ internal readonly struct ReluRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
     /// <summary>W, b.</summary>
     public int CotangentLength => n * n + n;
 
-    public int AdjointScratchLength => n;
+    public int OuterDimension => n;
+
+    public int AdjointScratchLength => 0;
 
     /// <summary>With g = H ⊙ a: Jᵀa = −a + Wᵀg, W̄ += g xᵀ, b̄ += g.</summary>
     public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> a,
-        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> scratch)
+        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
     {
-        var g = scratch[..n];
+        var g = outer[..n];
         for (int i = 0; i < n; i++)
         {
             g[i] = lin[i] * a[i];
@@ -78,6 +80,6 @@ internal readonly struct ReluRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
             cotangent[n * n + i] += g[i];
         }
         SimdMath.MatTransposeVecAdd<T>(w, tile, n, g, xBar);
-        SimdMath.OuterAdd<T>(g, x, cotangent, n);
+        x[..n].CopyTo(outer.Slice(n, n));
     }
 }

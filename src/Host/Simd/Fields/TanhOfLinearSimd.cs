@@ -63,19 +63,21 @@ internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool le
     /// <summary>W.</summary>
     public int CotangentLength => n * n;
 
-    public int AdjointScratchLength => n;
+    public int OuterDimension => n;
+
+    public int AdjointScratchLength => 0;
 
     /// <summary>With g = d ⊙ a: Jᵀa = Wᵀg (minus a for the flow), W̄ += g xᵀ.</summary>
     public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> a,
-        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> scratch)
+        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
     {
-        var g = scratch[..n];
+        var g = outer[..n];
         for (int i = 0; i < n; i++)
         {
             g[i] = lin[i] * a[i];
             xBar[i] = leak ? -a[i] : Vector<T>.Zero;
         }
         SimdMath.MatTransposeVecAdd<T>(w, tile, n, g, xBar);
-        SimdMath.OuterAdd<T>(g, x, cotangent, n);
+        x[..n].CopyTo(outer.Slice(n, n));
     }
 }

@@ -63,17 +63,19 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
     /// <summary>W, b, τ (the user-facing τ: ∂f/∂τ = −f/τ).</summary>
     public int CotangentLength => n * n + n + 1;
 
-    public int AdjointScratchLength => 2 * n;
+    public int OuterDimension => n;
+
+    public int AdjointScratchLength => 0;
 
     /// <summary>
-    /// With u = a/τ: Jᵀa = −u + d ⊙ (Wᵀu), W̄ += u tanh(x)ᵀ, b̄ += u, τ̄ −= u · f.
+    /// With u = a/τ: Jᵀa = −u + d ⊙ (Wᵀu), W̄ += u tanh(x)ᵀ (deferred: u, tanh(x) go to outer), b̄ += u, τ̄ −= u · f.
     /// </summary>
     public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> a,
-        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> scratch)
+        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
     {
         var rate = invTau.Get(tile, 0);
-        var u = scratch[..n];
-        var t = scratch.Slice(n, n);
+        var u = outer[..n];
+        var t = outer.Slice(n, n);
         var tauBar = cotangent[n * n + n];
         for (int i = 0; i < n; i++)
         {
@@ -86,8 +88,7 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
         SimdMath.MatTransposeVecAdd<T>(w, tile, n, u, xBar);
         for (int j = 0; j < n; j++)
             xBar[j] = lin[j] * xBar[j] - u[j];
-        // tanh(x) again rather than a wider linearisation: n tanh against the n² FMAs of W̄.
+        // tanh(x) again rather than a wider linearisation: n tanh against the n² FMAs of W̄ (u tᵀ, added by the caller).
         SimdMath.Tanh<T>(x[..n], t);
-        SimdMath.OuterAdd<T>(u, t, cotangent, n);
     }
 }
