@@ -21,11 +21,16 @@ internal readonly ref struct TileGradient<T, TField>(GradientPlan plan, Ensemble
         int n = plan.N, c = plan.CheckpointInterval;
         Load(plan.Problem.InitialStates, w.X);
         var failed = Vector<T>.Zero;
+        // The last segment is the first the backward pass needs: recorded now rather than recomputed.
+        long last = (plan.Checkpoints - 1) * c;
         for (long t = 0; t < plan.Steps; t++)
         {
             if (t % c == 0)
                 w.X.AsSpan().CopyTo(w.Checkpoints.AsSpan((int)(t / c * n), n));
-            Step(w.X, w.Next, w.Work, linearise: false);
+            if (t >= last)
+                Step(w.X, w.Next, Record(t - last), linearise: true);
+            else
+                Step(w.X, w.Next, w.Work, linearise: false);
             failed = Flag(failed, w.Next.AsSpan(0, n), GradientStatus.ForwardDiverged, t);
             (w.X, w.Next) = (w.Next, w.X);
         }
@@ -40,7 +45,7 @@ internal readonly ref struct TileGradient<T, TField>(GradientPlan plan, Ensemble
         {
             long first = segment * c, end = Math.Min(first + c, plan.Steps);
             w.Checkpoints.AsSpan((int)(segment * n), n).CopyTo(w.X);
-            for (long t = first; t < end; t++)
+            for (long t = first; t < end && segment < plan.Checkpoints - 1; t++)
             {
                 Step(w.X, w.Next, Record(t - first), linearise: true);
                 (w.X, w.Next) = (w.Next, w.X);

@@ -21,14 +21,19 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
             y[i] *= rate;
     }
 
-    public int LinearisationLength => n;
+    /// <summary>d = 1 − tanh²(x), then tanh(x) itself, which the adjoint's W̄ = Σ u tanh(x)ᵀ needs (n stores here
+    /// instead of n tanh evaluations per stage in the backward pass).</summary>
+    public int LinearisationLength => 2 * n;
 
-    /// <summary>f as <see cref="Evaluate"/>, and d = 1 − tanh²(x): J v = (−v + W (d ⊙ v)) / τ.</summary>
+    /// <summary>f as <see cref="Evaluate"/>, d = 1 − tanh²(x) and tanh(x): J v = (−v + W (d ⊙ v)) / τ.</summary>
     public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch)
     {
         Evaluate(tile, x, y, scratch);
         for (int j = 0; j < n; j++)
+        {
             lin[j] = Vector<T>.One - scratch[j] * scratch[j];
+            lin[n + j] = scratch[j];
+        }
     }
 
     public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)
@@ -75,7 +80,6 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
     {
         var rate = invTau.Get(tile, 0);
         var u = outer[..n];
-        var t = outer.Slice(n, n);
         var tauBar = cotangent[n * n + n];
         for (int i = 0; i < n; i++)
         {
@@ -88,7 +92,6 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
         SimdMath.MatTransposeVecAdd<T>(w, tile, n, u, xBar);
         for (int j = 0; j < n; j++)
             xBar[j] = lin[j] * xBar[j] - u[j];
-        // tanh(x) again rather than a wider linearisation: n tanh against the n² FMAs of W̄ (u tᵀ, added by the caller).
-        SimdMath.Tanh<T>(x[..n], t);
+        lin.Slice(n, n).CopyTo(outer.Slice(n, n));
     }
 }
