@@ -56,7 +56,7 @@ public sealed class Engine : IDisposable
         IGradientEstimator gradients = chosen switch
         {
             Backend.Reference => new ReferenceGradient(),
-            Backend.Simd => new ReferenceGradient(), // TODO(issue 4): the Simd adjoint lands next
+            Backend.Simd => new SimdGradient(),
             _ => new IlgpuGradient(chosen, ((IlgpuIntegrator)integrator).Accelerator),
         };
         return new Engine(integrator, estimator, gradients);

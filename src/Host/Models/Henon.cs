@@ -45,6 +45,9 @@ public sealed class Henon : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
         sink.Run(new HenonSimd<T>(p[0]));
 
+    void IModelBinding.BindSimdAdjoint<T>(SimdParameters<T>[] p, ISimdAdjointSink<T> sink) =>
+        sink.Run(new HenonSimd<T>(p[0]));
+
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [Parameters];
 
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);

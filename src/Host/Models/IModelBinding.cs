@@ -37,6 +37,12 @@ internal interface ISimdTangentSink<T> where T : unmanaged, IFloatingPointIeee75
     void Run<TField>(TField field) where TField : struct, ISimdTangentField<T>;
 }
 
+/// <summary>Receives a tile field that also runs backward (the Simd adjoint), with its concrete struct type.</summary>
+internal interface ISimdAdjointSink<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    void Run<TField>(TField field) where TField : struct, ISimdAdjointField<T>;
+}
+
 /// <summary>Scalar float64 evaluation of f for the Reference path; one instance per worker thread (it may hold work arrays).</summary>
 internal interface IReferenceField
 {
@@ -77,6 +83,9 @@ internal interface IModelBinding
     void BindSimd<T>(SimdParameters<T>[] parameters, ISimdFieldSink<T> sink) where T : unmanaged, IFloatingPointIeee754<T>;
 
     void BindSimdTangent<T>(SimdParameters<T>[] parameters, ISimdTangentSink<T> sink) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>The tile field with its VJP and parameter cotangents (the Simd gradient path).</summary>
+    void BindSimdAdjoint<T>(SimdParameters<T>[] parameters, ISimdAdjointSink<T> sink) where T : unmanaged, IFloatingPointIeee754<T>;
 
     IReferenceField CreateReferenceField();
 

@@ -53,6 +53,9 @@ public sealed class Linear : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
         sink.Run(new LinearSimd<T>(Dimension, p[0], p[1]));
 
+    void IModelBinding.BindSimdAdjoint<T>(SimdParameters<T>[] p, ISimdAdjointSink<T> sink) =>
+        sink.Run(new LinearSimd<T>(Dimension, p[0], p[1]));
+
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [A, B];
 
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);

@@ -59,6 +59,9 @@ public sealed class Lorenz : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
         sink.Run(new LorenzSimd<T>(p[0]));
 
+    void IModelBinding.BindSimdAdjoint<T>(SimdParameters<T>[] p, ISimdAdjointSink<T> sink) =>
+        sink.Run(new LorenzSimd<T>(p[0]));
+
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [Parameters];
 
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);

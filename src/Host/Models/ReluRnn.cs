@@ -47,6 +47,9 @@ public sealed class ReluRnn : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
         sink.Run(new ReluRnnSimd<T>(Dimension, p[0], p[1]));
 
+    void IModelBinding.BindSimdAdjoint<T>(SimdParameters<T>[] p, ISimdAdjointSink<T> sink) =>
+        sink.Run(new ReluRnnSimd<T>(Dimension, p[0], p[1]));
+
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [W, B];
 
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);

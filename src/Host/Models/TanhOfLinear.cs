@@ -51,6 +51,9 @@ public sealed class TanhOfLinear : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
         sink.Run(new TanhOfLinearSimd<T>(Dimension, p[0], Kind == DynamicsKind.Flow));
 
+    void IModelBinding.BindSimdAdjoint<T>(SimdParameters<T>[] p, ISimdAdjointSink<T> sink) =>
+        sink.Run(new TanhOfLinearSimd<T>(Dimension, p[0], Kind == DynamicsKind.Flow));
+
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [W];
 
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);

@@ -64,6 +64,9 @@ public sealed class TanhRnn : IEnsembleModel, IModelBinding
     void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
         sink.Run(new TanhRnnSimd<T>(Dimension, p[0], p[1], p[2]));
 
+    void IModelBinding.BindSimdAdjoint<T>(SimdParameters<T>[] p, ISimdAdjointSink<T> sink) =>
+        sink.Run(new TanhRnnSimd<T>(Dimension, p[0], p[1], p[2]));
+
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [W, B, Tau];
 
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);

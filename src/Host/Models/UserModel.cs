@@ -95,6 +95,16 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
             throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
     }
 
+    void IModelBinding.BindSimdAdjoint<T>(SimdParameters<T>[] parameters, ISimdAdjointSink<T> sink)
+    {
+        if (typeof(T) == typeof(double))
+            ((ISimdAdjointSink<double>)sink).Run(new LaneByLane<double, Real64, TField64>(field64));
+        else if (typeof(T) == typeof(float))
+            ((ISimdAdjointSink<float>)sink).Run(new LaneByLane<float, Real32, TField32>(field32));
+        else
+            throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
+    }
+
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [];
 
     IReferenceField IModelBinding.CreateReferenceField() => new Reference(field64, Kind);
@@ -153,7 +163,7 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
     }
 
     /// <summary>Evaluates the scalar functor once per lane; TScalar and TReal have the same bits (float/Real32, double/Real64).</summary>
-    private readonly struct LaneByLane<TScalar, TReal, TField>(TField functor) : ISimdTangentField<TScalar>
+    private readonly struct LaneByLane<TScalar, TReal, TField>(TField functor) : ISimdAdjointField<TScalar>
         where TScalar : unmanaged, IFloatingPointIeee754<TScalar>
         where TReal : unmanaged, IReal<TReal>, ILift<TReal, TReal>
         where TField : struct, IModel<TReal>
@@ -221,6 +231,44 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
                 for (int i = 0; i < n; i++)
                     jv[c * n + i] = new Vector<TScalar>(outputs, i * lanes);
             }
+        }
+    
+
+        /// <summary>User models carry their constants inside the functor: no parameters to differentiate.</summary>
+        public int CotangentLength => 0;
+
+        public int OuterDimension => 0;
+
+        public int AdjointScratchLength => 0;
+
+        /// <summary>
+        /// Jᵀa lane by lane: column k of J is the tangent of f(x + ε e_k) in dual numbers (users write only f), and
+        /// (Jᵀa)_k = Σ_i J_ik a_i.
+        /// </summary>
+        public void Vjp(int tile, ReadOnlySpan<Vector<TScalar>> x, ReadOnlySpan<Vector<TScalar>> y, ReadOnlySpan<Vector<TScalar>> lin,
+            ReadOnlySpan<Vector<TScalar>> a, Span<Vector<TScalar>> xBar, Span<Vector<TScalar>> cotangent, Span<Vector<TScalar>> outer, Span<Vector<TScalar>> scratch)
+        {
+            int n = functor.Dimension, lanes = Vector<TScalar>.Count;
+            var xs = new Dual<TReal>[n];
+            var ys = new Dual<TReal>[n];
+            var work = new Dual<TReal>[Math.Max(1, functor.ScratchLength)];
+            var outputs = new TScalar[n * lanes];
+            for (int lane = 0; lane < lanes; lane++)
+            {
+                for (int k = 0; k < n; k++)
+                {
+                    for (int i = 0; i < n; i++)
+                        xs[i] = new Dual<TReal>(Unsafe.BitCast<TScalar, TReal>(lin[i][lane]), TReal.FromDouble(i == k ? 1 : 0));
+                    functor.Evaluate<Dual<TReal>, ArrayVector<Dual<TReal>>, ArrayVector<Dual<TReal>>, ArrayVector<Dual<TReal>>>(
+                        tile * lanes + lane, new(xs, 0), new(ys, 0), new(work, 0));
+                    var sum = TScalar.Zero;
+                    for (int i = 0; i < n; i++)
+                        sum += Unsafe.BitCast<TReal, TScalar>(ys[i].Tangent) * a[i][lane];
+                    outputs[k * lanes + lane] = sum;
+                }
+            }
+            for (int k = 0; k < n; k++)
+                xBar[k] = new Vector<TScalar>(outputs, k * lanes);
         }
     }
 }

@@ -6,7 +6,7 @@ using System.Runtime.InteropServices;
 namespace FastAttractors.Simd;
 
 /// <summary>Lane-vector helpers shared by the tile fields.</summary>
-internal static class SimdMath
+internal static partial class SimdMath
 {
     /// <summary>
     /// y[i] += Σ_j M[i, j] v[j] for an n × n row-major block of a tile's parameters; this loop is most of W1's

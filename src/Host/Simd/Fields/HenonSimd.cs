@@ -3,7 +3,7 @@ using System.Numerics;
 namespace FastAttractors.Simd.Fields;
 
 /// <summary>Tile form of the Hénon map with parameters (a, b).</summary>
-internal readonly struct HenonSimd<T>(SimdParameters<T> p) : ISimdTangentField<T>
+internal readonly struct HenonSimd<T>(SimdParameters<T> p) : ISimdAdjointField<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public int Dimension => 2;
@@ -45,5 +45,26 @@ internal readonly struct HenonSimd<T>(SimdParameters<T> p) : ISimdTangentField<T
     {
         trace = Vector<T>.Zero;
         return false;
+    }
+
+    /// <summary>a, b.</summary>
+    public int CotangentLength => 2;
+
+    public int OuterDimension => 0;
+
+    public int AdjointScratchLength => 0;
+
+    /// <summary>Jᵀā = (−2 a x₀ ā₀ + b ā₁, ā₀); ∂F/∂a = (−x₀², 0), ∂F/∂b = (0, x₀).</summary>
+    public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> a,
+        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
+    {
+        var pa = p.Get(tile, 0);
+        var pb = p.Get(tile, 1);
+        var x0 = lin[0];
+        Vector<T> a0 = a[0], a1 = a[1];
+        xBar[0] = -(pa + pa) * x0 * a0 + pb * a1;
+        xBar[1] = a0;
+        cotangent[0] -= a0 * x0 * x0;
+        cotangent[1] += a1 * x0;
     }
 }

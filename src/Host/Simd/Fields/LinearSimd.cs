@@ -3,7 +3,7 @@ using System.Numerics;
 namespace FastAttractors.Simd.Fields;
 
 /// <summary>Tile form of dx/dt = A x + b.</summary>
-internal readonly struct LinearSimd<T>(int n, SimdParameters<T> a, SimdParameters<T> b) : ISimdTangentField<T>
+internal readonly struct LinearSimd<T>(int n, SimdParameters<T> a, SimdParameters<T> b) : ISimdAdjointField<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public int Dimension => n;
@@ -35,5 +35,26 @@ internal readonly struct LinearSimd<T>(int n, SimdParameters<T> a, SimdParameter
         for (int i = 0; i < n; i++)
             trace += a.Get(tile, i * n + i);
         return true;
+    }
+
+    /// <summary>A, b.</summary>
+    public int CotangentLength => n * n + n;
+
+    public int OuterDimension => n;
+
+    public int AdjointScratchLength => 0;
+
+    /// <summary>Jᵀa = Aᵀa, Ā += a xᵀ, b̄ += a (flow and map alike).</summary>
+    public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> adjoint,
+        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            xBar[i] = Vector<T>.Zero;
+            cotangent[n * n + i] += adjoint[i];
+        }
+        SimdMath.MatTransposeVecAdd<T>(a, tile, n, adjoint, xBar);
+        adjoint[..n].CopyTo(outer);
+        x[..n].CopyTo(outer.Slice(n, n));
     }
 }

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace FastAttractors.Simd.Fields;
 
 /// <summary>Tile form of dx/dt = −x + ReLU(W x + b).</summary>
-internal readonly struct ReluRnnSimd<T>(int n, SimdParameters<T> w, SimdParameters<T> b) : ISimdTangentField<T>
+internal readonly struct ReluRnnSimd<T>(int n, SimdParameters<T> w, SimdParameters<T> b) : ISimdAdjointField<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public int Dimension => n;
@@ -59,5 +59,27 @@ internal readonly struct ReluRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
             sum += w.Get(tile, i * n + i) * lin[i] - Vector<T>.One;
         trace = sum;
         return true;
+    }
+
+    /// <summary>W, b.</summary>
+    public int CotangentLength => n * n + n;
+
+    public int OuterDimension => n;
+
+    public int AdjointScratchLength => 0;
+
+    /// <summary>With g = H ⊙ a: Jᵀa = −a + Wᵀg, W̄ += g xᵀ, b̄ += g.</summary>
+    public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> a,
+        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
+    {
+        var g = outer[..n];
+        for (int i = 0; i < n; i++)
+        {
+            g[i] = lin[i] * a[i];
+            xBar[i] = -a[i];
+            cotangent[n * n + i] += g[i];
+        }
+        SimdMath.MatTransposeVecAdd<T>(w, tile, n, g, xBar);
+        x[..n].CopyTo(outer.Slice(n, n));
     }
 }

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace FastAttractors.Simd.Fields;
 
 /// <summary>Tile form of dx/dt = −x + tanh(W x) (leak) or x ← tanh(W x) (map).</summary>
-internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool leak) : ISimdTangentField<T>
+internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool leak) : ISimdAdjointField<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public int Dimension => n;
@@ -58,5 +58,26 @@ internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool le
         for (int i = 0; i < n; i++)
             trace += w.Get(tile, i * n + i) * lin[i] - Vector<T>.One;
         return true;
+    }
+
+    /// <summary>W.</summary>
+    public int CotangentLength => n * n;
+
+    public int OuterDimension => n;
+
+    public int AdjointScratchLength => 0;
+
+    /// <summary>With g = d ⊙ a: Jᵀa = Wᵀg (minus a for the flow), W̄ += g xᵀ.</summary>
+    public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> a,
+        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
+    {
+        var g = outer[..n];
+        for (int i = 0; i < n; i++)
+        {
+            g[i] = lin[i] * a[i];
+            xBar[i] = leak ? -a[i] : Vector<T>.Zero;
+        }
+        SimdMath.MatTransposeVecAdd<T>(w, tile, n, g, xBar);
+        x[..n].CopyTo(outer.Slice(n, n));
     }
 }

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace FastAttractors.Simd.Fields;
 
 /// <summary>Tile form of τ dx/dt = −x + W tanh(x) + b.</summary>
-internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParameters<T> b, SimdParameters<T> invTau) : ISimdTangentField<T>
+internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParameters<T> b, SimdParameters<T> invTau) : ISimdAdjointField<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     public int Dimension => n;
@@ -21,14 +21,19 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
             y[i] *= rate;
     }
 
-    public int LinearisationLength => n;
+    /// <summary>d = 1 − tanh²(x), then tanh(x) itself, which the adjoint's W̄ = Σ u tanh(x)ᵀ needs (n stores here
+    /// instead of n tanh evaluations per stage in the backward pass).</summary>
+    public int LinearisationLength => 2 * n;
 
-    /// <summary>f as <see cref="Evaluate"/>, and d = 1 − tanh²(x): J v = (−v + W (d ⊙ v)) / τ.</summary>
+    /// <summary>f as <see cref="Evaluate"/>, d = 1 − tanh²(x) and tanh(x): J v = (−v + W (d ⊙ v)) / τ.</summary>
     public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch)
     {
         Evaluate(tile, x, y, scratch);
         for (int j = 0; j < n; j++)
+        {
             lin[j] = Vector<T>.One - scratch[j] * scratch[j];
+            lin[n + j] = scratch[j];
+        }
     }
 
     public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)
@@ -58,5 +63,35 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
             sum += w.Get(tile, i * n + i) * lin[i] - Vector<T>.One;
         trace = sum * invTau.Get(tile, 0);
         return true;
+    }
+
+    /// <summary>W, b, τ (the user-facing τ: ∂f/∂τ = −f/τ).</summary>
+    public int CotangentLength => n * n + n + 1;
+
+    public int OuterDimension => n;
+
+    public int AdjointScratchLength => 0;
+
+    /// <summary>
+    /// With u = a/τ: Jᵀa = −u + d ⊙ (Wᵀu), W̄ += u tanh(x)ᵀ (deferred: u, tanh(x) go to outer), b̄ += u, τ̄ −= u · f.
+    /// </summary>
+    public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> a,
+        Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
+    {
+        var rate = invTau.Get(tile, 0);
+        var u = outer[..n];
+        var tauBar = cotangent[n * n + n];
+        for (int i = 0; i < n; i++)
+        {
+            u[i] = rate * a[i];
+            xBar[i] = Vector<T>.Zero;
+            cotangent[n * n + i] += u[i];
+            tauBar -= u[i] * y[i];
+        }
+        cotangent[n * n + n] = tauBar;
+        SimdMath.MatTransposeVecAdd<T>(w, tile, n, u, xBar);
+        for (int j = 0; j < n; j++)
+            xBar[j] = lin[j] * xBar[j] - u[j];
+        lin.Slice(n, n).CopyTo(outer.Slice(n, n));
     }
 }

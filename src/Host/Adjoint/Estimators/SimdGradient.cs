@@ -1,0 +1,52 @@
+using System.Numerics;
+using FastAttractors.Models;
+using FastAttractors.Simd;
+
+namespace FastAttractors.Adjoint.Estimators;
+
+/// <summary>
+/// The production CPU adjoint: members in tiles of Vector&lt;T&gt;.Count lanes, tiles spread over cores, each tile run
+/// exactly as <see cref="ReferenceGradient"/> runs one member (forward pass with checkpoints every C steps, backward
+/// segment by segment through the RK4 tableau or the map) with the tile fields' hand-written VJPs. A recomputed segment
+/// keeps every stage state, slope and linearisation, so the backward step applies Jᵀ without evaluating f again.
+/// </summary>
+internal sealed class SimdGradient : IGradientEstimator
+{
+    public Backend Backend => Backend.Simd;
+
+    public EnsembleGradients Gradient(GradientPlan plan) =>
+        plan.Precision == Precision.Float32 ? Gradient<float>(plan, Precision.Float32) : Gradient<double>(plan, Precision.Float64);
+
+    private EnsembleGradients Gradient<T>(GradientPlan plan, Precision precision) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var result = new EnsembleGradients(plan.N, plan.Members, plan.Steps, plan.CheckpointInterval, plan.Binding.GradientParameters,
+            plan.NormEvery, plan.Dt, Backend, precision);
+        int tiles = (plan.Members + Vector<T>.Count - 1) / Vector<T>.Count;
+        var parameters = plan.Binding.DeviceParameters.Select(b => SimdParameters<T>.From(b, tiles, plan.Members)).ToArray();
+        plan.Binding.BindSimdAdjoint(parameters, new Runner<T>(plan, result, tiles));
+        return result;
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Runner<T>(GradientPlan plan, EnsembleGradients result, int tiles) : ISimdAdjointSink<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Run<TField>(TField field) where TField : struct, ISimdAdjointField<T>
+        {
+            int expected = plan.Binding.GradientParameters.Sum(b => b.Length);
+            if (field.CotangentLength != expected)
+                throw new InvalidOperationException(
+                    $"model '{plan.Problem.Model.Name}': its tile field reports {field.CotangentLength} parameter cotangents, its gradient parameters have {expected}.");
+            int scratch = Math.Max(field.ScratchLength, field.AdjointScratchLength);
+            Parallel.For(0, tiles, () => new GradientTile<T>(plan, scratch, field.LinearisationLength, field.CotangentLength, field.OuterDimension),
+                (tile, _, work) =>
+                {
+                    new TileGradient<T, TField>(plan, result, field, work, tile).Run();
+                    return work;
+                }, _ => { });
+        }
+    }
+}
