@@ -18,6 +18,9 @@ public static class CounterRandom
         InitialState = 3,
         Angles = 4,
         Noise = 5,
+
+        /// <summary>Binary sequence data (src/Host/Binary/Data); numbered apart so purposes added elsewhere do not collide.</summary>
+        Patterns = 16,
     }
 
     public static ulong Bits(ulong seed, ulong stream, ulong counter)
