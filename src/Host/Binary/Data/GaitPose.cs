@@ -10,7 +10,7 @@ internal sealed class GaitPose
     private double _headX, _headY, _headRadius;
 
     // Joint angles in radians from the downward vertical, positive = forward (+x).
-    private const double ThighSwing = 0.45, KneeBend = 0.7, ArmSwing = 0.4, ElbowBend = 0.35;
+    private const double ThighSwing = 0.45, KneeBend = 0.7, ArmSwing = 0.6, ElbowBend = 0.35;
 
     public static GaitPose At(double phase, int width, int height)
     {
@@ -22,9 +22,9 @@ internal sealed class GaitPose
         double shoulderY = hipY - 0.27 * h, shoulderX = centre + 0.02 * h; // slight forward lean
         double limb = Math.Max(0.7, 0.028 * h);
 
-        pose._capsules.Add((centre, hipY, shoulderX, shoulderY, Math.Max(1.0, 0.055 * h)));
+        pose._capsules.Add((centre, hipY, shoulderX, shoulderY, Math.Max(1.0, 0.05 * h)));
         pose._headX = shoulderX + 0.01 * h;
-        pose._headY = shoulderY - 0.1 * h;
+        pose._headY = shoulderY - 0.12 * h; // a neck gap keeps the head a separate blob
         pose._headRadius = Math.Max(1.5, 0.07 * h);
 
         // side 0 is the near side (thicker), side 1 the far side, half a cycle behind.
