@@ -18,6 +18,12 @@ public static class CounterRandom
         InitialState = 3,
         Angles = 4,
         Noise = 5,
+
+        // Binary sequence networks (spec: sequence attractors); spaced from the values above so other purposes can be added.
+        HiddenProjection = 16,
+        FixedHiddenWeights = 17,
+        BinaryInitialWeights = 18,
+        RecallFlips = 19,
     }
 
     public static ulong Bits(ulong seed, ulong stream, ulong counter)
