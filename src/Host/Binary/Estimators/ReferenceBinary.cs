@@ -27,9 +27,7 @@ internal sealed partial class ReferenceBinary : IBinaryEstimator
         var minVisible = new double[b];
         for (int net = 0; net < b; net++)
         {
-            var weights = new LayerWeights(
-                u.AsSpan(net * m * n, hiddenWeights ? m * n : 0).ToArray(), v.AsSpan(net * n * m, hiddenWeights ? n * m : 0).ToArray(),
-                w.AsSpan(net * n * n, visibleWeights ? n * n : 0).ToArray(), new double[m], new double[n]);
+            var weights = new LayerWeights(new double[u.Length / b], new double[v.Length / b], new double[w.Length / b], new double[m], new double[n]);
             var stats = plan.Options.Variant switch
             {
                 NetworkVariant.HiddenUV or NetworkVariant.HiddenVOnly => TrainHidden(plan, net, weights),
@@ -37,11 +35,11 @@ internal sealed partial class ReferenceBinary : IBinaryEstimator
                 NetworkVariant.Hebbian => Hebbian(plan, net, weights),
                 _ => StoreHopfield(plan, net, weights),
             };
-            weights.U.CopyTo(u, net * m * n);
-            weights.V.CopyTo(v, net * n * m);
-            weights.W.CopyTo(w, net * n * n);
-            weights.HiddenBias.CopyTo(hiddenBias, net * m);
-            weights.VisibleBias.CopyTo(visibleBias, net * n);
+            weights.U.AsSpan().CopyTo(u.AsSpan(weights.U.Length * net));
+            weights.V.AsSpan().CopyTo(v.AsSpan(weights.V.Length * net));
+            weights.W.AsSpan().CopyTo(w.AsSpan(weights.W.Length * net));
+            weights.HiddenBias.AsSpan().CopyTo(hiddenBias.AsSpan(weights.HiddenBias.Length * net));
+            weights.VisibleBias.AsSpan().CopyTo(visibleBias.AsSpan(weights.VisibleBias.Length * net));
             epochs[net] = stats.HiddenGated.Count;
             converged[net] = stats.Converged;
             hiddenGated[net] = [.. stats.HiddenGated];
