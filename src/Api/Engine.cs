@@ -64,10 +64,7 @@ public sealed class Engine : IDisposable
             _ => new IlgpuGradient(chosen, ((IlgpuIntegrator)integrator).Accelerator),
         };
         // Only the scalar oracle trains binary networks so far; every backend maps to it until its own estimator exists.
-        IBinaryEstimator binary = chosen switch
-        {
-            _ => new ReferenceBinary(),
-        };
+        IBinaryEstimator binary = new ReferenceBinary();
         return new Engine(integrator, estimator, gradients, binary);
     }
 
