@@ -63,9 +63,10 @@ public sealed class Engine : IDisposable
             Backend.Simd => new SimdGradient(),
             _ => new IlgpuGradient(chosen, ((IlgpuIntegrator)integrator).Accelerator),
         };
-        // Only the scalar oracle trains binary networks so far; every backend maps to it until its own estimator exists.
+        // The ILGPU backends have no binary kernels yet and use the scalar oracle.
         IBinaryEstimator binary = chosen switch
         {
+            Backend.Simd => new SimdBinary(),
             _ => new ReferenceBinary(),
         };
         return new Engine(integrator, estimator, gradients, binary);
