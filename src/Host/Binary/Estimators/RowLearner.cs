@@ -3,28 +3,27 @@ namespace FastAttractors.Binary.Estimators;
 /// <summary>
 /// The margin rule of spec §2 (see <see cref="MarginRule"/>) for one float32 layer against a block of inputs, row by
 /// row: each row's update depends only on that row, so a batch epoch finishes one row (fields, gates, Δ, fields again)
-/// before the next and the row stays in L1. Inputs are transition-major (T × cols), targets transition-major
-/// (T × rows), fields row-major (rows × T). Gates compare in float64 exactly as the Reference does.
+/// before the next and the row stays in L1. Inputs are transition-major (T × cols) for the updates and transposed
+/// (cols × Tp, see <see cref="BlockFields"/>) for the fields; targets transition-major (T × rows); fields rows × Tp.
+/// Gates compare in float64 exactly as the Reference does.
 /// </summary>
 internal sealed class RowLearner(int rows, int cols, int transitions, double kappa, double eta, bool learnBias)
 {
     private readonly float[] delta = new float[cols];
+    private readonly int tp = BlockFields.Padded(transitions);
 
-    public int Rows => rows;
+    /// <summary>The row stride of the fields: T rounded up to whole vectors.</summary>
+    public int Stride => tp;
 
     /// <summary>Fields (bias + w_r·x_t) of every row for every input.</summary>
-    public void Fields(float[] w, float[] bias, float[] inputs, float[] fields)
-    {
-        for (int r = 0; r < rows; r++)
-            RowFields(w, bias, inputs, fields, r);
-    }
+    public void Fields(float[] w, float[] bias, float[] inputsT, float[] fields) => BlockFields.Compute(w, bias, 0, rows, cols, inputsT, tp, fields);
 
     /// <summary>
     /// One batch epoch: Δw summed over all inputs with the fields on entry, then applied. <paramref name="fields"/> must
     /// hold the fields of the current weights on entry and holds those of the updated weights on return.
     /// </summary>
     /// <returns>The number of (row, input) gates that opened.</returns>
-    public int BatchEpoch(float[] w, float[] bias, float[] inputs, sbyte[] targets, float[] fields)
+    public int BatchEpoch(float[] w, float[] bias, float[] inputs, float[] inputsT, sbyte[] targets, float[] fields)
     {
         int gated = 0;
         for (int r = 0; r < rows; r++)
@@ -35,7 +34,7 @@ internal sealed class RowLearner(int rows, int cols, int transitions, double kap
             for (int t = 0; t < transitions; t++)
             {
                 sbyte s = targets[t * rows + r];
-                if (kappa - s * (double)fields[r * transitions + t] <= 0)
+                if (kappa - s * (double)fields[r * tp + t] <= 0)
                     continue;
                 rowGated++;
                 float step = (float)(eta * s);
@@ -48,7 +47,7 @@ internal sealed class RowLearner(int rows, int cols, int transitions, double kap
             BinaryRows.AddScaled<float>(w.AsSpan(r * cols, cols), 1f, delta);
             if (learnBias)
                 bias[r] += deltaBias;
-            RowFields(w, bias, inputs, fields, r);
+            BlockFields.Compute(w, bias, r, 1, cols, inputsT, tp, fields);
         }
         return gated;
     }
@@ -76,12 +75,5 @@ internal sealed class RowLearner(int rows, int cols, int transitions, double kap
             after[r] = field;
         }
         return gated;
-    }
-
-    private void RowFields(float[] w, float[] bias, float[] inputs, float[] fields, int r)
-    {
-        var row = w.AsSpan(r * cols, cols);
-        for (int t = 0; t < transitions; t++)
-            fields[r * transitions + t] = bias[r] + BinaryRows.Dot<float>(row, inputs.AsSpan(t * cols, cols));
     }
 }

@@ -24,8 +24,12 @@ internal sealed partial class SimdBinary
         var state = new NetworkState(n, m);
         var (x, next) = Transitions(plan, net);
         var s = learnU ? HiddenTargetSigns.Create(plan, net) : [];
+        int tp = BlockFields.Padded(transitions);
         var y = new float[transitions * m];
-        var hiddenFields = new float[m * transitions];
+        var xT = new float[n * tp];
+        var yT = new float[m * tp];
+        BlockFields.Transpose(x, transitions, n, xT);
+        var hiddenFields = new float[m * tp];
         if (learnU)
         {
             FillNormal(state.U, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.BinaryInitialWeights), 0, o.InitialScale);
@@ -41,11 +45,16 @@ internal sealed partial class SimdBinary
         FillNormal(state.V, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.BinaryInitialWeights), (ulong)(m * n), o.InitialScale);
         var hiddenRule = new RowLearner(m, n, transitions, o.Kappa, o.Eta, bias);
         var visibleRule = new RowLearner(n, m, transitions, o.Kappa, o.Eta, bias);
-        var visibleFields = new float[n * transitions];
+        var visibleFields = new float[n * tp];
         if (learnU)
-            hiddenRule.Fields(state.U, state.HiddenBias, x, hiddenFields);
+        {
+            hiddenRule.Fields(state.U, state.HiddenBias, xT, hiddenFields);
+        }
         else
-            visibleRule.Fields(state.V, state.VisibleBias, y, visibleFields);
+        {
+            BlockFields.Transpose(y, transitions, m, yT);
+            visibleRule.Fields(state.V, state.VisibleBias, yT, visibleFields);
+        }
         bool online = o.Schedule == TrainingSchedule.Online;
         var after = new float[Math.Max(n, m)];
         for (int epoch = 0; epoch < o.MaxEpochs && !state.Converged; epoch++)
@@ -70,13 +79,19 @@ internal sealed partial class SimdBinary
                 if (learnU)
                 {
                     // The fields after the U update are both this epoch's hidden states and next epoch's U gates.
-                    gh = hiddenRule.BatchEpoch(state.U, state.HiddenBias, x, s, hiddenFields);
-                    for (int t = 0; t < transitions; t++)
-                        for (int i = 0; i < m; i++)
-                            y[t * m + i] = Code(hiddenFields[i * transitions + t], zeroOne);
-                    visibleRule.Fields(state.V, state.VisibleBias, y, visibleFields);
+                    gh = hiddenRule.BatchEpoch(state.U, state.HiddenBias, x, xT, s, hiddenFields);
+                    for (int i = 0; i < m; i++)
+                    {
+                        for (int t = 0; t < transitions; t++)
+                        {
+                            float code = Code(hiddenFields[i * tp + t], zeroOne);
+                            y[t * m + i] = code;
+                            yT[i * tp + t] = code;
+                        }
+                    }
+                    visibleRule.Fields(state.V, state.VisibleBias, yT, visibleFields);
                 }
-                gv = visibleRule.BatchEpoch(state.V, state.VisibleBias, y, next, visibleFields);
+                gv = visibleRule.BatchEpoch(state.V, state.VisibleBias, y, yT, next, visibleFields);
             }
             state.HiddenGated.Add((double)gh / ((long)m * transitions));
             state.VisibleGated.Add((double)gv / ((long)n * transitions));
@@ -93,15 +108,17 @@ internal sealed partial class SimdBinary
         var (x, next) = Transitions(plan, net);
         FillNormal(state.W, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.BinaryInitialWeights), 0, o.InitialScale);
         var rule = new RowLearner(n, n, transitions, o.Kappa, o.Eta, o.Biases == BiasMode.Learned);
-        var fields = new float[n * transitions];
+        var fields = new float[n * rule.Stride];
         var after = new float[n];
+        var xT = new float[n * rule.Stride];
+        BlockFields.Transpose(x, transitions, n, xT);
         // The inputs never change, so the fields left by one batch epoch are the next epoch's gates.
-        rule.Fields(state.W, state.VisibleBias, x, fields);
+        rule.Fields(state.W, state.VisibleBias, xT, fields);
         for (int epoch = 0; epoch < o.MaxEpochs && !state.Converged; epoch++)
         {
             int gv = 0;
             if (o.Schedule == TrainingSchedule.Batch)
-                gv = rule.BatchEpoch(state.W, state.VisibleBias, x, next, fields);
+                gv = rule.BatchEpoch(state.W, state.VisibleBias, x, xT, next, fields);
             else
                 for (int t = 0; t < transitions; t++)
                     gv += rule.OnlineStep(state.W, state.VisibleBias, x.AsSpan(t * n, n), next.AsSpan(t * n, n), after);
