@@ -63,8 +63,13 @@ public sealed class Engine : IDisposable
             Backend.Simd => new SimdGradient(),
             _ => new IlgpuGradient(chosen, ((IlgpuIntegrator)integrator).Accelerator),
         };
-        // Only the scalar oracle trains binary networks so far; every backend maps to it until its own estimator exists.
-        IBinaryEstimator binary = new ReferenceBinary();
+        // No binary kernels yet: the ILGPU backends run binary networks on the Simd CPU path, and their results say
+        // Backend.Simd, so nobody mistakes them for GPU figures.
+        IBinaryEstimator binary = chosen switch
+        {
+            Backend.Reference => new ReferenceBinary(),
+            _ => new SimdBinary(),
+        };
         return new Engine(integrator, estimator, gradients, binary);
     }
 

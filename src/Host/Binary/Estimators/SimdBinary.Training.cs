@@ -1,0 +1,182 @@
+namespace FastAttractors.Binary.Estimators;
+
+internal sealed partial class SimdBinary
+{
+    /// <summary>One network's learned layers in float32 (row-major as in <see cref="TrainingResult"/>).</summary>
+    private sealed class NetworkState(int n, int m)
+    {
+        public float[] U { get; } = new float[m * n];
+        public double[] FixedU { get; set; } = [];
+        public float[] V { get; } = new float[n * m];
+        public float[] W { get; } = new float[m == 0 ? n * n : 0];
+        public float[] HiddenBias { get; } = new float[m];
+        public float[] VisibleBias { get; } = new float[n];
+        public List<double> HiddenGated { get; } = [];
+        public List<double> VisibleGated { get; } = [];
+        public bool Converged { get; set; }
+    }
+
+    private static NetworkState TrainHidden(TrainingPlan plan, int net)
+    {
+        var o = plan.Options;
+        int n = plan.N, m = plan.Hidden, transitions = plan.Transitions;
+        bool learnU = o.Variant == NetworkVariant.HiddenUV, bias = o.Biases == BiasMode.Learned, zeroOne = o.HiddenCode == HiddenCode.ZeroOne;
+        var state = new NetworkState(n, m);
+        var (x, next) = Transitions(plan, net);
+        var s = learnU ? HiddenTargetSigns.Create(plan, net) : [];
+        int tp = BlockFields.Padded(transitions);
+        var y = new float[transitions * m];
+        var xT = new float[n * tp];
+        var yT = new float[m * tp];
+        BlockFields.Transpose(x, transitions, n, xT);
+        var hiddenFields = new float[m * tp];
+        if (learnU)
+        {
+            FillNormal(state.U, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.BinaryInitialWeights), 0, o.InitialScale);
+        }
+        else
+        {
+            // The fixed random U is N(0,1), off the dyadic grid: its hidden states are computed once, in float64 in the
+            // Reference's order, so that they (and everything learned from them) match the Reference exactly.
+            state.FixedU = new double[m * n];
+            FillNormal(state.FixedU, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.FixedHiddenWeights), 0, 1);
+            FixedHiddenStates(state.FixedU, plan.Sequences, net, zeroOne, y);
+        }
+        FillNormal(state.V, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.BinaryInitialWeights), (ulong)(m * n), o.InitialScale);
+        var hiddenRule = new RowLearner(m, n, transitions, o.Kappa, o.Eta, bias);
+        var visibleRule = new RowLearner(n, m, transitions, o.Kappa, o.Eta, bias);
+        var visibleFields = new float[n * tp];
+        if (learnU)
+        {
+            hiddenRule.Fields(state.U, state.HiddenBias, xT, hiddenFields);
+        }
+        else
+        {
+            BlockFields.Transpose(y, transitions, m, yT);
+            visibleRule.Fields(state.V, state.VisibleBias, yT, visibleFields);
+        }
+        bool online = o.Schedule == TrainingSchedule.Online;
+        var after = new float[Math.Max(n, m)];
+        for (int epoch = 0; epoch < o.MaxEpochs && !state.Converged; epoch++)
+        {
+            int gh = 0, gv = 0;
+            if (online)
+            {
+                for (int t = 0; t < transitions; t++)
+                {
+                    var yt = y.AsSpan(t * m, m);
+                    if (learnU)
+                    {
+                        gh += hiddenRule.OnlineStep(state.U, state.HiddenBias, x.AsSpan(t * n, n), s.AsSpan(t * m, m), after);
+                        for (int i = 0; i < m; i++)
+                            yt[i] = Code(after[i], zeroOne);
+                    }
+                    gv += visibleRule.OnlineStep(state.V, state.VisibleBias, yt, next.AsSpan(t * n, n), after);
+                }
+            }
+            else
+            {
+                if (learnU)
+                {
+                    // The fields after the U update are both this epoch's hidden states and next epoch's U gates.
+                    gh = hiddenRule.BatchEpoch(state.U, state.HiddenBias, x, xT, s, hiddenFields);
+                    for (int i = 0; i < m; i++)
+                    {
+                        for (int t = 0; t < transitions; t++)
+                        {
+                            float code = Code(hiddenFields[i * tp + t], zeroOne);
+                            y[t * m + i] = code;
+                            yT[i * tp + t] = code;
+                        }
+                    }
+                    visibleRule.Fields(state.V, state.VisibleBias, yT, visibleFields);
+                }
+                gv = visibleRule.BatchEpoch(state.V, state.VisibleBias, y, yT, next, visibleFields);
+            }
+            state.HiddenGated.Add((double)gh / ((long)m * transitions));
+            state.VisibleGated.Add((double)gv / ((long)n * transitions));
+            state.Converged = gh == 0 && gv == 0;
+        }
+        return state;
+    }
+
+    private static NetworkState TrainVisible(TrainingPlan plan, int net)
+    {
+        var o = plan.Options;
+        int n = plan.N, transitions = plan.Transitions;
+        var state = new NetworkState(n, 0);
+        var (x, next) = Transitions(plan, net);
+        FillNormal(state.W, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.BinaryInitialWeights), 0, o.InitialScale);
+        var rule = new RowLearner(n, n, transitions, o.Kappa, o.Eta, o.Biases == BiasMode.Learned);
+        var fields = new float[n * rule.Stride];
+        var after = new float[n];
+        var xT = new float[n * rule.Stride];
+        BlockFields.Transpose(x, transitions, n, xT);
+        // The inputs never change, so the fields left by one batch epoch are the next epoch's gates.
+        rule.Fields(state.W, state.VisibleBias, xT, fields);
+        for (int epoch = 0; epoch < o.MaxEpochs && !state.Converged; epoch++)
+        {
+            int gv = 0;
+            if (o.Schedule == TrainingSchedule.Batch)
+                gv = rule.BatchEpoch(state.W, state.VisibleBias, x, xT, next, fields);
+            else
+                for (int t = 0; t < transitions; t++)
+                    gv += rule.OnlineStep(state.W, state.VisibleBias, x.AsSpan(t * n, n), next.AsSpan(t * n, n), after);
+            state.VisibleGated.Add((double)gv / ((long)n * transitions));
+            state.HiddenGated.Add(0);
+            state.Converged = gv == 0;
+        }
+        return state;
+    }
+
+    private static float Code(float field, bool zeroOne) => field >= 0 ? 1 : zeroOne ? 0 : -1;
+
+    /// <summary>Inputs ξ(t) as float (T × N) and targets ξ(t+1) (T × N), transition-major.</summary>
+    private static (float[] Inputs, sbyte[] Targets) Transitions(TrainingPlan plan, int net)
+    {
+        var seq = plan.Sequences;
+        int n = plan.N;
+        var inputs = new float[plan.Transitions * n];
+        var targets = new sbyte[plan.Transitions * n];
+        for (int t = 0; t < plan.Transitions; t++)
+        {
+            var pattern = seq.Pattern(net, t);
+            for (int k = 0; k < n; k++)
+                inputs[t * n + k] = pattern[k];
+            seq.Pattern(net, seq.Successor(t)).CopyTo(targets.AsSpan(t * n, n));
+        }
+        return (inputs, targets);
+    }
+
+    /// <summary>code(sgn(Uξ(t))) for the fixed U, sums in index order in float64 (the Reference's arithmetic).</summary>
+    private static void FixedHiddenStates(double[] u, SequenceBatch seq, int net, bool zeroOne, float[] y)
+    {
+        int n = seq.Visible, m = u.Length / n;
+        for (int t = 0; t < seq.Transitions; t++)
+        {
+            var x = seq.Pattern(net, t);
+            for (int i = 0; i < m; i++)
+            {
+                double field = 0;
+                for (int k = 0; k < n; k++)
+                    field += u[i * n + k] * x[k];
+                y[t * m + i] = field >= 0 ? 1 : zeroOne ? 0 : -1;
+            }
+        }
+    }
+
+    /// <summary>The Reference's counter-based N(0,1)·scale draws (float64), rounded once to float32; zeros when scale is 0.</summary>
+    private static void FillNormal(float[] target, ulong seed, ulong stream, ulong first, double scale)
+    {
+        if (scale == 0)
+            return;
+        for (int i = 0; i < target.Length; i++)
+            target[i] = (float)(scale * CounterRandom.Normal(seed, stream, first + (ulong)i));
+    }
+
+    private static void FillNormal(double[] target, ulong seed, ulong stream, ulong first, double scale)
+    {
+        for (int i = 0; i < target.Length; i++)
+            target[i] = scale * CounterRandom.Normal(seed, stream, first + (ulong)i);
+    }
+}
