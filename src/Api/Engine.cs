@@ -1,5 +1,7 @@
 using FastAttractors.Adjoint;
 using FastAttractors.Adjoint.Estimators;
+using FastAttractors.Binary;
+using FastAttractors.Binary.Estimators;
 using FastAttractors.Lyapunov;
 using FastAttractors.Lyapunov.Estimators;
 using FastAttractors.Ode.Integrators;
@@ -20,12 +22,14 @@ public sealed class Engine : IDisposable
     private readonly IEnsembleIntegrator integrator;
     private readonly ILyapunovEstimator estimator;
     private readonly IGradientEstimator gradients;
+    private readonly IBinaryEstimator binary;
 
-    private Engine(IEnsembleIntegrator integrator, ILyapunovEstimator estimator, IGradientEstimator gradients)
+    private Engine(IEnsembleIntegrator integrator, ILyapunovEstimator estimator, IGradientEstimator gradients, IBinaryEstimator binary)
     {
         this.integrator = integrator;
         this.estimator = estimator;
         this.gradients = gradients;
+        this.binary = binary;
     }
 
     public Backend Backend => integrator.Backend;
@@ -59,7 +63,12 @@ public sealed class Engine : IDisposable
             Backend.Simd => new SimdGradient(),
             _ => new IlgpuGradient(chosen, ((IlgpuIntegrator)integrator).Accelerator),
         };
-        return new Engine(integrator, estimator, gradients);
+        // Only the scalar oracle trains binary networks so far; every backend maps to it until its own estimator exists.
+        IBinaryEstimator binary = chosen switch
+        {
+            _ => new ReferenceBinary(),
+        };
+        return new Engine(integrator, estimator, gradients, binary);
     }
 
     /// <summary>Devices present on this machine and which backend <see cref="Create"/> would choose.</summary>
@@ -101,6 +110,33 @@ public sealed class Engine : IDisposable
     {
         var plan = GradientPlan.Create(problem, solver, steps, loss, options);
         return gradients.Gradient(plan);
+    }
+
+    /// <summary>
+    /// Trains B binary networks with hidden neurons, one per sequence, to store their sequences as attractors by the
+    /// gated margin rule (spec §2; Lu &amp; Wu, arXiv 2404.02729), or builds a baseline (<see cref="TrainingOptions.Variant"/>).
+    /// <code>
+    /// var nets = engine.TrainSequences(new SequenceBatch(patterns, networks: 8, length: 20, visible: 100), new TrainingOptions { Hidden = 500 });
+    /// bool ok = nets.Converged[0];
+    /// </code>
+    /// </summary>
+    public TrainingResult TrainSequences(SequenceBatch sequences, TrainingOptions? options = null)
+    {
+        var plan = TrainingPlan.Create(sequences, options);
+        return binary.Train(plan);
+    }
+
+    /// <summary>
+    /// Recall trials of trained networks from ξ(1) with k flipped bits (spec §4); success per trial and rate per network.
+    /// <code>
+    /// var recall = engine.Recall(nets, new RecallOptions { FlippedBits = 10, Trials = 100 });
+    /// double rate = recall.SuccessRate(0);
+    /// </code>
+    /// </summary>
+    public RecallResult Recall(TrainingResult trained, RecallOptions? options = null)
+    {
+        var plan = RecallPlan.Create(trained, options);
+        return binary.Recall(plan);
     }
 
     public void Dispose()

@@ -21,6 +21,12 @@ public static class CounterRandom
 
         /// <summary>Binary sequence data (src/Host/Binary/Data); numbered apart so purposes added elsewhere do not collide.</summary>
         Patterns = 16,
+
+        // Binary sequence networks (spec: sequence attractors); spaced from the values above so other purposes can be added.
+        HiddenProjection = 20,
+        FixedHiddenWeights = 21,
+        BinaryInitialWeights = 22,
+        RecallFlips = 23,
     }
 
     public static ulong Bits(ulong seed, ulong stream, ulong counter)

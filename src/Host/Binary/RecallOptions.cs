@@ -1,0 +1,20 @@
+namespace FastAttractors;
+
+/// <summary>
+/// How to test recall (spec §4): each trial starts from ξ(1) with <see cref="FlippedBits"/> distinct visible bits
+/// flipped, chosen by the counter RNG keyed by (seed, network, trial), so a trial has the same noise on every backend.
+/// </summary>
+public sealed record RecallOptions
+{
+    /// <summary>k: visible bits flipped in the start state, 0 ≤ k ≤ N.</summary>
+    public int FlippedBits { get; init; } = 10;
+
+    /// <summary>Trials per network.</summary>
+    public int Trials { get; init; } = 10;
+
+    public RecallCriterion Criterion { get; init; } = RecallCriterion.ExactFromFirstStep;
+
+    public ulong Seed { get; init; } = 2;
+
+    public static RecallOptions Default { get; } = new();
+}

@@ -1,0 +1,11 @@
+namespace FastAttractors;
+
+/// <summary>When the gated updates are applied (spec §2 ⚙).</summary>
+public enum TrainingSchedule
+{
+    /// <summary>Per epoch: ΔU summed over all transitions and applied, then ΔV summed with the new U and applied.</summary>
+    Batch,
+
+    /// <summary>Per transition, in order t = 1, 2, …: ΔU(t) applied, then ΔV(t) with the new U.</summary>
+    Online,
+}
