@@ -1,0 +1,110 @@
+using System.CommandLine;
+using FastAttractors.Cli.Sequence;
+
+namespace FastAttractors.Cli.Commands;
+
+/// <summary>
+/// The flags of the <c>sequence</c> subcommands. Every flag is optional: an unset one keeps the subcommand's embedded
+/// default (<see cref="SequenceDefaults"/>); each value is checked here so errors name the flag and the bad value.
+/// </summary>
+internal sealed class SequenceFlags
+{
+    public Option<string?> Variant { get; } = new("--variant") { Description = "Comma-separated: uv, v-only, perceptron, hebbian, lsh, lsh-two-layer." };
+    public Option<int?> Visible { get; } = new("--visible") { Description = "N visible neurons (image data: a square, the frame side²)." };
+    public Option<int?> Hidden { get; } = new("--hidden") { Description = "M hidden neurons." };
+    public Option<int?> Length { get; } = new("--length") { Description = "T patterns per sequence." };
+    public Option<int?> Networks { get; } = new("--networks") { Description = "B networks (independent sequences) per point and variant." };
+    public Option<int?> Trials { get; } = new("--trials") { Description = "Recall trials per network." };
+    public Option<int?> Flipped { get; } = new("--flipped") { Description = "k visible bits flipped in the recall start state." };
+    public Option<double?> Kappa { get; } = new("--kappa") { Description = "Margin κ > 0 (default 1)." };
+    public Option<double?> Eta { get; } = new("--eta") { Description = "Learning rate η > 0 (default 1e-3)." };
+    public Option<int?> MaxEpochs { get; } = new("--max-epochs") { Description = "Epoch limit (default 500)." };
+    public Option<string?> Schedule { get; } = new("--schedule") { Description = "batch | online." };
+    public Option<string?> HiddenCode { get; } = new("--hidden-code") { Description = "pm1 (±1) | 01 ({0,1})." };
+    public Option<string?> Criterion { get; } = new("--criterion") { Description = "exact (from step 1) | reaches (falls onto the sequence within 5T steps)." };
+    public Option<string?> Data { get; } = new("--data") { Description = "random | moving-mnist | walker." };
+    public Option<string?> Backend { get; } = new("--backend") { Description = $"{string.Join(" | ", BackendNames.Valid)}; default: best present." };
+    public Option<long?> Seed { get; } = new("--seed") { Description = "Seed of sequences and training (recall noise uses seed + 1)." };
+    public Option<string?> Lengths { get; } = new("--lengths") { Description = "capacity: T sweep start:stop:step at M = --hidden." };
+    public Option<string?> HiddenSizes { get; } = new("--hidden-sizes") { Description = "capacity: M sweep start:stop:step at T = --length." };
+    public Option<string?> Flips { get; } = new("--flips") { Description = "noise: flipped-bit sweep start:stop:step." };
+    public Option<string> Out { get; }
+
+    public SequenceFlags(string defaultOut) =>
+        Out = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => defaultOut };
+
+    public IEnumerable<Option> Common =>
+        [Out, Variant, Visible, Hidden, Length, Networks, Trials, Flipped, Kappa, Eta, MaxEpochs, Schedule, HiddenCode, Criterion, Data, Backend, Seed];
+
+    public SequenceSettings Resolve(ParseResult p, SequenceSettings d)
+    {
+        var s = d with
+        {
+            Variants = p.GetValue(Variant) is { } v ? SequenceNames.ParseVariants(v, "--variant") : d.Variants,
+            Data = p.GetValue(Data) is { } data ? ParseData(data) : d.Data,
+            Visible = p.GetValue(Visible) ?? d.Visible,
+            Hidden = p.GetValue(Hidden) ?? d.Hidden,
+            Length = p.GetValue(Length) ?? d.Length,
+            Networks = p.GetValue(Networks) ?? d.Networks,
+            Trials = p.GetValue(Trials) ?? d.Trials,
+            Flipped = p.GetValue(Flipped) ?? d.Flipped,
+            Kappa = p.GetValue(Kappa) ?? d.Kappa,
+            Eta = p.GetValue(Eta) ?? d.Eta,
+            MaxEpochs = p.GetValue(MaxEpochs) ?? d.MaxEpochs,
+            Schedule = p.GetValue(Schedule) is { } sc ? SequenceNames.ParseSchedule(sc, "--schedule") : d.Schedule,
+            HiddenCode = p.GetValue(HiddenCode) is { } hc ? SequenceNames.ParseCode(hc, "--hidden-code") : d.HiddenCode,
+            Criterion = p.GetValue(Criterion) is { } cr ? SequenceNames.ParseCriterion(cr, "--criterion") : d.Criterion,
+            Backend = p.GetValue(Backend) is { } b ? BackendNames.Parse(b, "--backend") : d.Backend,
+            Seed = p.GetValue(Seed) is { } seed ? (seed >= 0 ? (ulong)seed : throw new UsageException($"--seed: must be at least 0, got {seed}.")) : d.Seed,
+            Lengths = p.GetValue(Lengths) is { } ls ? SequenceRange.Parse(ls, "--lengths") : d.Lengths,
+            HiddenSizes = p.GetValue(HiddenSizes) is { } hs ? SequenceRange.Parse(hs, "--hidden-sizes") : d.HiddenSizes,
+            Flips = p.GetValue(Flips) is { } fs ? SequenceRange.Parse(fs, "--flips") : d.Flips,
+        };
+        Validate(s);
+        return s;
+    }
+
+    private static SequenceDataKind ParseData(string text) => text.ToLowerInvariant() switch
+    {
+        "random" => SequenceDataKind.Random,
+        "moving-mnist" => SequenceDataKind.MovingMnist,
+        "walker" => SequenceDataKind.Walker,
+        _ => throw new UsageException($"--data: unknown value '{text}'; valid: random, moving-mnist, walker."),
+    };
+
+    private static void Validate(SequenceSettings s)
+    {
+        int n = s.VisibleOrDefault;
+        AtLeast("--visible", n, 1);
+        AtLeast("--hidden", s.Hidden, 1);
+        AtLeast("--length", s.Length, 2);
+        AtLeast("--networks", s.Networks, 1);
+        AtLeast("--trials", s.Trials, 1);
+        AtLeast("--max-epochs", s.MaxEpochs, 1);
+        if (s.Flipped < 0 || s.Flipped > n)
+            throw new UsageException($"--flipped: must lie in [0, N = {n}], got {s.Flipped}.");
+        Positive("--kappa", s.Kappa);
+        Positive("--eta", s.Eta);
+        foreach (int t in s.Lengths)
+            AtLeast("--lengths", t, 2);
+        foreach (int m in s.HiddenSizes)
+            AtLeast("--hidden-sizes", m, 1);
+        foreach (int k in s.Flips)
+            if (k < 0 || k > n)
+                throw new UsageException($"--flips: every value must lie in [0, N = {n}], got {k}.");
+        if (s.Data != SequenceDataKind.Random && (int)Math.Sqrt(n) is var side && side * side != n)
+            throw new UsageException($"--visible: image data needs a square frame (side²), got {n}.");
+    }
+
+    private static void AtLeast(string flag, int value, int min)
+    {
+        if (value < min)
+            throw new UsageException($"{flag}: must be at least {min}, got {value}.");
+    }
+
+    private static void Positive(string flag, double value)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+            throw new UsageException($"{flag}: must be a finite number above 0, got {value}.");
+    }
+}
