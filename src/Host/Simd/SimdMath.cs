@@ -233,6 +233,29 @@ internal static partial class SimdMath
         TensorPrimitives.Tanh(MemoryMarshal.Cast<Vector<T>, T>(x), MemoryMarshal.Cast<Vector<T>, T>(result));
     }
 
+    /// <summary>
+    /// sech²(x) = 1 − tanh²(x) = 4e / (1 + e)² with e = exp(−2|x|), element-wise. Computing it as 1 − t² from a rounded
+    /// t = tanh(x) cancels: in float32 at |x| = 6 the result (2.5e-5) keeps under 1e-2 of relative accuracy, which is
+    /// exactly the Jacobian entry of a saturated unit. The exp form is accurate to a few ulps at any |x|.
+    /// </summary>
+    public static void Sech2<T>(ReadOnlySpan<Vector<T>> x, Span<Vector<T>> result) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (result.Length < x.Length)
+            throw new ArgumentException("sech²: result is shorter than the input.");
+        var minusTwo = new Vector<T>(-T.CreateTruncating(2));
+        for (int i = 0; i < x.Length; i++)
+            result[i] = minusTwo * Vector.Abs(x[i]);
+        var flat = MemoryMarshal.Cast<Vector<T>, T>(result[..x.Length]);
+        TensorPrimitives.Exp(flat, flat);
+        var four = new Vector<T>(T.CreateTruncating(4));
+        for (int i = 0; i < x.Length; i++)
+        {
+            var e = result[i];
+            var d = Vector<T>.One + e;
+            result[i] = four * e / (d * d);
+        }
+    }
+
     /// <summary>True in every lane whose value is finite (x − x is 0 for finite x, NaN for NaN and ±∞).</summary>
     public static Vector<T> FiniteMask<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         => Vector.Equals(x - x, Vector<T>.Zero);

@@ -30,12 +30,10 @@ internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool le
         var pre = scratch[..n];
         pre.Clear();
         SimdMath.MatVecAdd<T>(w, tile, n, x, pre);
+        SimdMath.Sech2<T>(pre, lin[..n]);
         SimdMath.Tanh<T>(pre, pre);
         for (int i = 0; i < n; i++)
-        {
-            lin[i] = Vector<T>.One - pre[i] * pre[i];
             y[i] = leak ? pre[i] - x[i] : pre[i];
-        }
     }
 
     public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)

@@ -29,11 +29,9 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
     public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch)
     {
         Evaluate(tile, x, y, scratch);
+        SimdMath.Sech2<T>(x[..n], lin[..n]);
         for (int j = 0; j < n; j++)
-        {
-            lin[j] = Vector<T>.One - scratch[j] * scratch[j];
             lin[n + j] = scratch[j];
-        }
     }
 
     public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)
