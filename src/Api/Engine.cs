@@ -63,12 +63,13 @@ public sealed class Engine : IDisposable
             Backend.Simd => new SimdGradient(),
             _ => new IlgpuGradient(chosen, ((IlgpuIntegrator)integrator).Accelerator),
         };
-        // No binary kernels yet: the ILGPU backends run binary networks on the Simd CPU path, and their results say
-        // Backend.Simd, so nobody mistakes them for GPU figures.
+        // ILGPU backends recall hidden and perceptron networks with the binary recall kernel; training and the other
+        // variants run on the Simd CPU path, and those results say Backend.Simd, so nobody mistakes them for GPU figures.
         IBinaryEstimator binary = chosen switch
         {
             Backend.Reference => new ReferenceBinary(),
-            _ => new SimdBinary(),
+            Backend.Simd => new SimdBinary(),
+            _ => new IlgpuBinary(chosen, ((IlgpuIntegrator)integrator).Accelerator),
         };
         return new Engine(integrator, estimator, gradients, binary);
     }

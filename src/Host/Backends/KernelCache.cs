@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FastAttractors.Kernels.Adjoint;
+using FastAttractors.Kernels.Binary;
 using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
@@ -58,4 +59,8 @@ internal sealed class KernelCache(Accelerator accelerator)
         (Action<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, BackwardRange>)kernels.GetOrAdd(("adjoint-backward", typeof(TModel)), _ =>
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, BackwardRange>(
                 AdjointBackwardKernel.Run<T, TModel>));
+
+    public Action<Index1D, BinaryRecallShape, BinaryRecallBuffers> BinaryRecall() =>
+        (Action<Index1D, BinaryRecallShape, BinaryRecallBuffers>)kernels.GetOrAdd(("binary-recall", typeof(double)), _ =>
+            Accelerator.LoadAutoGroupedStreamKernel<Index1D, BinaryRecallShape, BinaryRecallBuffers>(BinaryRecallKernel.Run));
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using FastAttractors.Kernels.Adjoint;
 using FastAttractors.Kernels.Adjoint.Models;
+using FastAttractors.Kernels.Binary;
 using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
@@ -66,6 +67,8 @@ internal static class KernelSpecialisations
             list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, dualAdjoint, "DualAdjoint(LorenzModel)"));
             list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, dualAdjoint, "DualAdjoint(LorenzModel)"));
         }
+        // Binary sequence networks: float64 only, one kernel for hidden and visible perceptron variants (a launch flag).
+        list.Add(new Specialisation("binary-recall<Real64, HiddenOrVisible>", typeof(BinaryRecallKernel).GetMethod(nameof(BinaryRecallKernel.Run))!));
         return list;
     }
 

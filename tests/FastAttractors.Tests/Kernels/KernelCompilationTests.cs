@@ -59,8 +59,9 @@ public class KernelCompilationTests
     {
         var names = KernelSpecialisations.All().Select(s => s.Name).ToList();
         // Per precision: rk4 (5 flows), map (2), jvp (6), lyapunov-flow (5 + dual), lyapunov-map (3 + dual),
-        // adjoint-forward and adjoint-backward (6 built-ins + dual each).
-        Assert.Equal(2 * (5 + 2 + 6 + 6 + 4 + 14), names.Count);
+        // adjoint-forward and adjoint-backward (6 built-ins + dual each); plus the float64 binary recall kernel.
+        Assert.Equal(2 * (5 + 2 + 6 + 6 + 4 + 14) + 1, names.Count);
+        Assert.Contains("binary-recall<Real64, HiddenOrVisible>", names);
         Assert.Contains("adjoint-backward<Real32, TanhRnnAdjoint>", names);
         Assert.Contains("adjoint-forward<Real64, DualAdjoint(LorenzModel)>", names);
         Assert.Contains("lyapunov-flow<Real32, TanhRnnTangent>", names);
