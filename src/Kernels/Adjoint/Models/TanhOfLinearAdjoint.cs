@@ -63,14 +63,12 @@ public readonly struct TanhOfLinearAdjoint<T>(int n, ParamView<T> w, int leak) :
         where TA : struct, IVectorIn<T>
         where TWork : struct, IVectorIn<T>, IVectorOut<T>
     {
-        var one = T.FromDouble(1.0);
         for (int i = 0; i < n; i++)
         {
             var pre = w.Get(i * n, member) * x[0];
             for (int j = 1; j < n; j++)
                 pre += w.Get(i * n + j, member) * x[j];
-            var t = T.Tanh(pre);
-            scaled.Set(i, (one - t * t) * a[i]);
+            scaled.Set(i, Sech2.Of(pre) * a[i]);
         }
     }
 }

@@ -33,15 +33,13 @@ public readonly struct TanhRnnAdjoint<T>(int n, ParamView<T> w, ParamView<T> b, 
         where TOut : struct, IVectorOut<T>
         where TWork : struct, IVectorIn<T>, IVectorOut<T>
     {
-        var one = T.FromDouble(1.0);
         var rate = invTau.Get(0, member);
         for (int j = 0; j < n; j++)
         {
             var sum = T.FromDouble(0.0);
             for (int i = 0; i < n; i++)
                 sum += w.Get(i * n + j, member) * a[i];
-            var t = T.Tanh(x[j]);
-            result.Set(j, ((one - t * t) * sum - a[j]) * rate);
+            result.Set(j, (Sech2.Of(x[j]) * sum - a[j]) * rate);
         }
     }
 

@@ -30,14 +30,12 @@ public readonly struct TanhOfLinearTangent<T>(int n, ParamView<T> w, int leak) :
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
     {
-        var one = T.FromDouble(1.0);
         for (int i = 0; i < n; i++)
         {
             var pre = w.Get(i * n, member) * x[0];
             for (int j = 1; j < n; j++)
                 pre += w.Get(i * n + j, member) * x[j];
-            var t = T.Tanh(pre);
-            lin.Set(i, one - t * t);
+            lin.Set(i, Sech2.Of(pre));
             lin.Set(n + i, pre);
         }
     }

@@ -29,12 +29,8 @@ public readonly struct TanhRnnTangent<T>(int n, ParamView<T> w, ParamView<T> b, 
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
     {
-        var one = T.FromDouble(1.0);
         for (int j = 0; j < n; j++)
-        {
-            var t = T.Tanh(x[j]);
-            lin.Set(j, one - t * t);
-        }
+            lin.Set(j, Sech2.Of(x[j]));
     }
 
     public void Jvp<TX, TLin, TV, TOut>(int member, TX x, TLin lin, TV v, TOut jv)
