@@ -97,19 +97,10 @@ public sealed class Linear : IEnsembleModel, IModelBinding
                     trace += model.A.Get(i * n + i, m);
                 return trace;
             }
-            if (m != cachedMember)
-            {
-                var a = new double[n * n];
-                for (int p = 0; p < n * n; p++)
-                    a[p] = model.A.Get(p, m);
-                cachedLogDet = ReferenceJacobian.LogAbsDeterminant(a, n);
-                cachedMember = m;
-            }
-            return cachedLogDet;
+            return logDetA.Get(m);
         }
 
-        private int cachedMember = -1;
-        private double cachedLogDet;
+        private readonly LogDeterminantCache logDetA = new(model.A, model.Dimension);
 
         /// <summary>Jᵀ a = Aᵀ a.</summary>
         public void Vjp(int m, double[] x, double[] a, double[] result)

@@ -109,25 +109,10 @@ public sealed class TanhOfLinear : IEnsembleModel, IModelBinding
                     sum += ReferenceJacobian.LogSech2(pre);
                 }
             }
-            return model.Kind == DynamicsKind.Flow ? sum : sum + LogAbsDetW(m);
+            return model.Kind == DynamicsKind.Flow ? sum : sum + logDetW.Get(m);
         }
 
-        private int cachedMember = -1;
-        private double cachedLogDet;
-
-        private double LogAbsDetW(int m)
-        {
-            if (m != cachedMember)
-            {
-                int n = model.Dimension;
-                var w = new double[n * n];
-                for (int p = 0; p < n * n; p++)
-                    w[p] = model.W.Get(p, m);
-                cachedLogDet = ReferenceJacobian.LogAbsDeterminant(w, n);
-                cachedMember = m;
-            }
-            return cachedLogDet;
-        }
+        private readonly LogDeterminantCache logDetW = new(model.W, model.Dimension);
 
         /// <summary>Jᵀ a = Wᵀ (d ⊙ a) (− a for the flow), d = 1 − tanh²(W x).</summary>
         public void Vjp(int m, double[] x, double[] a, double[] result)

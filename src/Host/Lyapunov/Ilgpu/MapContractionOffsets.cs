@@ -23,16 +23,10 @@ internal static class MapContractionOffsets
         int n = plan.N;
         if (!matrix.PerMember)
         {
-            Array.Fill(offsets, ReferenceJacobian.LogAbsDeterminant((double[])matrix.Values.Clone(), n));
+            Array.Fill(offsets, LogDeterminantCache.Compute(matrix, n, 0));
             return offsets;
         }
-        Parallel.For(0, plan.Members, m =>
-        {
-            var a = new double[n * n];
-            for (int p = 0; p < n * n; p++)
-                a[p] = matrix.Get(p, m);
-            offsets[m] = ReferenceJacobian.LogAbsDeterminant(a, n);
-        });
+        Parallel.For(0, plan.Members, m => offsets[m] = LogDeterminantCache.Compute(matrix, n, m));
         return offsets;
     }
 }
