@@ -79,6 +79,19 @@ public class FastBinaryProperties
         Assert.Equal(recallReference.Success, recallSimd.Success);
     }
 
+    /// <summary>
+    /// The ILGPU recall kernel (on the CPU accelerator) over the same random settings: recall of the Reference's own
+    /// networks must match trial by trial. Variants without a kernel fall back to Simd, which must also match.
+    /// </summary>
+    [Property(Arbitrary = [typeof(Arbs)], MaxTest = 40)]
+    public void IlgpuCpu_recall_equals_Reference_trial_by_trial(Case c)
+    {
+        var trained = BinaryCases.Reference.TrainSequences(c.Sequences(), c.Options());
+        var reference = BinaryCases.Reference.Recall(trained, c.Recall());
+        var kernel = EngineCache.Get(Backend.IlgpuCpu).Recall(trained, c.Recall());
+        Assert.Equal(reference.Success, kernel.Success);
+    }
+
     [Theory]
     [InlineData(NetworkVariant.HiddenUV)]
     [InlineData(NetworkVariant.HiddenVOnly)]
