@@ -1,0 +1,145 @@
+/*
+ * fastattractors.h — the C ABI of FastAttractors (ensembles of recurrent networks: RK4 integration, Lyapunov spectra,
+ * adjoint gradients, binary sequence attractors). Link with -lfastattractors (native/build after `make -C native`).
+ *
+ * Conventions
+ * - Every function returns an fa_status; on failure fa_last_error() has a one-line message naming the argument.
+ * - All arrays are caller-owned; each comes with its length in elements (not bytes), which must be exactly what the
+ *   other sizes imply. NULL pointers, negative or inconsistent lengths give FA_ERR_INVALID_ARGUMENT and touch nothing.
+ * - _f64 functions take double arrays and compute in float64; _f32 functions take float arrays and compute in float32
+ *   (Lyapunov exponents and their errors are double in both: the engine accumulates them in float64).
+ * - Ensemble layout is MEMBER-FASTEST (the engine's own, so nothing is copied around or transposed):
+ *     state x_i of member m                     at  i*members + m          (x0, final_states, grad_x0: n*members)
+ *     trajectory frame f, x_i of member m       at  (f*n + i)*members + m  (frames = steps/record_every + 1)
+ *     W_ij of member m (per-member W)           at  (i*n + j)*members + m  (w_len = n*n*members; grad_w always so)
+ *     W_ij (shared W)                           at  i*n + j                (w_len = n*n)
+ *     b_i: b_len n (shared) or n*members (at i*members + m); tau: tau_len 1 (shared) or members; b, tau may be NULL
+ *     with length 0 (b = 0, tau = 1). In numpy terms: x0 has shape (n, members), per-member W (n, n, members).
+ * - Lyapunov outputs are MEMBER-MAJOR: exponent i of member m at m*k + i, largest first (numpy shape (members, k)).
+ * - Binary networks are NETWORK-MAJOR and row-major: pattern t of network b at (b*length + t)*visible, values -1/+1;
+ *   U (hidden x visible) of network b at b*hidden*visible; V (visible x hidden) at b*visible*hidden;
+ *   success of trial r of network b at b*trials + r.
+ * - Contexts: one engine each. A context may be used from any thread, but by one thread at a time: a call that finds
+ *   it busy returns FA_ERR_BUSY at once and does nothing. A destroyed or unknown context gives FA_ERR_INVALID_CONTEXT.
+ * - The first call starts the .NET runtime (hostfxr) and loads build/managed/FastAttractors.Native.dll beside this
+ *   library (override: FASTATTRACTORS_MANAGED_DIR); DOTNET_ROOT selects the .NET install. That takes ~0.1-0.3 s.
+ */
+#ifndef FASTATTRACTORS_H
+#define FASTATTRACTORS_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define FA_ABI_VERSION 1
+
+#if defined(__GNUC__)
+#define FA_API __attribute__((visibility("default")))
+#else
+#define FA_API
+#endif
+
+typedef enum fa_status {
+    FA_OK = 0,
+    FA_ERR_INVALID_ARGUMENT = 1,   /* NULL pointer, negative/inconsistent size, value the engine rejects */
+    FA_ERR_INVALID_CONTEXT = 2,    /* NULL, unknown or destroyed context */
+    FA_ERR_BUSY = 3,               /* another thread is inside this context right now */
+    FA_ERR_BACKEND_UNAVAILABLE = 4,/* the requested backend has no device here */
+    FA_ERR_OUT_OF_MEMORY = 5,
+    FA_ERR_RUNTIME = 6,            /* the .NET runtime or the managed assembly could not be loaded */
+    FA_ERR_INTERNAL = 7            /* a bug: the message has the details */
+} fa_status;
+
+typedef enum fa_backend {
+    FA_BACKEND_AUTO = 0,           /* FASTATTRACTORS_BACKEND, else Cuda > OpenCL > Simd */
+    FA_BACKEND_CUDA = 1,
+    FA_BACKEND_OPENCL = 2,
+    FA_BACKEND_ILGPU_CPU = 3,
+    FA_BACKEND_SIMD = 4,
+    FA_BACKEND_REFERENCE = 5
+} fa_backend;
+
+typedef enum fa_recall_criterion {
+    FA_RECALL_EXACT = 0,           /* every step equals the stored sequence from step 1 */
+    FA_RECALL_REACHES = 1          /* the trajectory falls onto the sequence within 5*length steps */
+} fa_recall_criterion;
+
+/* Opaque: a handle into the library's table of contexts, not a pointer to memory. */
+typedef struct fa_context fa_context;
+
+/* The message of the last failed call on this thread ("" after a successful one). Valid until the next call. */
+FA_API const char *fa_last_error(void);
+
+/* The library version, e.g. "0.1.0" ("" if the runtime cannot be loaded; fa_last_error says why). */
+FA_API const char *fa_version(void);
+
+FA_API fa_status fa_context_create(fa_backend backend, fa_context **out);
+FA_API fa_status fa_context_destroy(fa_context *ctx);
+FA_API fa_status fa_context_backend(fa_context *ctx, fa_backend *out);
+
+/* tau dx/dt = -x + W tanh(x) + b, RK4 with step dt for `steps` steps. record_every = 0: final states only
+ * (trajectory may be NULL); > 0: frames at steps 0, r, 2r, ... into trajectory. status[m]: 0 ok, 1 went non-finite
+ * (frozen at its last finite state). */
+FA_API fa_status fa_tanh_integrate_f64(fa_context *ctx, int32_t n, int32_t members,
+    const double *w, int64_t w_len, const double *b, int64_t b_len, const double *tau, int64_t tau_len,
+    const double *x0, int64_t x0_len, double dt, int64_t steps, int32_t record_every,
+    double *trajectory, int64_t trajectory_len, double *final_states, int64_t final_len,
+    int32_t *status, int64_t status_len);
+FA_API fa_status fa_tanh_integrate_f32(fa_context *ctx, int32_t n, int32_t members,
+    const float *w, int64_t w_len, const float *b, int64_t b_len, const float *tau, int64_t tau_len,
+    const float *x0, int64_t x0_len, double dt, int64_t steps, int32_t record_every,
+    float *trajectory, int64_t trajectory_len, float *final_states, int64_t final_len,
+    int32_t *status, int64_t status_len);
+
+/* The leading k Lyapunov exponents per member (Benettin QR method; QR every `every` steps, a transient, then an
+ * accumulation over `duration` time units) with standard errors. status[m]: 0 ok, 1 diverged, 2 not converged. */
+FA_API fa_status fa_tanh_lyapunov_f64(fa_context *ctx, int32_t n, int32_t members,
+    const double *w, int64_t w_len, const double *b, int64_t b_len, const double *tau, int64_t tau_len,
+    const double *x0, int64_t x0_len, double dt, double transient, double duration, int32_t every, int32_t k,
+    double *exponents, int64_t exponents_len, double *errors, int64_t errors_len,
+    int32_t *status, int64_t status_len);
+FA_API fa_status fa_tanh_lyapunov_f32(fa_context *ctx, int32_t n, int32_t members,
+    const float *w, int64_t w_len, const float *b, int64_t b_len, const float *tau, int64_t tau_len,
+    const float *x0, int64_t x0_len, double dt, double transient, double duration, int32_t every, int32_t k,
+    double *exponents, int64_t exponents_len, double *errors, int64_t errors_len,
+    int32_t *status, int64_t status_len);
+
+/* L = 1/2 |x(T) - y|^2 after `steps` RK4 steps, y one target (target_len n) or per member (n*members); exact
+ * gradients by the discrete adjoint. loss: members; grad_x0: n*members; grad_w: n*n*members (per member also for a
+ * shared W: sum over m for the gradient of the summed loss). status[m]: 0 ok, 1 forward diverged, 2 gradient
+ * non-finite. */
+FA_API fa_status fa_tanh_gradient_f64(fa_context *ctx, int32_t n, int32_t members,
+    const double *w, int64_t w_len, const double *b, int64_t b_len, const double *tau, int64_t tau_len,
+    const double *x0, int64_t x0_len, double dt, int64_t steps, const double *target, int64_t target_len,
+    double *loss, int64_t loss_len, double *grad_x0, int64_t grad_x0_len, double *grad_w, int64_t grad_w_len,
+    int32_t *status, int64_t status_len);
+FA_API fa_status fa_tanh_gradient_f32(fa_context *ctx, int32_t n, int32_t members,
+    const float *w, int64_t w_len, const float *b, int64_t b_len, const float *tau, int64_t tau_len,
+    const float *x0, int64_t x0_len, double dt, int64_t steps, const float *target, int64_t target_len,
+    float *loss, int64_t loss_len, float *grad_x0, int64_t grad_x0_len, float *grad_w, int64_t grad_w_len,
+    int32_t *status, int64_t status_len);
+
+/* Binary networks with `hidden` hidden neurons (U and V learned, +-1 hidden code, batch schedule, zero initial
+ * weights), one per periodic sequence, trained by the gated margin rule (margin kappa, rate eta). epochs[b]: epochs
+ * run; converged[b]: 1 if the last epoch opened no gate. */
+FA_API fa_status fa_sequence_train(fa_context *ctx, const int8_t *patterns, int64_t patterns_len,
+    int32_t networks, int32_t length, int32_t visible, int32_t hidden,
+    double kappa, double eta, int32_t max_epochs, uint64_t seed,
+    double *u, int64_t u_len, double *v, int64_t v_len, int32_t *epochs, int64_t epochs_len,
+    int32_t *converged, int64_t converged_len);
+
+/* Recall trials of U+V networks given their weights: each starts from pattern 0 with `flipped` distinct bits
+ * flipped (noise keyed by seed, network, trial). success[b*trials + r]: 1 if the trial met the criterion. */
+FA_API fa_status fa_sequence_recall(fa_context *ctx, const int8_t *patterns, int64_t patterns_len,
+    int32_t networks, int32_t length, int32_t visible, int32_t hidden,
+    const double *u, int64_t u_len, const double *v, int64_t v_len,
+    int32_t flipped, int32_t trials, fa_recall_criterion criterion, uint64_t seed,
+    int32_t *success, int64_t success_len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
