@@ -14,6 +14,8 @@ internal static unsafe class ErrorReport
         {
             var code = Classify(error);
             string message = code == ErrorCode.Internal ? $"{error.GetType().Name}: {error.Message}" : error.Message;
+            // One line: ArgumentOutOfRangeException appends "\nActual value was …" (our messages already say the value).
+            message = message.ReplaceLineEndings(" ");
             WriteText(message, buffer, capacity);
             return (int)code;
         }
