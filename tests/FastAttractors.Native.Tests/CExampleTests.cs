@@ -42,6 +42,16 @@ public sealed partial class CExampleTests
         }
     }
 
+    [Fact]
+    public void AMissingManagedAssemblyIsARuntimeErrorWithItsPath()
+    {
+        // The shim cannot start: every call returns FA_ERR_RUNTIME with the reason; the example reports it and exits 1.
+        var run = ChildProcess.Run(Path.Combine(NativeBuild.BuildDirectory, "lyapunov"), [], NativeBuild.RepositoryRoot,
+            new Dictionary<string, string> { ["FASTATTRACTORS_MANAGED_DIR"] = "/nonexistent/fa-managed" });
+        Assert.True(run.ExitCode == 1, run.Describe());
+        Assert.Contains("error: managed assembly not found: /nonexistent/fa-managed/FastAttractors.Native.dll", run.Stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>The example's inputs rebuilt with its LCG, through the managed API.</summary>
     private static LyapunovSpectra ManagedSpectra()
     {
