@@ -35,8 +35,10 @@ with fa.Context("simd") as ctx:
         final, status, trajectory = ctx.integrate(W, x0, dt=0.05, steps=20, b=b, tau=2.0, record_every=5, dtype=dtype)
         out["integrate_" + name] = {"final": final.ravel().tolist(), "trajectory": trajectory.ravel().tolist(),
                                     "status": status.tolist(), "dtype": str(final.dtype)}
-    g = ctx.gradient(W, x0, dt=0.05, steps=20, target=np.ones(n), b=b, tau=2.0)
-    out["gradient"] = {key: value.ravel().tolist() for key, value in g.items()}
+        g = ctx.gradient(W, x0, dt=0.05, steps=20, target=np.ones(n), b=b, tau=2.0, dtype=dtype)
+        out["gradient_" + name] = {key: value.ravel().tolist() for key, value in g.items()}
+        lam, err, status = ctx.lyapunov(W, x0, dt=0.05, transient=1, duration=20, every=5, b=b, tau=2.0, dtype=dtype)
+        out["lyapunov_" + name] = {"exponents": lam.ravel().tolist(), "errors": err.ravel().tolist(), "status": status.tolist()}
     trained = ctx.train_sequences(patterns, hidden=24, kappa=1.0, eta=1.0 / 16, max_epochs=500, seed=3)
     out["train"] = {"u": trained["u"].ravel().tolist(), "v": trained["v"].ravel().tolist(),
                     "epochs": trained["epochs"].tolist(), "converged": trained["converged"].tolist()}

@@ -31,6 +31,10 @@ public sealed class PythonModuleTests
         _ => x.GetInt32(),
     }).ToArray();
 
+    /// <summary>What an _f32 function hands back: the engine's float32 results, which it reports as doubles, stored as float.</summary>
+    private static double[] As(Precision precision, double[] values) =>
+        precision == Precision.Float32 ? values.Select(v => (double)(float)v).ToArray() : values;
+
     private static EnsembleProblem Problem(JsonElement o)
     {
         int n = o.GetProperty("n").GetInt32(), members = o.GetProperty("members").GetInt32();
@@ -49,22 +53,40 @@ public sealed class PythonModuleTests
         var expected = engine.Integrate(Problem(o), new Rk4(0.05), 20, SaveAt.EveryNthStep(5), new IntegrateOptions { Precision = precision });
         var got = o.GetProperty("integrate_" + suffix);
         Assert.Equal(suffix == "f32" ? "float32" : "float64", got.GetProperty("dtype").GetString());
-        Assert.Equal(expected.FinalStates, Doubles(got.GetProperty("final")));
-        Assert.Equal(expected.Trajectory, Doubles(got.GetProperty("trajectory")));
+        Assert.Equal(As(precision, expected.FinalStates), Doubles(got.GetProperty("final")));
+        Assert.Equal(As(precision, expected.Trajectory!), Doubles(got.GetProperty("trajectory")));
         Assert.Equal(expected.Status.Select(s => (int)s), Ints(got.GetProperty("status")));
     }
 
-    [Fact]
-    public void GradientEqualsTheManagedApi()
+    [Theory]
+    [InlineData("f64", Precision.Float64)]
+    [InlineData("f32", Precision.Float32)]
+    public void LyapunovEqualsTheManagedApi(string suffix, Precision precision)
+    {
+        var o = Output.Value;
+        using var engine = Engine.Create(Backend.Simd);
+        var expected = engine.Lyapunov(Problem(o), new Rk4(0.05),
+            new LyapunovOptions { Transient = 1, Duration = 20, Every = 5, Precision = precision });
+        var got = o.GetProperty("lyapunov_" + suffix);
+        Assert.Equal(expected.Exponents, Doubles(got.GetProperty("exponents")));
+        Assert.Equal(expected.StandardErrors, Doubles(got.GetProperty("errors")));
+        Assert.Equal(expected.Status.Select(s => (int)s), Ints(got.GetProperty("status")));
+    }
+
+    [Theory]
+    [InlineData("f64", Precision.Float64)]
+    [InlineData("f32", Precision.Float32)]
+    public void GradientEqualsTheManagedApi(string suffix, Precision precision)
     {
         var o = Output.Value;
         int n = o.GetProperty("n").GetInt32();
         using var engine = Engine.Create(Backend.Simd);
-        var expected = engine.Gradient(Problem(o), new Rk4(0.05), 20, Loss.Terminal(Enumerable.Repeat(1.0, n).ToArray(), n));
-        var got = o.GetProperty("gradient");
-        Assert.Equal(expected.Loss, Doubles(got.GetProperty("loss")));
-        Assert.Equal(expected.InitialStates, Doubles(got.GetProperty("grad_x0")));
-        Assert.Equal(expected.Parameter("W").Values, Doubles(got.GetProperty("grad_w")));
+        var expected = engine.Gradient(Problem(o), new Rk4(0.05), 20, Loss.Terminal(Enumerable.Repeat(1.0, n).ToArray(), n),
+            new GradientOptions { Precision = precision });
+        var got = o.GetProperty("gradient_" + suffix);
+        Assert.Equal(As(precision, expected.Loss), Doubles(got.GetProperty("loss")));
+        Assert.Equal(As(precision, expected.InitialStates), Doubles(got.GetProperty("grad_x0")));
+        Assert.Equal(As(precision, expected.Parameter("W").Values), Doubles(got.GetProperty("grad_w")));
         Assert.All(Ints(got.GetProperty("status")), s => Assert.Equal(0, s));
     }
 
