@@ -128,7 +128,8 @@ class Context:
         suffix, n, members, args = self._model(W, x0, b, tau, dtype)
         final = np.empty((n, members), dtype)
         status = np.empty(members, np.int32)
-        trajectory = np.empty((steps // record_every + 1, n, members), dtype) if record_every > 0 else None
+        # Sizes the library rejects (steps < 1, ...) still get an array, so its message, not numpy's, reports them.
+        trajectory = np.empty((max(steps // record_every + 1, 0), n, members), dtype) if record_every > 0 else None
         _check(getattr(_lib, "fa_tanh_integrate_" + suffix)(*args, dt, steps, record_every, *_arg(trajectory),
                                                            *_arg(final), *_arg(status)))
         return final, status, trajectory
