@@ -93,6 +93,13 @@ int main(void)
     printf("version\t%d\t%s\n", FA_OK, fa_version());
     report("create_null_out", fa_context_create(FA_BACKEND_AUTO, NULL));
     report("create_unknown_backend", fa_context_create((fa_backend)99, &ctx));
+    {
+        fa_context *cuda = NULL;
+        fa_status rc = fa_context_create(FA_BACKEND_CUDA, &cuda); /* FA_OK on a machine with an NVIDIA GPU */
+        report("create_cuda", rc);
+        if (rc == FA_OK)
+            fa_context_destroy(cuda);
+    }
     report("create", fa_context_create(FA_BACKEND_AUTO, &ctx));
     report("good_call", good_integrate(ctx));
     report("backend_null_out", fa_context_backend(ctx, NULL));

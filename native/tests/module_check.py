@@ -49,6 +49,10 @@ with fa.Context("simd") as ctx:
         "library": fails(lambda: ctx.integrate(W, x0, dt=-1.0, steps=1)),
         "k": fails(lambda: ctx.lyapunov(W, x0, dt=0.05, transient=1, duration=10, k=n + 1)),
     }
+# The ILGPU kernels run inside the embedded runtime too (on ILGPU's CPU accelerator here).
+with fa.Context("ilgpu-cpu") as ilgpu:
+    final, status, _ = ilgpu.integrate(W, x0, dt=0.05, steps=20, b=b, tau=2.0)
+    out["integrate_ilgpu"] = {"backend": ilgpu.backend, "final": final.ravel().tolist(), "status": status.tolist()}
 out["errors"]["closed"] = fails(lambda: ctx.backend)
 out["errors"]["backend"] = fails(lambda: fa.Context("tpu"))
 print(json.dumps(out))

@@ -87,6 +87,23 @@ public sealed partial class BadInputTests
     }
 
     [Fact]
+    public void AnAbsentBackendIsBackendUnavailableNeverAFallback()
+    {
+        var (run, cases) = Output.Value;
+        Assert.True(cases.ContainsKey("create_cuda"), run.Describe());
+        bool present = Engine.Devices().Devices.Any(d => d.Backend == Backend.Cuda && d.Usable);
+        if (present)
+        {
+            Assert.Equal((Ok, ""), cases["create_cuda"]);
+        }
+        else
+        {
+            Assert.Equal((int)ErrorCode.BackendUnavailable, cases["create_cuda"].Code);
+            Assert.Contains("no Cuda device is present", cases["create_cuda"].Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void HeaderStatusCodesAreTheManagedOnes()
     {
         string header = File.ReadAllText(Path.Combine(NativeBuild.NativeDirectory, "fastattractors.h"));

@@ -109,6 +109,18 @@ public sealed class PythonModuleTests
         Assert.Equal(recall.Success.Select(s => s ? 1 : 0), Ints(o.GetProperty("recall")));
     }
 
+    [Fact]
+    public void IlgpuKernelsRunInsideTheEmbeddedRuntime()
+    {
+        var o = Output.Value;
+        using var engine = Engine.Create(Backend.IlgpuCpu);
+        var expected = engine.Integrate(Problem(o), new Rk4(0.05), 20);
+        var got = o.GetProperty("integrate_ilgpu");
+        Assert.Equal("ilgpu-cpu", got.GetProperty("backend").GetString());
+        Assert.Equal(expected.FinalStates, Doubles(got.GetProperty("final")));
+        Assert.Equal(expected.Status.Select(s => (int)s), Ints(got.GetProperty("status")));
+    }
+
     [Theory]
     [InlineData("shape", "ValueError", null, "W: expected shape (3, 3) or (3, 3, 4), got (4, 4)")]
     [InlineData("dtype", "TypeError", null, "x0: expected a real array")]
