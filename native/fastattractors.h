@@ -22,7 +22,8 @@
  * - Contexts: one engine each. A context may be used from any thread, but by one thread at a time: a call that finds
  *   it busy returns FA_ERR_BUSY at once and does nothing. A destroyed or unknown context gives FA_ERR_INVALID_CONTEXT.
  * - The first call starts the .NET runtime (hostfxr) and loads build/managed/FastAttractors.Native.dll beside this
- *   library (override: FASTATTRACTORS_MANAGED_DIR); DOTNET_ROOT selects the .NET install. That takes ~0.1-0.3 s.
+ *   library (override: FASTATTRACTORS_MANAGED_DIR); DOTNET_ROOT selects the .NET install (else the one the library
+ *   was built with). Starting the runtime and JIT-compiling take a fraction of a second of CPU, once per process.
  */
 #ifndef FASTATTRACTORS_H
 #define FASTATTRACTORS_H
