@@ -11,14 +11,14 @@ namespace FastAttractors.Kernels.Binary;
 /// </summary>
 public static class BinaryTrainingKernel
 {
-    /// <summary>The largest group the kernel's shared-memory reduction holds.</summary>
+    /// <summary>The largest group the kernel supports (the CUDA and OpenCL limit on common devices).</summary>
     public const int MaxGroupSize = 1024;
 
     public static void Run(BinaryTrainingShape s, BinaryTrainingBuffers v)
     {
-        var tally = SharedMemory.Allocate<int>(2);
-        var minima = SharedMemory.Allocate<double>(MaxGroupSize);
         int g = Grid.IdxX, tid = Group.IdxX, size = Group.DimX;
+        var tally = v.Tally.SubView(g * 2, 2);
+        var minima = v.Minima.SubView(g * size, size);
         int b = s.FirstNetwork + g, n = s.Visible, m = s.Hidden, tr = s.Transitions;
         bool hidden = s.HiddenLayer != 0, learnU = s.LearnU != 0, online = s.Online != 0, bias = s.LearnBias != 0;
         double low = s.ZeroOne != 0 ? 0.0 : -1.0;

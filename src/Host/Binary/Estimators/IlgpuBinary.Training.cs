@@ -22,16 +22,16 @@ internal sealed partial class IlgpuBinary
         int firstSize = hidden ? m * n : n * n, secondSize = hidden ? n * m : 0;
         var result = new IlgpuBinaryTrainingArrays(plan);
         var accelerator = cache.Accelerator;
+        int groupSize = kernels.TrainingGroupSize;
 
         // Per network on the device: weights and biases, fields and codes (float64), targets, gate counts and status (int).
-        long doubles = (long)firstSize + secondSize + m + n + 2L * m * tr + (long)n * tr + 2;
-        long ints = (long)tr * m + 2L * epochsMax + 2;
+        long doubles = (long)firstSize + secondSize + m + n + 2L * m * tr + (long)n * tr + 2 + groupSize;
+        long ints = (long)tr * m + 2L * epochsMax + 4;
         long perNetwork = doubles * sizeof(double) + ints * sizeof(int);
-        long largest = Math.Max(Math.Max(firstSize, secondSize), Math.Max(ints, Math.Max(2L * m * tr, (long)n * tr)));
+        long largest = Math.Max(Math.Max(firstSize, secondSize), Math.Max(Math.Max(ints, groupSize), Math.Max((long)m * tr, (long)n * tr)));
         long byMemory = Math.Max(1, accelerator.MemorySize / 4 / perNetwork);
         long byIndex = Math.Max(1, int.MaxValue / Math.Max(1, largest));
         int chunk = (int)Math.Min(networks, Math.Min(byMemory, byIndex));
-        int groupSize = kernels.TrainingGroupSize;
 
         using var patterns = accelerator.Allocate1D(Array.ConvertAll(plan.Sequences.ToArray(), p => (int)p));
         for (int start = 0; start < networks; start += chunk)
@@ -53,12 +53,15 @@ internal sealed partial class IlgpuBinary
             using var gateCounts = accelerator.Allocate1D<int>((long)count * epochsMax * 2);
             using var status = accelerator.Allocate1D<int>(2L * count);
             using var margins = accelerator.Allocate1D<double>(2L * count);
+            using var tally = accelerator.Allocate1D<int>(2L * count);
+            using var minima = accelerator.Allocate1D<double>((long)count * groupSize);
             hiddenBias.MemSetToZero();
             visibleBias.MemSetToZero();
             var shape = new BinaryTrainingShape(start, n, m, plan.Sequences.Length, tr, epochsMax, hidden, learnU,
                 o.HiddenCode == HiddenCode.ZeroOne, o.Biases == BiasMode.Learned, o.Schedule == TrainingSchedule.Online, o.Kappa, o.Eta);
             var buffers = new BinaryTrainingBuffers(patterns.View, hiddenTargets.View, firstBuffer.View, secondBuffer.View, hiddenBias.View,
-                visibleBias.View, hiddenFields.View, hiddenCodes.View, visibleFields.View, gateCounts.View, status.View, margins.View);
+                visibleBias.View, hiddenFields.View, hiddenCodes.View, visibleFields.View, gateCounts.View, status.View, margins.View,
+                tally.View, minima.View);
             kernels.Training(new KernelConfig(count, groupSize), shape, buffers);
             accelerator.Synchronize();
             result.Collect(start, count, firstBuffer.GetAsArray1D(), secondBuffer.GetAsArray1D(), hiddenBias.GetAsArray1D(), visibleBias.GetAsArray1D(),
