@@ -13,8 +13,10 @@ public readonly struct LayerWeights(ArrayView<double> weights, ArrayView<double>
 /// The gated margin perceptron of spec §2 (the Reference's MarginRule) for one layer, its work split over the threads
 /// of a group (thread <c>tid</c> of <c>size</c>). Every float64 sum runs in the Reference's order: a field is bias + Σ_c
 /// w·x in index order; a batch step sums (η·s)·x over transitions in order and adds it once; so results equal the
-/// Reference's bit for bit wherever the device rounds IEEE float64 without contraction. Callers put barriers between
-/// phases.
+/// Reference's bit for bit wherever the device rounds IEEE float64. ILGPU writes mul.f64/add.f64, which ptxas may fuse
+/// into FMAs; that changes nothing here, since every product in a field or a step multiplies by ±1, 0 or η·(±1)
+/// (exact), except w·w in the margins' norms, where a fused result may differ in the last bit off the dyadic grid
+/// (on it, w = kη and w² is exact). Callers put barriers between phases.
 /// </summary>
 public static class MarginLayer
 {
