@@ -3,7 +3,8 @@ using FastAttractors;
 using FastAttractors.Backends;
 
 // GPU check, for a lent GPU machine without .NET (publish self-contained): kernels on the named backend against the
-// Reference path on random members of every model, then W1 and W5 at GPU sizes with compile time reported apart.
+// Reference path on random members of every model, then W1 and W5 at GPU sizes with compile time reported apart;
+// with `w7` as the third argument, the binary sequence-network kernels and W7 instead (W7Check.cs).
 var backend = args.Length > 0 ? BackendNames.Parse(args[0], "backend") : Backend.Cuda;
 int repeats = args.Length > 1 ? int.Parse(args[1]) : 5;
 var (devices, chosen) = Engine.Devices();
@@ -12,6 +13,9 @@ foreach (var d in devices)
 Console.WriteLine($"default backend: {chosen}; checking {backend}");
 using var engine = Engine.Create(backend);
 var reference = Engine.Create(Backend.Reference);
+// `GpuCheck <backend> <repeats> w7 …`: only the binary-network check (W7Check.cs).
+if (args.Length > 2 && args[2] == "w7")
+    return W7Check.Run(engine, reference, backend, repeats, args[3..]);
 
 // 1. Agreement with Reference (same tolerances as the property tests).
 var cases = new (string Name, Func<int, IEnsembleModel> Model, ISolver Solver, int Dim)[]

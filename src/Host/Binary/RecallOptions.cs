@@ -16,5 +16,12 @@ public sealed record RecallOptions
 
     public ulong Seed { get; init; } = 2;
 
+    /// <summary>
+    /// The arithmetic of the ILGPU recall kernel: Float64 (default) steps as the Reference does; Float32 rounds weights
+    /// once to float32 and sums fields in float32 (GPU throughput), exact on the dyadic grid, elsewhere a field within
+    /// float32 rounding of 0 may take the other sign. The Reference and Simd paths ignore it.
+    /// </summary>
+    public Precision Precision { get; init; } = Precision.Float64;
+
     public static RecallOptions Default { get; } = new();
 }

@@ -18,6 +18,9 @@ internal sealed record RecallPlan(TrainingResult Trained, RecallOptions Options)
         if (!Enum.IsDefined(options.Criterion))
             throw new ArgumentOutOfRangeException(nameof(options), options.Criterion,
                 $"Criterion: unknown value {options.Criterion}; valid: {string.Join(", ", Enum.GetNames<RecallCriterion>())}.");
+        if (!Enum.IsDefined(options.Precision))
+            throw new ArgumentOutOfRangeException(nameof(options), options.Precision,
+                $"Precision: unknown value {options.Precision}; valid: {string.Join(", ", Enum.GetNames<Precision>())}.");
         return new RecallPlan(trained, options);
     }
 }

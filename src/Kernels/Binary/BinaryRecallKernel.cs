@@ -42,91 +42,78 @@ public readonly struct BinaryRecallBuffers(
 
 /// <summary>
 /// Recall of hidden (HiddenUV, HiddenVOnly) and visible perceptron networks, one thread per (network, trial): the
-/// synchronous map ζ = code(sgn(Uξ + b_U)), ξ' = sgn(Vζ + b_V) or ξ' = sgn(Wξ + b), sgn(0) = +1, in float64 with every
-/// sum in index order (the Reference's NetworkStep), then the criterion of RecallCriterion, as ReferenceBinary.Recall.
+/// synchronous map ζ = code(sgn(Uξ + b_U)), ξ' = sgn(Vζ + b_V) or ξ' = sgn(Wξ + b), sgn(0) = +1, with every sum in
+/// index order (the Reference's NetworkStep), then the criterion of RecallCriterion, as ReferenceBinary.Recall.
+/// <see cref="Run"/> steps in float64 (<see cref="Float64RecallStep"/>); <see cref="RunFloat32"/> in float32
+/// (<see cref="Float32RecallStep"/>), the GPU-throughput variant.
 /// </summary>
 public static class BinaryRecallKernel
 {
-    public static void Run(Index1D index, BinaryRecallShape s, BinaryRecallBuffers v)
+    public static void Run(Index1D index, BinaryRecallShape s, BinaryRecallBuffers v) =>
+        Recall(index, s, v.Patterns, v.State, v.Next, v.Success,
+            new Float64RecallStep(v.First, v.Second, v.HiddenBias, v.VisibleBias, v.Scratch));
+
+    public static void RunFloat32(Index1D index, BinaryRecallShape s, BinaryRecallStates states, Float32RecallStep step) =>
+        Recall(index, s, states.Patterns, states.State, states.Next, states.Success, step);
+
+    private static void Recall<TStep>(Index1D index, BinaryRecallShape s, ArrayView<int> patterns, ArrayView<int> state, ArrayView<int> next,
+        ArrayView<int> success, TStep step)
+        where TStep : struct, IRecallStep
     {
         int thread = index;
         if (thread >= s.Threads)
             return;
         int b = (s.FirstThread + thread) / s.Trials;
-        bool ok = s.ReachesSequence != 0 ? Reaches(s, v, thread, b) : FollowsFrom(s, v, thread, b, 0);
-        v.Success[thread] = ok ? 1 : 0;
+        var trial = new Trial<TStep>(s, patterns, state, next, step, thread, b);
+        bool ok = s.ReachesSequence != 0 ? trial.Reaches() : trial.FollowsFrom(0);
+        success[thread] = ok ? 1 : 0;
     }
 
-    private static bool FollowsFrom(BinaryRecallShape s, BinaryRecallBuffers v, int thread, int b, int tau)
+    /// <summary>The two criteria for one thread's trial over any step arithmetic.</summary>
+    private readonly struct Trial<TStep>(BinaryRecallShape s, ArrayView<int> patterns, ArrayView<int> state, ArrayView<int> next, TStep step, int thread, int b)
+        where TStep : struct, IRecallStep
     {
-        int steps = s.Periodic != 0 ? s.Length : s.Length - 1 - tau;
-        for (int step = 0; step < steps; step++)
+        public bool FollowsFrom(int tau)
         {
-            Step(s, v, thread, b);
-            tau = tau + 1 < s.Length ? tau + 1 : 0;
-            if (!Equals(s, v.Next, thread, v.Patterns, (b * s.Length + tau) * s.Visible))
-                return false;
-            for (int k = 0; k < s.Visible; k++)
-                v.State[k * s.Threads + thread] = v.Next[k * s.Threads + thread];
-        }
-        return true;
-    }
-
-    private static bool Reaches(BinaryRecallShape s, BinaryRecallBuffers v, int thread, int b)
-    {
-        for (int step = 0; step <= s.SearchSteps; step++)
-        {
-            // The first stored pattern (with a successor) equal to the state, as the Reference's index finds it.
-            for (int t = 0; t < s.Transitions; t++)
-                if (Equals(s, v.State, thread, v.Patterns, (b * s.Length + t) * s.Visible))
-                    return FollowsFrom(s, v, thread, b, t);
-            Step(s, v, thread, b);
-            for (int k = 0; k < s.Visible; k++)
-                v.State[k * s.Threads + thread] = v.Next[k * s.Threads + thread];
-        }
-        return false;
-    }
-
-    private static bool Equals(BinaryRecallShape s, ArrayView<int> x, int thread, ArrayView<int> patterns, int offset)
-    {
-        for (int k = 0; k < s.Visible; k++)
-            if (x[k * s.Threads + thread] != patterns[offset + k])
-                return false;
-        return true;
-    }
-
-    /// <summary>Next ← one synchronous step of network b from State.</summary>
-    private static void Step(BinaryRecallShape s, BinaryRecallBuffers v, int thread, int b)
-    {
-        int n = s.Visible, m = s.Hidden, stride = s.Threads;
-        if (s.HiddenLayer == 0)
-        {
-            for (int j = 0; j < n; j++)
+            int steps = s.Periodic != 0 ? s.Length : s.Length - 1 - tau;
+            for (int k = 0; k < steps; k++)
             {
-                double field = v.VisibleBias[b * n + j];
-                int row = (b * n + j) * n;
-                for (int k = 0; k < n; k++)
-                    field += v.First[row + k] * v.State[k * stride + thread];
-                v.Next[j * stride + thread] = field >= 0 ? 1 : -1;
+                step.Step(s, state, next, thread, b);
+                tau = tau + 1 < s.Length ? tau + 1 : 0;
+                if (!EqualsPattern(next, tau))
+                    return false;
+                Copy();
             }
-            return;
+            return true;
         }
-        double low = s.ZeroOne != 0 ? 0.0 : -1.0;
-        for (int i = 0; i < m; i++)
+
+        public bool Reaches()
         {
-            double field = v.HiddenBias[b * m + i];
-            int row = (b * m + i) * n;
-            for (int k = 0; k < n; k++)
-                field += v.First[row + k] * v.State[k * stride + thread];
-            v.Scratch[i * stride + thread] = field >= 0 ? 1.0 : low;
+            for (int k = 0; k <= s.SearchSteps; k++)
+            {
+                // The first stored pattern (with a successor) equal to the state, as the Reference's index finds it.
+                for (int t = 0; t < s.Transitions; t++)
+                    if (EqualsPattern(state, t))
+                        return FollowsFrom(t);
+                step.Step(s, state, next, thread, b);
+                Copy();
+            }
+            return false;
         }
-        for (int j = 0; j < n; j++)
+
+        private bool EqualsPattern(ArrayView<int> x, int t)
         {
-            double field = v.VisibleBias[b * n + j];
-            int row = (b * n + j) * m;
-            for (int i = 0; i < m; i++)
-                field += v.Second[row + i] * v.Scratch[i * stride + thread];
-            v.Next[j * stride + thread] = field >= 0 ? 1 : -1;
+            int offset = (b * s.Length + t) * s.Visible;
+            for (int k = 0; k < s.Visible; k++)
+                if (x[k * s.Threads + thread] != patterns[offset + k])
+                    return false;
+            return true;
+        }
+
+        private void Copy()
+        {
+            for (int k = 0; k < s.Visible; k++)
+                state[k * s.Threads + thread] = next[k * s.Threads + thread];
         }
     }
 }
