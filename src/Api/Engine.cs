@@ -63,8 +63,9 @@ public sealed class Engine : IDisposable
             Backend.Simd => new SimdGradient(),
             _ => new IlgpuGradient(chosen, ((IlgpuIntegrator)integrator).Accelerator),
         };
-        // ILGPU backends recall hidden and perceptron networks with the binary recall kernel; training and the other
-        // variants run on the Simd CPU path, and those results say Backend.Simd, so nobody mistakes them for GPU figures.
+        // ILGPU backends train and recall U+V, V-only and perceptron networks with the binary kernels; the one-shot
+        // stores (Hebbian, Long Sequence Hopfield) run on the Simd CPU path and say Backend.Simd, so nobody mistakes
+        // them for GPU figures.
         IBinaryEstimator binary = chosen switch
         {
             Backend.Reference => new ReferenceBinary(),
