@@ -14,8 +14,11 @@ namespace FastAttractors.Cli.Commands;
 /// </summary>
 internal static class HeadDirectionCommand
 {
-    /// <summary>The velocity of experiment 1: three incommensurate sinusoids, |V| ≤ 0.8 rad per τ.</summary>
-    internal static readonly AngularVelocity DefaultVelocity = new([0.4, 0.25, 0.15], [0.021, 0.0537, 0.13], [0, 1, 2]);
+    /// <summary>
+    /// The velocity of experiment 1: three incommensurate sinusoids, |V| ≤ 0.25 rad per τ (a turn in ≥ 25 τ, about 6
+    /// oscillator periods), so that frames 5 τ apart can be unwrapped for the figure.
+    /// </summary>
+    internal static readonly AngularVelocity DefaultVelocity = new([0.12, 0.08, 0.05], [0.011, 0.029, 0.07], [0, 1, 2]);
 
     public static Command Create(TextWriter stdout)
     {
@@ -108,7 +111,7 @@ internal static class HeadDirectionCommand
         var a = angles.ToArray();
         double c = a.Average(Math.Cos), s = a.Average(Math.Sin);
         double r = Math.Min(1, Math.Sqrt(c * c + s * s));
-        return Math.Sqrt(-2 * Math.Log(r));
+        return Math.Sqrt(Math.Max(0, -2 * Math.Log(r)));
     }
 
     private static IEnumerable<double> Levels(HeadDirectionSettings settings) => settings.Sigma == 0 ? [0.0] : [0.0, settings.Sigma];

@@ -23,16 +23,16 @@ internal static class HeadingPlot
         string noisy = settings.Sigma.ToString("0.####", CultureInfo.InvariantCulture);
 
         var velocity = runs.Where(r => r.Circuit == "oscillators-velocity").ToArray();
-        var truth = integration.Add.ScatterPoints(velocity[0].Times, velocity[0].TrueHeading, Colors.Black);
-        truth.MarkerSize = 3;
+        var truth = integration.Add.ScatterLine(velocity[0].Times, Unwrap(velocity[0].TrueHeading), Colors.Black);
+        truth.LineWidth = 3;
         truth.LegendText = "true heading h₀ + ∫V dt";
         for (int i = 0; i < velocity.Length; i++)
         {
-            var points = integration.Add.ScatterPoints(velocity[i].Times, velocity[i].DecodedHeading, Palette(i));
-            points.MarkerSize = 2;
-            points.LegendText = $"decoded, σ = {velocity[i].Sigma.ToString("0.####", CultureInfo.InvariantCulture)}";
+            var line = integration.Add.ScatterLine(velocity[i].Times, Unwrap(velocity[i].DecodedHeading), Palette(i));
+            line.LineWidth = 1.5f;
+            line.LegendText = $"decoded from the bump, σ = {velocity[i].Sigma.ToString("0.####", CultureInfo.InvariantCulture)}";
         }
-        integration.Title("oscillator circuit integrating V(t)");
+        integration.Title("oscillator circuit integrating V(t) (headings unwrapped)");
         integration.XLabel("t (τ)");
         integration.YLabel("heading (rad)");
         integration.ShowLegend(Alignment.UpperRight);
@@ -44,7 +44,7 @@ internal static class HeadingPlot
             bool first = true;
             foreach (var run in groups[g])
             {
-                var line = errors.Add.ScatterLine(run.Times, run.Error, color);
+                var line = errors.Add.ScatterLine(run.Times, Unwrap(run.Error), color);
                 line.LineWidth = 1;
                 if (first)
                     line.LegendText = Label(groups[g].Key);
@@ -56,7 +56,7 @@ internal static class HeadingPlot
             curve.LineWidth = 2;
             curve.LegendText = Label(groups[g].Key);
         }
-        errors.Title($"holding headings (V = 0): decoded − true, σ = 0 and {noisy}");
+        errors.Title($"holding {groups[0].Count()} headings (V = 0): decoded − true (unwrapped)");
         errors.XLabel("t (τ)");
         errors.YLabel("error (rad)");
         errors.ShowLegend(Alignment.LowerLeft);
@@ -86,6 +86,15 @@ internal static class HeadingPlot
         plot.YLabel("activity");
         plot.ShowLegend(Alignment.UpperRight);
         return plot.GetImageBytes(1000, 520, ImageFormat.Png);
+    }
+
+    /// <summary>Angles made continuous frame to frame (steps taken as the shortest way round; frames must be close enough).</summary>
+    private static double[] Unwrap(double[] angles)
+    {
+        var result = new double[angles.Length];
+        for (int f = 0; f < angles.Length; f++)
+            result[f] = f == 0 ? angles[0] : result[f - 1] + Angles.Difference(angles[f], angles[f - 1]);
+        return result;
     }
 
     private static string Label((string Circuit, double Sigma) key) =>
