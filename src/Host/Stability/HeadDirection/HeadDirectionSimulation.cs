@@ -32,11 +32,13 @@ public static class HeadDirectionSimulation
 
         int L = circuit.Locations, S = circuit.StepsPerLocation, window = L * S;
         double dt = period / window;
-        long steps = (long)Math.Round(duration / dt);
         long warmup = 2L * window;
-        long every = Math.Max(1, (long)Math.Round(recordEvery / dt));
-        if (steps / every + 1 > 50_000_000)
+        // Frames on the grid f · recordEvery (each at the nearest step), so their count does not depend on dt.
+        double frameCount = Math.Floor(duration / recordEvery * (1 + 1e-12)) + 1;
+        if (frameCount > 50_000_000)
             throw new ArgumentOutOfRangeException(nameof(recordEvery), recordEvery, $"recordEvery = {recordEvery} records too many frames over {duration}.");
+        int frames = (int)frameCount;
+        long steps = Math.Max((long)Math.Round(duration / dt), (long)Math.Round((frames - 1) * recordEvery / dt));
 
         // '+' at its pulse point; '−' lagging by (τ/2π) h₀, i.e. advanced by τ − that.
         double p0 = px0, p1 = px1;
@@ -47,7 +49,6 @@ public static class HeadDirectionSimulation
         var coincidence = new double[L * window];    // c_j of the last `window` steps, per location (ring buffers)
         var sums = new double[L];                    // running one-period sums of c_j (Eq. 28)
         double lastPlus = double.NaN, lastMinus = double.NaN;
-        int frames = (int)(steps / every) + 1;
         var times = new double[frames];
         var truth = new double[frames];
         var phase = new double[frames];
@@ -81,7 +82,7 @@ public static class HeadDirectionSimulation
                 sums[j] += c - coincidence[index];
                 coincidence[index] = c;
             }
-            if (k >= 0 && k % every == 0 && frame < frames)
+            while (frame < frames && k == (long)Math.Round(frame * recordEvery / dt)) // several frames per step when recordEvery < dt
             {
                 times[frame] = t;
                 truth[frame] = Angles.Wrap(initialHeading + velocity.Integral(t));
