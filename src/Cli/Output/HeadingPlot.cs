@@ -28,7 +28,7 @@ internal static class HeadingPlot
         truth.LegendText = "true heading h₀ + ∫V dt";
         for (int i = 0; i < velocity.Length; i++)
         {
-            var line = integration.Add.ScatterLine(velocity[i].Times, Unwrap(velocity[i].DecodedHeading), Palette(i));
+            var line = integration.Add.ScatterLine(velocity[i].Times, Unwrap(velocity[i].DecodedHeading, velocity[i].TrueHeading[0]), Palette(i));
             line.LineWidth = 1.5f;
             line.LegendText = $"decoded from the bump, σ = {velocity[i].Sigma.ToString("0.####", CultureInfo.InvariantCulture)}";
         }
@@ -88,12 +88,15 @@ internal static class HeadingPlot
         return plot.GetImageBytes(1000, 520, ImageFormat.Png);
     }
 
-    /// <summary>Angles made continuous frame to frame (steps taken as the shortest way round; frames must be close enough).</summary>
-    private static double[] Unwrap(double[] angles)
+    /// <summary>
+    /// Angles made continuous frame to frame (steps taken as the shortest way round; frames must be close enough),
+    /// starting within π of <paramref name="start"/> (so 2π − ε next to 0 starts at −ε).
+    /// </summary>
+    private static double[] Unwrap(double[] angles, double start = 0)
     {
         var result = new double[angles.Length];
         for (int f = 0; f < angles.Length; f++)
-            result[f] = f == 0 ? angles[0] : result[f - 1] + Angles.Difference(angles[f], angles[f - 1]);
+            result[f] = f == 0 ? start + Angles.Difference(angles[0], start) : result[f - 1] + Angles.Difference(angles[f], angles[f - 1]);
         return result;
     }
 
