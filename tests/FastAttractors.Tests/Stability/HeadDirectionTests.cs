@@ -45,12 +45,18 @@ public class HeadDirectionTests
             Assert.All(clean.DecodedHeading, d => Assert.True(Math.Abs(Angles.Difference(d, h)) < 2e-3, $"held {h}, decoded {d}"));
             var noisy = HeadDirectionSimulation.Run(Circuit, Circuit.NoisyWeights(0.02, 0, 0, 7), Circuit.NoisyWeights(0.02, 0, 1, 7),
                 AngularVelocity.Zero, h, 400, 50);
-            finals.Add(Angles.Difference(noisy.DecodedHeading[^1], h));
+            // Drift from t = 0: the heading is written into the noisy oscillators with an O(σ) error that depends on h
+            // (the start state lies on the noise-free orbit, whose points map to the noisy asymptotic phases slightly
+            // non-uniformly: 0.04 rad spread at σ = 0.02), so compare what happens after t = 0.
+            finals.Add(Angles.Difference(noisy.DecodedHeading[^1], noisy.DecodedHeading[0]));
         }
         // The two noisy oscillators have different periods, so Δφ drifts (the fine-tuning problem of Sec. 2.10) …
         Assert.True(Math.Abs(finals[0]) > 0.05, $"drift {finals[0]}");
-        // … by the same amount for every heading: the relative headings are kept (measured spread ≲ 1e-2 rad).
-        Assert.All(finals, f => Assert.True(Math.Abs(Angles.Difference(f, finals[0])) < 0.03, string.Join(", ", finals)));
+        // … at nearly the same rate for every heading: the relative headings are kept. Not exactly: the delay line's
+        // delays j τ/L are set for the noise-free period, and each noisy period is ~1 % off, which maps pulse-time
+        // differences to locations with a heading-dependent error of that relative size (measured 1.4 ± 0.013 rad).
+        // 5 % of the drift separates this from a ring attractor, whose headings move by different amounts.
+        Assert.All(finals, f => Assert.True(Math.Abs(Angles.Difference(f, finals[0])) < 0.05 * Math.Abs(finals[0]), string.Join(", ", finals)));
     }
 
     [Fact]
