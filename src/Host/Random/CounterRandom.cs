@@ -27,6 +27,10 @@ public static class CounterRandom
         FixedHiddenWeights = 21,
         BinaryInitialWeights = 22,
         RecallFlips = 23,
+
+        // Structural stability (src/Host/Stability): weight-noise ensembles and the head-direction circuit's oscillators.
+        WeightNoise = 50,
+        OscillatorWeightNoise = 51,
     }
 
     public static ulong Bits(ulong seed, ulong stream, ulong counter)

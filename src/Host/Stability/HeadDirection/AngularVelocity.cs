@@ -1,0 +1,61 @@
+namespace FastAttractors;
+
+/// <summary>
+/// An angular-velocity signal V(t) (rad per time unit) with its exact integral, so a simulated heading can be checked
+/// against h(t) = h₀ + ∫₀ᵗ V ds. V(t) = Σ_k a_k sin(ω_k t + φ_k) for t &lt; <see cref="End"/>, 0 afterwards.
+/// </summary>
+public sealed class AngularVelocity
+{
+    private readonly double[] amplitudes, frequencies, phases;
+
+    public AngularVelocity(IReadOnlyList<double> amplitudes, IReadOnlyList<double> frequencies, IReadOnlyList<double> phases, double end = double.PositiveInfinity)
+    {
+        ArgumentNullException.ThrowIfNull(amplitudes);
+        ArgumentNullException.ThrowIfNull(frequencies);
+        ArgumentNullException.ThrowIfNull(phases);
+        if (frequencies.Count != amplitudes.Count || phases.Count != amplitudes.Count)
+            throw new ArgumentException($"amplitudes, frequencies and phases need the same length, got {amplitudes.Count}, {frequencies.Count}, {phases.Count}.", nameof(frequencies));
+        for (int k = 0; k < amplitudes.Count; k++)
+        {
+            if (!double.IsFinite(amplitudes[k]) || !double.IsFinite(phases[k]))
+                throw new ArgumentException($"component {k}: amplitude {amplitudes[k]} and phase {phases[k]} must be finite.", nameof(amplitudes));
+            if (!double.IsFinite(frequencies[k]) || frequencies[k] <= 0)
+                throw new ArgumentOutOfRangeException(nameof(frequencies), frequencies[k], $"frequency {k} must be finite and positive, got {frequencies[k]}.");
+        }
+        if (double.IsNaN(end) || end < 0)
+            throw new ArgumentOutOfRangeException(nameof(end), end, $"end must be non-negative, got {end}.");
+        this.amplitudes = amplitudes.ToArray();
+        this.frequencies = frequencies.ToArray();
+        this.phases = phases.ToArray();
+        End = end;
+    }
+
+    /// <summary>V = 0: the heading is held (a memory period).</summary>
+    public static AngularVelocity Zero { get; } = new([], [], []);
+
+    /// <summary>The time after which V = 0.</summary>
+    public double End { get; }
+
+    /// <summary>The largest |V| can be: Σ |a_k|.</summary>
+    public double Bound => amplitudes.Sum(Math.Abs);
+
+    public double At(double t)
+    {
+        if (t >= End)
+            return 0;
+        double v = 0;
+        for (int k = 0; k < amplitudes.Length; k++)
+            v += amplitudes[k] * Math.Sin(frequencies[k] * t + phases[k]);
+        return v;
+    }
+
+    /// <summary>∫₀ᵗ V ds, exactly.</summary>
+    public double Integral(double t)
+    {
+        double u = Math.Min(Math.Max(t, 0), End);
+        double sum = 0;
+        for (int k = 0; k < amplitudes.Length; k++)
+            sum += amplitudes[k] / frequencies[k] * (Math.Cos(phases[k]) - Math.Cos(frequencies[k] * u + phases[k]));
+        return sum;
+    }
+}
