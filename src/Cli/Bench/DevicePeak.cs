@@ -13,9 +13,12 @@ internal sealed record DevicePeak(double Gflops, string Formula)
     /// <summary>
     /// CPU: cores × GHz × float32 SIMD lanes × 2 (an FMA is two flops) × FMA ports, from what the runtime and the OS
     /// report (<see cref="MachinePeak"/> reads /proc/cpuinfo and cpufreq and classifies the microarchitecture).
+    /// The lanes are the hardware's datapath; the runtime's own vector width is printed beside them, since a path that
+    /// uses narrower vectors cannot reach this peak.
     /// </summary>
     public static DevicePeak Cpu(MachinePeak m) => new(m.PeakGflops, F(
-        $"CPU {m.CpuModel}: {m.Cores} cores × {m.ClockGHz:0.###} GHz ({m.ClockSource}) × {m.DatapathBits / 32} float32 lanes ({m.DatapathBits}-bit datapath; {m.Microarchitecture}) × 2 (FMA) × {m.FmaPipes} FMA ports = {m.PeakGflops:0.0} GFLOP/s"));
+        $"CPU {m.CpuModel}: {m.Cores} cores × {m.ClockGHz:0.###} GHz ({m.ClockSource}) × {m.DatapathBits / 32} float32 lanes ({m.DatapathBits}-bit datapath; {m.Microarchitecture}) × 2 (FMA) × {m.FmaPipes} FMA ports = {m.PeakGflops:0.0} GFLOP/s")
+        + F($" (runtime: Vector<float>.Count = {System.Numerics.Vector<float>.Count}, Vector512 accelerated = {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated})"));
 
     /// <summary>
     /// NVIDIA GPU: SMs × clock × FP32 lanes per SM × 2 (FMA). ILGPU reports the SM count, the clock (kHz) and the
