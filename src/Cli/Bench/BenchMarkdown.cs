@@ -35,7 +35,7 @@ internal static class BenchMarkdown
         sb.AppendLine(F($"Cross-check: each backend's first members (the number in brackets) against Reference's answer for the same members: {CrossCheck.Measure}. Tolerances:"));
         foreach (var c in report.Rows.Select(r => r.Case).Distinct())
             sb.AppendLine($"- {c.ToleranceReason}");
-        sb.AppendLine("Flops per unit (an FMA counts 2, a tanh 20; bench/FastAttractors.Bench derivations in src/Workloads/FlopCount.cs):");
+        sb.AppendLine("Flops per unit (an FMA counts 2, a tanh 20; derived in src/Workloads/FlopCount.cs):");
         foreach (var c in report.Rows.Select(r => r.Case).Distinct())
             sb.AppendLine(c.FlopsPerUnit is { } f ? F($"- {c.Id}: {f:0} per {Singular(c.Unit)}") : $"- {c.Id}: no flop count (sign and integer work); % peak n/a");
         return sb.ToString();

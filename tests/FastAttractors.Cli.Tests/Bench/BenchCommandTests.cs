@@ -1,4 +1,6 @@
 using System.Text.Json;
+using FastAttractors.Cli.Bench;
+using FastAttractors.Cli.Commands;
 using FastAttractors.Cli.Tests.Support;
 using Xunit;
 
@@ -24,25 +26,45 @@ public class BenchCommandTests
     }
 
     [Fact]
-    public void Small_run_prints_the_table_and_writes_markdown_and_json()
+    public void Flags_select_size_workloads_and_backends_in_the_order_given()
     {
+        var settings = BenchCommand.Settings("Small", "w5, W1", "reference,Simd");
+
+        Assert.Equal(BenchSize.Small, settings.Size);
+        Assert.Equal(["W5", "W1"], settings.Cases.Select(c => c.Id));
+        Assert.Equal([Backend.Reference, Backend.Simd], settings.Backends);
+        Assert.Equal(3, settings.Runs);
+        Assert.Equal(5, BenchCommand.Settings("full", null, null).Runs);
+        Assert.Equal(BenchCases.All, BenchCommand.Settings("small", null, null).Cases);
+        Assert.Contains(Backend.Simd, BenchCommand.Settings("small", null, null).Backends);
+    }
+
+    [Fact]
+    public void A_run_prints_the_table_and_writes_markdown_and_json()
+    {
+        // The same path as `bench --workloads W1 --backends Simd,Reference`, on a tiny W1 (the installed-tool test in
+        // PackagingTests runs the real small size end to end).
         using var dir = new TempDirectory();
+        var stdout = new StringWriter();
+        var settings = BenchCommand.Settings("small", "W1", "Simd,Reference") with { Cases = [TestCases.TinyW1()] };
 
-        var result = CliHarness.Run("bench", "--size", "small", "--workloads", "w5", "--backends", "Simd,Reference", "--out", dir.Path);
+        int code = BenchCommand.Execute(settings, dir.Path, stdout);
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal("", result.Stderr);
-        Assert.Contains("| W5 ", result.Stdout);
+        Assert.Equal(0, code);
+        Assert.Contains("| W1 ", stdout.ToString());
         string md = File.ReadAllText(dir.File("bench.md"));
+        Assert.Equal(md, stdout.ToString()[(stdout.ToString().IndexOf("# fastattractors bench", StringComparison.Ordinal))..].Split("wrote ")[0]);
         Assert.Contains("× 2 (FMA) ×", md);
         Assert.Contains("Machine load: load average", md);
         Assert.Contains("warm-up", md);
         using var json = JsonDocument.Parse(File.ReadAllText(dir.File("bench.json")));
         var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(2, rows.Count);
-        Assert.All(rows, r => Assert.Equal("W5", r.GetProperty("workload").GetString()));
+        Assert.All(rows, r => Assert.Equal("W1", r.GetProperty("workload").GetString()));
+        Assert.False(rows[0].GetProperty("extrapolated").GetBoolean());
         Assert.True(rows[1].GetProperty("extrapolated").GetBoolean());
         Assert.InRange(rows[0].GetProperty("maxDeviationFromReference").GetDouble(), 0, 1e-3);
-        Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+        Assert.True(rows[0].GetProperty("warmupSeconds").GetDouble() > 0);
+        Assert.Empty(Directory.GetFiles(dir.Path, ".*.tmp"));
     }
 }
