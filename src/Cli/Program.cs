@@ -29,6 +29,7 @@ public static class Program
         root.Subcommands.Add(SequenceCommand.Create(stdout));
         root.Subcommands.Add(StabilityCommand.Create(stdout));
         root.Subcommands.Add(HeadDirectionCommand.Create(stdout));
+        root.Subcommands.Add(BenchCommand.Create(stdout));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -31,7 +31,8 @@ internal static class Workloads
         m => new EnsembleProblem(Lorenz.RhoSweep(m, 0, 21), InitialStates.Constant(m, 1, 0, 0), m),
         FlopCount.LorenzRk4,
         [new PeerSpec("odeint", "lorenz_ensemble_odeint.cpp", m => [m.ToString()], BoostMissing)],
-        ReferenceMembers: 4_096, IlgpuCpuMembers: 1_024);
+        ReferenceMembers: 4_096, IlgpuCpuMembers: 1_024,
+        First: (total, count) => new EnsembleProblem(RhoSweepPrefix(total, count), InitialStates.Constant(count, 1, 0, 0), count));
 
     /// <summary>
     /// W3: full Lyapunov spectra (k = n = 16) of per-member TanhRnn networks with g = linspace(0.5, 3, members), dense
@@ -45,21 +46,35 @@ internal static class Workloads
         FlopCount.TanhRnnLyapunov(16, 16, 10),
         [new PeerSpec("numpy", "ensemble_lyapunov_numpy.py", m => [m.ToString(), "16", "2000"], NumpyMissing)],
         ReferenceMembers: 16, IlgpuCpuMembers: 16,
-        Lyapunov: new LyapunovOptions { Transient = 500 * 0.05, Duration = 1500 * 0.05, Every = 10, Precision = Precision.Float32 });
+        Lyapunov: new LyapunovOptions { Transient = 500 * 0.05, Duration = 1500 * 0.05, Every = 10, Precision = Precision.Float32 },
+        First: (total, count) => new EnsembleProblem(GainSweep(16, total, 0.5, 3.0, 5, count), InitialStates.Normal(16, count, 1, 6), count));
 
     public static IReadOnlyList<Workload> All { get; } = [W1, W2, W3, W5];
 
-    /// <summary>Per-member dense Gaussian W with member m's gain g_m = from + (to − from) m / (members − 1) (W_ij ~ N(0, g_m² / n)).</summary>
-    private static TanhRnn GainSweep(int n, int members, double from, double to, long seed)
+    /// <summary>
+    /// Per-member dense Gaussian W with member m's gain g_m = from + (to − from) m / (members − 1) (W_ij ~ N(0, g_m² / n));
+    /// with <paramref name="first"/>, only members 0 … first − 1 of that sweep (the unit matrices are keyed by member).
+    /// </summary>
+    private static TanhRnn GainSweep(int n, int members, double from, double to, long seed, int? first = null)
     {
-        var unit = Weights.SparseGaussian(n, 1.0, 1.0, members, seed);
+        int count = first ?? members;
+        var unit = Weights.SparseGaussian(n, 1.0, 1.0, count, seed);
         var values = (double[])unit.Values.Clone();
         for (long p = 0; p < values.Length; p++)
         {
-            int m = (int)(p % members);
+            int m = (int)(p % count);
             values[p] *= members == 1 ? from : from + (to - from) * m / (members - 1);
         }
-        return new TanhRnn(ParameterBlock.PerMemberSoa("W", n * n, members, values));
+        return new TanhRnn(ParameterBlock.PerMemberSoa("W", n * n, count, values));
+    }
+
+    /// <summary>Members 0 … count − 1 of <see cref="Lorenz.RhoSweep"/>(total, 0, 21): the same ρ values, not a coarser sweep.</summary>
+    private static Lorenz RhoSweepPrefix(int total, int count)
+    {
+        var rows = new double[count][];
+        for (int m = 0; m < count; m++)
+            rows[m] = [10.0, total == 1 ? 0.0 : 21.0 * m / (total - 1), 8.0 / 3.0];
+        return new Lorenz(ParameterBlock.PerMemberRows("sigma_rho_beta", rows));
     }
 
     public static Workload Get(string id) => All.FirstOrDefault(w => string.Equals(w.Id, id, StringComparison.OrdinalIgnoreCase))

@@ -25,9 +25,18 @@ internal sealed record Workload(
     int ReferenceMembers,
     int IlgpuCpuMembers,
     string? NoPeerReason = null,
-    LyapunovOptions? Lyapunov = null)
+    LyapunovOptions? Lyapunov = null,
+    Func<int, int, EnsembleProblem>? First = null)
 {
     public static IntegrateOptions Float32 { get; } = new() { Precision = Precision.Float32 };
+
+    /// <summary>
+    /// The first <paramref name="count"/> members of the <paramref name="total"/>-member problem, exactly as they are in
+    /// it (same parameters, same initial states): the subsample the Reference cross-check runs. Workloads whose member
+    /// m depends on the member count (a linspace of gains or ρ) say how in <see cref="First"/>; the others are drawn
+    /// from counter-based streams keyed by member, so <see cref="Build"/>(count) is already that prefix.
+    /// </summary>
+    public EnsembleProblem BuildFirst(int total, int count) => First is null ? Build(count) : First(total, count);
 
     /// <summary>A Lyapunov workload (W3): the timed call is Engine.Lyapunov with these options, Steps its transient + accumulation steps.</summary>
     public bool IsLyapunov => Lyapunov is not null;
