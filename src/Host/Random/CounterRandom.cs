@@ -27,6 +27,9 @@ public static class CounterRandom
         FixedHiddenWeights = 21,
         BinaryInitialWeights = 22,
         RecallFlips = 23,
+
+        /// <summary>Scans (src/Cli/Scan): the seed of one row (point × member), from which its weights and initial state are drawn.</summary>
+        ScanRow = 30,
     }
 
     public static ulong Bits(ulong seed, ulong stream, ulong counter)
