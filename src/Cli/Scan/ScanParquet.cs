@@ -67,7 +67,9 @@ internal static class ScanParquet
 
     private static async Task<(ScanTable, IReadOnlyDictionary<string, string>)> ReadAsync(string path, bool withRows)
     {
-        await using var reader = await ParquetReader.CreateAsync(path);
+        // Our own stream, so a file that fails to open as Parquet (truncated) is closed all the same.
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: false);
+        await using var reader = await ParquetReader.CreateAsync(stream);
         var metadata = new Dictionary<string, string>(reader.CustomMetadata);
         if (!metadata.ContainsKey(HashKey))
             throw new InvalidDataException($"{path}: a Parquet file without FastAttractors scan metadata (no '{HashKey}'): not a scan shard.");
