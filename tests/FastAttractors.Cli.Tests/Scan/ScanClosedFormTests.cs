@@ -65,6 +65,36 @@ public class ScanClosedFormTests
         }
     }
 
+    /// <summary>
+    /// tanh-gain at g = 0: W = 0, so ẋ = −x and every exponent is the RK4 rate of −1 (−1 + O(dt⁴) ≈ −1 − 5e-7 at
+    /// dt 0.05; 1e-6 covers it), the contraction is tr J = −n and the Kaplan–Yorke dimension 0. At g = 0.3 each
+    /// member draws its own W from its row seed, so the members of a point differ (and rows of the same member index
+    /// at different points differ too).
+    /// </summary>
+    [Fact]
+    public void Tanh_gain_at_zero_gain_decays_at_rate_one_and_members_draw_their_own_weights()
+    {
+        using var dir = new TempDirectory();
+        var result = ScanRun.Scan(dir.File("out"), "--family", "tanh-gain", "--n", "4", "--axis", "g=list:0,0.3", "--members", "3",
+            "--transient", "5", "--duration", "20", "--every", "4");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var table = ScanRun.ReadAll(dir.File("out"));
+        Assert.Equal(6, table.Rows);
+        var (g, seeds) = ((double[])table["g"], (long[])table["seed"]);
+        for (int r = 0; r < 3; r++)
+        {
+            Assert.Equal(0.0, g[r]);
+            for (int i = 1; i <= 4; i++)
+                Assert.Equal(-1.0, ((double[])table[$"lambda_{i}"])[r], 1e-6);
+            Assert.Equal(-4.0, ((double[])table["contraction"])[r], 1e-12);
+            Assert.Equal(0.0, ((double[])table["kaplan_yorke"])[r]);
+        }
+        Assert.Equal(6, seeds.Distinct().Count());
+        var lambda1 = ((double[])table["lambda_1"])[3..];
+        Assert.Equal(3, lambda1.Distinct().Count()); // three random networks at g = 0.3, three different λ1
+        Assert.All(lambda1, l => Assert.InRange(l, -1.6, -0.4)); // |eig W| ≲ 2g (entries N(0, g²/n)): the origin stays stable, λ1 = −1 + max Re eig W
+    }
+
     private static double Rk4Rate(double alpha, double theta, double dt)
     {
         var z = dt * (-1 + alpha * Complex.FromPolarCoordinates(1, theta));
