@@ -7,7 +7,7 @@ namespace FastAttractors.Cli.Output;
 /// λ1 (mean over the members of each point, finite values only) over the scan's two axes as a heatmap, with the
 /// analytic boundary of the zero-exponent region drawn dashed: α cos θ = 1 for the rotation flow (Eq. 20: the origin
 /// loses stability there, λ1 = −1 + α cos θ below it) and α = 1 for the rotation map (Eq. 21: λ1 = log α below it).
-/// One axis: λ1 against it. Colours are symmetric about 0, so the zero-exponent region is the neutral band.
+/// One axis: λ1 against it. Colours are symmetric about 0, so the zero-exponent region is the neutral (white) band.
 /// </summary>
 internal static class ScanHeatmap
 {
@@ -46,7 +46,10 @@ internal static class ScanHeatmap
             }
             for (long p = 0; p < plan.Points; p++)
                 grid[plan.IndexAlong(p, ay), plan.IndexAlong(p, ax)] = mean[p]; // further axes: the last value written wins
-            double limit = Math.Max(1e-3, mean.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(1).Max());
+            // Colour range ±1.5 × the median |λ1|, saturating beyond: with the full range, the strongly contracting
+            // corners would wash the moderate exponents out to near-white, beside the zero-exponent region.
+            var magnitudes = mean.Where(double.IsFinite).Select(Math.Abs).Order().ToArray();
+            double limit = magnitudes.Length == 0 ? 1 : Math.Max(1e-3, Math.Min(magnitudes[^1], 1.5 * magnitudes[magnitudes.Length / 2]));
             var heatmap = plot.Add.Heatmap(grid);
             heatmap.Colormap = new ScottPlot.Colormaps.Balance();
             heatmap.ManualRange = new ScottPlot.Range(-limit, limit);
