@@ -25,13 +25,12 @@ internal sealed class ScanRunner(ScanPlan plan, string dir, ShardSelector.Shard 
         string parts = ScanDirectory.PartsFolder(dir, shard.Index, shard.Count);
         if (File.Exists(ShardPath))
         {
-            if (!resume)
-                throw new UsageException($"--out: shard {shard} is already complete in '{ShardPath}': pass --resume (nothing left to do) or use another --out.");
+            // Same spec (the directory's claim checked it), complete: nothing to compute, with or without --resume.
             var (done, metadata) = ScanParquet.Read(ShardPath);
             if (metadata[ScanParquet.HashKey] != plan.Hash)
                 throw new UsageException($"--resume: '{ShardPath}' belongs to spec hash {metadata[ScanParquet.HashKey]}, not {plan.Hash}.");
             DeleteFolder(parts);
-            stdout.WriteLine($"shard {shard}: already complete ({done.Rows} rows in {ShardPath})");
+            stdout.WriteLine($"shard {shard}: already complete ({done.Rows} rows in {ShardPath}); delete it or use another --out to recompute");
             return done;
         }
 

@@ -46,6 +46,13 @@ public class ScanShardTests
         Assert.False(string.IsNullOrEmpty(file.Metadata["fastattractors.scan.spec_hash"]));
         Assert.False(string.IsNullOrEmpty(file.Metadata["backend"]));
 
+        // --npz: the same rows as numpy arrays, one per column.
+        Assert.Equal(0, ScanRun.Scan(dir.File("npz"), "--spec", spec, "--npz").ExitCode);
+        var arrays = NpyArray.ReadNpz(Path.Combine(dir.File("npz"), "scan-0000-of-0001.npz"));
+        Assert.Equal([24], arrays["lambda_1"].Shape);
+        Assert.Equal([3L, 4, 2], arrays["grid_shape"].Int64s());
+        Assert.Equal(((double[])whole["lambda_1"]), arrays["lambda_1"].Doubles());
+
         var merged = CliHarness.Run("merge", dir.File("flag"));
         Assert.True(merged.ExitCode == 0, merged.Stderr);
         var mergedTable = FastAttractors.Cli.Scan.ScanParquet.Read(Path.Combine(dir.File("flag"), "merged", "scan.parquet")).Table;
@@ -101,9 +108,9 @@ public class ScanShardTests
         Assert.StartsWith("error: --shard:", ScanRun.Scan(outDir, "--spec", spec, "--shard", "3/3").Stderr);
         Assert.StartsWith("error: --shards:", ScanRun.Scan(outDir, "--spec", spec, "--shards", "4").Stderr);
         Assert.Equal(0, ScanRun.Scan(outDir, "--spec", spec).ExitCode);
-        var again = ScanRun.Scan(outDir, "--spec", spec);
-        Assert.Equal(2, again.ExitCode);
-        Assert.Contains("already complete", again.Stderr);
+        var again = ScanRun.Scan(outDir, "--spec", spec); // the same scan again: nothing to do
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("already complete", again.Stdout);
         Assert.Equal(0, ScanRun.Scan(outDir, "--spec", spec, "--resume").ExitCode);
         var other = ScanRun.Scan(outDir, "--spec", spec, "--seed", "12", "--resume");
         Assert.Equal(2, other.ExitCode);

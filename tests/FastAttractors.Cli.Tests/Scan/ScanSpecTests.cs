@@ -73,6 +73,17 @@ public class ScanSpecTests
     }
 
     [Fact]
+    public void The_embedded_default_is_the_w4_cpu_size_flow_scan()
+    {
+        var plan = ScanPlan.Create(ScanSpecReader.ReadDefault());
+        Assert.Equal("rotation-flow", plan.Family);
+        Assert.Equal(128 * 128, plan.Rows);
+        Assert.Equal((0.0, 10.0), (plan.AxisValues(0)[0], plan.AxisValues(0)[^1]));
+        Assert.Equal((0.0, Math.PI), (plan.AxisValues(1)[0], plan.AxisValues(1)[^1]));
+        Assert.Equal((500.0, 1000.0, 0.05, 2), (plan.Spec.Transient!.Value, plan.Spec.Duration!.Value, plan.Spec.Dt!.Value, plan.Spec.Every!.Value));
+    }
+
+    [Fact]
     public void Shard_index_sources_follow_design_6()
     {
         static string? None(string _) => null;
