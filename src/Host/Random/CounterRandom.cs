@@ -28,6 +28,9 @@ public static class CounterRandom
         BinaryInitialWeights = 22,
         RecallFlips = 23,
 
+        /// <summary>Scans (src/Cli/Scan): the seed of one row (point × member), from which its weights and initial state are drawn.</summary>
+        ScanRow = 30,
+
         // Structural stability (src/Host/Stability): weight-noise ensembles and the head-direction circuit's oscillators.
         WeightNoise = 50,
         OscillatorWeightNoise = 51,

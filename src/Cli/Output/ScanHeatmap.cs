@@ -1,0 +1,119 @@
+using FastAttractors.Cli.Scan;
+using ScottPlot;
+
+namespace FastAttractors.Cli.Output;
+
+/// <summary>
+/// λ1 (mean over the members of each point, finite values only) over the scan's two axes as a heatmap, with the
+/// analytic boundary of the zero-exponent region drawn dashed: α cos θ = 1 for the rotation flow (Eq. 20: the origin
+/// loses stability there, λ1 = −1 + α cos θ below it) and α = 1 for the rotation map (Eq. 21: λ1 = log α below it).
+/// One axis: λ1 against it. Colours are symmetric about 0, so the zero-exponent region is the neutral (white) band.
+/// </summary>
+internal static class ScanHeatmap
+{
+    private const int Width = 900, Height = 700;
+
+    /// <summary>The PNG, or null when the scan has no axis with more than one value.</summary>
+    public static byte[]? Render(ScanPlan plan, ScanTable table)
+    {
+        var axes = Enumerable.Range(0, plan.Axes.Count).Where(a => plan.Axes[a].Count > 1).ToArray();
+        if (axes.Length == 0)
+            return null;
+        var mean = MeanLambda1(plan, table);
+        var plot = new Plot();
+        string title = $"λ1 of the {plan.Family} scan ({plan.Members} member{(plan.Members == 1 ? "" : "s")} per point, spec {plan.Hash})";
+        if (axes.Length == 1)
+        {
+            int a = axes[0];
+            var x = plan.AxisValues(a);
+            var y = new double[x.Length];
+            for (long p = 0; p < plan.Points; p++)
+                y[plan.IndexAlong(p, a)] = mean[p];
+            plot.Add.Scatter(x, y);
+            plot.Add.HorizontalLine(0, pattern: LinePattern.Dashed);
+            plot.XLabel(plan.Axes[a].Name);
+            plot.YLabel("λ1");
+        }
+        else
+        {
+            int ax = axes[0], ay = axes[1];
+            double[] xs = plan.AxisValues(ax), ys = plan.AxisValues(ay);
+            var grid = new double[ys.Length, xs.Length];
+            for (int r = 0; r < ys.Length; r++)
+            {
+                for (int c = 0; c < xs.Length; c++)
+                    grid[r, c] = double.NaN;
+            }
+            for (long p = 0; p < plan.Points; p++)
+                grid[plan.IndexAlong(p, ay), plan.IndexAlong(p, ax)] = mean[p]; // further axes: the last value written wins
+            // Colour range ±1.5 × the median |λ1|, saturating beyond: with the full range, the strongly contracting
+            // corners would wash the moderate exponents out to near-white, beside the zero-exponent region.
+            var magnitudes = mean.Where(double.IsFinite).Select(Math.Abs).Order().ToArray();
+            double limit = magnitudes.Length == 0 ? 1 : Math.Max(1e-3, Math.Min(magnitudes[^1], 1.5 * magnitudes[magnitudes.Length / 2]));
+            var heatmap = plot.Add.Heatmap(grid);
+            heatmap.Colormap = new ScottPlot.Colormaps.Balance();
+            heatmap.ManualRange = new ScottPlot.Range(-limit, limit);
+            heatmap.FlipVertically = true; // row 0 (the first y value) at the bottom
+            double hx = xs.Length > 1 ? (xs[1] - xs[0]) / 2 : 0.5, hy = ys.Length > 1 ? (ys[1] - ys[0]) / 2 : 0.5;
+            heatmap.Rectangle = new CoordinateRect(xs[0] - hx, xs[^1] + hx, ys[0] - hy, ys[^1] + hy);
+            plot.Add.ColorBar(heatmap).Label = "λ1";
+            DrawBoundary(plot, plan, plan.Axes[ax].Name, plan.Axes[ay].Name, (xs[0], xs[^1]), (ys[0], ys[^1]));
+            plot.XLabel(plan.Axes[ax].Name);
+            plot.YLabel(plan.Axes[ay].Name);
+            plot.Axes.SetLimits(xs[0] - hx, xs[^1] + hx, ys[0] - hy, ys[^1] + hy);
+        }
+        plot.Title(title);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    private static double[] MeanLambda1(ScanPlan plan, ScanTable table)
+    {
+        var sum = new double[plan.Points];
+        var count = new int[plan.Points];
+        var points = (long[])table["point"];
+        var lambda = (double[])table["lambda_1"];
+        for (int r = 0; r < points.Length; r++)
+        {
+            if (!double.IsFinite(lambda[r]))
+                continue;
+            sum[points[r]] += lambda[r];
+            count[points[r]]++;
+        }
+        return [.. sum.Select((s, p) => count[p] > 0 ? s / count[p] : double.NaN)];
+    }
+
+    /// <summary>The analytic boundary in the plot's coordinates, whichever of α and θ is on which axis.</summary>
+    private static void DrawBoundary(Plot plot, ScanPlan plan, string xName, string yName, (double Lo, double Hi) x, (double Lo, double Hi) y)
+    {
+        if (!plan.IsRotation || !new[] { xName, yName }.Order().SequenceEqual(["alpha", "theta"]))
+            return;
+        var (alpha, theta) = xName == "alpha" ? (x, y) : (y, x);
+        var line = new List<(double Alpha, double Theta)>();
+        if (plan.IsMap)
+        {
+            if (alpha.Lo <= 1 && 1 <= alpha.Hi)
+                line.AddRange([(1, theta.Lo), (1, theta.Hi)]);
+        }
+        else
+        {
+            // α cos θ = 1: θ = ±arccos(1/α) for α ≥ 1, both branches inside [0, π] only for the + one.
+            for (int i = 0; i <= 400; i++)
+            {
+                double a = Math.Max(1, alpha.Lo) + (alpha.Hi - Math.Max(1, alpha.Lo)) * i / 400.0;
+                double t = Math.Acos(1 / a);
+                if (a >= 1 && t >= theta.Lo && t <= theta.Hi)
+                    line.Add((a, t));
+            }
+        }
+        if (line.Count < 2)
+            return;
+        var xs = line.Select(p => xName == "alpha" ? p.Alpha : p.Theta).ToArray();
+        var ys = line.Select(p => xName == "alpha" ? p.Theta : p.Alpha).ToArray();
+        var scatter = plot.Add.Scatter(xs, ys, Colors.Black);
+        scatter.MarkerSize = 0;
+        scatter.LineWidth = 2;
+        scatter.LinePattern = LinePattern.Dashed;
+        scatter.LegendText = plan.IsMap ? "α = 1" : "α cos θ = 1";
+        plot.ShowLegend(Alignment.UpperRight);
+    }
+}

@@ -1,0 +1,57 @@
+using FastAttractors.Cli.Commands;
+using FastAttractors.Cli.Scan;
+
+namespace FastAttractors.Cli.Tests.Support;
+
+/// <summary>Small scans run in-process, and the shard files of a directory read back as one table sorted by row.</summary>
+public static class ScanRun
+{
+    /// <summary>A 3 × 4 rotation-map grid × 2 members (24 rows in 8 chunks of 3): a fraction of a second.</summary>
+    public const string SmallMap = """
+        {
+          "family": "rotation-map",
+          "axes": { "alpha": { "linspace": [0.3, 1.8, 3] }, "theta": { "linspace": [0.2, 3.0, 4] } },
+          "members": 2, "seed": 11, "transient": 50, "duration": 200, "chunk": 3
+        }
+        """;
+
+    /// <summary>Writes <paramref name="json"/> as DIR/name and returns the path.</summary>
+    public static string SpecFile(string dir, string json, string name = "scan.json")
+    {
+        string path = Path.Combine(dir, name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    public static CliHarness.Result Scan(string outDir, params string[] args) => CliHarness.Run(["scan", .. args, "--out", outDir]);
+
+    /// <summary>Runs <c>scan</c> with the shard index taken from <paramref name="environment"/>, as a scheduler sets it.</summary>
+    public static int ScanWithEnvironment(string outDir, string json, IReadOnlyDictionary<string, string> environment, int? shards) =>
+        ScanCommand.Execute(ScanSpecReader.Parse(json, "test spec"), outDir, null, shards, resume: false, npz: false,
+            name => environment.TryGetValue(name, out var v) ? v : null, TextWriter.Null, interactive: false);
+
+    /// <summary>Every shard file of <paramref name="dir"/> as one table, rows sorted by the row index.</summary>
+    internal static ScanTable ReadAll(string dir)
+    {
+        var tables = Directory.GetFiles(dir, "scan-*.parquet").Order(StringComparer.Ordinal).Select(f => ScanParquet.Read(f).Table).ToList();
+        return ScanTable.Concat(tables, [.. tables[0].Columns.Select(c => c.Name)]);
+    }
+
+    /// <summary>Asserts two tables equal column by column, value by value (bit-identical doubles; NaN equals NaN).</summary>
+    internal static void AssertSameRows(ScanTable expected, ScanTable actual)
+    {
+        Xunit.Assert.Equal(expected.Columns.Select(c => c.Name), actual.Columns.Select(c => c.Name));
+        Xunit.Assert.Equal(expected.Rows, actual.Rows);
+        for (int c = 0; c < expected.Columns.Count; c++)
+        {
+            var (name, e) = expected.Columns[c];
+            var a = actual.Columns[c].Values;
+            for (int r = 0; r < e.Length; r++)
+            {
+                object? x = e.GetValue(r), y = a.GetValue(r);
+                bool same = x is double dx && y is double dy ? BitConverter.DoubleToInt64Bits(dx) == BitConverter.DoubleToInt64Bits(dy) || (double.IsNaN(dx) && double.IsNaN(dy)) : Equals(x, y);
+                Xunit.Assert.True(same, $"column {name}, row {r}: expected {x}, got {y}");
+            }
+        }
+    }
+}
