@@ -58,7 +58,7 @@ internal static class W7Runner
             }
             double train = Stats.Median(trainTimes), recall = Stats.Median(recallTimes);
             Console.WriteLine(F($"W7 {backend}, {b} networks: train {train:F3} s, {W7Workload.SynapticUpdates(trained!) / train / 1e9:F3} G synaptic updates/s ")
-                + F($"(mean {trained!.Epochs.Average():F1} epochs, {trained.Converged.Count(c => c)}/{b} converged); ")
+                + F($"(mean {trained!.Epochs.Average():F1} epochs, {trained.Converged.Count(c => c)}/{b} converged, {W7Workload.OpenGates(trained) / b:E2} open gates per network); ")
                 + F($"recall {recall * 1e3:F1} ms, {W7Workload.RecallSteps(recalled!) / recall / 1e6:F3} M network-steps/s (success {recalled!.OverallSuccessRate():P1})"));
         }
         return 0;
