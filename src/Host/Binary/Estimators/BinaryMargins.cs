@@ -55,7 +55,7 @@ internal static class BinaryMargins
     private sealed class Layer
     {
         private readonly int rows, cols, rp;
-        private readonly double[] wT, bias, norm2, field;
+        private readonly double[] wT, bias, norm2, fields;
 
         public Layer(ReadOnlySpan<double> w, ReadOnlySpan<double> b, int rows, int cols)
         {
@@ -66,7 +66,7 @@ internal static class BinaryMargins
             wT = new double[cols * rp];
             bias = new double[rp];
             norm2 = new double[rp];
-            field = new double[rp];
+            fields = new double[rp];
             for (int r = 0; r < rows; r++)
                 for (int k = 0; k < cols; k++)
                     wT[k * rp + r] = w[r * cols + k];
@@ -84,7 +84,7 @@ internal static class BinaryMargins
             }
         }
 
-        public ReadOnlySpan<double> Field => field;
+        public ReadOnlySpan<double> Field => fields;
 
         /// <summary>field_r = b_r + Σ_k w_rk x_k, the multiply and the add rounded separately, k in order.</summary>
         public void Fields(double[] x)
@@ -95,7 +95,7 @@ internal static class BinaryMargins
                 var acc = new Vector<double>(bias.AsSpan(r));
                 for (int k = 0; k < cols; k++)
                     acc += new Vector<double>(wT.AsSpan(k * rp + r)) * new Vector<double>(x[k]);
-                acc.CopyTo(field.AsSpan(r));
+                acc.CopyTo(fields.AsSpan(r));
             }
         }
 
@@ -104,7 +104,7 @@ internal static class BinaryMargins
         {
             double min = double.PositiveInfinity;
             for (int r = 0; r < rows; r++)
-                min = Math.Min(min, norm2[r] > 0 ? target[r] * field[r] / Math.Sqrt(norm2[r]) : 0);
+                min = Math.Min(min, norm2[r] > 0 ? target[r] * fields[r] / Math.Sqrt(norm2[r]) : 0);
             return min;
         }
     }
