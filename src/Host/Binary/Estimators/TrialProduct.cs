@@ -40,23 +40,22 @@ internal static class TrialProduct
     /// </summary>
     public static void Compute(float[] wT, float[] bias, int cols, float[] x, int xStride, int[] active, int count, float[] result)
     {
-        int w = Vector<float>.Count, rp = bias.Length, a = 0;
+        int w = Vector<float>.Count, rp = bias.Length;
         ref float rw = ref MemoryMarshal.GetArrayDataReference(wT);
         ref float rx = ref MemoryMarshal.GetArrayDataReference(x);
         ref float rf = ref MemoryMarshal.GetArrayDataReference(result);
-        for (; a + 4 <= count; a += 4)
+        for (int a = 0; a < count; a += 4)
         {
-            int q0 = active[a], q1 = active[a + 1], q2 = active[a + 2], q3 = active[a + 3];
+            // A last group of 1–3 trials repeats its last trial: the repeats write the same values to the same place,
+            // and a full tile still does 8 FMAs per 6 loads where a one-trial tile would do 1 per 2.
+            int last = count - 1;
+            int q0 = active[a], q1 = active[Math.Min(a + 1, last)], q2 = active[Math.Min(a + 2, last)], q3 = active[Math.Min(a + 3, last)];
             int r = 0;
             for (; r + 2 * w <= rp; r += 2 * w)
                 Tile4x2(ref rw, ref rx, ref rf, bias, cols, rp, xStride, r, q0, q1, q2, q3);
-            for (; r < rp; r += w)
-                foreach (int q in (ReadOnlySpan<int>)[q0, q1, q2, q3])
-                    Tile1(ref rw, ref rx, ref rf, bias, cols, rp, xStride, r, q);
+            if (r < rp)
+                Tile4x1(ref rw, ref rx, ref rf, bias, cols, rp, xStride, r, q0, q1, q2, q3);
         }
-        for (; a < count; a++)
-            for (int r = 0; r < rp; r += w)
-                Tile1(ref rw, ref rx, ref rf, bias, cols, rp, xStride, r, active[a]);
     }
 
     private static void Tile4x2(ref float rw, ref float rx, ref float rf, float[] bias, int cols, int rp, int xStride, int r, int q0, int q1, int q2, int q3)
@@ -87,12 +86,24 @@ internal static class TrialProduct
         a3.StoreUnsafe(ref rf, (nuint)(q3 * rp + r)); c3.StoreUnsafe(ref rf, (nuint)(q3 * rp + r + w));
     }
 
-    private static void Tile1(ref float rw, ref float rx, ref float rf, float[] bias, int cols, int rp, int xStride, int r, int q)
+    private static void Tile4x1(ref float rw, ref float rx, ref float rf, float[] bias, int cols, int rp, int xStride, int r, int q0, int q1, int q2, int q3)
     {
-        Vector<float> a = new(bias.AsSpan(r));
-        ref float x0 = ref Unsafe.Add(ref rx, q * xStride);
+        Vector<float> a0 = new(bias.AsSpan(r)), a1 = a0, a2 = a0, a3 = a0;
+        ref float x0 = ref Unsafe.Add(ref rx, q0 * xStride);
+        ref float x1 = ref Unsafe.Add(ref rx, q1 * xStride);
+        ref float x2 = ref Unsafe.Add(ref rx, q2 * xStride);
+        ref float x3 = ref Unsafe.Add(ref rx, q3 * xStride);
         for (int k = 0; k < cols; k++)
-            a = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref rw, (nuint)(k * rp + r)), new Vector<float>(Unsafe.Add(ref x0, k)), a);
-        a.StoreUnsafe(ref rf, (nuint)(q * rp + r));
+        {
+            var w0 = Vector.LoadUnsafe(ref rw, (nuint)(k * rp + r));
+            a0 = Vector.FusedMultiplyAdd(w0, new Vector<float>(Unsafe.Add(ref x0, k)), a0);
+            a1 = Vector.FusedMultiplyAdd(w0, new Vector<float>(Unsafe.Add(ref x1, k)), a1);
+            a2 = Vector.FusedMultiplyAdd(w0, new Vector<float>(Unsafe.Add(ref x2, k)), a2);
+            a3 = Vector.FusedMultiplyAdd(w0, new Vector<float>(Unsafe.Add(ref x3, k)), a3);
+        }
+        a0.StoreUnsafe(ref rf, (nuint)(q0 * rp + r));
+        a1.StoreUnsafe(ref rf, (nuint)(q1 * rp + r));
+        a2.StoreUnsafe(ref rf, (nuint)(q2 * rp + r));
+        a3.StoreUnsafe(ref rf, (nuint)(q3 * rp + r));
     }
 }
