@@ -34,6 +34,7 @@ internal static class SequenceProvenance
             ["max_epochs"] = s.MaxEpochs.ToString(inv),
             ["schedule"] = SequenceNames.Of(s.Schedule),
             ["hidden_code"] = SequenceNames.Of(s.HiddenCode),
+            ["boundary"] = SequenceNames.Of(s.Boundary),
             ["criterion"] = SequenceNames.Of(s.Criterion),
             ["seed"] = s.Seed.ToString(inv),
             ["recall_seed"] = (s.Seed + 1).ToString(inv),

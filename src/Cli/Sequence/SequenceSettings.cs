@@ -21,6 +21,8 @@ internal sealed record SequenceSettings
     public required TrainingSchedule Schedule { get; init; }
     public required HiddenCode HiddenCode { get; init; }
     public required RecallCriterion Criterion { get; init; }
+    /// <summary>Periodic: ξ(T) → ξ(1) is stored too; open: T − 1 transitions (spec §4 ⚙).</summary>
+    public SequenceBoundary Boundary { get; init; } = SequenceBoundary.Periodic;
     public Backend? Backend { get; init; }
     public required ulong Seed { get; init; }
     public int[] Lengths { get; init; } = [];
