@@ -39,12 +39,13 @@ public class SequenceTests
     }
 
     private static (TrainingResult Trained, RecallResult Recalled) Engine_(NetworkVariant variant, int length, int hidden, int flipped,
-        SequenceBoundary boundary = SequenceBoundary.Periodic)
+        SequenceBoundary boundary = SequenceBoundary.Periodic, Func<TrainingOptions, TrainingOptions>? adjust = null)
     {
         var sequences = RandomSequences.Batch(length, N, B, Seed);
         var batch = new SequenceBatch([.. sequences.SelectMany(s => s.Patterns)], B, length, N, boundary);
         using var engine = Engine.Create(Backend.Reference);
-        var trained = engine.TrainSequences(batch, new TrainingOptions { Variant = variant, Hidden = hidden, Seed = Seed });
+        var options = new TrainingOptions { Variant = variant, Hidden = hidden, Seed = Seed };
+        var trained = engine.TrainSequences(batch, adjust?.Invoke(options) ?? options);
         var recalled = engine.Recall(trained, new RecallOptions { FlippedBits = flipped, Trials = Trials, Seed = Seed + 1 });
         return (trained, recalled);
     }
@@ -143,6 +144,19 @@ public class SequenceTests
     }
 
     [Fact]
+    public void Sparse_targets_and_activity_reach_the_engine()
+    {
+        using var dir = new TempDirectory();
+        var (_, table) = Run(dir, "recall", "--targets", "sparse", "--activity", "0.25", "--hidden-code", "01", "--flipped", "2");
+        Assert.Equal("sparse", table.Metadata["targets"]);
+        Assert.Equal("0.25", table.Metadata["activity"]);
+        var (trained, recalled) = Engine_(NetworkVariant.HiddenUV, T, M, 2,
+            adjust: o => o with { Targets = HiddenTargets.SparseProjection, Activity = 0.25, HiddenCode = HiddenCode.ZeroOne });
+        AssertRowsMatch(table, 0, trained, recalled);
+        Assert.NotEqual(Engine_(NetworkVariant.HiddenUV, T, M, 2).Trained.U, trained.U);
+    }
+
+    [Fact]
     public void Moving_mnist_train_and_recall_write_rows_and_the_stored_vs_recalled_frames()
     {
         // The smallest frame the digits allow (28 px + top speed 4 < 36): N = 1296, T = 4, M = 60, one network.
@@ -187,6 +201,8 @@ public class SequenceTests
     [InlineData("train", "--hidden-code", "pm2", "--hidden-code", "pm2")]
     [InlineData("recall", "--criterion", "close", "--criterion", "close")]
     [InlineData("train", "--boundary", "circular", "--boundary", "circular")]
+    [InlineData("train", "--targets", "dense", "--targets", "dense")]
+    [InlineData("train", "--activity", "1.5", "--activity", "1.5")]
     [InlineData("train", "--data", "cifar", "--data", "cifar")]
     [InlineData("train", "--backend", "Abacus", "--backend", "Abacus")]
     [InlineData("train", "--seed", "-3", "--seed", "-3")]

@@ -35,6 +35,8 @@ internal static class SequenceProvenance
             ["schedule"] = SequenceNames.Of(s.Schedule),
             ["hidden_code"] = SequenceNames.Of(s.HiddenCode),
             ["boundary"] = SequenceNames.Of(s.Boundary),
+            ["targets"] = SequenceNames.Of(s.Targets),
+            ["activity"] = s.Activity.ToString("R", inv),
             ["criterion"] = SequenceNames.Of(s.Criterion),
             ["seed"] = s.Seed.ToString(inv),
             ["recall_seed"] = (s.Seed + 1).ToString(inv),
