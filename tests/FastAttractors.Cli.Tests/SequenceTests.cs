@@ -38,12 +38,14 @@ public class SequenceTests
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
     }
 
-    private static (TrainingResult Trained, RecallResult Recalled) Engine_(NetworkVariant variant, int length, int hidden, int flipped)
+    private static (TrainingResult Trained, RecallResult Recalled) Engine_(NetworkVariant variant, int length, int hidden, int flipped,
+        SequenceBoundary boundary = SequenceBoundary.Periodic, Func<TrainingOptions, TrainingOptions>? adjust = null)
     {
         var sequences = RandomSequences.Batch(length, N, B, Seed);
-        var batch = new SequenceBatch([.. sequences.SelectMany(s => s.Patterns)], B, length, N);
+        var batch = new SequenceBatch([.. sequences.SelectMany(s => s.Patterns)], B, length, N, boundary);
         using var engine = Engine.Create(Backend.Reference);
-        var trained = engine.TrainSequences(batch, new TrainingOptions { Variant = variant, Hidden = hidden, Seed = Seed });
+        var options = new TrainingOptions { Variant = variant, Hidden = hidden, Seed = Seed };
+        var trained = engine.TrainSequences(batch, adjust?.Invoke(options) ?? options);
         var recalled = engine.Recall(trained, new RecallOptions { FlippedBits = flipped, Trials = Trials, Seed = Seed + 1 });
         return (trained, recalled);
     }
@@ -129,6 +131,53 @@ public class SequenceTests
     }
 
     [Fact]
+    public void Open_boundary_stores_T_minus_1_transitions_as_the_engine_does()
+    {
+        using var dir = new TempDirectory();
+        var (_, table) = Run(dir, "recall", "--boundary", "open", "--flipped", "2");
+        Assert.Equal("open", table.Metadata["boundary"]);
+        var (trained, recalled) = Engine_(NetworkVariant.HiddenUV, T, M, 2, SequenceBoundary.Open);
+        AssertRowsMatch(table, 0, trained, recalled);
+        // The same run periodic differs somewhere (one more transition to store): the flag is not ignored.
+        var periodic = Engine_(NetworkVariant.HiddenUV, T, M, 2).Trained;
+        Assert.NotEqual(periodic.U, trained.U);
+    }
+
+    [Fact]
+    public void Sparse_targets_and_activity_reach_the_engine()
+    {
+        using var dir = new TempDirectory();
+        var (_, table) = Run(dir, "recall", "--targets", "sparse", "--activity", "0.25", "--hidden-code", "01", "--flipped", "2");
+        Assert.Equal("sparse", table.Metadata["targets"]);
+        Assert.Equal("0.25", table.Metadata["activity"]);
+        var (trained, recalled) = Engine_(NetworkVariant.HiddenUV, T, M, 2,
+            adjust: o => o with { Targets = HiddenTargets.SparseProjection, Activity = 0.25, HiddenCode = HiddenCode.ZeroOne });
+        AssertRowsMatch(table, 0, trained, recalled);
+        Assert.NotEqual(Engine_(NetworkVariant.HiddenUV, T, M, 2).Trained.U, trained.U);
+    }
+
+    [Fact]
+    public void Moving_mnist_train_and_recall_write_rows_and_the_stored_vs_recalled_frames()
+    {
+        // The smallest frame the digits allow (28 px + top speed 4 < 36): N = 1296, T = 4, M = 60, one network.
+        string[] tiny = ["--data", "moving-mnist", "--visible", "1296", "--length", "4", "--hidden", "60", "--networks", "1",
+            "--trials", "2", "--flipped", "20", "--seed", "3", "--backend", "Simd"];
+        foreach (var command in new[] { "train", "recall" })
+        {
+            using var dir = new TempDirectory();
+            var result = CliHarness.Run(["sequence", command, .. tiny, "--out", dir.Path]);
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            var table = ParquetTable.Read(dir.File($"{command}.parquet"));
+            Assert.Equal("moving-mnist", Assert.Single(table.Column<string>("data")));
+            Assert.Equal(1296, Assert.Single(table.Column<int>("visible")));
+            Assert.Equal(4, Assert.Single(table.Column<int>("length")));
+            Assert.True(Assert.Single(table.Column<bool>("converged")), $"{command}: four frames at M = 60 must be learned");
+            Assert.Equal(20, Assert.Single(table.Column<int>("flipped")));
+            AssertPng(dir.File("frames.png"));
+        }
+    }
+
+    [Fact]
     public void Walker_frames_are_plotted_from_image_data()
     {
         using var dir = new TempDirectory();
@@ -151,6 +200,9 @@ public class SequenceTests
     [InlineData("train", "--schedule", "sometimes", "--schedule", "sometimes")]
     [InlineData("train", "--hidden-code", "pm2", "--hidden-code", "pm2")]
     [InlineData("recall", "--criterion", "close", "--criterion", "close")]
+    [InlineData("train", "--boundary", "circular", "--boundary", "circular")]
+    [InlineData("train", "--targets", "dense", "--targets", "dense")]
+    [InlineData("train", "--activity", "1.5", "--activity", "1.5")]
     [InlineData("train", "--data", "cifar", "--data", "cifar")]
     [InlineData("train", "--backend", "Abacus", "--backend", "Abacus")]
     [InlineData("train", "--seed", "-3", "--seed", "-3")]

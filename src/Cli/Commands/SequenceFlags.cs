@@ -22,6 +22,9 @@ internal sealed class SequenceFlags
     public Option<string?> Schedule { get; } = new("--schedule") { Description = "batch | online." };
     public Option<string?> HiddenCode { get; } = new("--hidden-code") { Description = "pm1 (±1) | 01 ({0,1})." };
     public Option<string?> Criterion { get; } = new("--criterion") { Description = "exact (from step 1) | reaches (falls onto the sequence within 5T steps)." };
+    public Option<string?> Targets { get; } = new("--targets") { Description = "Hidden targets: random (sgn of a random projection, default) | sparse (the f·M largest drives active) | one-hot." };
+    public Option<double?> Activity { get; } = new("--activity") { Description = "Active fraction f in (0, 1) of sparse targets (default 0.1)." };
+    public Option<string?> Boundary { get; } = new("--boundary") { Description = "periodic (ξ(T) → ξ(1) stored too, default) | open (T − 1 transitions)." };
     public Option<string?> Data { get; } = new("--data") { Description = "random | moving-mnist | walker." };
     public Option<string?> Backend { get; } = new("--backend") { Description = $"{string.Join(" | ", BackendNames.Valid)}; default: best present." };
     public Option<long?> Seed { get; } = new("--seed") { Description = "Seed of sequences and training (recall noise uses seed + 1)." };
@@ -34,7 +37,7 @@ internal sealed class SequenceFlags
         Out = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => defaultOut };
 
     public IEnumerable<Option> Common =>
-        [Out, Variant, Visible, Hidden, Length, Networks, Trials, Flipped, Kappa, Eta, MaxEpochs, Schedule, HiddenCode, Criterion, Data, Backend, Seed];
+        [Out, Variant, Visible, Hidden, Length, Networks, Trials, Flipped, Kappa, Eta, MaxEpochs, Schedule, HiddenCode, Targets, Activity, Criterion, Boundary, Data, Backend, Seed];
 
     public SequenceSettings Resolve(ParseResult p, SequenceSettings d)
     {
@@ -54,6 +57,9 @@ internal sealed class SequenceFlags
             Schedule = p.GetValue(Schedule) is { } sc ? SequenceNames.ParseSchedule(sc, "--schedule") : d.Schedule,
             HiddenCode = p.GetValue(HiddenCode) is { } hc ? SequenceNames.ParseCode(hc, "--hidden-code") : d.HiddenCode,
             Criterion = p.GetValue(Criterion) is { } cr ? SequenceNames.ParseCriterion(cr, "--criterion") : d.Criterion,
+            Boundary = p.GetValue(Boundary) is { } bd ? SequenceNames.ParseBoundary(bd, "--boundary") : d.Boundary,
+            Targets = p.GetValue(Targets) is { } tg ? SequenceNames.ParseTargets(tg, "--targets") : d.Targets,
+            Activity = p.GetValue(Activity) ?? d.Activity,
             Backend = p.GetValue(Backend) is { } b ? BackendNames.Parse(b, "--backend") : d.Backend,
             Seed = p.GetValue(Seed) is { } seed ? (seed >= 0 ? (ulong)seed : throw new UsageException($"--seed: must be at least 0, got {seed}.")) : d.Seed,
             Lengths = p.GetValue(Lengths) is { } ls ? SequenceRange.Parse(ls, "--lengths") : d.Lengths,
@@ -85,6 +91,8 @@ internal sealed class SequenceFlags
             throw new UsageException($"--flipped: must lie in [0, N = {n}], got {s.Flipped}.");
         Positive("--kappa", s.Kappa);
         Positive("--eta", s.Eta);
+        if (!(s.Activity > 0 && s.Activity < 1))
+            throw new UsageException($"--activity: must lie strictly between 0 and 1, got {s.Activity}.");
         foreach (int t in s.Lengths)
             AtLeast("--lengths", t, 2);
         foreach (int m in s.HiddenSizes)

@@ -12,6 +12,11 @@ internal static class SequenceNames
     private static readonly (string Name, TrainingSchedule Value)[] Schedules = [("batch", TrainingSchedule.Batch), ("online", TrainingSchedule.Online)];
     private static readonly (string Name, HiddenCode Value)[] Codes = [("pm1", HiddenCode.PlusMinusOne), ("01", HiddenCode.ZeroOne)];
 
+    private static readonly (string Name, HiddenTargets Value)[] Targets =
+        [("random", HiddenTargets.RandomProjection), ("sparse", HiddenTargets.SparseProjection), ("one-hot", HiddenTargets.OneHot)];
+
+    private static readonly (string Name, SequenceBoundary Value)[] Boundaries = [("periodic", SequenceBoundary.Periodic), ("open", SequenceBoundary.Open)];
+
     private static readonly (string Name, RecallCriterion Value)[] Criteria =
         [("exact", RecallCriterion.ExactFromFirstStep), ("reaches", RecallCriterion.ReachesSequence)];
 
@@ -27,11 +32,15 @@ internal static class SequenceNames
     public static TrainingSchedule ParseSchedule(string text, string flag) => Lookup(Schedules, text, flag);
     public static HiddenCode ParseCode(string text, string flag) => Lookup(Codes, text, flag);
     public static RecallCriterion ParseCriterion(string text, string flag) => Lookup(Criteria, text, flag);
+    public static SequenceBoundary ParseBoundary(string text, string flag) => Lookup(Boundaries, text, flag);
+    public static HiddenTargets ParseTargets(string text, string flag) => Lookup(Targets, text, flag);
 
     public static string Of(NetworkVariant v) => Variants.First(x => x.Value == v).Name;
     public static string Of(TrainingSchedule v) => Schedules.First(x => x.Value == v).Name;
     public static string Of(HiddenCode v) => Codes.First(x => x.Value == v).Name;
     public static string Of(RecallCriterion v) => Criteria.First(x => x.Value == v).Name;
+    public static string Of(SequenceBoundary v) => Boundaries.First(x => x.Value == v).Name;
+    public static string Of(HiddenTargets v) => Targets.First(x => x.Value == v).Name;
 
     private static T Lookup<T>((string Name, T Value)[] table, string text, string flag) where T : struct, Enum
     {

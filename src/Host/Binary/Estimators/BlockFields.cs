@@ -23,6 +23,15 @@ internal static class BlockFields
                 inputsT[k * tp + t] = inputs[t * cols + k];
     }
 
+    /// <summary>inputs[t·cols + k] = inputsT[k·Tp + t]: the inverse of <see cref="Transpose"/>.</summary>
+    public static void Untranspose(ReadOnlySpan<float> inputsT, int transitions, int cols, Span<float> inputs)
+    {
+        int tp = Padded(transitions);
+        for (int k = 0; k < cols; k++)
+            for (int t = 0; t < transitions; t++)
+                inputs[t * cols + k] = inputsT[k * tp + t];
+    }
+
     /// <summary>Fields of rows [first, first + count).</summary>
     public static void Compute(float[] w, float[] bias, int first, int count, int cols, float[] inputsT, int tp, float[] fields)
     {

@@ -64,8 +64,15 @@ internal sealed class FastWeights<T> where T : unmanaged, IFloatingPointIeee754<
     public T[] VisibleBias { get; }
 
     /// <summary>True when every value survives a round trip through float32, so float sums see the exact weights.</summary>
-    public static bool FloatExact(TrainingResult trained) =>
-        new[] { trained.U, trained.V, trained.W, trained.HiddenBias, trained.VisibleBias }.All(a => a.All(v => (double)(float)v == v));
+    public static bool FloatExact(TrainingResult trained)
+    {
+        // A plain loop: this runs over every weight of every network before recall starts (LINQ cost ~3 % of a W7 recall).
+        foreach (var a in new[] { trained.U, trained.V, trained.W, trained.HiddenBias, trained.VisibleBias })
+            foreach (double v in a)
+                if ((double)(float)v != v)
+                    return false;
+        return true;
+    }
 
     private static T[] Convert(double[] values)
     {

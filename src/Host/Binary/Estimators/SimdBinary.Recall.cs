@@ -3,9 +3,10 @@ namespace FastAttractors.Binary.Estimators;
 internal sealed partial class SimdBinary
 {
     /// <summary>
-    /// Trials spread over cores, (network, trial) pairs in parallel; the flips are <see cref="FlipNoise"/>'s, so trial r
-    /// of network b starts from the same state as on every backend. Hidden and perceptron networks step with
-    /// <see cref="FastStep{T}"/>. Hebbian (W = integer/N, whose fields can be exactly 0 and must round as the Reference's
+    /// Networks spread over cores; the flips are <see cref="FlipNoise"/>'s, so trial r of network b starts from the same
+    /// state as on every backend. Hidden and perceptron networks whose weights are float32 values (the dyadic grid)
+    /// step all their trials together (<see cref="BatchedTrials"/>); other weights step trial by trial with
+    /// <see cref="FastStep{T}"/> in float64. Hebbian (W = integer/N, whose fields can be exactly 0 and must round as the Reference's
     /// do) and Long Sequence Hopfield (exp/pow of overlaps) step with the Reference's <see cref="NetworkStep"/>.
     /// </summary>
     public RecallResult Recall(RecallPlan plan)
@@ -18,16 +19,37 @@ internal sealed partial class SimdBinary
         if (!fast)
             stepper = b => new NetworkStep(trained, b).Next;
         else if (FastWeights<float>.FloatExact(trained))
-        {
-            var w = new FastWeights<float>(trained, hidden);
-            stepper = b => new FastStep<float>(w, b).Next;
-        }
+            return RecallBatched(plan);
         else
         {
             var w = new FastWeights<double>(trained, hidden);
             stepper = b => new FastStep<double>(w, b).Next;
         }
         return Recall(plan, stepper);
+    }
+
+    private RecallResult RecallBatched(RecallPlan plan)
+    {
+        var trained = plan.Trained;
+        var o = plan.Options;
+        var seq = trained.Sequences;
+        int n = seq.Visible, trials = o.Trials;
+        var success = new bool[trained.Networks * trials];
+        Parallel.For(0, trained.Networks, b =>
+        {
+            var starts = new sbyte[trials * n];
+            var flipped = new int[o.FlippedBits];
+            for (int r = 0; r < trials; r++)
+            {
+                var state = starts.AsSpan(r * n, n);
+                seq.Pattern(b, 0).CopyTo(state);
+                FlipNoise.Choose(o.Seed, b, r, n, o.FlippedBits, flipped);
+                foreach (int k in flipped)
+                    state[k] = (sbyte)-state[k];
+            }
+            new BatchedTrials(trained, b, trials).Run(starts, o.Criterion, plan.SearchSteps, success.AsSpan(b * trials, trials));
+        });
+        return new RecallResult(trained.Networks, trials, o, Backend, success);
     }
 
     private RecallResult Recall(RecallPlan plan, Func<int, Action<ReadOnlySpan<sbyte>, Span<sbyte>>> stepper)

@@ -1,29 +1,152 @@
+using System.Numerics;
+
 namespace FastAttractors.Binary.Estimators;
 
 internal sealed partial class SimdBinary
 {
-    /// <summary>One network's learned layers in float32 (row-major as in <see cref="TrainingResult"/>).</summary>
+    /// <summary>One network's learned layers in float64 (row-major as in <see cref="TrainingResult"/>) and its epoch statistics.</summary>
     private sealed class NetworkState(int n, int m)
     {
+        public double[] U { get; set; } = new double[m * n];
+        public double[] V { get; } = new double[n * m];
+        public double[] W { get; } = new double[m == 0 ? n * n : 0];
+        public double[] HiddenBias { get; } = new double[m];
+        public double[] VisibleBias { get; } = new double[n];
+        public List<double> HiddenGated { get; } = [];
+        public List<double> VisibleGated { get; } = [];
+        public bool Converged { get; set; }
+
+        /// <summary>The hidden targets (transition-major) when U is learned, for the end-of-training margins.</summary>
+        public sbyte[] Signs { get; set; } = [];
+    }
+
+    /// <summary>The float32 layers of the row-kernel path, widened into a <see cref="NetworkState"/> at the end.</summary>
+    private sealed class FloatLayers(int n, int m)
+    {
         public float[] U { get; } = new float[m * n];
-        public double[] FixedU { get; set; } = [];
         public float[] V { get; } = new float[n * m];
         public float[] W { get; } = new float[m == 0 ? n * n : 0];
         public float[] HiddenBias { get; } = new float[m];
         public float[] VisibleBias { get; } = new float[n];
-        public List<double> HiddenGated { get; } = [];
-        public List<double> VisibleGated { get; } = [];
-        public bool Converged { get; set; }
+
+        /// <summary>Without <paramref name="learnU"/> the state keeps its fixed float64 U.</summary>
+        public void ExportTo(NetworkState state, bool learnU)
+        {
+            if (learnU)
+                Widen(U, state.U, 0);
+            Widen(V, state.V, 0);
+            Widen(W, state.W, 0);
+            Widen(HiddenBias, state.HiddenBias, 0);
+            Widen(VisibleBias, state.VisibleBias, 0);
+        }
     }
 
-    private static NetworkState TrainHidden(TrainingPlan plan, int net)
+    /// <summary>
+    /// The batch schedule from zero weights runs on <see cref="GramLayer"/> counts (no field recomputation); the online
+    /// schedule and random initial weights keep the float32 row kernels of <see cref="RowLearner"/>.
+    /// </summary>
+    private static bool UsesGram(TrainingOptions o) => o.Schedule == TrainingSchedule.Batch && o.InitialScale == 0;
+
+    private static NetworkState TrainHidden(TrainingPlan plan, int net) =>
+        UsesGram(plan.Options) ? TrainHiddenGram(plan, net) : TrainHiddenRows(plan, net);
+
+    private static NetworkState TrainVisible(TrainingPlan plan, int net) =>
+        UsesGram(plan.Options) ? TrainVisibleGram(plan, net) : TrainVisibleRows(plan, net);
+
+    /// <summary>
+    /// Batch epochs on counts: the U layer against the fixed inputs ξ(t); the hidden code read off its fields (η &gt; 0,
+    /// so sgn(η·C) = sgn(C)); the V layer's inputs follow the code by flips; then the V epoch.
+    /// </summary>
+    private static NetworkState TrainHiddenGram(TrainingPlan plan, int net)
     {
         var o = plan.Options;
         int n = plan.N, m = plan.Hidden, transitions = plan.Transitions;
         bool learnU = o.Variant == NetworkVariant.HiddenUV, bias = o.Biases == BiasMode.Learned, zeroOne = o.HiddenCode == HiddenCode.ZeroOne;
         var state = new NetworkState(n, m);
         var (x, next) = Transitions(plan, net);
-        var s = learnU ? HiddenTargetSigns.Create(plan, net) : [];
+        var y = new float[transitions * m];
+        var yT = new float[m * BlockFields.Padded(transitions)];
+        GramLayer? hiddenLayer = null;
+        float[] hiddenTargets = [];
+        if (learnU)
+        {
+            hiddenLayer = new GramLayer(m, n, transitions, o.Kappa, o.Eta, bias, x, fixedInputs: true);
+            state.Signs = ProjectionSigns.Create(plan, net);
+            hiddenTargets = hiddenLayer.Targets(state.Signs);
+            HiddenCodes(hiddenLayer, zeroOne, yT);
+            BlockFields.Untranspose(yT, transitions, m, y);
+        }
+        else
+        {
+            state.U = new double[m * n];
+            FillNormal(state.U, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.FixedHiddenWeights), 0, 1);
+            FixedHiddenStates(state.U, plan.Sequences, net, zeroOne, y);
+        }
+        var visibleLayer = new GramLayer(n, m, transitions, o.Kappa, o.Eta, bias, y, fixedInputs: !learnU);
+        var visibleTargets = visibleLayer.Targets(next);
+        for (int epoch = 0; epoch < o.MaxEpochs && !state.Converged; epoch++)
+        {
+            int gh = 0;
+            if (hiddenLayer != null)
+            {
+                gh = hiddenLayer.BatchEpoch(hiddenTargets);
+                HiddenCodes(hiddenLayer, zeroOne, yT);
+                visibleLayer.SetInputsTransposed(yT);
+            }
+            int gv = visibleLayer.BatchEpoch(visibleTargets);
+            state.HiddenGated.Add((double)gh / ((long)m * transitions));
+            state.VisibleGated.Add((double)gv / ((long)n * transitions));
+            state.Converged = gh == 0 && gv == 0;
+        }
+        hiddenLayer?.Export(state.U, state.HiddenBias);
+        visibleLayer.Export(state.V, state.VisibleBias);
+        return state;
+    }
+
+    private static NetworkState TrainVisibleGram(TrainingPlan plan, int net)
+    {
+        var o = plan.Options;
+        int n = plan.N, transitions = plan.Transitions;
+        var state = new NetworkState(n, 0);
+        var (x, next) = Transitions(plan, net);
+        var layer = new GramLayer(n, n, transitions, o.Kappa, o.Eta, o.Biases == BiasMode.Learned, x, fixedInputs: true);
+        var targets = layer.Targets(next);
+        for (int epoch = 0; epoch < o.MaxEpochs && !state.Converged; epoch++)
+        {
+            int gv = layer.BatchEpoch(targets);
+            state.VisibleGated.Add((double)gv / ((long)n * transitions));
+            state.HiddenGated.Add(0);
+            state.Converged = gv == 0;
+        }
+        layer.Export(state.W, state.VisibleBias);
+        return state;
+    }
+
+    /// <summary>yT[i·Tp + t] = code(sgn(C[i, t])) of the U layer's current fields, zero padded.</summary>
+    private static void HiddenCodes(GramLayer hidden, bool zeroOne, float[] yT)
+    {
+        var c = hidden.Fields;
+        int tp = hidden.Stride, transitions = hidden.Transitions, w = Vector<float>.Count;
+        Vector<float> one = Vector<float>.One, low = zeroOne ? Vector<float>.Zero : -one;
+        for (int row = 0; row < c.Length; row += tp)
+        {
+            for (int v = 0; v < tp; v += w)
+                Vector.ConditionalSelect(Vector.GreaterThanOrEqual(new Vector<float>(c.Slice(row + v)), Vector<float>.Zero), one, low)
+                    .CopyTo(yT.AsSpan(row + v));
+            yT.AsSpan(row + transitions, tp - transitions).Clear();
+        }
+    }
+
+    private static NetworkState TrainHiddenRows(TrainingPlan plan, int net)
+    {
+        var o = plan.Options;
+        int n = plan.N, m = plan.Hidden, transitions = plan.Transitions;
+        bool learnU = o.Variant == NetworkVariant.HiddenUV, bias = o.Biases == BiasMode.Learned, zeroOne = o.HiddenCode == HiddenCode.ZeroOne;
+        var state = new NetworkState(n, m);
+        var f = new FloatLayers(n, m);
+        var (x, next) = Transitions(plan, net);
+        var s = learnU ? ProjectionSigns.Create(plan, net) : [];
+        state.Signs = s;
         int tp = BlockFields.Padded(transitions);
         var y = new float[transitions * m];
         var xT = new float[n * tp];
@@ -32,28 +155,28 @@ internal sealed partial class SimdBinary
         var hiddenFields = new float[m * tp];
         if (learnU)
         {
-            FillNormal(state.U, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.BinaryInitialWeights), 0, o.InitialScale);
+            FillNormal(f.U, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.BinaryInitialWeights), 0, o.InitialScale);
         }
         else
         {
             // The fixed random U is N(0,1), off the dyadic grid: its hidden states are computed once, in float64 in the
             // Reference's order, so that they (and everything learned from them) match the Reference exactly.
-            state.FixedU = new double[m * n];
-            FillNormal(state.FixedU, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.FixedHiddenWeights), 0, 1);
-            FixedHiddenStates(state.FixedU, plan.Sequences, net, zeroOne, y);
+            state.U = new double[m * n];
+            FillNormal(state.U, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.FixedHiddenWeights), 0, 1);
+            FixedHiddenStates(state.U, plan.Sequences, net, zeroOne, y);
         }
-        FillNormal(state.V, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.BinaryInitialWeights), (ulong)(m * n), o.InitialScale);
+        FillNormal(f.V, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.BinaryInitialWeights), (ulong)(m * n), o.InitialScale);
         var hiddenRule = new RowLearner(m, n, transitions, o.Kappa, o.Eta, bias);
         var visibleRule = new RowLearner(n, m, transitions, o.Kappa, o.Eta, bias);
         var visibleFields = new float[n * tp];
         if (learnU)
         {
-            hiddenRule.Fields(state.U, state.HiddenBias, xT, hiddenFields);
+            hiddenRule.Fields(f.U, f.HiddenBias, xT, hiddenFields);
         }
         else
         {
             BlockFields.Transpose(y, transitions, m, yT);
-            visibleRule.Fields(state.V, state.VisibleBias, yT, visibleFields);
+            visibleRule.Fields(f.V, f.VisibleBias, yT, visibleFields);
         }
         bool online = o.Schedule == TrainingSchedule.Online;
         var after = new float[Math.Max(n, m)];
@@ -67,11 +190,11 @@ internal sealed partial class SimdBinary
                     var yt = y.AsSpan(t * m, m);
                     if (learnU)
                     {
-                        gh += hiddenRule.OnlineStep(state.U, state.HiddenBias, x.AsSpan(t * n, n), s.AsSpan(t * m, m), after);
+                        gh += hiddenRule.OnlineStep(f.U, f.HiddenBias, x.AsSpan(t * n, n), s.AsSpan(t * m, m), after);
                         for (int i = 0; i < m; i++)
                             yt[i] = Code(after[i], zeroOne);
                     }
-                    gv += visibleRule.OnlineStep(state.V, state.VisibleBias, yt, next.AsSpan(t * n, n), after);
+                    gv += visibleRule.OnlineStep(f.V, f.VisibleBias, yt, next.AsSpan(t * n, n), after);
                 }
             }
             else
@@ -79,7 +202,7 @@ internal sealed partial class SimdBinary
                 if (learnU)
                 {
                     // The fields after the U update are both this epoch's hidden states and next epoch's U gates.
-                    gh = hiddenRule.BatchEpoch(state.U, state.HiddenBias, x, xT, s, hiddenFields);
+                    gh = hiddenRule.BatchEpoch(f.U, f.HiddenBias, x, xT, s, hiddenFields);
                     for (int i = 0; i < m; i++)
                     {
                         for (int t = 0; t < transitions; t++)
@@ -89,43 +212,46 @@ internal sealed partial class SimdBinary
                             yT[i * tp + t] = code;
                         }
                     }
-                    visibleRule.Fields(state.V, state.VisibleBias, yT, visibleFields);
+                    visibleRule.Fields(f.V, f.VisibleBias, yT, visibleFields);
                 }
-                gv = visibleRule.BatchEpoch(state.V, state.VisibleBias, y, yT, next, visibleFields);
+                gv = visibleRule.BatchEpoch(f.V, f.VisibleBias, y, yT, next, visibleFields);
             }
             state.HiddenGated.Add((double)gh / ((long)m * transitions));
             state.VisibleGated.Add((double)gv / ((long)n * transitions));
             state.Converged = gh == 0 && gv == 0;
         }
+        f.ExportTo(state, learnU: plan.Options.Variant == NetworkVariant.HiddenUV);
         return state;
     }
 
-    private static NetworkState TrainVisible(TrainingPlan plan, int net)
+    private static NetworkState TrainVisibleRows(TrainingPlan plan, int net)
     {
         var o = plan.Options;
         int n = plan.N, transitions = plan.Transitions;
         var state = new NetworkState(n, 0);
+        var f = new FloatLayers(n, 0);
         var (x, next) = Transitions(plan, net);
-        FillNormal(state.W, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.BinaryInitialWeights), 0, o.InitialScale);
+        FillNormal(f.W, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.BinaryInitialWeights), 0, o.InitialScale);
         var rule = new RowLearner(n, n, transitions, o.Kappa, o.Eta, o.Biases == BiasMode.Learned);
         var fields = new float[n * rule.Stride];
         var after = new float[n];
         var xT = new float[n * rule.Stride];
         BlockFields.Transpose(x, transitions, n, xT);
         // The inputs never change, so the fields left by one batch epoch are the next epoch's gates.
-        rule.Fields(state.W, state.VisibleBias, xT, fields);
+        rule.Fields(f.W, f.VisibleBias, xT, fields);
         for (int epoch = 0; epoch < o.MaxEpochs && !state.Converged; epoch++)
         {
             int gv = 0;
             if (o.Schedule == TrainingSchedule.Batch)
-                gv = rule.BatchEpoch(state.W, state.VisibleBias, x, xT, next, fields);
+                gv = rule.BatchEpoch(f.W, f.VisibleBias, x, xT, next, fields);
             else
                 for (int t = 0; t < transitions; t++)
-                    gv += rule.OnlineStep(state.W, state.VisibleBias, x.AsSpan(t * n, n), next.AsSpan(t * n, n), after);
+                    gv += rule.OnlineStep(f.W, f.VisibleBias, x.AsSpan(t * n, n), next.AsSpan(t * n, n), after);
             state.VisibleGated.Add((double)gv / ((long)n * transitions));
             state.HiddenGated.Add(0);
             state.Converged = gv == 0;
         }
+        f.ExportTo(state, learnU: plan.Options.Variant == NetworkVariant.HiddenUV);
         return state;
     }
 

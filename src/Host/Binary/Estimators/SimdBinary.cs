@@ -1,8 +1,9 @@
 namespace FastAttractors.Binary.Estimators;
 
 /// <summary>
-/// The production CPU path for binary sequence networks: networks spread over cores, each trained in float32 with
-/// Vector&lt;float&gt; row kernels (<see cref="RowLearner"/>). On the dyadic grid (zero initial weights, η = 2^−p, κ/η an
+/// The production CPU path for binary sequence networks: networks spread over cores. The batch schedule from zero
+/// weights learns on integer counts with Gram-matrix field updates (<see cref="GramLayer"/>); the online schedule and
+/// random initial weights train in float32 with Vector&lt;float&gt; row kernels (<see cref="RowLearner"/>). On the dyadic grid (zero initial weights, η = 2^−p, κ/η an
 /// integer) every float32 sum is exact, so weights, gates and recall equal the Reference bit for bit; otherwise they agree
 /// up to float32 rounding. Hebbian and Long Sequence Hopfield are one-shot stores with no learning loop to speed up:
 /// their training is the Reference's.
@@ -36,23 +37,20 @@ internal sealed partial class SimdBinary : IBinaryEstimator
             var s = hidden ? TrainHidden(plan, net) : TrainVisible(plan, net);
             if (hidden)
             {
-                if (s.FixedU.Length > 0)
-                    s.FixedU.CopyTo(u, net * m * n);
-                else
-                    Widen(s.U, u, net * m * n);
-                Widen(s.V, v, net * n * m);
+                s.U.CopyTo(u, net * m * n);
+                s.V.CopyTo(v, net * n * m);
             }
             else
             {
-                Widen(s.W, w, net * n * n);
+                s.W.CopyTo(w, net * n * n);
             }
-            Widen(s.HiddenBias, hiddenBias, net * m);
-            Widen(s.VisibleBias, visibleBias, net * n);
+            s.HiddenBias.CopyTo(hiddenBias, net * m);
+            s.VisibleBias.CopyTo(visibleBias, net * n);
             epochs[net] = s.VisibleGated.Count;
             converged[net] = s.Converged;
             hiddenGated[net] = [.. s.HiddenGated];
             visibleGated[net] = [.. s.VisibleGated];
-            (minHidden[net], minVisible[net]) = BinaryMargins.Of(plan, net, u, v, w, hiddenBias, visibleBias);
+            (minHidden[net], minVisible[net]) = BinaryMargins.Of(plan, net, u, v, w, hiddenBias, visibleBias, s.Signs);
         });
         return new TrainingResult(plan.Sequences, plan.Options, m, Backend, u, v, w, hiddenBias, visibleBias,
             epochs, converged, hiddenGated, visibleGated, minHidden, minVisible);
