@@ -27,6 +27,7 @@ public static class Program
         root.Subcommands.Add(AdjointCommand.Create(stdout));
         root.Subcommands.Add(SystemsCommand.Create(stdout, interactive));
         root.Subcommands.Add(SequenceCommand.Create(stdout));
+        root.Subcommands.Add(TrainCommand.Create(stdout));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

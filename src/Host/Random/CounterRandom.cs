@@ -27,6 +27,15 @@ public static class CounterRandom
         FixedHiddenWeights = 21,
         BinaryInitialWeights = 22,
         RecallFlips = 23,
+
+        // Training discrete-time RNNs on tasks (src/Host/Training), range 40–49.
+        TaskTrainData = 40,
+        TaskTestData = 41,
+        RnnInitialWeights = 42,
+        PtaBlocks = 43,
+        MinibatchOrder = 44,
+        RnnSpectrumStart = 45,
+        ContinuousTraining = 46,
     }
 
     public static ulong Bits(ulong seed, ulong stream, ulong counter)
