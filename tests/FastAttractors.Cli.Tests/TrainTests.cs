@@ -57,7 +57,24 @@ public class TrainTests
         Assert.StartsWith("training stopped", ParquetTable.Read(dir.File("train.parquet")).Metadata["status"]);
     }
 
+    [Fact]
+    public void Continuous_time_sine_trains_through_the_rk4_adjoint()
+    {
+        using var dir = new TempDirectory();
+        var result = CliHarness.Run(["train", "--time", "continuous", "--task", "sine", "--hidden", "6", "--length", "40", "--steps", "10",
+            "--eval-every", "5", "--lr", "0.03", "--exponents", "2", "--backend", "Reference", "--out", dir.Path]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var table = ParquetTable.Read(dir.File("train.parquet"));
+        Assert.Equal([0L, 5, 10], table.Column<long>("step"));
+        Assert.Equal("continuous", table.Metadata["time"]);
+        var loss = table.Column<double>("test_loss");
+        Assert.True(loss[^1] < loss[0], $"loss {loss[0]} → {loss[^1]}");
+        Assert.Equal(3, File.ReadAllLines(dir.File("spectrum.csv")).Length);
+    }
+
     [Theory]
+    [InlineData("--time", "continuous")]
+    [InlineData("--time", "later")]
     [InlineData("--delay", "0")]
     [InlineData("--max-delay", "3")]
     [InlineData("--task", "mnist")]

@@ -28,6 +28,8 @@ internal static class TrainCommand
     {
         string directory = OutputDirectory.Prepare(outDirectory);
         using var engine = EngineFactory.Create(settings.Backend);
+        if (settings.Continuous is { } continuous)
+            return ContinuousTrainRun.Execute(engine, continuous, settings, directory, args, stdout);
         var o = settings.Options;
         var task = settings.Task;
         var shape = new RnnShape(o.Hidden, task.Inputs, task.Outputs);

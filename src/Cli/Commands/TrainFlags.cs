@@ -34,11 +34,14 @@ internal sealed class TrainFlags
     public Option<int> Exponents { get; } = new("--exponents") { Description = "Leading Lyapunov exponents of h ← tanh(W h + b) before/after (10; 0 = none).", DefaultValueFactory = _ => 10 };
     public Option<int> LyapunovIterations { get; } = new("--lyapunov-iterations") { Description = "Accumulation iterations of the spectrum (2000; transient 500).", DefaultValueFactory = _ => 2000 };
     public Option<string?> Backend { get; } = new("--backend") { Description = $"Backend of the Lyapunov spectrum: {string.Join(" | ", BackendNames.Valid)}." };
+    public Option<string> Time { get; } = new("--time") { Description = "discrete (tanh RNN map, default) | continuous (TanhRnn through the RK4 adjoint; --task sine only).", DefaultValueFactory = _ => "discrete" };
+    public Option<double> Frequency { get; } = new("--frequency") { Description = "continuous: ω of the target sin(ω t) of unit 0 (0.5).", DefaultValueFactory = _ => 0.5 };
+    public Option<double> Dt { get; } = new("--dt") { Description = "continuous: RK4 step (0.1); the horizon is --length steps (200).", DefaultValueFactory = _ => 0.1 };
     public Option<string> Out { get; } = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/train" };
 
     public IEnumerable<Option> All =>
         [Task, Delay, MaxDelay, Length, Hidden, Init, PtaScan, Seed, Epochs, Steps, Batch, TrainSize, TestSize, LearningRate, Clip, EvalEvery,
-         Threads, GradientPath, Exponents, LyapunovIterations, Backend, Out];
+         Threads, GradientPath, Exponents, LyapunovIterations, Backend, Time, Frequency, Dt, Out];
 
     public TrainSettings Resolve(ParseResult p)
     {
@@ -73,7 +76,21 @@ internal sealed class TrainFlags
         if (iterations < 100)
             throw new UsageException($"--lyapunov-iterations: must be at least 100, got {iterations}.");
         var backend = p.GetValue(Backend) is { } b ? BackendNames.Parse(b, "--backend") : (Backend?)null;
-        return new TrainSettings(task, options, exponents, iterations, backend);
+        ContinuousSineOptions? continuous = p.GetValue(Time) switch
+        {
+            "discrete" => null,
+            "continuous" when taskName == "sine" => new ContinuousSineOptions
+            {
+                Hidden = options.Hidden, Frequency = p.GetValue(Frequency), Dt = p.GetValue(Dt), Horizon = p.GetValue(Length) ?? 200,
+                Updates = (int)Math.Min(int.MaxValue, options.MaxSteps ?? 200), EvaluateEvery = options.EvaluateEvery ?? 10,
+                LearningRate = options.LearningRate, ClipNorm = options.ClipNorm, Seed = options.Seed,
+            },
+            "continuous" => throw new UsageException($"--time: continuous training supports --task sine only, got --task {taskName}."),
+            var other => throw new UsageException($"--time: '{other}' is not one of discrete, continuous."),
+        };
+        if (continuous is not null)
+            Guard("", () => { continuous.Validate(); return 0; });
+        return new TrainSettings(task, options, exponents, iterations, backend, continuous);
     }
 
     internal static ITrainingTask CreateTask(string name, int? delay, int? maxDelay, int? length) => name switch
@@ -92,7 +109,7 @@ internal sealed class TrainFlags
     {
         ["Hidden"] = "--hidden", ["BatchSize"] = "--batch", ["TrainSize"] = "--train-size", ["TestSize"] = "--test-size", ["Epochs"] = "--epochs",
         ["MaxSteps"] = "--steps", ["EvaluateEvery"] = "--eval-every", ["LearningRate"] = "--lr", ["ClipNorm"] = "--clip", ["Threads"] = "--threads",
-        ["delay"] = "--delay", ["maxDelay"] = "--max-delay", ["minDelay"] = "--delay", ["steps"] = "--length", ["path"] = "--pta-scan",
+        ["delay"] = "--delay", ["maxDelay"] = "--max-delay", ["minDelay"] = "--delay", ["steps"] = "--length", ["path"] = "--pta-scan", ["Frequency"] = "--frequency", ["Dt"] = "--dt", ["Horizon"] = "--length", ["Updates"] = "--steps",
     };
 
     private static T Guard<T>(string flag, Func<T> make)
@@ -112,4 +129,5 @@ internal sealed class TrainFlags
 }
 
 /// <summary>The resolved settings of one <c>train</c> run.</summary>
-internal sealed record TrainSettings(ITrainingTask Task, RnnTrainingOptions Options, int Exponents, int LyapunovIterations, Backend? Backend);
+internal sealed record TrainSettings(ITrainingTask Task, RnnTrainingOptions Options, int Exponents, int LyapunovIterations, Backend? Backend,
+    ContinuousSineOptions? Continuous = null);
