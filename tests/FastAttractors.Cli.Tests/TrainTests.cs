@@ -72,6 +72,25 @@ public class TrainTests
         Assert.Equal(3, File.ReadAllLines(dir.File("spectrum.csv")).Length);
     }
 
+    [Fact]
+    public void Summary_tabulates_runs_by_initialisation()
+    {
+        using var dir = new TempDirectory();
+        foreach (var init in new[] { "default", "pta" })
+        {
+            var run = CliHarness.Run(["train", .. With(Small, "--exponents", "0"), "--init", init, "--out", Path.Combine(dir.Path, "runs", init)]);
+            Assert.True(run.ExitCode == 0, run.Stderr);
+        }
+        var result = CliHarness.Run(["train", "summary", "--runs", Path.Combine(dir.Path, "runs"), "--out", dir.File("summary")]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var lines = File.ReadAllLines(Path.Combine(dir.File("summary"), "summary.md"));
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("| default | 1 |", lines[2]);
+        Assert.StartsWith("| pta | 1 |", lines[3]);
+        Assert.True(File.Exists(Path.Combine(dir.File("summary"), "loss-curves.png")));
+        Assert.Equal(2, CliHarness.Run(["train", "summary", "--runs", dir.File("nothing")]).ExitCode);
+    }
+
     [Theory]
     [InlineData("--time", "continuous")]
     [InlineData("--time", "later")]

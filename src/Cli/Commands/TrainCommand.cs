@@ -21,6 +21,25 @@ internal static class TrainCommand
         foreach (var option in flags.All)
             command.Options.Add(option);
         command.SetAction(parse => Execute(flags.Resolve(parse), parse.GetValue(flags.Out)!, parse.Tokens.Select(t => t.Value), stdout));
+        command.Subcommands.Add(Summary(stdout));
+        return command;
+    }
+
+    /// <summary><c>train summary --runs DIR --out DIR</c>: the table and loss curves of several runs (e.g. the PTA experiment).</summary>
+    private static Command Summary(TextWriter stdout)
+    {
+        var runs = new Option<string>("--runs") { Description = "Directory whose subdirectories are train runs.", Required = true };
+        var output = new Option<string>("--out") { Description = "Where summary.md and loss-curves.png go.", DefaultValueFactory = _ => "results/train-summary" };
+        var command = new Command("summary", "Summarise several train runs: final test loss per initialisation (mean ± sd) and loss curves.");
+        command.Options.Add(runs);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var paths = TrainSummary.Write(parse.GetValue(runs)!, OutputDirectory.Prepare(parse.GetValue(output)!));
+            stdout.WriteLine(File.ReadAllText(paths[0]));
+            stdout.WriteLine($"wrote {string.Join(", ", paths)}");
+            return ExitCodes.Ok;
+        });
         return command;
     }
 
