@@ -31,6 +31,7 @@ public static class Program
         root.Subcommands.Add(HeadDirectionCommand.Create(stdout));
         root.Subcommands.Add(BenchCommand.Create(stdout));
         foreach (var command in ScanToolCommands.Create(stdout, interactive)) root.Subcommands.Add(command);
+        root.Subcommands.Add(TrainCommand.Create(stdout));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

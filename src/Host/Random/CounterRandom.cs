@@ -31,6 +31,15 @@ public static class CounterRandom
         /// <summary>Scans (src/Cli/Scan): the seed of one row (point × member), from which its weights and initial state are drawn.</summary>
         ScanRow = 30,
 
+        // Training discrete-time RNNs on tasks (src/Host/Training), range 40–49.
+        TaskTrainData = 40,
+        TaskTestData = 41,
+        RnnInitialWeights = 42,
+        PtaBlocks = 43,
+        MinibatchOrder = 44,
+        RnnSpectrumStart = 45,
+        ContinuousTraining = 46,
+
         // Structural stability (src/Host/Stability): weight-noise ensembles and the head-direction circuit's oscillators.
         WeightNoise = 50,
         OscillatorWeightNoise = 51,

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using FastAttractors.Training;
+using FastAttractors.Training.Tasks;
+
+namespace FastAttractors.Cli.Commands;
+
+/// <summary>
+/// The flags of <c>train</c>. Each value is checked here (or by the task/option constructors, whose messages name the
+/// parameter) so an error names the flag and the bad value.
+/// </summary>
+internal sealed class TrainFlags
+{
+    public static readonly string[] Tasks = ["copy", "copy-random", "ordering", "flipflop", "sine", "discrimination"];
+    public static readonly string[] Inits = ["default", "orthogonal", "pta"];
+
+    public Option<string> Task { get; } = new("--task") { Description = string.Join(" | ", Tasks) + " (default copy).", DefaultValueFactory = _ => "copy" };
+    public Option<int?> Delay { get; } = new("--delay") { Description = "copy: delay k (100); copy-random/ordering/discrimination: shortest delay (100/50/20)." };
+    public Option<int?> MaxDelay { get; } = new("--max-delay") { Description = "copy-random/ordering/discrimination: longest delay (120/60/= --delay)." };
+    public Option<int?> Length { get; } = new("--length") { Description = "flipflop, sine: steps per sequence (100)." };
+    public Option<int> Hidden { get; } = new("--hidden") { Description = "Hidden units n (128).", DefaultValueFactory = _ => 128 };
+    public Option<string> Init { get; } = new("--init") { Description = "Recurrent weights: " + string.Join(" | ", Inits) + " (default default).", DefaultValueFactory = _ => "default" };
+    public Option<string?> PtaScan { get; } = new("--pta-scan") { Description = "CSV scan result (alpha, theta, lambda1) to draw PTA blocks from; default: the documented region." };
+    public Option<long> Seed { get; } = new("--seed") { Description = "Seed of data, weights and minibatch order (1).", DefaultValueFactory = _ => 1 };
+    public Option<int> Epochs { get; } = new("--epochs") { Description = "Passes over the training set (10).", DefaultValueFactory = _ => 10 };
+    public Option<long?> Steps { get; } = new("--steps") { Description = "Stop after this many updates (budget)." };
+    public Option<int> Batch { get; } = new("--batch") { Description = "Minibatch size (64).", DefaultValueFactory = _ => 64 };
+    public Option<int> TrainSize { get; } = new("--train-size") { Description = "Training sequences (10000).", DefaultValueFactory = _ => 10_000 };
+    public Option<int> TestSize { get; } = new("--test-size") { Description = "Test sequences (1000).", DefaultValueFactory = _ => 1_000 };
+    public Option<double> LearningRate { get; } = new("--lr") { Description = "Adam learning rate (1e-3).", DefaultValueFactory = _ => 1e-3 };
+    public Option<double> Clip { get; } = new("--clip") { Description = "Gradient-norm clipping threshold (1).", DefaultValueFactory = _ => 1.0 };
+    public Option<int?> EvalEvery { get; } = new("--eval-every") { Description = "Updates between test evaluations (default: one epoch)." };
+    public Option<int> Threads { get; } = new("--threads") { Description = "Threads (0 = all); results do not depend on it.", DefaultValueFactory = _ => 0 };
+    public Option<string> GradientPath { get; } = new("--path") { Description = "batched (float32 SIMD) | reference (float64 scalar).", DefaultValueFactory = _ => "batched" };
+    public Option<int> Exponents { get; } = new("--exponents") { Description = "Leading Lyapunov exponents of h ← tanh(W h + b) before/after (10; 0 = none).", DefaultValueFactory = _ => 10 };
+    public Option<int> LyapunovIterations { get; } = new("--lyapunov-iterations") { Description = "Accumulation iterations of the spectrum (2000; transient 500).", DefaultValueFactory = _ => 2000 };
+    public Option<string?> Backend { get; } = new("--backend") { Description = $"Backend of the Lyapunov spectrum: {string.Join(" | ", BackendNames.Valid)}." };
+    public Option<string> Time { get; } = new("--time") { Description = "discrete (tanh RNN map, default) | continuous (TanhRnn through the RK4 adjoint; --task sine only).", DefaultValueFactory = _ => "discrete" };
+    public Option<double> Frequency { get; } = new("--frequency") { Description = "continuous: ω of the target sin(ω t) of unit 0 (0.5).", DefaultValueFactory = _ => 0.5 };
+    public Option<double> Dt { get; } = new("--dt") { Description = "continuous: RK4 step (0.1); the horizon is --length steps (200).", DefaultValueFactory = _ => 0.1 };
+    public Option<string> Out { get; } = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/train" };
+
+    public IEnumerable<Option> All =>
+        [Task, Delay, MaxDelay, Length, Hidden, Init, PtaScan, Seed, Epochs, Steps, Batch, TrainSize, TestSize, LearningRate, Clip, EvalEvery,
+         Threads, GradientPath, Exponents, LyapunovIterations, Backend, Time, Frequency, Dt, Out];
+
+    public TrainSettings Resolve(ParseResult p)
+    {
+        string taskName = p.GetValue(Task)!;
+        var task = Guard("--task/--delay/--max-delay/--length", () => CreateTask(taskName, p.GetValue(Delay), p.GetValue(MaxDelay), p.GetValue(Length)));
+        var init = p.GetValue(Init) switch
+        {
+            "default" => RnnInitialisation.Default,
+            "orthogonal" => RnnInitialisation.Orthogonal,
+            "pta" => RnnInitialisation.Pta,
+            var other => throw new UsageException($"--init: '{other}' is not one of {string.Join(", ", Inits)}."),
+        };
+        var path = p.GetValue(GradientPath) switch
+        {
+            "batched" => RnnGradientPath.Batched,
+            "reference" => RnnGradientPath.Reference,
+            var other => throw new UsageException($"--path: '{other}' is not one of batched, reference."),
+        };
+        var region = p.GetValue(PtaScan) is { } scan ? Guard("--pta-scan", () => PtaRegion.FromScan(scan)) : null;
+        var options = new RnnTrainingOptions
+        {
+            Hidden = p.GetValue(Hidden), Init = init, Region = region, Seed = p.GetValue(Seed), BatchSize = p.GetValue(Batch),
+            TrainSize = p.GetValue(TrainSize), TestSize = p.GetValue(TestSize), Epochs = p.GetValue(Epochs), MaxSteps = p.GetValue(Steps),
+            EvaluateEvery = p.GetValue(EvalEvery), LearningRate = p.GetValue(LearningRate), ClipNorm = p.GetValue(Clip),
+            Path = path, Threads = p.GetValue(Threads),
+        };
+        Guard("", () => { options.Validate(); return 0; });
+        int exponents = p.GetValue(Exponents);
+        if (exponents < 0 || exponents > options.Hidden)
+            throw new UsageException($"--exponents: must be in [0, --hidden = {options.Hidden}], got {exponents}.");
+        int iterations = p.GetValue(LyapunovIterations);
+        if (iterations < 100)
+            throw new UsageException($"--lyapunov-iterations: must be at least 100, got {iterations}.");
+        var backend = p.GetValue(Backend) is { } b ? BackendNames.Parse(b, "--backend") : (Backend?)null;
+        ContinuousSineOptions? continuous = p.GetValue(Time) switch
+        {
+            "discrete" => null,
+            "continuous" when taskName == "sine" => new ContinuousSineOptions
+            {
+                Hidden = options.Hidden, Frequency = p.GetValue(Frequency), Dt = p.GetValue(Dt), Horizon = p.GetValue(Length) ?? 200,
+                Updates = (int)Math.Min(int.MaxValue, options.MaxSteps ?? 200), EvaluateEvery = options.EvaluateEvery ?? 10,
+                LearningRate = options.LearningRate, ClipNorm = options.ClipNorm, Seed = options.Seed,
+            },
+            "continuous" => throw new UsageException($"--time: continuous training supports --task sine only, got --task {taskName}."),
+            var other => throw new UsageException($"--time: '{other}' is not one of discrete, continuous."),
+        };
+        if (continuous is not null)
+            Guard("", () => { continuous.Validate(); return 0; });
+        return new TrainSettings(task, options, exponents, iterations, backend, continuous);
+    }
+
+    internal static ITrainingTask CreateTask(string name, int? delay, int? maxDelay, int? length) => name switch
+    {
+        "copy" => new CopyMemoryTask(delay ?? 100),
+        "copy-random" => new CopyMemoryTask(delay ?? 100, maxDelay ?? 120),
+        "ordering" => new TemporalOrderingTask(delay ?? 50, maxDelay ?? 60),
+        "flipflop" => new FlipFlopTask(length ?? 100),
+        "sine" => new SineWaveTask(length ?? 100),
+        "discrimination" => new DelayedDiscriminationTask(delay ?? 20, maxDelay ?? delay ?? 20),
+        _ => throw new UsageException($"--task: '{name}' is not one of {string.Join(", ", Tasks)}."),
+    };
+
+    // The option records name their property (e.g. BatchSize); map it back to the flag the user typed.
+    private static readonly Dictionary<string, string> FlagOf = new()
+    {
+        ["Hidden"] = "--hidden", ["BatchSize"] = "--batch", ["TrainSize"] = "--train-size", ["TestSize"] = "--test-size", ["Epochs"] = "--epochs",
+        ["MaxSteps"] = "--steps", ["EvaluateEvery"] = "--eval-every", ["LearningRate"] = "--lr", ["ClipNorm"] = "--clip", ["Threads"] = "--threads",
+        ["delay"] = "--delay", ["maxDelay"] = "--max-delay", ["minDelay"] = "--delay", ["steps"] = "--length", ["path"] = "--pta-scan", ["Frequency"] = "--frequency", ["Dt"] = "--dt", ["Horizon"] = "--length", ["Updates"] = "--steps",
+    };
+
+    private static T Guard<T>(string flag, Func<T> make)
+    {
+        try
+        {
+            return make();
+        }
+        catch (ArgumentException e)
+        {
+            string name = e.ParamName is { } p && FlagOf.TryGetValue(p, out var f) ? f : flag;
+            string message = e.Message.Split('\n')[0];
+            int paren = message.LastIndexOf(" (Parameter", StringComparison.Ordinal);
+            throw new UsageException($"{name}: {(paren > 0 ? message[..paren] : message)}");
+        }
+    }
+}
+
+/// <summary>The resolved settings of one <c>train</c> run.</summary>
+internal sealed record TrainSettings(ITrainingTask Task, RnnTrainingOptions Options, int Exponents, int LyapunovIterations, Backend? Backend,
+    ContinuousSineOptions? Continuous = null);
