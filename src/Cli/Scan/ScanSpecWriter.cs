@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using FastAttractors.Cli.Specs;
 
 namespace FastAttractors.Cli.Scan;
 
@@ -18,21 +19,7 @@ internal static class ScanSpecWriter
             json.WriteStartObject();
             foreach (var field in ScanFields.All)
             {
-                switch (field.Get(spec))
-                {
-                    case string s:
-                        json.WriteString(field.Json, s);
-                        break;
-                    case int i:
-                        json.WriteNumber(field.Json, i);
-                        break;
-                    case long l:
-                        json.WriteNumber(field.Json, l);
-                        break;
-                    case double d:
-                        json.WriteNumber(field.Json, d); // shortest round-trip form
-                        break;
-                }
+                JsonFieldWriter.Write(json, field.Json, field.Get(spec));
                 if (field.Json == "connectivity" && spec.Axes is { } axes)
                     WriteAxes(json, axes);
             }

@@ -14,35 +14,7 @@ internal static class SpecWriter
             json.WriteStartObject();
             foreach (var field in SpecFields.All)
             {
-                switch (field.Get(spec))
-                {
-                    case null:
-                        break;
-                    case string s:
-                        json.WriteString(field.Json, s);
-                        break;
-                    case int i:
-                        json.WriteNumber(field.Json, i);
-                        break;
-                    case long l:
-                        json.WriteNumber(field.Json, l);
-                        break;
-                    case double d:
-                        json.WriteNumber(field.Json, d); // shortest round-trip form, so a written spec reproduces the run
-                        break;
-                    case double[] numbers:
-                        json.WriteStartArray(field.Json);
-                        foreach (double v in numbers)
-                            json.WriteNumberValue(v);
-                        json.WriteEndArray();
-                        break;
-                    case long[] integers:
-                        json.WriteStartArray(field.Json);
-                        foreach (long v in integers)
-                            json.WriteNumberValue(v);
-                        json.WriteEndArray();
-                        break;
-                }
+                JsonFieldWriter.Write(json, field.Json, field.Get(spec));
             }
             json.WriteEndObject();
         }

@@ -47,8 +47,13 @@ public class GradientMemoryTests(ITestOutputHelper output)
         Assert.Equal(GradientStatus.Ok, grads.Status[0]);
         Assert.Equal(316, c); // √100,000
         // The checkpoints and one segment must be there (so the thread count saw the work), plus results and the
-        // plan's small arrays (≤ 32 KB here), and nothing that grows with the steps.
-        Assert.InRange(thread, checkpointed, 1.25 * checkpointed + 32_768);
+        // plan's small arrays (≤ 32 KB here), and nothing that grows with the steps. Parallel.For runs the one member
+        // on the calling thread unless a pool replica claims it first, which happened once on a heavily loaded
+        // machine (this thread then allocated almost nothing): the process-wide count is then the measure.
+        if (thread >= checkpointed)
+            Assert.InRange(thread, checkpointed, 1.25 * checkpointed + 32_768);
+        else
+            Assert.InRange(process, checkpointed, trajectory / 4);
         Assert.True(process < trajectory / 4, $"process-wide allocations {process} B against the trajectory's {trajectory} B");
     }
 }

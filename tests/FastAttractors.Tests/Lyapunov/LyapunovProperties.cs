@@ -22,17 +22,28 @@ public class LyapunovProperties
     /// float32 2e-3, since a float32 frame carries 6e-8 relative rounding per step into every log |R_ii| and loses
     /// ε32 · e^(spread · interval) of a contracting direction per QR (≤ 1e-4 for the Every chosen by
     /// <see cref="LyapunovCase"/>), and 1 − tanh² of a saturated unit is known only to ~1e-3 relative in float32.
+    /// Float32 rounding perturbs the orbit itself, and some members' finite-time exponents are not a property of their
+    /// parameters at that precision: Hénon at a = 1.3 (a period-7 window reached after chaotic transients of random
+    /// length) gave λ1 = +0.13 in float32 against −0.21 in float64 (FsCheck replay (9908853064441587817,
+    /// 2505218370143208287, 38)). So in float32 a member is compared only where the float64 Reference itself is robust:
+    /// a second Reference run from x0·(1 + 1e-3), a perturbation that chaotic transients amplify like float32 rounding, must agree with the
+    /// first within the same bound. Members failing that are sensitive, not wrong; the test insists that most are compared.
     /// </summary>
     [Theory]
     [MemberData(nameof(Backends))]
     public void Backend_matches_the_reference_on_random_members(Backend backend, Precision precision)
     {
         double floor = precision == Precision.Float64 ? 1e-6 : 2e-3;
+        int compared = 0, sensitive = 0;
         Prop.ForAll(LyapunovCase.Arbitrary(), c =>
         {
             var problem = c.Ensemble.Problem();
-            var reference = EngineCache.Get(Backend.Reference).Lyapunov(problem, c.Solver, c.Options(Precision.Float64));
+            var referenceEngine = EngineCache.Get(Backend.Reference);
+            var reference = referenceEngine.Lyapunov(problem, c.Solver, c.Options(Precision.Float64));
             var actual = EngineCache.Get(backend).Lyapunov(problem, c.Solver, c.Options(precision));
+            var perturbed = precision == Precision.Float32
+                ? referenceEngine.Lyapunov(new EnsembleProblem(problem.Model, problem.InitialStates.Select(x => x * (1 + 1e-3)).ToArray(), problem.Members), c.Solver, c.Options(Precision.Float64))
+                : null;
             Assert.Equal(reference.K, actual.K);
             for (int m = 0; m < problem.Members; m++)
             {
@@ -40,18 +51,35 @@ public class LyapunovProperties
                 if (reference.Status[m] == LyapunovStatus.Diverged || actual.Status[m] == LyapunovStatus.Diverged
                     || !expected.All(double.IsFinite))
                     continue; // an escaping Hénon orbit may overflow a step earlier in float32; nothing to compare
+                var referenceErrors = reference.Errors(m);
+                if (perturbed is not null && !Agree(perturbed.Spectrum(m), perturbed.Errors(m), expected, referenceErrors, floor))
+                {
+                    sensitive++;
+                    continue;
+                }
+                compared++;
                 var got = actual.Spectrum(m);
                 var errors = actual.Errors(m);
-                var referenceErrors = reference.Errors(m);
                 for (int i = 0; i < c.K; i++)
                 {
-                    double allowed = 5 * Math.Sqrt(errors[i] * errors[i] + referenceErrors[i] * referenceErrors[i])
-                        + floor * (1 + Math.Abs(expected[i]));
+                    double allowed = Allowed(errors[i], referenceErrors[i], expected[i], floor);
                     Assert.True(Math.Abs(got[i] - expected[i]) <= allowed,
                         $"{c}, member {m}, λ{i + 1}: {got[i]} vs reference {expected[i]} (allowed {allowed:E2}) on {backend}/{precision}");
                 }
             }
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(8));
+        Assert.True(compared > 0 && compared >= 2 * sensitive, $"{compared} members compared, {sensitive} too sensitive to float32-sized perturbations to compare");
+    }
+
+    private static double Allowed(double error, double referenceError, double expected, double floor) =>
+        5 * Math.Sqrt(error * error + referenceError * referenceError) + floor * (1 + Math.Abs(expected));
+
+    private static bool Agree(double[] spectrum, double[] errors, double[] expected, double[] expectedErrors, double floor)
+    {
+        for (int i = 0; i < spectrum.Length; i++)
+            if (!(Math.Abs(spectrum[i] - expected[i]) <= Allowed(errors[i], expectedErrors[i], expected[i], floor)))
+                return false;
+        return true;
     }
 
     /// <summary>ChunkMembers only splits the work: each member's exponents, errors and status are bit-identical.</summary>
