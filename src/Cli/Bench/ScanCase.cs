@@ -71,17 +71,17 @@ internal sealed class ScanCase : BenchCase
 
     /// <summary>
     /// <paramref name="count"/> distinct rows of a <paramref name="grid"/> × <paramref name="grid"/> scan (one member
-    /// per point), spread over the whole grid by the R2 low-discrepancy sequence (point j at the fractional parts of
-    /// ½ + j/φ₂ and ½ + j/φ₂², φ₂ the plastic number). Every subsample starts with the same points, so the first 8 are
-    /// in each; a prefix of the rows would sample only α = 0 (W = 0, λ = −1 everywhere).
+    /// per point), spread over the whole grid by a 2-D Kronecker sequence (point j at the fractional parts of
+    /// ½ + j (√5 − 1)/2 along α and ½ + j (√2 − 1) along θ; the R2 sequence's first increment is so near 3/4 that its
+    /// first 8 points share 5 α rows). Every subsample starts with the same points, so the first 8 are in each; a
+    /// prefix of the rows would sample only α = 0 (W = 0, λ = −1 everywhere).
     /// </summary>
     public static long[] Subsample(int grid, int count)
     {
         long points = (long)grid * grid;
         if (count < 1 || count > points)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"count: between 1 and the grid's {points} points, got {count}.");
-        const double plastic = 1.324717957244746025960908854;
-        double a1 = 1 / plastic, a2 = 1 / (plastic * plastic);
+        double a1 = (Math.Sqrt(5) - 1) / 2, a2 = Math.Sqrt(2) - 1;
         var rows = new List<long>(count);
         var taken = new HashSet<long>();
         // Grid cells collide only once count nears the grid size; the walk past that is bounded by the cells themselves.
