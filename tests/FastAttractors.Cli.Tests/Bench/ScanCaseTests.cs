@@ -88,6 +88,15 @@ public class ScanCaseTests
     }
 
     [Fact]
+    public void W7_small_runs_a_subsample_on_IlgpuCpu_to_keep_the_small_run_near_a_minute()
+    {
+        // Its emulated barriers made 8 networks take ~30 s of a ~70 s small run; the full size still runs all 256.
+        Assert.Equal(new BenchScale(8, 2), BenchCases.W7.Scale(Backend.IlgpuCpu, BenchSize.Small));
+        Assert.Equal(new BenchScale(8, 8), BenchCases.W7.Scale(Backend.Simd, BenchSize.Small));
+        Assert.Equal(new BenchScale(256, 256), BenchCases.W7.Scale(Backend.IlgpuCpu, BenchSize.Full));
+    }
+
+    [Fact]
     public void The_flop_count_is_the_derived_one()
     {
         // n = k = 2, QR every 2 steps: 4 stages × 50 + 84 (stage inputs, update) + 14 (QR / 2) = 298 flops, 16 tanh/exp + 1 log.
