@@ -58,7 +58,7 @@ internal sealed record FlopCount(double Arithmetic, double TanhCalls)
 
     /// <summary>
     /// Full Lyapunov spectrum of dx/dt = −x + tanh(W x) (the rotation-block flow of W4, Eq. 20) by the Benettin QR
-    /// method, per member-step, as the Simd tile path runs it (TanhOfLinearSimd; the ILGPU kernel does the same work):
+    /// method, per member-step, as the Simd tile path runs it (TanhOfLinearSimd), charged the same on every backend:
     /// <list type="bullet">
     /// <item>per stage, the state: W x, n² FMAs = 2n²; tanh (n calls) and d = sech²(W x) (n calls: one exp each, plus
     /// about 5 flops for −2|u|, 1 + e, its square, 4e and the division: 5n); f = tanh − x: n. 2n² + 6n flops, 2n calls.</item>

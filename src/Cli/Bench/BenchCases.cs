@@ -5,8 +5,9 @@ namespace FastAttractors.Cli.Bench;
 /// <summary>
 /// The workloads <c>fastattractors bench</c> knows: W1–W5 and W7 of spec/benchmarks.md, built from the same definitions
 /// as bench/FastAttractors.Bench (src/Workloads; W4 from the scan's own plan and chunk runner). W6 (one large network)
-/// is not here: its rows would not fit the table's per-member scheme (one member of n = 1,024 whose Reference run takes
-/// minutes, and a cross-check that needs a smaller network); the <c>w6</c> runner of bench/ times it.
+/// is not here: it would not fit the table's per-member scheme (one member of n = 1,024, so no member subsample for the
+/// slow paths; Reference at 5.5·10⁸ flops a step on one thread needs minutes; a cross-check would need a smaller
+/// network than the timed one); the <c>w6</c> runner of bench/ times it.
 /// Small sizes keep each Simd call near 0.05–0.2 s on 2 cores, so the whole run stays near a minute.
 /// </summary>
 internal static class BenchCases
