@@ -55,4 +55,28 @@ internal sealed record FlopCount(double Arithmetic, double TanhCalls)
         double qr = (4.0 * n * k * (k - 1) + 3.0 * n * k) / every;
         return new(TanhRnnRk4(n).Arithmetic + tangents + qr, TanhRnnRk4(n).TanhCalls + (double)k / every);
     }
+
+    /// <summary>
+    /// Full Lyapunov spectrum of dx/dt = −x + tanh(W x) (the rotation-block flow of W4, Eq. 20) by the Benettin QR
+    /// method, per member-step, as the Simd tile path runs it (TanhOfLinearSimd), charged the same on every backend:
+    /// <list type="bullet">
+    /// <item>per stage, the state: W x, n² FMAs = 2n²; tanh (n calls) and d = sech²(W x) (n calls: one exp each, plus
+    /// about 5 flops for −2|u|, 1 + e, its square, 4e and the division: 5n); f = tanh − x: n. 2n² + 6n flops, 2n calls.</item>
+    /// <item>per stage, k tangent columns J v = d ⊙ (W v) − v: n² FMAs and n multiply-subtracts each: k (2n² + 2n).</item>
+    /// <item>per stage, tr J = Σ (d_i W_ii − 1) for the sum rule (k = n): 3n. It is only needed while accumulating;
+    /// charged on every step, an over-count of 12n flops per transient step (2 % of the total for n = 2).</item>
+    /// <item>stage inputs of state and tangents, 3 axpys of n (k + 1): 6n (k + 1); update, 4 FMAs per entry: 8n (k + 1).</item>
+    /// <item>QR every <paramref name="every"/> steps, as <see cref="TanhRnnLyapunov"/>: 4n k(k − 1) + 3nk flops and k logs.</item>
+    /// </list>
+    /// n = k = 2, every 2 (dt 0.05, QR every 0.1): stages 4 × (20 + 24 + 6) = 200, stage inputs and update 84, QR 28 / 2 = 14:
+    /// 298 flops + 16 tanh/exp + 1 log per step (≈ 638 with those at 20). Transcendentals are half the charged work: a
+    /// 2-D system spends its time in tanh and exp, not in FMAs, so its fraction of the FMA peak is low by nature.
+    /// </summary>
+    public static FlopCount TanhOfLinearLyapunov(int n, int k, int every)
+    {
+        double stage = 2.0 * n * n + 6 * n + k * (2.0 * n * n + 2 * n) + 3 * n;
+        double stepping = 14.0 * n * (k + 1);
+        double qr = (4.0 * n * k * (k - 1) + 3.0 * n * k) / every;
+        return new(4 * stage + stepping + qr, 4.0 * 2 * n + (double)k / every);
+    }
 }

@@ -10,14 +10,29 @@ internal sealed class ChunkRunner(ScanPlan plan, Engine engine)
     public ScanTable Run(int chunk)
     {
         var (start, end) = plan.ChunkRange(chunk);
-        int count = (int)(end - start), n = plan.N;
+        var rows = new long[end - start];
+        for (int j = 0; j < rows.Length; j++)
+            rows[j] = start + j;
+        return RunRows(rows);
+    }
+
+    /// <summary>
+    /// Any rows of the plan (in the given order) as one ensemble: what a chunk computes for them, since a row is a pure
+    /// function of the spec and its index. The bench (W4) times strided subsamples of the grid through this.
+    /// </summary>
+    public ScanTable RunRows(IReadOnlyList<long> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        int count = rows.Count, n = plan.N;
         var coordinates = new double[count][];
         var seeds = new long[count];
         var weights = new double[count][];
         var x0 = new double[(long)n * count];
         for (int j = 0; j < count; j++)
         {
-            long row = start + j;
+            long row = rows[j];
+            if (row < 0 || row >= plan.Rows)
+                throw new ArgumentOutOfRangeException(nameof(rows), row, $"rows: row {row} is outside the plan's 0 … {plan.Rows - 1}.");
             coordinates[j] = plan.Coordinates(row / plan.Members);
             seeds[j] = plan.RowSeed(row);
             weights[j] = WeightsOf(coordinates[j], seeds[j]);
@@ -43,7 +58,7 @@ internal sealed class ChunkRunner(ScanPlan plan, Engine engine)
             Tolerance = plan.Spec.Tolerance!.Value,
             Precision = plan.Spec.Precision == "float32" ? Precision.Float32 : Precision.Float64,
         });
-        return Table(start, count, coordinates, seeds, spectra);
+        return Table(rows, coordinates, seeds, spectra);
     }
 
     /// <summary>Eq. 20/21: W = α R(θ); tanh-gain: a sparse Gaussian W of gain g (Eq. S3) drawn from the row seed.</summary>
@@ -67,14 +82,14 @@ internal sealed class ChunkRunner(ScanPlan plan, Engine engine)
         throw new InvalidOperationException($"the plan has no axis '{axis}'.");
     }
 
-    private ScanTable Table(long start, int count, double[][] coordinates, long[] seeds, LyapunovSpectra s)
+    private ScanTable Table(IReadOnlyList<long> rows, double[][] coordinates, long[] seeds, LyapunovSpectra s)
     {
-        int k = plan.K;
+        int k = plan.K, count = rows.Count;
         var columns = new List<(string, Array)>
         {
-            ("row", Enumerable.Range(0, count).Select(j => start + j).ToArray()),
-            ("point", Enumerable.Range(0, count).Select(j => (start + j) / plan.Members).ToArray()),
-            ("member", Enumerable.Range(0, count).Select(j => (int)((start + j) % plan.Members)).ToArray()),
+            ("row", rows.ToArray()),
+            ("point", rows.Select(r => r / plan.Members).ToArray()),
+            ("member", rows.Select(r => (int)(r % plan.Members)).ToArray()),
         };
         for (int a = 0; a < plan.Axes.Count; a++)
             columns.Add((plan.Axes[a].Name, coordinates.Select(c => c[a]).ToArray()));
