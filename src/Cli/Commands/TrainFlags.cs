@@ -113,9 +113,12 @@ internal sealed class TrainFlags
         }
         if (init != RnnInitialisation.Pta)
             throw new UsageException($"--pta-scan: applies only to --init pta, got --init {p.GetValue(Init)}.");
+        double tolerance = p.GetValue(PtaTolerance);
+        if (!(tolerance > 0 && double.IsFinite(tolerance)))
+            throw new UsageException($"--pta-tolerance: must be positive and finite, got {tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
         return continuousTime
-            ? ScanPtaRegion.Read(scan, ScanPtaRegion.FlowFamily, p.GetValue(PtaTolerance), "--pta-scan", "--time continuous (TanhRnn flow, Eq. 20)")
-            : ScanPtaRegion.Read(scan, ScanPtaRegion.MapFamily, p.GetValue(PtaTolerance), "--pta-scan", "--time discrete (h ← tanh(W h + …), Eq. 21)");
+            ? ScanPtaRegion.Read(scan, ScanPtaRegion.FlowFamily, tolerance, "--pta-scan", "--time continuous (TanhRnn flow, Eq. 20)")
+            : ScanPtaRegion.Read(scan, ScanPtaRegion.MapFamily, tolerance, "--pta-scan", "--time discrete (h ← tanh(W h + …), Eq. 21)");
     }
 
     internal static ITrainingTask CreateTask(string name, int? delay, int? maxDelay, int? length) => name switch

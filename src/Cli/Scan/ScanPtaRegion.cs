@@ -77,12 +77,14 @@ internal static class ScanPtaRegion
         {
             throw new UsageException($"{label}: '{path}': its scan spec is not valid: {e.Message}");
         }
-        int index = int.Parse(metadata.GetValueOrDefault("shard_index", "0"), CultureInfo.InvariantCulture);
-        int count = int.Parse(metadata.GetValueOrDefault("shard_count", "1"), CultureInfo.InvariantCulture);
-        var (start, end) = count <= 1 ? (0L, plan.Rows) : plan.ShardRows(index, count);
+        if (!int.TryParse(metadata.GetValueOrDefault("shard_index", "0"), NumberStyles.None, CultureInfo.InvariantCulture, out int index)
+            || !int.TryParse(metadata.GetValueOrDefault("shard_count", "1"), NumberStyles.None, CultureInfo.InvariantCulture, out int count)
+            || count < 1 || index >= count)
+            throw new UsageException($"{label}: '{path}': its metadata names no valid shard (shard_index, shard_count).");
+        var (start, end) = count == 1 ? (0L, plan.Rows) : plan.ShardRows(index, count);
         if (metadata.ContainsKey("chunk") || table.Rows != end - start)
             throw new UsageException($"{label}: '{path}' is incomplete: {table.Rows} of the {end - start} rows of "
-                + (count <= 1 ? "the scan" : string.Create(CultureInfo.InvariantCulture, $"shard {index}/{count}")) + " (a chunk of a running shard?).");
+                + (count == 1 ? "the scan" : string.Create(CultureInfo.InvariantCulture, $"shard {index}/{count}")) + " (a chunk of a running shard?).");
         return (plan, [table]);
     }
 

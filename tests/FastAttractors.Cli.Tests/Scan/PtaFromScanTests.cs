@@ -199,6 +199,9 @@ public class PtaFromScanTests(PtaScanFixture scans) : IClassFixture<PtaScanFixtu
         var noScan = CliHarness.Run([.. continuous, "--out", scans.Scratch("train-continuous-none")]);
         Assert.Equal(2, noScan.ExitCode);
         Assert.StartsWith("error: --pta-scan:", noScan.Stderr.Trim());
+        var tolerance = CliHarness.Run([.. small, "--pta-scan", scans.MapDir, "--pta-tolerance", "0", "--out", scans.Scratch("train-tolerance")]);
+        Assert.Equal(2, tolerance.ExitCode);
+        Assert.StartsWith("error: --pta-tolerance:", tolerance.Stderr.Trim());
         var incomplete = CliHarness.Run([.. small, "--pta-scan", scans.IncompleteDir, "--out", scans.Scratch("train-incomplete")]);
         Assert.Equal(2, incomplete.ExitCode);
         Assert.Contains("not a complete scan", incomplete.Stderr);
