@@ -3,7 +3,8 @@ namespace FastAttractors.Training;
 /// <summary>
 /// Continuous-time training (the RK4 adjoint option): a <see cref="TanhRnn"/> τ dx/dt = −x + W tanh(x) + b (τ = 1) whose
 /// unit 0 must follow sin(ω t) from a fixed start x₀, at every <see cref="Every"/>-th of <see cref="Horizon"/> RK4 steps
-/// of size <see cref="Dt"/>. W starts as Eq. S3 with gain <see cref="Gain"/> (dense), b = 0.
+/// of size <see cref="Dt"/>. W starts as Eq. S3 with gain <see cref="Gain"/> (dense), or as PTA (Eq. 19) when
+/// <see cref="Pta"/> is set; b = 0.
 /// </summary>
 public sealed record ContinuousSineOptions
 {
@@ -18,6 +19,12 @@ public sealed record ContinuousSineOptions
     public double LearningRate { get; init; } = 1e-2;
     public double ClipNorm { get; init; } = 1.0;
     public long Seed { get; init; } = 1;
+
+    /// <summary>
+    /// When set, W starts as Eq. 19 with (α_i, θ_i) drawn from this region (<see cref="RnnInitialiser.Pta"/>), e.g. the
+    /// zero-exponent region of a rotation-flow scan (Eq. 20, the flow this network's blocks follow), instead of Eq. S3.
+    /// </summary>
+    public PtaRegion? Pta { get; init; }
 
     public void Validate()
     {

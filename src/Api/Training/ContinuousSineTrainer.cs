@@ -19,7 +19,8 @@ public static class ContinuousSineTrainer
         options.Validate();
         int n = options.Hidden;
         var theta = new double[n * n + n];
-        Weights.SparseGaussian(n, options.Gain, 1.0, null, options.Seed).Values.CopyTo(theta, 0);
+        var w0 = options.Pta is { } region ? RnnInitialiser.Pta(n, options.Seed, region) : Weights.SparseGaussian(n, options.Gain, 1.0, null, options.Seed).Values;
+        w0.CopyTo(theta, 0);
         var initialW = theta[..(n * n)];
         var start = InitialState(n, options.Seed);
         var loss = SineLoss(options);

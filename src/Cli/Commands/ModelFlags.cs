@@ -18,9 +18,11 @@ internal sealed class ModelFlags
     public Option<double?> G { get; } = new("--g") { Description = "Gain g of the sparse Gaussian weights (default 1.5); with --g-end the gain of member 0." };
     public Option<double?> GEnd { get; } = new("--g-end") { Description = "Sweep g linearly over members from --g to this." };
     public Option<double?> Connectivity { get; } = new("--connectivity") { Description = "Connection probability p_c in (0, 1] (default 1)." };
-    public Option<string?> Weights { get; } = new("--weights") { Description = "sparse-gaussian (default) | block-rotation." };
+    public Option<string?> Weights { get; } = new("--weights") { Description = "sparse-gaussian (default) | block-rotation | pta (blocks drawn from --pta-scan)." };
     public Option<double?> Alpha { get; } = new("--alpha") { Description = "Block scale α of every 2×2 block (block-rotation)." };
     public Option<double?> Theta { get; } = new("--theta") { Description = "Block angle θ in radians of every 2×2 block (block-rotation)." };
+    public Option<string?> PtaScan { get; } = new("--pta-scan") { Description = "pta: scan directory or Parquet file (rotation-map for maps, rotation-flow for flows) or CSV whose zero-exponent region the blocks come from." };
+    public Option<double?> PtaTolerance { get; } = new("--pta-tolerance") { Description = "pta: a scan row is in the region when its status is ok and |λ1| < this (default 1e-3)." };
     public Option<double?> Dt { get; } = new("--dt") { Description = "RK4 step (flows)." };
     public Option<string?> Precision { get; } = new("--precision") { Description = "float32 | float64 (default)." };
     public Option<long?> Seed { get; } = new("--seed") { Description = "Seed of weights and initial states (default 1)." };
@@ -29,7 +31,7 @@ internal sealed class ModelFlags
     public Option<int?> ChunkMembers { get; } = new("--chunk-members") { Description = "Members per device chunk (results do not depend on it)." };
 
     public IEnumerable<Option> All =>
-        [Spec, Model, Kind, N, Members, G, GEnd, Connectivity, Weights, Alpha, Theta, Dt, Precision, Seed, X0Std, Backend, ChunkMembers];
+        [Spec, Model, Kind, N, Members, G, GEnd, Connectivity, Weights, Alpha, Theta, PtaScan, PtaTolerance, Dt, Precision, Seed, X0Std, Backend, ChunkMembers];
 
     /// <summary>The spec fields set by flags (unset fields null).</summary>
     public IntegrateSpec ToSpec(ParseResult p) => new()
@@ -44,6 +46,8 @@ internal sealed class ModelFlags
         Weights = p.GetValue(Weights),
         Alpha = p.GetValue(Alpha),
         Theta = p.GetValue(Theta),
+        PtaScan = p.GetValue(PtaScan),
+        PtaTolerance = p.GetValue(PtaTolerance),
         Dt = p.GetValue(Dt),
         Precision = p.GetValue(Precision),
         Seed = p.GetValue(Seed),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FastAttractors.Cli.Scan;
 using FastAttractors.Training;
 using FastAttractors.Training.Tasks;
 
@@ -19,7 +20,8 @@ internal sealed class TrainFlags
     public Option<int?> Length { get; } = new("--length") { Description = "flipflop, sine: steps per sequence (100)." };
     public Option<int> Hidden { get; } = new("--hidden") { Description = "Hidden units n (128).", DefaultValueFactory = _ => 128 };
     public Option<string> Init { get; } = new("--init") { Description = "Recurrent weights: " + string.Join(" | ", Inits) + " (default default).", DefaultValueFactory = _ => "default" };
-    public Option<string?> PtaScan { get; } = new("--pta-scan") { Description = "CSV scan result (alpha, theta, lambda1) to draw PTA blocks from; default: the documented region." };
+    public Option<string?> PtaScan { get; } = new("--pta-scan") { Description = "Scan result to draw PTA blocks from: a scan directory or Parquet file (rotation-map for --time discrete, rotation-flow for continuous), or a CSV (alpha, theta, lambda1); default: the documented region (discrete only)." };
+    public Option<double> PtaTolerance { get; } = new("--pta-tolerance") { Description = "--pta-scan: a row is in the zero-exponent region when its status is ok and |λ1| < this (1e-3).", DefaultValueFactory = _ => ScanPtaRegion.DefaultTolerance };
     public Option<long> Seed { get; } = new("--seed") { Description = "Seed of data, weights and minibatch order (1).", DefaultValueFactory = _ => 1 };
     public Option<int> Epochs { get; } = new("--epochs") { Description = "Passes over the training set (10).", DefaultValueFactory = _ => 10 };
     public Option<long?> Steps { get; } = new("--steps") { Description = "Stop after this many updates (budget)." };
@@ -40,7 +42,7 @@ internal sealed class TrainFlags
     public Option<string> Out { get; } = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/train" };
 
     public IEnumerable<Option> All =>
-        [Task, Delay, MaxDelay, Length, Hidden, Init, PtaScan, Seed, Epochs, Steps, Batch, TrainSize, TestSize, LearningRate, Clip, EvalEvery,
+        [Task, Delay, MaxDelay, Length, Hidden, Init, PtaScan, PtaTolerance, Seed, Epochs, Steps, Batch, TrainSize, TestSize, LearningRate, Clip, EvalEvery,
          Threads, GradientPath, Exponents, LyapunovIterations, Backend, Time, Frequency, Dt, Out];
 
     public TrainSettings Resolve(ParseResult p)
@@ -60,7 +62,8 @@ internal sealed class TrainFlags
             "reference" => RnnGradientPath.Reference,
             var other => throw new UsageException($"--path: '{other}' is not one of batched, reference."),
         };
-        var region = p.GetValue(PtaScan) is { } scan ? Guard("--pta-scan", () => PtaRegion.FromScan(scan)) : null;
+        bool continuousTime = p.GetValue(Time) == "continuous";
+        var region = Region(p, init, continuousTime);
         var options = new RnnTrainingOptions
         {
             Hidden = p.GetValue(Hidden), Init = init, Region = region, Seed = p.GetValue(Seed), BatchSize = p.GetValue(Batch),
@@ -83,7 +86,7 @@ internal sealed class TrainFlags
             {
                 Hidden = options.Hidden, Frequency = p.GetValue(Frequency), Dt = p.GetValue(Dt), Horizon = p.GetValue(Length) ?? 200,
                 Updates = (int)Math.Min(int.MaxValue, options.MaxSteps ?? 200), EvaluateEvery = options.EvaluateEvery ?? 10,
-                LearningRate = options.LearningRate, ClipNorm = options.ClipNorm, Seed = options.Seed,
+                LearningRate = options.LearningRate, ClipNorm = options.ClipNorm, Seed = options.Seed, Pta = region,
             },
             "continuous" => throw new UsageException($"--time: continuous training supports --task sine only, got --task {taskName}."),
             var other => throw new UsageException($"--time: '{other}' is not one of discrete, continuous."),
@@ -91,6 +94,31 @@ internal sealed class TrainFlags
         if (continuous is not null)
             Guard("", () => { continuous.Validate(); return 0; });
         return new TrainSettings(task, options, exponents, iterations, backend, continuous);
+    }
+
+    /// <summary>
+    /// The PTA region of --pta-scan: a rotation-map scan for the discrete RNN (its autonomous map is Eq. 21's), a
+    /// rotation-flow scan for the continuous TanhRnn (τ ẋ = −x + W tanh x is conjugate to Eq. 20's ẏ = −y + tanh(W y)
+    /// by x = W y, so it has the same exponents). Continuous PTA has no documented default region: it needs a scan.
+    /// </summary>
+    private PtaRegion? Region(ParseResult p, RnnInitialisation init, bool continuousTime)
+    {
+        if (continuousTime && init == RnnInitialisation.Orthogonal)
+            throw new UsageException("--init: continuous training starts from Eq. S3 (default) or pta, got orthogonal.");
+        if (p.GetValue(PtaScan) is not { } scan)
+        {
+            if (continuousTime && init == RnnInitialisation.Pta)
+                throw new UsageException("--pta-scan: --init pta with --time continuous needs a rotation-flow scan (the documented default region is the discrete map's).");
+            return null;
+        }
+        if (init != RnnInitialisation.Pta)
+            throw new UsageException($"--pta-scan: applies only to --init pta, got --init {p.GetValue(Init)}.");
+        double tolerance = p.GetValue(PtaTolerance);
+        if (!(tolerance > 0 && double.IsFinite(tolerance)))
+            throw new UsageException($"--pta-tolerance: must be positive and finite, got {tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
+        return continuousTime
+            ? ScanPtaRegion.Read(scan, ScanPtaRegion.FlowFamily, tolerance, "--pta-scan", "--time continuous (TanhRnn flow, Eq. 20)")
+            : ScanPtaRegion.Read(scan, ScanPtaRegion.MapFamily, tolerance, "--pta-scan", "--time discrete (h ← tanh(W h + …), Eq. 21)");
     }
 
     internal static ITrainingTask CreateTask(string name, int? delay, int? maxDelay, int? length) => name switch

@@ -26,7 +26,7 @@ public sealed record IntegrateSpec
 
     public double? Connectivity { get; init; }
 
-    /// <summary>sparse-gaussian or block-rotation.</summary>
+    /// <summary>sparse-gaussian, block-rotation or pta.</summary>
     public string? Weights { get; init; }
 
     /// <summary>Scale α of every 2 × 2 block (block-rotation weights).</summary>
@@ -34,6 +34,12 @@ public sealed record IntegrateSpec
 
     /// <summary>Angle θ of every 2 × 2 block, radians (block-rotation weights).</summary>
     public double? Theta { get; init; }
+
+    /// <summary>PTA weights: the scan result (directory, Parquet or CSV file) whose zero-exponent region the blocks are drawn from.</summary>
+    public string? PtaScan { get; init; }
+
+    /// <summary>PTA weights: a scan row is in the zero-exponent region when its status is ok and |λ1| is below this.</summary>
+    public double? PtaTolerance { get; init; }
 
     public double? Dt { get; init; }
     public long? Steps { get; init; }
@@ -90,6 +96,8 @@ public sealed record IntegrateSpec
         Weights = top.Weights ?? Weights,
         Alpha = top.Alpha ?? Alpha,
         Theta = top.Theta ?? Theta,
+        PtaScan = top.PtaScan ?? PtaScan,
+        PtaTolerance = top.PtaTolerance ?? PtaTolerance,
         Dt = top.Dt ?? Dt,
         Steps = top.Steps ?? Steps,
         RecordEvery = top.RecordEvery ?? RecordEvery,

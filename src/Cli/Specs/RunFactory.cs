@@ -1,3 +1,5 @@
+using FastAttractors.Training;
+
 namespace FastAttractors.Cli.Specs;
 
 /// <summary>Maps a resolved spec onto the public API: models, weight constructors, initial states, solver, options.</summary>
@@ -92,6 +94,13 @@ internal static class RunFactory
             var alphas = Enumerable.Repeat(spec.Alpha!.Value, blocks).ToArray();
             var thetas = Enumerable.Repeat(spec.Theta!.Value, blocks).ToArray();
             return ParameterBlock.Shared("W", Weights.BlockRotation(alphas, thetas, n));
+        }
+        if (spec.Weights == "pta")
+        {
+            string family = SpecResolver.PtaFamily(spec);
+            var region = Scan.ScanPtaRegion.Read(spec.PtaScan!, family, spec.PtaTolerance!.Value, SpecFields.Named("pta_scan").Label,
+                $"the {spec.Model} {spec.Kind}");
+            return PtaWeights.Ensemble(region, n, members, spec.Seed!.Value);
         }
         double g = spec.G!.Value, connectivity = spec.Connectivity!.Value;
         long seed = spec.Seed!.Value;

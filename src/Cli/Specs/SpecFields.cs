@@ -32,6 +32,8 @@ internal static class SpecFields
         new("weights", JsonType.String, s => s.Weights, (s, v) => s with { Weights = (string)v }),
         new("alpha", JsonType.Number, s => s.Alpha, (s, v) => s with { Alpha = (double)v }),
         new("theta", JsonType.Number, s => s.Theta, (s, v) => s with { Theta = (double)v }),
+        new("pta_scan", JsonType.String, s => s.PtaScan, (s, v) => s with { PtaScan = (string)v }),
+        new("pta_tolerance", JsonType.Number, s => s.PtaTolerance, (s, v) => s with { PtaTolerance = (double)v }),
         new("dt", JsonType.Number, s => s.Dt, (s, v) => s with { Dt = (double)v }),
         new("steps", JsonType.Integer, s => s.Steps, (s, v) => s with { Steps = (long)v }),
         new("record_every", JsonType.Integer, s => s.RecordEvery, (s, v) => s with { RecordEvery = ToInt(v) }),

@@ -10,7 +10,7 @@ internal static class SpecResolver
 {
     public static readonly string[] Models = ["tanh-rnn", "relu-rnn", "tanh-of-linear", "linear", "lorenz", "henon"];
     public static readonly string[] Kinds = ["flow", "map"];
-    public static readonly string[] WeightKinds = ["sparse-gaussian", "block-rotation"];
+    public static readonly string[] WeightKinds = ["sparse-gaussian", "block-rotation", "pta"];
     public static readonly string[] Precisions = ["float32", "float64"];
 
     /// <summary>Models whose parameters are an n × n matrix built by a weight constructor.</summary>
@@ -161,6 +161,13 @@ internal static class SpecResolver
     private static IntegrateSpec ResolveWeights(IntegrateSpec spec, IntegrateSpec resolved)
     {
         string weights = OneOf("weights", spec.Weights ?? "sparse-gaussian", WeightKinds);
+        if (weights != "pta")
+        {
+            Reject(spec.PtaScan, "pta_scan", "applies only to --weights pta");
+            Reject(spec.PtaTolerance, "pta_tolerance", "applies only to --weights pta");
+        }
+        if (weights == "pta")
+            return ResolvePta(spec, resolved);
         if (weights == "sparse-gaussian")
         {
             Reject(spec.Alpha, "alpha", "applies only to --weights block-rotation");
@@ -187,6 +194,32 @@ internal static class SpecResolver
         return resolved with { Weights = weights, Alpha = alpha, Theta = theta };
     }
 
+    /// <summary>
+    /// PTA weights need a scan whose dynamics the blocks follow: a rotation-map scan for the tanh-of-linear map
+    /// (Eq. 21), a rotation-flow scan for the tanh-of-linear flow (Eq. 20) and for tanh-rnn (τ ẋ = −x + W tanh x is
+    /// conjugate to Eq. 20 by x = W y, so it has the same exponents). The scan is read when the run is built.
+    /// </summary>
+    private static IntegrateSpec ResolvePta(IntegrateSpec spec, IntegrateSpec resolved)
+    {
+        const string why = "applies only to --weights sparse-gaussian";
+        Reject(spec.G, "g", why);
+        Reject(spec.GEnd, "g_end", why);
+        Reject(spec.Connectivity, "connectivity", why);
+        Reject(spec.Alpha, "alpha", "applies only to --weights block-rotation (pta draws α from the scan)");
+        Reject(spec.Theta, "theta", "applies only to --weights block-rotation (pta draws θ from the scan)");
+        if (resolved.Model is not ("tanh-rnn" or "tanh-of-linear"))
+            throw Bad("weights", "pta", $"applies to tanh-rnn and tanh-of-linear (the dynamics the rotation-block scans follow), not model '{resolved.Model}'");
+        string scan = spec.PtaScan ?? throw new UsageException($"{SpecFields.Named("pta_scan").Label} is required with --weights pta (a rotation-block scan result).");
+        double tolerance = spec.PtaTolerance ?? Scan.ScanPtaRegion.DefaultTolerance;
+        if (!(double.IsFinite(tolerance) && tolerance > 0))
+            throw Bad("pta_tolerance", tolerance, "must be positive and finite");
+        return resolved with { Weights = "pta", PtaScan = scan, PtaTolerance = tolerance };
+    }
+
+    /// <summary>The scan family whose region PTA weights of a resolved spec are drawn from.</summary>
+    public static string PtaFamily(IntegrateSpec resolved) =>
+        resolved.Kind == "map" ? Scan.ScanPtaRegion.MapFamily : Scan.ScanPtaRegion.FlowFamily;
+
     private static IntegrateSpec RejectWeightFields(IntegrateSpec spec, string model, IntegrateSpec resolved)
     {
         string why = $"does not apply to model '{model}' (it has no weight matrix)";
@@ -196,6 +229,8 @@ internal static class SpecResolver
         Reject(spec.Connectivity, "connectivity", why);
         Reject(spec.Alpha, "alpha", why);
         Reject(spec.Theta, "theta", why);
+        Reject(spec.PtaScan, "pta_scan", why);
+        Reject(spec.PtaTolerance, "pta_tolerance", why);
         return resolved;
     }
 

@@ -17,7 +17,7 @@ internal static class ContinuousTrainRun
         int n = o.Hidden;
         var metadata = new Dictionary<string, string>
         {
-            ["fastattractors.command"] = "train", ["fastattractors.args"] = string.Join(' ', args), ["task"] = "sine", ["time"] = "continuous",
+            ["fastattractors.command"] = "train", ["fastattractors.args"] = string.Join(' ', args), ["task"] = "sine", ["time"] = "continuous", ["init"] = o.Pta is null ? "default" : "pta",
             ["hidden"] = Text(n), ["frequency"] = Text(o.Frequency), ["dt"] = Text(o.Dt), ["horizon_steps"] = Text(o.Horizon), ["seed"] = Text(o.Seed),
             ["lr"] = Text(o.LearningRate), ["clip"] = Text(o.ClipNorm), ["loss"] = "SquaredError",
         };

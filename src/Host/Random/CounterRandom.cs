@@ -31,6 +31,9 @@ public static class CounterRandom
         /// <summary>Scans (src/Cli/Scan): the seed of one row (point × member), from which its weights and initial state are drawn.</summary>
         ScanRow = 30,
 
+        /// <summary>PTA weights drawn from a scan's zero-exponent region (src/Host/Training/PtaWeights.cs): the blocks of one member.</summary>
+        PtaFromScan = 31,
+
         // Training discrete-time RNNs on tasks (src/Host/Training), range 40–49.
         TaskTrainData = 40,
         TaskTestData = 41,

@@ -5,7 +5,8 @@ namespace FastAttractors.Training;
 /// <summary>
 /// Where PTA draws (α, θ) for each 2 × 2 block of Eq. 19: the zero-exponent region of the block's map
 /// x ← tanh(α R(θ) x) (Eq. 21; Fig. 5A), as a list of cells (α, θ) ± half widths drawn uniformly (pick a cell, then a
-/// point inside it). <see cref="DiscreteDefault"/> is the documented table; <see cref="FromScan"/> reads a scan result.
+/// point inside it). <see cref="DiscreteDefault"/> is the documented table; <see cref="FromScan"/> reads a CSV scan result
+/// (scan directories and Parquet files are read by the CLI, src/Cli/Scan/ScanPtaRegion.cs, which passes the cells here).
 /// </summary>
 public sealed class PtaRegion
 {
@@ -38,7 +39,7 @@ public sealed class PtaRegion
 
     /// <summary>
     /// Reads a scan result (CSV with a header naming columns <c>alpha</c>, <c>theta</c> and <c>lambda1</c>, any order,
-    /// other columns ignored) and keeps the grid points with |λ1| ≤ <paramref name="tolerance"/>; each is a cell as
+    /// other columns ignored) and keeps the grid points with |λ1| &lt; <paramref name="tolerance"/>; each is a cell as
     /// wide as the grid spacing.
     /// </summary>
     public static PtaRegion FromScan(string path, double tolerance = 0.01)
@@ -60,9 +61,9 @@ public sealed class PtaRegion
                 throw new ArgumentException($"scan file '{path}', line {r + 1}: cannot read alpha, theta, lambda1 from '{lines[r]}'.", nameof(path));
             points.Add((a, t, l));
         }
-        var cells = points.Where(p => double.IsFinite(p.Lambda) && Math.Abs(p.Lambda) <= tolerance).Select(p => (p.Alpha, p.Theta)).ToList();
+        var cells = points.Where(p => double.IsFinite(p.Lambda) && Math.Abs(p.Lambda) < tolerance).Select(p => (p.Alpha, p.Theta)).ToList();
         if (cells.Count == 0)
-            throw new ArgumentException($"scan file '{path}': no point has |lambda1| ≤ {tolerance}.", nameof(path));
+            throw new ArgumentException($"scan file '{path}': no point has |lambda1| < {tolerance}.", nameof(path));
         return new PtaRegion(cells, Spacing(points.Select(p => p.Alpha)) / 2, Spacing(points.Select(p => p.Theta)) / 2);
 
         static bool TryParse(string s, out double v) => double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out v);
