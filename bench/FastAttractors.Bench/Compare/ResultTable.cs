@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace FastAttractors.Bench.Compare;
 
@@ -14,18 +13,7 @@ internal static class ResultTable
         var cells = new List<string[]> { Header };
         foreach (var row in rows)
             cells.Add(Cells(row, rows, peak));
-        int[] widths = Enumerable.Range(0, Header.Length).Select(c => cells.Max(r => r[c].Length)).ToArray();
-        var sb = new StringBuilder();
-        for (int r = 0; r < cells.Count; r++)
-        {
-            sb.Append('|');
-            for (int c = 0; c < Header.Length; c++)
-                sb.Append(' ').Append(cells[r][c].PadRight(widths[c])).Append(" |");
-            sb.AppendLine();
-            if (r == 0)
-                sb.Append('|').AppendJoin("", widths.Select(w => new string('-', w + 2) + "|")).AppendLine();
-        }
-        return sb.ToString();
+        return MarkdownTable.Render(cells);
     }
 
     private static string[] Cells(CompareRow row, IReadOnlyList<CompareRow> all, MachinePeak peak)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FastAttractors.Bench;
 
 namespace FastAttractors.Cli.Bench;
 
@@ -45,18 +46,7 @@ internal static class BenchMarkdown
     {
         var cells = new List<string[]> { Header };
         cells.AddRange(rows.Select(Cells));
-        int[] widths = Enumerable.Range(0, Header.Length).Select(c => cells.Max(r => r[c].Length)).ToArray();
-        var sb = new StringBuilder();
-        for (int r = 0; r < cells.Count; r++)
-        {
-            sb.Append('|');
-            for (int c = 0; c < Header.Length; c++)
-                sb.Append(' ').Append(cells[r][c].PadRight(widths[c])).Append(" |");
-            sb.AppendLine();
-            if (r == 0)
-                sb.Append('|').AppendJoin("", widths.Select(w => new string('-', w + 2) + "|")).AppendLine();
-        }
-        return sb.ToString();
+        return MarkdownTable.Render(cells);
     }
 
     public static string[] Cells(BenchRow row)
