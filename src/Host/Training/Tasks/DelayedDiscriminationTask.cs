@@ -13,10 +13,7 @@ public sealed class DelayedDiscriminationTask : ITrainingTask
 
     public DelayedDiscriminationTask(int minDelay = 20, int maxDelay = 20)
     {
-        if (minDelay < 1 || minDelay > 100_000)
-            throw new ArgumentOutOfRangeException(nameof(minDelay), minDelay, $"minDelay must be in [1, 100000], got {minDelay}.");
-        if (maxDelay < minDelay || maxDelay > 100_000)
-            throw new ArgumentOutOfRangeException(nameof(maxDelay), maxDelay, $"maxDelay must be in [minDelay = {minDelay}, 100000], got {maxDelay}.");
+        DelayRange.Check(minDelay, maxDelay);
         MinDelay = minDelay;
         MaxDelay = maxDelay;
     }

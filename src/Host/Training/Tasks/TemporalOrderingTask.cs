@@ -12,10 +12,7 @@ public sealed class TemporalOrderingTask : ITrainingTask
 
     public TemporalOrderingTask(int minDelay = 50, int maxDelay = 60)
     {
-        if (minDelay < 1 || minDelay > 100_000)
-            throw new ArgumentOutOfRangeException(nameof(minDelay), minDelay, $"minDelay must be in [1, 100000], got {minDelay}.");
-        if (maxDelay < minDelay || maxDelay > 100_000)
-            throw new ArgumentOutOfRangeException(nameof(maxDelay), maxDelay, $"maxDelay must be in [minDelay = {minDelay}, 100000], got {maxDelay}.");
+        DelayRange.Check(minDelay, maxDelay);
         MinDelay = minDelay;
         MaxDelay = maxDelay;
     }
