@@ -13,33 +13,18 @@ namespace FastAttractors.Cli.Bench;
 /// <param name="tolerance">see <see cref="BenchCase.Tolerance"/>.</param>
 /// <param name="toleranceReason">see <see cref="BenchCase.ToleranceReason"/>.</param>
 internal sealed class IntegrateCase(Workload workload, int smallMembers, long smallSteps, int smallSubsample, double tolerance, string toleranceReason)
-    : BenchCase
+    : WorkloadCase(workload, smallMembers, smallSubsample, tolerance, toleranceReason)
 {
-    public override string Id => workload.Id;
-    public override string Title => workload.Title;
-    public override string Unit => "member-steps";
-    public override double? FlopsPerUnit => workload.Flops.Total;
-    public override double Tolerance => tolerance;
-    public override string ToleranceReason => toleranceReason;
-
-    public override BenchScale Scale(Backend backend, BenchSize size)
-    {
-        int members = size == BenchSize.Small ? smallMembers : IsGpu(backend) ? workload.GpuMembers : workload.CpuMembers;
-        int subsample = size == BenchSize.Small ? smallSubsample
-            : backend == Backend.Reference ? workload.ReferenceMembers : workload.IlgpuCpuMembers;
-        return backend is Backend.Reference or Backend.IlgpuCpu ? new(members, Math.Min(members, subsample)) : new(members, members);
-    }
-
-    public long Steps(BenchSize size) => size == BenchSize.Small ? smallSteps : workload.Steps;
+    public long Steps(BenchSize size) => size == BenchSize.Small ? smallSteps : Definition.Steps;
 
     public override Func<Engine, BenchOutput> Prepare(BenchSize size, int members, int ran)
     {
-        var problem = workload.BuildFirst(members, ran);
+        var problem = Definition.BuildFirst(members, ran);
         long steps = Steps(size);
         int check = Math.Min(CheckedMembers, ran);
         return engine =>
         {
-            var solution = engine.Integrate(problem, workload.Solver, steps, SaveAt.Final, Workload.Float32);
+            var solution = engine.Integrate(problem, Definition.Solver, steps, SaveAt.Final, Workload.Float32);
             return new BenchOutput((double)ran * steps, Enumerable.Range(0, check).Select(solution.FinalState).ToList());
         };
     }
