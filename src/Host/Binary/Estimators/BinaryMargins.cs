@@ -9,24 +9,46 @@ namespace FastAttractors.Binary.Estimators;
 /// each lane forming its own field b + w₀x₀ + w₁x₁ + … with a separate multiply and add in index order, exactly as the
 /// scalar loop does, so the result is bit for bit the same; a row's norm does not depend on t and is formed once.
 /// </summary>
-internal static class BinaryMargins
+internal sealed class BinaryMargins
 {
+    private readonly TrainingPlan plan;
+    private readonly Layer first;
+    private readonly Layer? second;
+    private readonly double[] x, y;
+
+    /// <summary>Buffers for the plan's layer shapes, reused for network after network (one instance per thread).</summary>
+    public BinaryMargins(TrainingPlan plan)
+    {
+        this.plan = plan;
+        int n = plan.N, m = plan.Hidden;
+        bool hidden = plan.HasHiddenLayer;
+        first = hidden ? new Layer(m, n) : new Layer(n, n);
+        second = hidden ? new Layer(n, m) : null;
+        x = new double[n];
+        y = new double[m];
+    }
+
     /// <summary>(min hidden margin or NaN without a learned hidden layer, min visible margin) of network <paramref name="net"/>.</summary>
     public static (double Hidden, double Visible) Of(TrainingPlan plan, int net, double[] u, double[] v, double[] w, double[] hiddenBias, double[] visibleBias) =>
-        Of(plan, net, u, v, w, hiddenBias, visibleBias, plan.Options.Variant == NetworkVariant.HiddenUV ? HiddenTargetSigns.Create(plan, net) : []);
+        new BinaryMargins(plan).Of(net, u, v, w, hiddenBias, visibleBias,
+            plan.Options.Variant == NetworkVariant.HiddenUV ? HiddenTargetSigns.Create(plan, net) : []);
 
     /// <param name="s">The hidden targets of <see cref="HiddenTargetSigns.Create"/> (U and V learned), or empty.</param>
-    public static (double Hidden, double Visible) Of(TrainingPlan plan, int net, double[] u, double[] v, double[] w, double[] hiddenBias, double[] visibleBias, sbyte[] s)
+    public (double Hidden, double Visible) Of(int net, double[] u, double[] v, double[] w, double[] hiddenBias, double[] visibleBias, sbyte[] s)
     {
         int n = plan.N, m = plan.Hidden;
         var seq = plan.Sequences;
-        bool learnU = plan.Options.Variant == NetworkVariant.HiddenUV, hidden = plan.HasHiddenLayer;
+        bool learnU = plan.Options.Variant == NetworkVariant.HiddenUV;
         bool zeroOne = plan.Options.HiddenCode == HiddenCode.ZeroOne;
-        var first = hidden ? new Layer(u.AsSpan(net * m * n, m * n), hiddenBias.AsSpan(net * m, m), m, n)
-            : new Layer(w.AsSpan(net * n * n, n * n), visibleBias.AsSpan(net * n, n), n, n);
-        var second = hidden ? new Layer(v.AsSpan(net * n * m, n * m), visibleBias.AsSpan(net * n, n), n, m) : null;
-        var x = new double[n];
-        var y = new double[m];
+        if (second != null)
+        {
+            first.Load(u.AsSpan(net * m * n, m * n), hiddenBias.AsSpan(net * m, m));
+            second.Load(v.AsSpan(net * n * m, n * m), visibleBias.AsSpan(net * n, n));
+        }
+        else
+        {
+            first.Load(w.AsSpan(net * n * n, n * n), visibleBias.AsSpan(net * n, n));
+        }
         double minHidden = double.PositiveInfinity, minVisible = double.PositiveInfinity;
         for (int t = 0; t < plan.Transitions; t++)
         {
@@ -57,7 +79,7 @@ internal static class BinaryMargins
         private readonly int rows, cols, rp;
         private readonly double[] wT, bias, norm2, fields;
 
-        public Layer(ReadOnlySpan<double> w, ReadOnlySpan<double> b, int rows, int cols)
+        public Layer(int rows, int cols)
         {
             this.rows = rows;
             this.cols = cols;
@@ -67,10 +89,16 @@ internal static class BinaryMargins
             bias = new double[rp];
             norm2 = new double[rp];
             fields = new double[rp];
+        }
+
+        /// <summary>Takes a network's weights (rows × cols) and biases; the zero padding rows stay zero.</summary>
+        public void Load(ReadOnlySpan<double> w, ReadOnlySpan<double> b)
+        {
             for (int r = 0; r < rows; r++)
                 for (int k = 0; k < cols; k++)
                     wT[k * rp + r] = w[r * cols + k];
             b.CopyTo(bias);
+            int lanes = Vector<double>.Count;
             for (int r = 0; r < rp; r += lanes)
             {
                 var vb = new Vector<double>(bias.AsSpan(r));

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace FastAttractors.Binary.Estimators;
 
@@ -22,7 +23,10 @@ internal sealed class GramLayer
     private readonly bool fixedInputs;
     private readonly float[] coefficients;
     private readonly float threshold;
+    private readonly bool exactGate;
     private readonly sbyte[] gatedSigns;
+    private float[] exportInputs = [], exportCounts = [];
+    private float[]? zeroBias;
 
     /// <param name="initialInputs">T × cols, transition-major.</param>
     /// <param name="fixedInputs">
@@ -52,14 +56,28 @@ internal sealed class GramLayer
         LearnBias = learnBias;
         gatedInputs = new int[transitions];
         gatedSigns = new sbyte[transitions];
-        initialInputs.CopyTo(inputs);
-        Recompute();
+        Reset(initialInputs);
         // Gate (r, t) is shut when κ − s·η·C ≤ 0. For η = 2^−p, η·C is exact, so that is s·C ≥ κ/η exactly, and when κ/η
         // is a float32 value the vector test in BatchEpoch is the gate itself. Otherwise the threshold is raised by a
         // relative 1e−6 plus one count, far above any rounding, so a lane at or above it is surely shut; lanes below it
         // are candidates that take the Reference's float64 test.
         double exact = kappa / eta;
-        threshold = (double)(float)exact == exact && double.IsPow2(1 / eta) ? (float)exact : (float)(exact * (1 + 1e-6) + 1);
+        exactGate = (double)(float)exact == exact && double.IsPow2(1 / eta);
+        threshold = exactGate ? (float)exact : (float)(exact * (1 + 1e-6) + 1);
+    }
+
+    /// <summary>
+    /// Back to zero weights with new inputs (T × cols, transition-major): one layer object serves network after network
+    /// on a thread, so the large buffers are allocated once per thread rather than once per network (fresh large arrays
+    /// cost page faults and LOH collections that took ~20 % of the W7 training time).
+    /// </summary>
+    public void Reset(ReadOnlySpan<float> initialInputs)
+    {
+        Array.Clear(counts);
+        Array.Clear(biasCounts);
+        Array.Clear(coefficients);
+        initialInputs[..inputs.Length].CopyTo(inputs);
+        Recompute();
     }
 
     public bool LearnBias { get; }
@@ -75,14 +93,20 @@ internal sealed class GramLayer
     public float[] Targets(ReadOnlySpan<sbyte> targets)
     {
         var result = new float[rows * tp];
-        for (int t = 0; t < transitions; t++)
-            for (int r = 0; r < rows; r++)
-                result[r * tp + t] = targets[t * rows + r];
+        Targets(targets, result);
         return result;
     }
 
+    /// <summary><see cref="Targets(ReadOnlySpan{sbyte})"/> into <paramref name="result"/> (rows × Tp); the padding is left as it is (zero).</summary>
+    public void Targets(ReadOnlySpan<sbyte> targets, float[] result)
+    {
+        for (int t = 0; t < transitions; t++)
+            for (int r = 0; r < rows; r++)
+                result[r * tp + t] = targets[t * rows + r];
+    }
+
     /// <summary>
-    /// One batch epoch against <paramref name="targets"/> (from <see cref="Targets"/>): every gate from the fields on
+    /// One batch epoch against <paramref name="targets"/> (from <see cref="Targets(ReadOnlySpan{sbyte})"/>): every gate from the fields on
     /// entry, then the updates; returns the number of gates that opened.
     /// </summary>
     public int BatchEpoch(float[] targets)
@@ -98,8 +122,20 @@ internal sealed class GramLayer
             int open = 0;
             for (int v = 0; v < tp; v += w)
             {
-                if (!Vector.LessThanAny(new Vector<float>(s.Slice(v)) * new Vector<float>(c.Slice(v)), closed))
+                var below = Vector.LessThan(new Vector<float>(s.Slice(v)) * new Vector<float>(c.Slice(v)), closed);
+                if (below == Vector<int>.Zero)
                     continue;
+                if (exactGate)
+                {
+                    // The vector test is the gate itself: visit only the open lanes (padding lanes masked off).
+                    for (uint mask = OpenLanes(below) & LaneMask(transitions - v); mask != 0; mask &= mask - 1)
+                    {
+                        int t = v + System.Numerics.BitOperations.TrailingZeroCount(mask);
+                        gatedInputs[open] = t;
+                        gatedSigns[open++] = (sbyte)s[t];
+                    }
+                    continue;
+                }
                 for (int t = v, end = Math.Min(v + w, transitions); t < end; t++)
                 {
                     // The Reference's gate H(κ − s·field), with field = η·C exact on the dyadic grid.
@@ -127,6 +163,22 @@ internal sealed class GramLayer
         }
         return gated;
     }
+
+    /// <summary>Bit i set when lane i of <paramref name="below"/> is all ones.</summary>
+    private static uint OpenLanes(Vector<int> below)
+    {
+        if (Vector<int>.Count == 8)
+            return Vector256.ExtractMostSignificantBits(below.AsVector256());
+        if (Vector<int>.Count == 4)
+            return Vector128.ExtractMostSignificantBits(below.AsVector128());
+        uint mask = 0;
+        for (int i = 0; i < Vector<int>.Count; i++)
+            mask |= below[i] != 0 ? 1u << i : 0;
+        return mask;
+    }
+
+    /// <summary>The low min(count, lanes) bits.</summary>
+    private static uint LaneMask(int count) => count >= 32 ? uint.MaxValue : (1u << count) - 1;
 
     /// <summary>
     /// Replaces the inputs by <paramref name="nextT"/> (cols × Tp, the transposed layout, zero padded): each changed
@@ -163,11 +215,16 @@ internal sealed class GramLayer
         {
             // B = A·Z: integer sums, exact (BlockFields with the inputs as the right-hand block, cols padded).
             int cp = BlockFields.Padded(cols);
-            var z = new float[transitions * cp];
+            if (exportInputs.Length == 0)
+            {
+                exportInputs = new float[transitions * cp];
+                exportCounts = new float[rows * cp];
+            }
+            var z = exportInputs;
             for (int t = 0; t < transitions; t++)
                 inputs.AsSpan(t * cols, cols).CopyTo(z.AsSpan(t * cp));
-            var b = new float[rows * cp];
-            BlockFields.Compute(coefficients, new float[rows], 0, rows, transitions, z, cp, b);
+            var b = exportCounts;
+            BlockFields.Compute(coefficients, zeroBias ??= new float[rows], 0, rows, transitions, z, cp, b);
             for (int r = 0; r < rows; r++)
                 b.AsSpan(r * cp, cols).CopyTo(counts.AsSpan(r * cols));
         }

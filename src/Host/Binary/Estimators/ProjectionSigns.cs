@@ -10,14 +10,19 @@ namespace FastAttractors.Binary.Estimators;
 /// </summary>
 internal static class ProjectionSigns
 {
-    public static sbyte[] Create(TrainingPlan plan, int network)
+    /// <param name="projection">
+    /// Scratch for Pᵀ of at least <see cref="ProjectionLength"/> values that a thread keeps from network to network
+    /// (every real entry is overwritten), or null for a fresh one.
+    /// </param>
+    public static sbyte[] Create(TrainingPlan plan, int network, double[]? projection = null)
     {
         if (plan.Options.Targets != HiddenTargets.RandomProjection)
             return HiddenTargetSigns.Create(plan, network);
         int m = plan.Hidden, n = plan.N, transitions = plan.Transitions, lanes = Vector<double>.Count;
         int mp = (m + lanes - 1) / lanes * lanes;
         ulong stream = CounterRandom.Stream(network, CounterRandom.Purpose.HiddenProjection);
-        var pT = new double[n * mp];
+        var pT = projection ?? new double[ProjectionLength(plan)];
+        // The padding units m..Mp of a reused buffer keep old values: they only feed drive lanes that are never read.
         for (int i = 0; i < m; i++)
             for (int k = 0; k < n; k++)
                 pT[k * mp + i] = CounterRandom.Normal(plan.Options.Seed, stream, (ulong)(i * n + k));
@@ -37,5 +42,12 @@ internal static class ProjectionSigns
                 signs[t * m + i] = drive[i] >= 0 ? (sbyte)1 : (sbyte)-1;
         }
         return signs;
+    }
+
+    /// <summary>The length of Pᵀ: N × M rounded up to whole Vector&lt;double&gt;s.</summary>
+    public static int ProjectionLength(TrainingPlan plan)
+    {
+        int lanes = Vector<double>.Count;
+        return plan.N * ((plan.Hidden + lanes - 1) / lanes * lanes);
     }
 }

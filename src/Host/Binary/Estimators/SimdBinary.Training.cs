@@ -18,6 +18,15 @@ internal sealed partial class SimdBinary
 
         /// <summary>The hidden targets (transition-major) when U is learned, for the end-of-training margins.</summary>
         public sbyte[] Signs { get; set; } = [];
+
+        /// <summary>Ready for the next network: the statistics cleared; every weight is overwritten by the training.</summary>
+        public void Reset()
+        {
+            HiddenGated.Clear();
+            VisibleGated.Clear();
+            Converged = false;
+            Signs = [];
+        }
     }
 
     /// <summary>The float32 layers of the row-kernel path, widened into a <see cref="NetworkState"/> at the end.</summary>
@@ -47,53 +56,51 @@ internal sealed partial class SimdBinary
     /// </summary>
     private static bool UsesGram(TrainingOptions o) => o.Schedule == TrainingSchedule.Batch && o.InitialScale == 0;
 
-    private static NetworkState TrainHidden(TrainingPlan plan, int net) =>
-        UsesGram(plan.Options) ? TrainHiddenGram(plan, net) : TrainHiddenRows(plan, net);
+    private static NetworkState TrainHidden(TrainingPlan plan, int net, GramScratch scratch) =>
+        UsesGram(plan.Options) ? TrainHiddenGram(plan, net, scratch) : TrainHiddenRows(plan, net);
 
-    private static NetworkState TrainVisible(TrainingPlan plan, int net) =>
-        UsesGram(plan.Options) ? TrainVisibleGram(plan, net) : TrainVisibleRows(plan, net);
+    private static NetworkState TrainVisible(TrainingPlan plan, int net, GramScratch scratch) =>
+        UsesGram(plan.Options) ? TrainVisibleGram(plan, net, scratch) : TrainVisibleRows(plan, net);
 
     /// <summary>
     /// Batch epochs on counts: the U layer against the fixed inputs ξ(t); the hidden code read off its fields (η &gt; 0,
     /// so sgn(η·C) = sgn(C)); the V layer's inputs follow the code by flips; then the V epoch.
     /// </summary>
-    private static NetworkState TrainHiddenGram(TrainingPlan plan, int net)
+    private static NetworkState TrainHiddenGram(TrainingPlan plan, int net, GramScratch scratch)
     {
         var o = plan.Options;
         int n = plan.N, m = plan.Hidden, transitions = plan.Transitions;
-        bool learnU = o.Variant == NetworkVariant.HiddenUV, bias = o.Biases == BiasMode.Learned, zeroOne = o.HiddenCode == HiddenCode.ZeroOne;
-        var state = new NetworkState(n, m);
-        var (x, next) = Transitions(plan, net);
-        var y = new float[transitions * m];
-        var yT = new float[m * BlockFields.Padded(transitions)];
+        bool learnU = o.Variant == NetworkVariant.HiddenUV, zeroOne = o.HiddenCode == HiddenCode.ZeroOne;
+        var state = scratch.Begin();
+        var (x, next) = scratch.Transitions(net);
+        var y = scratch.HiddenCodes;
+        var yT = scratch.HiddenCodesTransposed;
         GramLayer? hiddenLayer = null;
-        float[] hiddenTargets = [];
         if (learnU)
         {
-            hiddenLayer = new GramLayer(m, n, transitions, o.Kappa, o.Eta, bias, x, fixedInputs: true);
-            state.Signs = ProjectionSigns.Create(plan, net);
-            hiddenTargets = hiddenLayer.Targets(state.Signs);
+            hiddenLayer = scratch.Layer(0, m, n, x, fixedInputs: true);
+            state.Signs = ProjectionSigns.Create(plan, net, scratch.Projection);
+            hiddenLayer.Targets(state.Signs, scratch.HiddenTargetRows);
             HiddenCodes(hiddenLayer, zeroOne, yT);
             BlockFields.Untranspose(yT, transitions, m, y);
         }
         else
         {
-            state.U = new double[m * n];
             FillNormal(state.U, o.Seed, CounterRandom.Stream(net, CounterRandom.Purpose.FixedHiddenWeights), 0, 1);
             FixedHiddenStates(state.U, plan.Sequences, net, zeroOne, y);
         }
-        var visibleLayer = new GramLayer(n, m, transitions, o.Kappa, o.Eta, bias, y, fixedInputs: !learnU);
-        var visibleTargets = visibleLayer.Targets(next);
+        var visibleLayer = scratch.Layer(1, n, m, y, fixedInputs: !learnU);
+        visibleLayer.Targets(next, scratch.VisibleTargetRows);
         for (int epoch = 0; epoch < o.MaxEpochs && !state.Converged; epoch++)
         {
             int gh = 0;
             if (hiddenLayer != null)
             {
-                gh = hiddenLayer.BatchEpoch(hiddenTargets);
+                gh = hiddenLayer.BatchEpoch(scratch.HiddenTargetRows);
                 HiddenCodes(hiddenLayer, zeroOne, yT);
                 visibleLayer.SetInputsTransposed(yT);
             }
-            int gv = visibleLayer.BatchEpoch(visibleTargets);
+            int gv = visibleLayer.BatchEpoch(scratch.VisibleTargetRows);
             state.HiddenGated.Add((double)gh / ((long)m * transitions));
             state.VisibleGated.Add((double)gv / ((long)n * transitions));
             state.Converged = gh == 0 && gv == 0;
@@ -103,17 +110,17 @@ internal sealed partial class SimdBinary
         return state;
     }
 
-    private static NetworkState TrainVisibleGram(TrainingPlan plan, int net)
+    private static NetworkState TrainVisibleGram(TrainingPlan plan, int net, GramScratch scratch)
     {
         var o = plan.Options;
         int n = plan.N, transitions = plan.Transitions;
-        var state = new NetworkState(n, 0);
-        var (x, next) = Transitions(plan, net);
-        var layer = new GramLayer(n, n, transitions, o.Kappa, o.Eta, o.Biases == BiasMode.Learned, x, fixedInputs: true);
-        var targets = layer.Targets(next);
+        var state = scratch.Begin();
+        var (x, next) = scratch.Transitions(net);
+        var layer = scratch.Layer(0, n, n, x, fixedInputs: true);
+        layer.Targets(next, scratch.VisibleTargetRows);
         for (int epoch = 0; epoch < o.MaxEpochs && !state.Converged; epoch++)
         {
-            int gv = layer.BatchEpoch(targets);
+            int gv = layer.BatchEpoch(scratch.VisibleTargetRows);
             state.VisibleGated.Add((double)gv / ((long)n * transitions));
             state.HiddenGated.Add(0);
             state.Converged = gv == 0;
@@ -260,10 +267,16 @@ internal sealed partial class SimdBinary
     /// <summary>Inputs ξ(t) as float (T × N) and targets ξ(t+1) (T × N), transition-major.</summary>
     private static (float[] Inputs, sbyte[] Targets) Transitions(TrainingPlan plan, int net)
     {
+        var inputs = new float[plan.Transitions * plan.N];
+        var targets = new sbyte[plan.Transitions * plan.N];
+        Transitions(plan, net, inputs, targets);
+        return (inputs, targets);
+    }
+
+    private static void Transitions(TrainingPlan plan, int net, float[] inputs, sbyte[] targets)
+    {
         var seq = plan.Sequences;
         int n = plan.N;
-        var inputs = new float[plan.Transitions * n];
-        var targets = new sbyte[plan.Transitions * n];
         for (int t = 0; t < plan.Transitions; t++)
         {
             var pattern = seq.Pattern(net, t);
@@ -271,7 +284,6 @@ internal sealed partial class SimdBinary
                 inputs[t * n + k] = pattern[k];
             seq.Pattern(net, seq.Successor(t)).CopyTo(targets.AsSpan(t * n, n));
         }
-        return (inputs, targets);
     }
 
     /// <summary>code(sgn(Uξ(t))) for the fixed U, sums in index order in float64 (the Reference's arithmetic).</summary>

@@ -32,9 +32,10 @@ internal sealed partial class SimdBinary : IBinaryEstimator
         var visibleGated = new double[b][];
         var minHidden = new double[b];
         var minVisible = new double[b];
-        Parallel.For(0, b, net =>
+        // One scratch per worker thread: the batch-from-zero path reuses its buffers from network to network.
+        Parallel.For(0, b, () => new GramScratch(plan), (net, _, scratch) =>
         {
-            var s = hidden ? TrainHidden(plan, net) : TrainVisible(plan, net);
+            var s = hidden ? TrainHidden(plan, net, scratch) : TrainVisible(plan, net, scratch);
             if (hidden)
             {
                 s.U.CopyTo(u, net * m * n);
@@ -50,8 +51,9 @@ internal sealed partial class SimdBinary : IBinaryEstimator
             converged[net] = s.Converged;
             hiddenGated[net] = [.. s.HiddenGated];
             visibleGated[net] = [.. s.VisibleGated];
-            (minHidden[net], minVisible[net]) = BinaryMargins.Of(plan, net, u, v, w, hiddenBias, visibleBias, s.Signs);
-        });
+            (minHidden[net], minVisible[net]) = scratch.Margins.Of(net, u, v, w, hiddenBias, visibleBias, s.Signs);
+            return scratch;
+        }, _ => { });
         return new TrainingResult(plan.Sequences, plan.Options, m, Backend, u, v, w, hiddenBias, visibleBias,
             epochs, converged, hiddenGated, visibleGated, minHidden, minVisible);
     }
