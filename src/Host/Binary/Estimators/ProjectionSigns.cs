@@ -27,21 +27,46 @@ internal static class ProjectionSigns
             for (int k = 0; k < n; k++)
                 pT[k * mp + i] = CounterRandom.Normal(plan.Options.Seed, stream, (ulong)(i * n + k));
         var signs = new sbyte[transitions * m];
-        var drive = new double[mp];
-        for (int t = 0; t < transitions; t++)
+        var next = new double[4 * n];
+        // Four successors per pass over Pᵀ (each lane's sum is still its own, k in order); fewer repeat the last one.
+        for (int t0 = 0; t0 < transitions; t0 += 4)
         {
-            var next = plan.Sequences.Pattern(network, plan.Sequences.Successor(t));
+            int count = Math.Min(4, transitions - t0);
+            for (int q = 0; q < count; q++)
+            {
+                var pattern = plan.Sequences.Pattern(network, plan.Sequences.Successor(t0 + q));
+                for (int k = 0; k < n; k++)
+                    next[q * n + k] = pattern[k];
+            }
+            int q1 = Math.Min(1, count - 1) * n, q2 = Math.Min(2, count - 1) * n, q3 = Math.Min(3, count - 1) * n;
             for (int i = 0; i < mp; i += lanes)
             {
-                var sum = Vector<double>.Zero;
+                Vector<double> s0 = Vector<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
                 for (int k = 0; k < n; k++)
-                    sum += new Vector<double>(pT.AsSpan(k * mp + i)) * new Vector<double>((double)next[k]);
-                sum.CopyTo(drive.AsSpan(i));
+                {
+                    var p = new Vector<double>(pT.AsSpan(k * mp + i));
+                    s0 += p * new Vector<double>(next[k]);
+                    s1 += p * new Vector<double>(next[q1 + k]);
+                    s2 += p * new Vector<double>(next[q2 + k]);
+                    s3 += p * new Vector<double>(next[q3 + k]);
+                }
+                Store(signs, t0, count, m, i, s0, s1, s2, s3);
             }
-            for (int i = 0; i < m; i++)
-                signs[t * m + i] = drive[i] >= 0 ? (sbyte)1 : (sbyte)-1;
         }
         return signs;
+    }
+
+    /// <summary>The signs of units i… (real ones only) of transitions t0 … t0 + count − 1.</summary>
+    private static void Store(sbyte[] signs, int t0, int count, int m, int i, Vector<double> s0, Vector<double> s1, Vector<double> s2, Vector<double> s3)
+    {
+        for (int lane = 0; lane < Vector<double>.Count && i + lane < m; lane++)
+        {
+            for (int q = 0; q < count; q++)
+            {
+                double drive = q switch { 0 => s0[lane], 1 => s1[lane], 2 => s2[lane], _ => s3[lane] };
+                signs[(t0 + q) * m + i + lane] = drive >= 0 ? (sbyte)1 : (sbyte)-1;
+            }
+        }
     }
 
     /// <summary>The length of Pᵀ: N × M rounded up to whole Vector&lt;double&gt;s.</summary>
