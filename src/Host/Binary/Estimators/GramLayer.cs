@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -25,7 +26,7 @@ internal sealed class GramLayer
     private readonly float[] coefficients;
     private readonly float threshold;
     private readonly bool exactGate;
-    private readonly sbyte[] gatedSigns;
+    private readonly float[] gateSigns;
     private float[] exportInputs = [], exportCounts = [];
     private float[]? zeroBias;
 
@@ -56,7 +57,7 @@ internal sealed class GramLayer
             Array.Fill(gramBias, 1f);
         LearnBias = learnBias;
         gatedInputs = new int[transitions];
-        gatedSigns = new sbyte[transitions];
+        gateSigns = new float[transitions];
         Reset(initialInputs);
         // Gate (r, t) is shut when κ − s·η·C ≤ 0. For η = 2^−p, η·C is exact, so that is s·C ≥ κ/η exactly, and when κ/η
         // is a float32 value the vector test in BatchEpoch is the gate itself. Otherwise the threshold is raised by a
@@ -135,7 +136,7 @@ internal sealed class GramLayer
                     {
                         int t = v + System.Numerics.BitOperations.TrailingZeroCount(mask);
                         gatedInputs[open] = t;
-                        gatedSigns[open++] = (sbyte)s[t];
+                        gateSigns[open++] = s[t];
                     }
                     continue;
                 }
@@ -145,44 +146,92 @@ internal sealed class GramLayer
                     if (kappa - s[t] * (eta * c[t]) <= 0)
                         continue;
                     gatedInputs[open] = t;
-                    gatedSigns[open++] = (sbyte)s[t];
+                    gateSigns[open++] = s[t];
                 }
             }
             if (open == 0)
                 continue;
             gated += open;
-            var rowCounts = counts.AsSpan(r * cols, cols);
-            for (int g = 0; g < open; g++)
+            float biasSum = 0;
+            if (fixedInputs)
             {
-                int t = gatedInputs[g];
-                float sign = gatedSigns[g];
-                if (fixedInputs)
-                    coefficients[r * transitions + t] += sign;
-                else
-                    BinaryRows.AddScaled<float>(rowCounts, sign, inputs.AsSpan(t * cols, cols));
-                biasCounts[r] += LearnBias ? sign : 0;
+                ref float a = ref MemoryMarshal.GetArrayDataReference(coefficients);
+                a = ref Unsafe.Add(ref a, r * transitions);
+                for (int g = 0; g < open; g++)
+                {
+                    Unsafe.Add(ref a, gatedInputs[g]) += gateSigns[g];
+                    biasSum += gateSigns[g];
+                }
             }
+            else
+            {
+                var rowCounts = counts.AsSpan(r * cols, cols);
+                for (int g = 0; g < open; g++)
+                {
+                    BinaryRows.AddScaled(rowCounts, gateSigns[g], inputs.AsSpan(gatedInputs[g] * cols, cols));
+                    biasSum += gateSigns[g];
+                }
+            }
+            if (LearnBias)
+                biasCounts[r] += biasSum;
             AddGramRows(c, open);
         }
         return gated;
     }
 
     /// <summary>
-    /// C_r += Σ_g s_g G[t_g], one vector of C at a time with the gates' Gram rows summed in a register: a row opens
-    /// about ten gates an epoch at W7's size, so this loads and stores C once instead of once per gate. Every value is
-    /// an integer below 2^24, so the order of the additions does not matter.
+    /// C_r += Σ_g s_g G[t_g] over the row's open gates: blocks of 4, 2 and 1 vectors of C stay in registers while
+    /// every gate's Gram row is added (a row opens about ten gates an epoch at W7's size, so C is loaded and stored once
+    /// instead of once per gate, and each gate costs one broadcast per block). Every value is an integer below 2^24,
+    /// so the order of the additions does not matter.
     /// </summary>
     private void AddGramRows(Span<float> c, int open)
     {
-        int w = Vector<float>.Count;
+        int w = Vector<float>.Count, v = 0;
         ref float rc = ref MemoryMarshal.GetReference(c);
         ref float rg = ref MemoryMarshal.GetArrayDataReference(gram);
-        for (int v = 0; v < tp; v += w)
+        ref int rt = ref MemoryMarshal.GetArrayDataReference(gatedInputs);
+        ref float rs = ref MemoryMarshal.GetArrayDataReference(gateSigns);
+        for (; v + 4 * w <= tp; v += 4 * w)
         {
-            var acc = Vector.LoadUnsafe(ref rc, (nuint)v);
+            var a0 = Vector.LoadUnsafe(ref rc, (nuint)v);
+            var a1 = Vector.LoadUnsafe(ref rc, (nuint)(v + w));
+            var a2 = Vector.LoadUnsafe(ref rc, (nuint)(v + 2 * w));
+            var a3 = Vector.LoadUnsafe(ref rc, (nuint)(v + 3 * w));
             for (int g = 0; g < open; g++)
-                acc += new Vector<float>(gatedSigns[g]) * Vector.LoadUnsafe(ref rg, (nuint)(gatedInputs[g] * tp + v));
-            acc.StoreUnsafe(ref rc, (nuint)v);
+            {
+                var sign = new Vector<float>(Unsafe.Add(ref rs, g));
+                ref float row = ref Unsafe.Add(ref rg, Unsafe.Add(ref rt, g) * tp + v);
+                a0 = Vector.FusedMultiplyAdd(sign, Vector.LoadUnsafe(ref row), a0);
+                a1 = Vector.FusedMultiplyAdd(sign, Vector.LoadUnsafe(ref row, (nuint)w), a1);
+                a2 = Vector.FusedMultiplyAdd(sign, Vector.LoadUnsafe(ref row, (nuint)(2 * w)), a2);
+                a3 = Vector.FusedMultiplyAdd(sign, Vector.LoadUnsafe(ref row, (nuint)(3 * w)), a3);
+            }
+            a0.StoreUnsafe(ref rc, (nuint)v);
+            a1.StoreUnsafe(ref rc, (nuint)(v + w));
+            a2.StoreUnsafe(ref rc, (nuint)(v + 2 * w));
+            a3.StoreUnsafe(ref rc, (nuint)(v + 3 * w));
+        }
+        for (; v + 2 * w <= tp; v += 2 * w)
+        {
+            var a0 = Vector.LoadUnsafe(ref rc, (nuint)v);
+            var a1 = Vector.LoadUnsafe(ref rc, (nuint)(v + w));
+            for (int g = 0; g < open; g++)
+            {
+                var sign = new Vector<float>(Unsafe.Add(ref rs, g));
+                ref float row = ref Unsafe.Add(ref rg, Unsafe.Add(ref rt, g) * tp + v);
+                a0 = Vector.FusedMultiplyAdd(sign, Vector.LoadUnsafe(ref row), a0);
+                a1 = Vector.FusedMultiplyAdd(sign, Vector.LoadUnsafe(ref row, (nuint)w), a1);
+            }
+            a0.StoreUnsafe(ref rc, (nuint)v);
+            a1.StoreUnsafe(ref rc, (nuint)(v + w));
+        }
+        for (; v < tp; v += w)
+        {
+            var a0 = Vector.LoadUnsafe(ref rc, (nuint)v);
+            for (int g = 0; g < open; g++)
+                a0 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref rs, g)), Vector.LoadUnsafe(ref rg, (nuint)(Unsafe.Add(ref rt, g) * tp + v)), a0);
+            a0.StoreUnsafe(ref rc, (nuint)v);
         }
     }
 
