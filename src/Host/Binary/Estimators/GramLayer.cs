@@ -27,6 +27,11 @@ internal sealed class GramLayer
     private readonly float threshold;
     private readonly bool exactGate;
     private readonly float[] gateSigns;
+
+    // Row r can open a gate this epoch: false only when its fields and targets are unchanged since an epoch in which
+    // none of its gates opened (then none can open now either).
+    private readonly bool[] rowMayOpen;
+    private float[]? lastTargets;
     private float[] exportInputs = [], exportCounts = [];
     private float[]? zeroBias;
 
@@ -58,6 +63,7 @@ internal sealed class GramLayer
         LearnBias = learnBias;
         gatedInputs = new int[transitions];
         gateSigns = new float[transitions];
+        rowMayOpen = new bool[rows];
         Reset(initialInputs);
         // Gate (r, t) is shut when κ − s·η·C ≤ 0. For η = 2^−p, η·C is exact, so that is s·C ≥ κ/η exactly, and when κ/η
         // is a float32 value the vector test in BatchEpoch is the gate itself. Otherwise the threshold is raised by a
@@ -78,6 +84,8 @@ internal sealed class GramLayer
         Array.Clear(counts);
         Array.Clear(biasCounts);
         Array.Clear(coefficients);
+        Array.Fill(rowMayOpen, true);
+        lastTargets = null;
         initialInputs[..inputs.Length].CopyTo(inputs);
         // Zero weights give zero fields: only the inputs' transpose and Gram matrix are formed.
         Recompute(fieldsToo: false);
@@ -117,10 +125,18 @@ internal sealed class GramLayer
     {
         // Vector prefilter: s·C at or above the threshold means a shut gate; only lanes below it take the Reference's
         // float64 test. Near convergence almost every vector is shut.
+        if (!ReferenceEquals(targets, lastTargets))
+        {
+            // New targets (the callers keep one array per network and never write it during training) reopen every row.
+            Array.Fill(rowMayOpen, true);
+            lastTargets = targets;
+        }
         var closed = new Vector<float>(threshold);
         int w = Vector<float>.Count, gated = 0;
         for (int r = 0; r < rows; r++)
         {
+            if (!rowMayOpen[r])
+                continue;
             var c = fields.AsSpan(r * tp, tp);
             var s = targets.AsSpan(r * tp, tp);
             int open = 0;
@@ -149,6 +165,7 @@ internal sealed class GramLayer
                     gateSigns[open++] = s[t];
                 }
             }
+            rowMayOpen[r] = open > 0;
             if (open == 0)
                 continue;
             gated += open;
@@ -265,6 +282,7 @@ internal sealed class GramLayer
             changed += Vector.Sum(Vector.Equals(new Vector<float>(inputsT.AsSpan(i)), new Vector<float>(nextT.Slice(i))) + Vector<int>.One);
         if (changed == 0)
             return;
+        Array.Fill(rowMayOpen, true);
         if (changed * 16 > inputs.Length)
         {
             for (int k = 0; k < cols; k++)
