@@ -279,7 +279,7 @@ internal sealed class GramLayer
             throw new InvalidOperationException("This layer was built with fixed inputs.");
         int changed = 0, w = Vector<float>.Count;
         for (int i = 0; i < inputsT.Length; i += w)
-            changed += Vector.Sum(Vector.Equals(new Vector<float>(inputsT.AsSpan(i)), new Vector<float>(nextT.Slice(i))) + Vector<int>.One);
+            changed += System.Numerics.BitOperations.PopCount(OpenLanes(~Vector.Equals(new Vector<float>(inputsT.AsSpan(i)), new Vector<float>(nextT.Slice(i)))));
         if (changed == 0)
             return;
         Array.Fill(rowMayOpen, true);
