@@ -17,6 +17,9 @@ internal abstract class BenchCase
     /// <summary>Floating-point operations per unit (an FMA counts 2), or null where a flop count means nothing (W7).</summary>
     public abstract double? FlopsPerUnit { get; }
 
+    /// <summary>Why <see cref="FlopsPerUnit"/> is null, for the table's footnote.</summary>
+    public virtual string NoFlopCountReason => "sign and integer work";
+
     /// <summary>The largest deviation from Reference (as <see cref="CrossCheck"/> measures it) that still counts as agreement.</summary>
     public abstract double Tolerance { get; }
 

@@ -3,7 +3,7 @@ using FastAttractors.Bench;
 namespace FastAttractors.Cli.Bench;
 
 /// <summary>
-/// The workloads <c>fastattractors bench</c> knows: W1–W5 and W7 of spec/benchmarks.md, built from the same definitions
+/// The workloads <c>fastattractors bench</c> knows: W1–W5 and W7 (learning, and W7R, its recall) of spec/benchmarks.md, built from the same definitions
 /// as bench/FastAttractors.Bench (src/Workloads; W4 from the scan's own plan and chunk runner). W6 (one large network)
 /// is not here: it would not fit the table's per-member scheme (one member of n = 1,024, so no member subsample for the
 /// slow paths; Reference at 5.5·10⁸ flops a step on one thread needs minutes; a cross-check would need a smaller
@@ -36,7 +36,9 @@ internal static class BenchCases
 
     public static BenchCase W7 { get; } = new SequenceCase();
 
-    public static IReadOnlyList<BenchCase> All { get; } = [W1, W2, W3, W4, W5, W7];
+    public static BenchCase W7Recall { get; } = new SequenceRecallCase();
+
+    public static IReadOnlyList<BenchCase> All { get; } = [W1, W2, W3, W4, W5, W7, W7Recall];
 
     /// <summary>The workloads named in <paramref name="list"/> (comma-separated, case-insensitive); an unknown name is a usage error naming it.</summary>
     public static IReadOnlyList<BenchCase> Parse(string list, string flag)

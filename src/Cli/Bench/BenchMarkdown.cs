@@ -38,7 +38,7 @@ internal static class BenchMarkdown
             sb.AppendLine($"- {c.ToleranceReason}");
         sb.AppendLine("Flops per unit (an FMA counts 2, a tanh 20; derived in src/Workloads/FlopCount.cs):");
         foreach (var c in report.Rows.Select(r => r.Case).Distinct())
-            sb.AppendLine(c.FlopsPerUnit is { } f ? F($"- {c.Id}: {f:0} per {Singular(c.Unit)}") : $"- {c.Id}: no flop count (sign and integer work); % peak n/a");
+            sb.AppendLine(c.FlopsPerUnit is { } f ? F($"- {c.Id}: {f:0} per {Singular(c.Unit)}") : $"- {c.Id}: no flop count ({c.NoFlopCountReason}); % peak n/a");
         return sb.ToString();
     }
 

@@ -15,7 +15,7 @@ public class ScanCaseTests
         Assert.Equal(["W4", "W1"], BenchCases.Parse("w4,W1", "--workloads").Select(c => c.Id));
         Assert.Contains(BenchCases.W4, BenchCommand.Settings("small", null, null).Cases);
         var e = Assert.Throws<UsageException>(() => BenchCases.Parse("W6", "--workloads"));
-        Assert.Contains("valid: W1, W2, W3, W4, W5, W7", e.Message);
+        Assert.Contains("valid: W1, W2, W3, W4, W5, W7, W7R", e.Message);
     }
 
     [Fact]
