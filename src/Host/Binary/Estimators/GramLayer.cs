@@ -131,8 +131,14 @@ internal sealed class GramLayer
             Array.Fill(rowMayOpen, true);
             lastTargets = targets;
         }
-        var closed = new Vector<float>(threshold);
         int w = Vector<float>.Count, gated = 0;
+        // The last vector's padding lanes (s = C = 0) get a threshold no product is below, so they never look open.
+        Span<float> lastThreshold = stackalloc float[w];
+        for (int lane = 0; lane < w; lane++)
+            lastThreshold[lane] = tp - w + lane < transitions ? threshold : float.MinValue;
+        Vector<float> closed = new(threshold), closedLast = new(lastThreshold);
+        ref float rf = ref MemoryMarshal.GetArrayDataReference(fields);
+        ref float rt = ref MemoryMarshal.GetArrayDataReference(targets);
         for (int r = 0; r < rows; r++)
         {
             if (!rowMayOpen[r])
@@ -142,13 +148,14 @@ internal sealed class GramLayer
             int open = 0;
             for (int v = 0; v < tp; v += w)
             {
-                var below = Vector.LessThan(new Vector<float>(s.Slice(v)) * new Vector<float>(c.Slice(v)), closed);
+                var product = Vector.LoadUnsafe(ref rt, (nuint)(r * tp + v)) * Vector.LoadUnsafe(ref rf, (nuint)(r * tp + v));
+                var below = Vector.LessThan(product, v + w < tp ? closed : closedLast);
                 if (below == Vector<int>.Zero)
                     continue;
                 if (exactGate)
                 {
-                    // The vector test is the gate itself: visit only the open lanes (padding lanes masked off).
-                    for (uint mask = OpenLanes(below) & LaneMask(transitions - v); mask != 0; mask &= mask - 1)
+                    // The vector test is the gate itself: visit only the open lanes.
+                    for (uint mask = OpenLanes(below); mask != 0; mask &= mask - 1)
                     {
                         int t = v + System.Numerics.BitOperations.TrailingZeroCount(mask);
                         gatedInputs[open] = t;
@@ -264,9 +271,6 @@ internal sealed class GramLayer
             mask |= below[i] != 0 ? 1u << i : 0;
         return mask;
     }
-
-    /// <summary>The low min(count, lanes) bits.</summary>
-    private static uint LaneMask(int count) => count >= 32 ? uint.MaxValue : (1u << count) - 1;
 
     /// <summary>
     /// Replaces the inputs by <paramref name="nextT"/> (cols × Tp, the transposed layout, zero padded): each changed
