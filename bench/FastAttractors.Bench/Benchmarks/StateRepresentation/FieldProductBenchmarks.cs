@@ -12,10 +12,11 @@ namespace FastAttractors.Bench.Benchmarks.StateRepresentation;
 /// Each call loops <see cref="Reps"/> times so the macro job's one call per iteration times microseconds well.
 /// </summary>
 [WarmupCount(3)]
-[IterationCount(10)]
+[IterationCount(15)]
+[MinColumn]
 public class FieldProductBenchmarks
 {
-    private const int Reps = 2_000;
+    private const int Reps = 8_000;
     private const int Visible = 100, Hidden = 400, Trials = 10;
     private DyadicLayer layer = null!;
     private float[] fields = [];

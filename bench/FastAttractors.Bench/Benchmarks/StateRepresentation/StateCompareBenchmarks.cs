@@ -11,12 +11,13 @@ namespace FastAttractors.Bench.Benchmarks.StateRepresentation;
 /// pair against a float64 loop, and equality also on pairs that differ only in the last neuron.
 /// </summary>
 [WarmupCount(3)]
-[IterationCount(10)]
+[IterationCount(15)]
+[MinColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class StateCompareBenchmarks
 {
-    private const int Reps = 4_000_000;
+    private const int Reps = 16_000_000;
     private const int Pairs = 64;
     private StatePairs equal = null!, random = null!;
 
