@@ -5,6 +5,7 @@ using FastAttractors.Bench.Compare;
 // FastAttractors benchmarks (DESIGN §9, spec/benchmarks.md):
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- compare [--size small|gpu] [--runs 5] [--out FILE]
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- --filter '*'      (BenchmarkDotNet suite)
+//   dotnet run -c Release --project bench/FastAttractors.Bench -- --filter '*StateRepresentation*'   (binary states: ±1 float32 vs sbyte vs bits)
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- w6 [--runs 5] [--duration 200] [--precision f32|f64|both]
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- gradient [--runs 3] [--backend simd,ilgpucpu] [--members M] [--workload n16|n64|all]
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- w7 [--runs 3] [--networks 256] [--reference-networks 8] [--epochs 500] [--trials 10] [--backend reference,simd]
