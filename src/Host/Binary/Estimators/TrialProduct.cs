@@ -6,34 +6,14 @@ namespace FastAttractors.Binary.Estimators;
 
 /// <summary>
 /// F = bias + W X for the live trials of one network: the weights stored transposed (cols × Rp, Rp = rows rounded up
-/// to whole vectors, zero padded) so that the rows of W run along the vector lanes, and each trial's input is
-/// broadcast one column at a time. A register tile of 4 trials × 2 row vectors does 8 FMAs per 2 weight loads and 4
+/// to whole vectors, zero padded; filled by <see cref="FloatNetwork"/>) so that the rows of W run along the vector
+/// lanes, and each trial's input is broadcast one column at a time. A register tile of 4 trials × 2 row vectors does 8 FMAs per 2 weight loads and 4
 /// broadcasts, and every lane does useful work whatever the number of trials (trials in lanes would leave 6 of 16
-/// empty at 10 trials). Each field sums bias, then k = 0, 1, … in order; on the dyadic grid every FMA is exact.
+/// empty at 10 trials). Each field sums bias, then k = 0, 1, … in order; under <see cref="ExactSums"/> every FMA is exact.
 /// </summary>
 internal static class TrialProduct
 {
     public static int Padded(int rows) => (rows + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
-
-    /// <summary>wT[k·Rp + r] = w[r·cols + k], from float64 weights that are float32 values.</summary>
-    public static float[] Transpose(ReadOnlySpan<double> w, int rows, int cols)
-    {
-        int rp = Padded(rows);
-        var result = new float[cols * rp];
-        for (int r = 0; r < rows; r++)
-            for (int k = 0; k < cols; k++)
-                result[k * rp + r] = (float)w[r * cols + k];
-        return result;
-    }
-
-    /// <summary>The bias padded to Rp.</summary>
-    public static float[] Pad(ReadOnlySpan<double> bias)
-    {
-        var result = new float[Padded(bias.Length)];
-        for (int r = 0; r < bias.Length; r++)
-            result[r] = (float)bias[r];
-        return result;
-    }
 
     /// <summary>
     /// result[q·Rp + r] = bias[r] + Σ_k wT[k·Rp + r]·x[q·xStride + k] for q in active[0..count).
