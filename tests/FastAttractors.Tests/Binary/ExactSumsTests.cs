@@ -82,3 +82,56 @@ public class ExactSumsTests
         return new TrainingResult(seq, options, 0, Backend.Reference, [], [], w, [], bias, [0], [true], [[]], [[]], [double.NaN], [double.NaN]);
     }
 }
+
+/// <summary><see cref="FloatTranspose"/> (8×8 AVX blocks and scalar edges) against the definition, element by element.</summary>
+public class FloatTransposeTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(8, 8)]
+    [InlineData(13, 21)]
+    [InlineData(16, 24)]
+    [InlineData(400, 100)]
+    public void Transposes_and_sums_rows_exactly(int rows, int cols)
+    {
+        // Values k/64 (exact float32, exact float64 sums), a third negative; the padded rows stay zero.
+        double V(int i) => ((i * 7919 % 61) - 20) / 64.0;
+        var w = Enumerable.Range(0, rows * cols).Select(V).ToArray();
+        var bias = Enumerable.Range(0, rows).Select(i => V(i + 5)).ToArray();
+        int rp = TrialProduct.Padded(rows);
+        var wT = new float[cols * rp];
+        var biasOut = new float[rp];
+        double widest = 0;
+        Assert.True(FloatTranspose.Of(w, rows, cols, bias, wT, biasOut, new double[rows], ref widest));
+        double expectWidest = 0;
+        for (int r = 0; r < rows; r++)
+        {
+            Assert.Equal((float)bias[r], biasOut[r]);
+            double row = Math.Abs(bias[r]);
+            for (int k = 0; k < cols; k++)
+            {
+                Assert.Equal((float)w[r * cols + k], wT[k * rp + r]);
+                row += Math.Abs(w[r * cols + k]);
+            }
+            expectWidest = Math.Max(expectWidest, row);
+        }
+        Assert.Equal(expectWidest, widest);
+        for (int k = 0; k < cols; k++)
+            for (int r = rows; r < rp; r++)
+                Assert.Equal(0f, wT[k * rp + r]);
+    }
+
+    [Theory]
+    [InlineData(0)] // in an 8×8 block
+    [InlineData(8 * 13 - 1)] // in the scalar columns of the block rows
+    [InlineData(16 * 13 + 3)] // in the scalar last rows
+    public void A_value_that_is_not_a_float32_value_is_reported_wherever_it_sits(int index)
+    {
+        var w = new double[17 * 13];
+        w[index] = 1 + Math.ScaleB(1.0, -30);
+        double widest = 0;
+        Assert.False(FloatTranspose.Of(w, 17, 13, new double[17], new float[13 * 24], new float[24], new double[17], ref widest));
+        w[index] = double.NaN;
+        Assert.False(FloatTranspose.Of(w, 17, 13, new double[17], new float[13 * 24], new float[24], new double[17], ref widest));
+    }
+}
