@@ -24,6 +24,7 @@ internal sealed class AnchorFields
         Codes = new float[length * weights.HiddenPadded];
         Visible = weights.IsHidden ? new float[length * weights.VisiblePadded] : First;
         Next = new sbyte[length * n];
+        Follows = new bool[length];
     }
 
     /// <summary>H_a at a·Rp (Rp = M or N padded): the hidden fields, or the visible ones for the perceptron.</summary>
@@ -37,6 +38,9 @@ internal sealed class AnchorFields
 
     /// <summary>sgn(F_a) at a·N: the step from ξ_a.</summary>
     public sbyte[] Next { get; }
+
+    /// <summary>sgn(F_a) = ξ_{a+1} (successor as <see cref="SequenceBatch.Successor"/>): the step from ξ_a lands on the next pattern.</summary>
+    public bool[] Follows { get; }
 
     /// <summary>Fills the anchors of network b from the weights <see cref="FloatNetwork.Load"/> put in place.</summary>
     public void Compute(SequenceBatch seq, int network)
@@ -55,6 +59,9 @@ internal sealed class AnchorFields
         }
         int np = weights.VisiblePadded;
         for (int a = 0; a < length; a++)
+        {
             FloatSigns.Visible(Visible.AsSpan(a * np, n), Next.AsSpan(a * n, n));
+            Follows[a] = Next.AsSpan(a * n, n).SequenceEqual(seq.Pattern(network, seq.Successor(a)));
+        }
     }
 }

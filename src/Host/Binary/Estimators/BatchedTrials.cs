@@ -8,7 +8,8 @@ namespace FastAttractors.Binary.Estimators;
 /// buffers. Every stored pattern ξ_a is an anchor with precomputed fields (<see cref="AnchorFields"/>); each trial
 /// carries an anchor a and the set D of inputs where its state differs from ξ_a:
 /// <list type="bullet">
-/// <item>D = ∅ (a follower on its pattern): the next state is sgn(F_a), no arithmetic;</item>
+/// <item>D = ∅: the next state is sgn(F_a), no arithmetic; a follower on its pattern walks the rest of its run
+/// along the anchors' precomputed "ξ_a steps to ξ_{a+1}" flags at once;</item>
 /// <item>|D| small: h = H_a + Σ_{j∈D} 2x_j·U[:, j] (<see cref="DeltaFields"/>), then over the hidden units D^h whose
 /// code changed F = F_a + Σ_{i∈D^h} (ζ_i − ζ_a,i)·V[:, i];</item>
 /// <item>otherwise, layer by layer, one matrix product over those trials (<see cref="TrialProduct"/>).</item>
@@ -178,9 +179,27 @@ internal sealed class BatchedTrials
                 success[r] = true;
                 continue;
             }
+            if (tau[r] >= 0 && differ[r] == 0 && anchor[r] == tau[r])
+            {
+                // On its pattern: the rest of the run is a walk along the anchors' precomputed steps.
+                success[r] = Walk(tau[r], remaining[r]);
+                continue;
+            }
             active[kept++] = r;
         }
         return kept;
+    }
+
+    /// <summary>True when <paramref name="steps"/> steps from ξ_from each land on the next stored pattern.</summary>
+    private bool Walk(int from, int steps)
+    {
+        for (int s = 0, a = from; s < steps; s++, a = seq.Successor(a))
+        {
+            anchored++;
+            if (!anchors.Follows[a])
+                return false;
+        }
+        return true;
     }
 
     /// <summary>
