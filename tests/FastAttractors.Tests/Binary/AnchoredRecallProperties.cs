@@ -114,8 +114,30 @@ public class AnchoredRecallProperties
                 Assert.True(steps.Delta > 0 || dense, $"{flips} flips: no delta layer: {steps}");
                 Assert.True(steps.Anchored > 0 || dense, $"{flips} flips: no anchored step: {steps}");
                 Assert.Equal(dense, steps.Dense > 0);
+                // Anchors are computed on use: at most all 2 × 8, all of them when each network has a follower.
+                bool everyNetwork = Enumerable.Range(0, 2).All(b => simd.Success.AsSpan(b * 10, 10).Contains(true));
+                Assert.InRange(steps.Anchors, dense ? 0 : 1, 2 * t);
+                Assert.True(!everyNetwork || steps.Anchors == 2 * t, $"{flips} flips: {steps}");
             }
         }
+    }
+
+    [Fact]
+    public void A_trial_that_fails_at_its_first_step_computes_one_block_of_anchors()
+    {
+        // Zero weights (exact: the grid test passes trivially) send every state to +1…+1, which is not ξ(1): the lone
+        // trial, one flip from ξ(0), fails at its first step, which needs anchor 0 only: one block of TrialProduct.Tile.
+        int n = 8, t = 12;
+        var seq = BinaryCases.Random(1, t, n, seed: 21);
+        Assert.Contains((sbyte)-1, seq.Pattern(0, 1).ToArray());
+        var options = new TrainingOptions { Variant = NetworkVariant.VisiblePerceptron, Biases = BiasMode.Learned };
+        var nets = new TrainingResult(seq, options, 0, Backend.Reference, [], [], new double[n * n], [], new double[n], [0], [false], [[]], [[]],
+            [double.NaN], [double.NaN]);
+        var recall = new RecallOptions { FlippedBits = 1, Trials = 1 };
+        var simd = new SimdBinary().Recall(RecallPlan.Create(nets, recall), out var steps);
+        Assert.Equal([false], BinaryCases.Reference.Recall(nets, recall).Success);
+        Assert.Equal([false], simd.Success);
+        Assert.Equal(new RecallLayerSteps(0, 1, 0, TrialProduct.Tile), steps);
     }
 
     [Fact]

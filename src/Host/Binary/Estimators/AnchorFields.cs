@@ -2,24 +2,30 @@ namespace FastAttractors.Binary.Estimators;
 
 /// <summary>
 /// The stored patterns ξ_a of one network as anchors for <see cref="BatchedTrials"/>: first-layer fields
-/// H_a = b + U ξ_a (or W ξ_a), hidden codes ζ_a, visible fields F_a = b_V + V ζ_a and the step's result sgn(F_a), all
-/// computed at once with <see cref="TrialProduct"/> (the patterns as its trials). All at once rather than on demand: a
-/// trial that follows the sequence visits every anchor, and one product over the T patterns fills the 4-trial tiles.
+/// H_a = b + U ξ_a (or W ξ_a), hidden codes ζ_a, visible fields F_a = b_V + V ζ_a and the step's result sgn(F_a),
+/// computed with <see cref="TrialProduct"/> (the patterns as its trials) on first use, a block of
+/// <see cref="TrialProduct.Tile"/> consecutive patterns at a time. A block costs one tile, what one lone trial's dense
+/// step costs, so a trial that fails at its first step costs no more than before, and followers, which visit the
+/// patterns in order, share each block. At W7 every network has a follower that visits all of them.
 /// </summary>
 internal sealed class AnchorFields
 {
     private readonly FloatNetwork weights;
     private readonly int n, length;
     private readonly float[] x;
-    private readonly int[] all;
+    private readonly int[] block = new int[TrialProduct.Tile];
+    private readonly bool[] ready;
+    private readonly SequenceBatch seq;
+    private int network;
 
-    public AnchorFields(FloatNetwork weights, int length)
+    public AnchorFields(FloatNetwork weights, SequenceBatch seq)
     {
         this.weights = weights;
-        this.length = length;
+        this.seq = seq;
+        length = seq.Length;
         n = weights.N;
         x = new float[length * n];
-        all = [.. Enumerable.Range(0, length)];
+        ready = new bool[(length + TrialProduct.Tile - 1) / TrialProduct.Tile];
         First = new float[length * weights.FirstPadded];
         Codes = new float[length * weights.HiddenPadded];
         Visible = weights.IsHidden ? new float[length * weights.VisiblePadded] : First;
@@ -42,26 +48,47 @@ internal sealed class AnchorFields
     /// <summary>sgn(F_a) = ξ_{a+1} (successor as <see cref="SequenceBatch.Successor"/>): the step from ξ_a lands on the next pattern.</summary>
     public bool[] Follows { get; }
 
-    /// <summary>Fills the anchors of network b from the weights <see cref="FloatNetwork.Load"/> put in place.</summary>
-    public void Compute(SequenceBatch seq, int network)
+    /// <summary>Anchors computed since the last <see cref="Reset"/> (whole blocks), for the step counts.</summary>
+    public int Computed { get; private set; }
+
+    /// <summary>Network b's weights are in place (<see cref="FloatNetwork.Load"/>): forget the previous network's anchors.</summary>
+    public void Reset(int b)
     {
-        for (int a = 0; a < length; a++)
+        network = b;
+        Array.Clear(ready);
+        Computed = 0;
+    }
+
+    public bool IsReady(int a) => ready[a / TrialProduct.Tile];
+
+    /// <summary>Computes the block holding anchor a unless it is there already.</summary>
+    public void Ensure(int a)
+    {
+        int index = a / TrialProduct.Tile;
+        if (ready[index])
+            return;
+        ready[index] = true;
+        int from = index * TrialProduct.Tile, count = Math.Min(TrialProduct.Tile, length - from);
+        Computed += count;
+        for (int i = 0; i < count; i++)
         {
-            var pattern = seq.Pattern(network, a);
+            block[i] = from + i;
+            var pattern = seq.Pattern(network, from + i);
             for (int k = 0; k < n; k++)
-                x[a * n + k] = pattern[k];
+                x[(from + i) * n + k] = pattern[k];
         }
-        TrialProduct.Compute(weights.First, weights.FirstBias, n, x, n, all, length, First);
+        TrialProduct.Compute(weights.First, weights.FirstBias, n, x, n, block, count, First);
         if (weights.IsHidden)
         {
-            FloatSigns.Code(First, Codes, weights.ZeroOne);
-            TrialProduct.Compute(weights.Second, weights.SecondBias, weights.M, Codes, weights.HiddenPadded, all, length, Visible);
+            int mp = weights.HiddenPadded;
+            FloatSigns.Code(First.AsSpan(from * mp, count * mp), Codes.AsSpan(from * mp, count * mp), weights.ZeroOne);
+            TrialProduct.Compute(weights.Second, weights.SecondBias, weights.M, Codes, mp, block, count, Visible);
         }
         int np = weights.VisiblePadded;
-        for (int a = 0; a < length; a++)
+        for (int p = from; p < from + count; p++)
         {
-            FloatSigns.Visible(Visible.AsSpan(a * np, n), Next.AsSpan(a * n, n));
-            Follows[a] = Next.AsSpan(a * n, n).SequenceEqual(seq.Pattern(network, seq.Successor(a)));
+            FloatSigns.Visible(Visible.AsSpan(p * np, n), Next.AsSpan(p * n, n));
+            Follows[p] = Next.AsSpan(p * n, n).SequenceEqual(seq.Pattern(network, seq.Successor(p)));
         }
     }
 }

@@ -38,7 +38,7 @@ internal sealed class BatchedTrials
     private readonly sbyte[] states, next;
     private readonly int[] active, tau, remaining, searched, anchor, differ, diff, dense, pending, changed, flipped;
     private int network;
-    private long anchored, deltaLayers, denseLayers;
+    private long anchored, deltaLayers, denseLayers, anchorsComputed;
 
     /// <param name="trained">Hidden (U+V, V only) or visible perceptron networks; each is checked on <see cref="Load"/>.</param>
     public BatchedTrials(TrainingResult trained, int trials)
@@ -46,7 +46,7 @@ internal sealed class BatchedTrials
         seq = trained.Sequences;
         weights = new FloatNetwork(trained);
         length = seq.Length;
-        anchors = new AnchorFields(weights, length);
+        anchors = new AnchorFields(weights, seq);
         this.trials = trials;
         n = weights.N;
         m = weights.M;
@@ -76,7 +76,7 @@ internal sealed class BatchedTrials
     }
 
     /// <summary>The steps taken so far by this instance, over all networks it ran.</summary>
-    public RecallLayerSteps Steps => new(anchored, deltaLayers, denseLayers);
+    public RecallLayerSteps Steps => new(anchored, deltaLayers, denseLayers, anchorsComputed + anchors.Computed);
 
     /// <summary>Loads network b; false when its float32 sums are not exact (then it must take the float64 path).</summary>
     public bool Load(int network)
@@ -84,7 +84,8 @@ internal sealed class BatchedTrials
         if (!weights.Load(network))
             return false;
         this.network = network;
-        anchors.Compute(seq, network);
+        anchorsComputed += anchors.Computed;
+        anchors.Reset(network);
         return true;
     }
 
@@ -197,6 +198,7 @@ internal sealed class BatchedTrials
         for (int s = 0, a = from; s < steps; s++, a = seq.Successor(a))
         {
             anchored++;
+            anchors.Ensure(a);
             if (!anchors.Follows[a])
                 return false;
         }
@@ -255,6 +257,7 @@ internal sealed class BatchedTrials
             int r = active[a], d = differ[r];
             if (d == 0)
             {
+                anchors.Ensure(anchor[r]);
                 anchors.Next.AsSpan(anchor[r] * n, n).CopyTo(next.AsSpan(r * n, n));
                 anchored++;
                 continue;
@@ -265,6 +268,7 @@ internal sealed class BatchedTrials
                 var cols = diff.AsSpan(r * n, d);
                 for (int t = 0; t < d; t++)
                     coef[t] = 2 * states[r * n + cols[t]];
+                anchors.Ensure(anchor[r]);
                 DeltaFields.Add(weights.First, firstPadded, anchors.First.AsSpan(anchor[r] * firstPadded, firstPadded), cols, coef.AsSpan(0, d),
                     firstFields.AsSpan(r * firstPadded, firstPadded));
                 deltaLayers++;
@@ -296,8 +300,10 @@ internal sealed class BatchedTrials
             var code = y.AsSpan(r * mp, mp);
             FloatSigns.Code(firstFields.AsSpan(r * mp, mp), code, weights.ZeroOne);
             var anchorCode = anchors.Codes.AsSpan(anchor[r] * mp, mp);
-            int count = 0;
-            for (int i = 0; i < m && count <= secondLimit; i++)
+            // A trial whose first layer went dense is far from its anchor: it uses the anchor's code only if some
+            // other trial already paid for it.
+            int count = 0, limit = anchors.IsReady(anchor[r]) ? secondLimit : -1;
+            for (int i = 0; i < m && count <= limit; i++)
             {
                 if (code[i] != anchorCode[i])
                 {
@@ -305,7 +311,7 @@ internal sealed class BatchedTrials
                     coef[count++] = code[i] - anchorCode[i];
                 }
             }
-            if (count <= secondLimit)
+            if (count <= limit)
             {
                 var fields = visibleFields.AsSpan(r * np, np);
                 DeltaFields.Add(weights.Second, np, anchors.Visible.AsSpan(anchor[r] * np, np), changed.AsSpan(0, count), coef.AsSpan(0, count), fields);

@@ -13,6 +13,9 @@ namespace FastAttractors.Binary.Estimators;
 /// </summary>
 internal static class TrialProduct
 {
+    /// <summary>Trials per register tile: a call with fewer repeats its last trial, so it costs as much as a full tile.</summary>
+    public const int Tile = 4;
+
     public static int Padded(int rows) => (rows + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
 
     /// <summary>
