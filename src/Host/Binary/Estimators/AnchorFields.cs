@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FastAttractors.Binary.Estimators;
 
 /// <summary>
@@ -62,6 +64,7 @@ internal sealed class AnchorFields
     public bool IsReady(int a) => ready[a / TrialProduct.Tile];
 
     /// <summary>Computes the block holding anchor a unless it is there already.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Ensure(int a)
     {
         int index = a / TrialProduct.Tile;

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace FastAttractors.Binary.Estimators;
 
@@ -90,6 +91,7 @@ internal sealed class BatchedTrials
     }
 
     /// <summary>Runs every trial of the loaded network from its <see cref="FlipNoise"/> start and writes its outcome.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(RecallOptions options, int searchSteps, Span<bool> success)
     {
         int live = 0, k = options.FlippedBits;
@@ -129,6 +131,7 @@ internal sealed class BatchedTrials
     /// Anchors trial r at <paramref name="candidate"/> (−1: none), or at the nearest stored pattern when the candidate
     /// is too far for a delta layer: a scan of T patterns costs T·N byte compares, a dense layer N·M FMAs.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Anchor(int r, int candidate)
     {
         var state = states.AsSpan(r * n, n);
@@ -156,6 +159,7 @@ internal sealed class BatchedTrials
     private int Distance(ReadOnlySpan<sbyte> state, int a) => TensorPrimitives.HammingDistance(state, seq.Pattern(network, a));
 
     /// <summary>Searching trials check for a stored pattern; a trial with nothing left to follow succeeds now.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Enter(int live, Span<bool> success)
     {
         int kept = 0;
@@ -193,6 +197,7 @@ internal sealed class BatchedTrials
     }
 
     /// <summary>True when <paramref name="steps"/> steps from ξ_from each land on the next stored pattern.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Walk(int from, int steps)
     {
         for (int s = 0, a = from; s < steps; s++, a = seq.Successor(a))
@@ -209,6 +214,7 @@ internal sealed class BatchedTrials
     /// After the step: followers must land on the next stored pattern (which becomes their anchor, D = ∅); searchers
     /// spend one of their steps and re-anchor.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Judge(int live, Span<bool> success, int searchSteps)
     {
         int kept = 0;
@@ -249,6 +255,7 @@ internal sealed class BatchedTrials
     }
 
     /// <summary>next = F(states) for the live trials: from the anchor, by deltas, or densely, layer by layer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Step(int live)
     {
         int pend = 0, denseCount = 0;

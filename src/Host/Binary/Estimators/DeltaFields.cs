@@ -12,6 +12,7 @@ namespace FastAttractors.Binary.Estimators;
 /// </summary>
 internal static class DeltaFields
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(float[] wT, int rp, ReadOnlySpan<float> anchor, ReadOnlySpan<int> cols, ReadOnlySpan<float> coef, Span<float> result)
     {
         int w = Vector<float>.Count, count = cols.Length;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace FastAttractors.Binary.Estimators;
 
@@ -26,6 +27,7 @@ internal static class ExactSums
         return Multiples(weights, scale) && Multiples(bias, scale);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Multiples(ReadOnlySpan<double> values, double scale)
     {
         var s = new Vector<double>(scale);

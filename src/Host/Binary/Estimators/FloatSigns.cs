@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace FastAttractors.Binary.Estimators;
 
@@ -6,6 +7,7 @@ namespace FastAttractors.Binary.Estimators;
 internal static class FloatSigns
 {
     /// <summary>y = code(sgn(fields)) over whole vectors (padding lanes included; their weights are zero).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Code(ReadOnlySpan<float> fields, Span<float> y, bool zeroOne)
     {
         var one = Vector<float>.One;
@@ -15,6 +17,7 @@ internal static class FloatSigns
     }
 
     /// <summary>next[j] = sgn(fields[j]) for j &lt; next.Length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Visible(ReadOnlySpan<float> fields, Span<sbyte> next)
     {
         for (int j = 0; j < next.Length; j++)

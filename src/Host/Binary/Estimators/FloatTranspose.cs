@@ -45,6 +45,7 @@ internal static class FloatTranspose
         return floats;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Scalar(ReadOnlySpan<double> w, int rowFrom, int rowTo, int colFrom, int cols, float[] wT, int rp, Span<double> sums)
     {
         bool floats = true;
@@ -64,6 +65,7 @@ internal static class FloatTranspose
         return floats;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Blocks(ReadOnlySpan<double> w, int rows8, int cols, int cols8, float[] wT, int rp, Span<double> sums)
     {
         ref double src = ref MemoryMarshal.GetReference(w);
