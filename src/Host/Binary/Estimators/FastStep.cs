@@ -4,8 +4,8 @@ namespace FastAttractors.Binary.Estimators;
 
 /// <summary>
 /// One synchronous step of a trained hidden or visible-only network with Vector&lt;T&gt; rows (spec §1), the same map
-/// as <see cref="NetworkStep"/>. <see cref="SimdBinary"/> picks T = float when every weight and bias is a float32 value
-/// (the dyadic grid: identical sums, identical states) and T = double otherwise (equal up to summation order).
+/// as <see cref="NetworkStep"/>. <see cref="SimdBinary"/> uses T = double for networks whose float32 sums are not exact
+/// (<see cref="ExactSums"/>; equal up to summation order); exact networks take <see cref="BatchedTrials"/>.
 /// </summary>
 internal sealed class FastStep<T>(FastWeights<T> weights, int network) where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -62,17 +62,6 @@ internal sealed class FastWeights<T> where T : unmanaged, IFloatingPointIeee754<
     public T[] W { get; }
     public T[] HiddenBias { get; }
     public T[] VisibleBias { get; }
-
-    /// <summary>True when every value survives a round trip through float32, so float sums see the exact weights.</summary>
-    public static bool FloatExact(TrainingResult trained)
-    {
-        // A plain loop: this runs over every weight of every network before recall starts (LINQ cost ~3 % of a W7 recall).
-        foreach (var a in new[] { trained.U, trained.V, trained.W, trained.HiddenBias, trained.VisibleBias })
-            foreach (double v in a)
-                if ((double)(float)v != v)
-                    return false;
-        return true;
-    }
 
     private static T[] Convert(double[] values)
     {

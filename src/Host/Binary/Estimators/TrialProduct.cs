@@ -6,38 +6,24 @@ namespace FastAttractors.Binary.Estimators;
 
 /// <summary>
 /// F = bias + W X for the live trials of one network: the weights stored transposed (cols × Rp, Rp = rows rounded up
-/// to whole vectors, zero padded) so that the rows of W run along the vector lanes, and each trial's input is
-/// broadcast one column at a time. A register tile of 4 trials × 2 row vectors does 8 FMAs per 2 weight loads and 4
+/// to whole vectors, zero padded; filled by <see cref="FloatNetwork"/>) so that the rows of W run along the vector
+/// lanes, and each trial's input is broadcast one column at a time. A register tile of 4 trials × 2 row vectors does 8 FMAs per 2 weight loads and 4
 /// broadcasts, and every lane does useful work whatever the number of trials (trials in lanes would leave 6 of 16
-/// empty at 10 trials). Each field sums bias, then k = 0, 1, … in order; on the dyadic grid every FMA is exact.
+/// empty at 10 trials). Each field sums bias, then k = 0, 1, … in order; under <see cref="ExactSums"/> every FMA is exact.
 /// </summary>
 internal static class TrialProduct
 {
+    /// <summary>Trials per register tile: a call with fewer repeats its last trial, so it costs as much as a full tile.</summary>
+    public const int Tile = 4;
+
     public static int Padded(int rows) => (rows + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
-
-    /// <summary>wT[k·Rp + r] = w[r·cols + k], from float64 weights that are float32 values.</summary>
-    public static float[] Transpose(ReadOnlySpan<double> w, int rows, int cols)
-    {
-        int rp = Padded(rows);
-        var result = new float[cols * rp];
-        for (int r = 0; r < rows; r++)
-            for (int k = 0; k < cols; k++)
-                result[k * rp + r] = (float)w[r * cols + k];
-        return result;
-    }
-
-    /// <summary>The bias padded to Rp.</summary>
-    public static float[] Pad(ReadOnlySpan<double> bias)
-    {
-        var result = new float[Padded(bias.Length)];
-        for (int r = 0; r < bias.Length; r++)
-            result[r] = (float)bias[r];
-        return result;
-    }
 
     /// <summary>
     /// result[q·Rp + r] = bias[r] + Σ_k wT[k·Rp + r]·x[q·xStride + k] for q in active[0..count).
     /// </summary>
+    // Optimised from the first call, as are the other recall kernels (DeltaFields, FloatTranspose, BatchedTrials…):
+    // a recall call is short, and until the tiered JIT replaces tier-0 SIMD code a W7 recall took 145 ms instead of 36.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(float[] wT, float[] bias, int cols, float[] x, int xStride, int[] active, int count, float[] result)
     {
         int w = Vector<float>.Count, rp = bias.Length;
@@ -58,6 +44,7 @@ internal static class TrialProduct
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile4x2(ref float rw, ref float rx, ref float rf, float[] bias, int cols, int rp, int xStride, int r, int q0, int q1, int q2, int q3)
     {
         int w = Vector<float>.Count;
@@ -86,6 +73,7 @@ internal static class TrialProduct
         a3.StoreUnsafe(ref rf, (nuint)(q3 * rp + r)); c3.StoreUnsafe(ref rf, (nuint)(q3 * rp + r + w));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile4x1(ref float rw, ref float rx, ref float rf, float[] bias, int cols, int rp, int xStride, int r, int q0, int q1, int q2, int q3)
     {
         Vector<float> a0 = new(bias.AsSpan(r)), a1 = a0, a2 = a0, a3 = a0;
