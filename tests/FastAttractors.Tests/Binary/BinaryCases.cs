@@ -27,6 +27,25 @@ internal static class BinaryCases
         return new SequenceBatch(patterns, networks, length, visible, boundary);
     }
 
+    /// <summary>Every learned weight, epoch count, margin and per-epoch gate fraction equal (tolerance 0: the dyadic grid).</summary>
+    public static void AssertSameTraining(TrainingResult expected, TrainingResult actual)
+    {
+        Xunit.Assert.Equal(expected.U, actual.U);
+        Xunit.Assert.Equal(expected.V, actual.V);
+        Xunit.Assert.Equal(expected.W, actual.W);
+        Xunit.Assert.Equal(expected.HiddenBias, actual.HiddenBias);
+        Xunit.Assert.Equal(expected.VisibleBias, actual.VisibleBias);
+        Xunit.Assert.Equal(expected.Epochs, actual.Epochs);
+        Xunit.Assert.Equal(expected.Converged, actual.Converged);
+        Xunit.Assert.Equal(expected.MinHiddenMargin, actual.MinHiddenMargin);
+        Xunit.Assert.Equal(expected.MinVisibleMargin, actual.MinVisibleMargin);
+        for (int b = 0; b < expected.Networks; b++)
+        {
+            Xunit.Assert.Equal(expected.HiddenGateFraction(b).ToArray(), actual.HiddenGateFraction(b).ToArray());
+            Xunit.Assert.Equal(expected.VisibleGateFraction(b).ToArray(), actual.VisibleGateFraction(b).ToArray());
+        }
+    }
+
     /// <summary>The N = 4 open sequence of spec §3 whose transitions are not linearly separable without biases (neuron 2).</summary>
     public static SequenceBatch NonSeparable() => new(
         [1, 1, -1, 1, 1, 1, -1, -1, 1, -1, 1, -1, -1, 1, -1, -1, -1, 1, 1, -1], 1, 5, 4, SequenceBoundary.Open);

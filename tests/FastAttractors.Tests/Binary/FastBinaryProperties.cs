@@ -59,20 +59,7 @@ public class FastBinaryProperties
         var reference = BinaryCases.Reference.TrainSequences(sequences, c.Options());
         var simd = EngineCache.Get(Backend.Simd).TrainSequences(sequences, c.Options());
         Assert.Equal(Backend.Simd, simd.Backend);
-        Assert.Equal(reference.U, simd.U);
-        Assert.Equal(reference.V, simd.V);
-        Assert.Equal(reference.W, simd.W);
-        Assert.Equal(reference.HiddenBias, simd.HiddenBias);
-        Assert.Equal(reference.VisibleBias, simd.VisibleBias);
-        Assert.Equal(reference.Epochs, simd.Epochs);
-        Assert.Equal(reference.Converged, simd.Converged);
-        Assert.Equal(reference.MinHiddenMargin, simd.MinHiddenMargin);
-        Assert.Equal(reference.MinVisibleMargin, simd.MinVisibleMargin);
-        for (int b = 0; b < c.B; b++)
-        {
-            Assert.Equal(reference.HiddenGateFraction(b).ToArray(), simd.HiddenGateFraction(b).ToArray());
-            Assert.Equal(reference.VisibleGateFraction(b).ToArray(), simd.VisibleGateFraction(b).ToArray());
-        }
+        BinaryCases.AssertSameTraining(reference, simd);
         // Each engine recalls its own networks: equal weights must give equal outcomes, trial by trial.
         var recallReference = BinaryCases.Reference.Recall(reference, c.Recall());
         var recallSimd = EngineCache.Get(Backend.Simd).Recall(simd, c.Recall());

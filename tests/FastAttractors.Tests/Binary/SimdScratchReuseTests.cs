@@ -27,19 +27,7 @@ public class SimdScratchReuseTests
         };
         var reference = BinaryCases.Reference.TrainSequences(sequences, options);
         var simd = EngineCache.Get(Backend.Simd).TrainSequences(sequences, options);
-        Assert.Equal(reference.U, simd.U);
-        Assert.Equal(reference.V, simd.V);
-        Assert.Equal(reference.W, simd.W);
-        Assert.Equal(reference.HiddenBias, simd.HiddenBias);
-        Assert.Equal(reference.VisibleBias, simd.VisibleBias);
-        Assert.Equal(reference.Epochs, simd.Epochs);
-        Assert.Equal(reference.MinHiddenMargin, simd.MinHiddenMargin);
-        Assert.Equal(reference.MinVisibleMargin, simd.MinVisibleMargin);
-        for (int b = 0; b < sequences.Networks; b++)
-        {
-            Assert.Equal(reference.HiddenGateFraction(b).ToArray(), simd.HiddenGateFraction(b).ToArray());
-            Assert.Equal(reference.VisibleGateFraction(b).ToArray(), simd.VisibleGateFraction(b).ToArray());
-        }
+        BinaryCases.AssertSameTraining(reference, simd);
         // The setting must not be trivial: networks differ in how long they train.
         Assert.True(reference.Epochs.Distinct().Count() > 1, $"every network trained {reference.Epochs[0]} epochs");
     }
