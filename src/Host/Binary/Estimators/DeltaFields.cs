@@ -9,6 +9,8 @@ namespace FastAttractors.Binary.Estimators;
 /// contiguous weight column per changed input (the transposed layout of <see cref="TrialProduct"/>). Four row vectors
 /// stay in registers across all changed columns, so each FMA costs one weight load. Under
 /// <see cref="ExactSums"/> every partial sum is the field of some valid state, so this equals the dense sum exactly.
+/// <see cref="GramLayer"/> uses it too, for its gates' Gram rows (integer counts, exact in any order); result may be
+/// the anchor itself.
 /// </summary>
 internal static class DeltaFields
 {

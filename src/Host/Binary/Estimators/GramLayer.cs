@@ -101,15 +101,10 @@ internal sealed class GramLayer
 
     public int Transitions => transitions;
 
-    /// <summary>Targets (rows × T, transition-major as given) as ±1 floats rows × Tp, zero padded, for <see cref="BatchEpoch"/>.</summary>
-    public float[] Targets(ReadOnlySpan<sbyte> targets)
-    {
-        var result = new float[rows * tp];
-        Targets(targets, result);
-        return result;
-    }
-
-    /// <summary><see cref="Targets(ReadOnlySpan{sbyte})"/> into <paramref name="result"/> (rows × Tp); the padding is left as it is (zero).</summary>
+    /// <summary>
+    /// Targets (rows × T, transition-major as given) as ±1 floats rows × Tp into <paramref name="result"/>, for
+    /// <see cref="BatchEpoch"/>; the padding is left as it is (zero).
+    /// </summary>
     public void Targets(ReadOnlySpan<sbyte> targets, float[] result)
     {
         for (int t = 0; t < transitions; t++)
@@ -118,7 +113,7 @@ internal sealed class GramLayer
     }
 
     /// <summary>
-    /// One batch epoch against <paramref name="targets"/> (from <see cref="Targets(ReadOnlySpan{sbyte})"/>): every gate from the fields on
+    /// One batch epoch against <paramref name="targets"/> (from <see cref="Targets"/>): every gate from the fields on
     /// entry, then the updates; returns the number of gates that opened.
     /// </summary>
     public int BatchEpoch(float[] targets)
@@ -198,65 +193,11 @@ internal sealed class GramLayer
             }
             if (LearnBias)
                 biasCounts[r] += biasSum;
-            AddGramRows(c, open);
+            // C_r += Σ_g s_g G[t_g]: the anchored-delta kernel, with C as its own anchor (a row opens about ten gates an
+            // epoch at W7's size, so C stays in registers across them). Every value is an integer below 2^24: any order.
+            DeltaFields.Add(gram, tp, c, gatedInputs.AsSpan(0, open), gateSigns.AsSpan(0, open), c);
         }
         return gated;
-    }
-
-    /// <summary>
-    /// C_r += Σ_g s_g G[t_g] over the row's open gates: blocks of 4, 2 and 1 vectors of C stay in registers while
-    /// every gate's Gram row is added (a row opens about ten gates an epoch at W7's size, so C is loaded and stored once
-    /// instead of once per gate, and each gate costs one broadcast per block). Every value is an integer below 2^24,
-    /// so the order of the additions does not matter.
-    /// </summary>
-    private void AddGramRows(Span<float> c, int open)
-    {
-        int w = Vector<float>.Count, v = 0;
-        ref float rc = ref MemoryMarshal.GetReference(c);
-        ref float rg = ref MemoryMarshal.GetArrayDataReference(gram);
-        ref int rt = ref MemoryMarshal.GetArrayDataReference(gatedInputs);
-        ref float rs = ref MemoryMarshal.GetArrayDataReference(gateSigns);
-        for (; v + 4 * w <= tp; v += 4 * w)
-        {
-            var a0 = Vector.LoadUnsafe(ref rc, (nuint)v);
-            var a1 = Vector.LoadUnsafe(ref rc, (nuint)(v + w));
-            var a2 = Vector.LoadUnsafe(ref rc, (nuint)(v + 2 * w));
-            var a3 = Vector.LoadUnsafe(ref rc, (nuint)(v + 3 * w));
-            for (int g = 0; g < open; g++)
-            {
-                var sign = new Vector<float>(Unsafe.Add(ref rs, g));
-                ref float row = ref Unsafe.Add(ref rg, Unsafe.Add(ref rt, g) * tp + v);
-                a0 = Vector.FusedMultiplyAdd(sign, Vector.LoadUnsafe(ref row), a0);
-                a1 = Vector.FusedMultiplyAdd(sign, Vector.LoadUnsafe(ref row, (nuint)w), a1);
-                a2 = Vector.FusedMultiplyAdd(sign, Vector.LoadUnsafe(ref row, (nuint)(2 * w)), a2);
-                a3 = Vector.FusedMultiplyAdd(sign, Vector.LoadUnsafe(ref row, (nuint)(3 * w)), a3);
-            }
-            a0.StoreUnsafe(ref rc, (nuint)v);
-            a1.StoreUnsafe(ref rc, (nuint)(v + w));
-            a2.StoreUnsafe(ref rc, (nuint)(v + 2 * w));
-            a3.StoreUnsafe(ref rc, (nuint)(v + 3 * w));
-        }
-        for (; v + 2 * w <= tp; v += 2 * w)
-        {
-            var a0 = Vector.LoadUnsafe(ref rc, (nuint)v);
-            var a1 = Vector.LoadUnsafe(ref rc, (nuint)(v + w));
-            for (int g = 0; g < open; g++)
-            {
-                var sign = new Vector<float>(Unsafe.Add(ref rs, g));
-                ref float row = ref Unsafe.Add(ref rg, Unsafe.Add(ref rt, g) * tp + v);
-                a0 = Vector.FusedMultiplyAdd(sign, Vector.LoadUnsafe(ref row), a0);
-                a1 = Vector.FusedMultiplyAdd(sign, Vector.LoadUnsafe(ref row, (nuint)w), a1);
-            }
-            a0.StoreUnsafe(ref rc, (nuint)v);
-            a1.StoreUnsafe(ref rc, (nuint)(v + w));
-        }
-        for (; v < tp; v += w)
-        {
-            var a0 = Vector.LoadUnsafe(ref rc, (nuint)v);
-            for (int g = 0; g < open; g++)
-                a0 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref rs, g)), Vector.LoadUnsafe(ref rg, (nuint)(Unsafe.Add(ref rt, g) * tp + v)), a0);
-            a0.StoreUnsafe(ref rc, (nuint)v);
-        }
     }
 
     /// <summary>Bit i set when lane i of <paramref name="below"/> is all ones (a comparison's true).</summary>

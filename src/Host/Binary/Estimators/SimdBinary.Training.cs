@@ -133,13 +133,10 @@ internal sealed partial class SimdBinary
     private static void HiddenCodes(GramLayer hidden, bool zeroOne, float[] yT)
     {
         var c = hidden.Fields;
-        int tp = hidden.Stride, transitions = hidden.Transitions, w = Vector<float>.Count;
-        Vector<float> one = Vector<float>.One, low = zeroOne ? Vector<float>.Zero : -one;
+        int tp = hidden.Stride, transitions = hidden.Transitions;
         for (int row = 0; row < c.Length; row += tp)
         {
-            for (int v = 0; v < tp; v += w)
-                Vector.ConditionalSelect(Vector.GreaterThanOrEqual(new Vector<float>(c.Slice(row + v)), Vector<float>.Zero), one, low)
-                    .CopyTo(yT.AsSpan(row + v));
+            FloatSigns.Code(c.Slice(row, tp), yT.AsSpan(row, tp), zeroOne);
             yT.AsSpan(row + transitions, tp - transitions).Clear();
         }
     }
