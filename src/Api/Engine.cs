@@ -85,7 +85,9 @@ public sealed class Engine : IDisposable
     public EnsembleSolution Integrate(EnsembleProblem problem, ISolver solver, long steps, SaveAt? save = null, IntegrateOptions? options = null)
     {
         var plan = RunPlan.Create(problem, solver, steps, save, options);
-        return integrator.Integrate(plan);
+        var solution = integrator.Integrate(plan);
+        solution.KeepInitialStatesOfFirstStepFailures(problem.InitialStates);
+        return solution;
     }
 
     /// <summary>

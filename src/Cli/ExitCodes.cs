@@ -8,14 +8,26 @@ public static class ExitCodes
     public const int Usage = 2;
 
     /// <summary>The exit code and one-line message for an exception that reached the top of a command.</summary>
-    internal static (int Code, string Message) Classify(Exception e) => e switch
+    internal static (int Code, string Message) Classify(Exception e)
+    {
+        var (code, message) = Describe(e);
+        return (code, Input.Excerpt.Of(message, Input.Excerpt.MessageLength));
+    }
+
+    private static (int Code, string Message) Describe(Exception e) => e switch
     {
         UsageException => (Usage, e.Message),
         // The engine validates its arguments with messages naming the parameter and value; those are usage errors.
-        ArgumentException => (Usage, FirstLine(e.Message)),
+        ArgumentException a => (Usage, WithoutParameterSuffix(FirstLine(a.Message), a.ParamName)),
         RuntimeFailure => (Runtime, e.Message),
         _ => (Runtime, $"{e.GetType().Name}: {FirstLine(e.Message)}"),
     };
+
+    // The engine's messages already name the argument; .NET appends " (Parameter 'x')" to them again.
+    private static string WithoutParameterSuffix(string line, string? parameter) =>
+        parameter is not null && line.EndsWith($" (Parameter '{parameter}')", StringComparison.Ordinal)
+            ? line[..^$" (Parameter '{parameter}')".Length]
+            : line;
 
     // ArgumentOutOfRangeException appends "Actual value was …" on a second line; the first already names the value.
     private static string FirstLine(string message)

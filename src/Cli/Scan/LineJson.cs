@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 
+using FastAttractors.Cli.Input;
+
 namespace FastAttractors.Cli.Scan;
 
 /// <summary>
@@ -79,7 +81,7 @@ internal sealed class LineJson
                 var items = new List<LineJson>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     items.Add(ReadValue(ref reader, lineStarts));
-                string shown = "[" + string.Join(", ", items.Select(i => i.Shown)) + "]";
+                string shown = "[" + string.Join(", ", items.Take(8).Select(i => i.Shown)) + (items.Count > 8 ? ", …]" : "]");
                 return new LineJson(JsonValueKind.Array, line) { Items = items, Shown = shown.Length <= 60 ? shown : shown[..57] + "..." };
             }
             case JsonTokenType.Number:
@@ -87,12 +89,12 @@ internal sealed class LineJson
                 bool integer = reader.TryGetInt64(out long l);
                 reader.TryGetDouble(out double d);
                 string raw = Encoding.UTF8.GetString(reader.ValueSpan);
-                return new LineJson(JsonValueKind.Number, line) { Number = d, IsInteger = integer, Integer = l, Shown = raw };
+                return new LineJson(JsonValueKind.Number, line) { Number = d, IsInteger = integer, Integer = l, Shown = Excerpt.Of(raw) };
             }
             case JsonTokenType.String:
             {
                 string s = reader.GetString()!;
-                return new LineJson(JsonValueKind.String, line) { Text = s, Shown = "\"" + (s.Length <= 40 ? s : s[..37] + "...") + "\"" };
+                return new LineJson(JsonValueKind.String, line) { Text = s, Shown = "\"" + Excerpt.Of(s, 40) + "\"" };
             }
             case JsonTokenType.True:
                 return new LineJson(JsonValueKind.True, line) { Shown = "true" };

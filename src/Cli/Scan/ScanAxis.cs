@@ -1,4 +1,5 @@
 using System.Globalization;
+using FastAttractors.Cli.Input;
 
 namespace FastAttractors.Cli.Scan;
 
@@ -52,7 +53,7 @@ internal sealed record ScanAxis(string Name, string Kind, double[] Arguments)
     public override string ToString() =>
         $"{Name}={Kind}:{string.Join(Kind == "list" ? "," : ":", Arguments.Select(a => a.ToString("R", CultureInfo.InvariantCulture)))}";
 
-    private string Shown() => "[" + string.Join(", ", Arguments.Select(a => a.ToString("R", CultureInfo.InvariantCulture))) + "]";
+    private string Shown() => "[" + string.Join(", ", Arguments.Take(8).Select(a => a.ToString("R", CultureInfo.InvariantCulture))) + (Arguments.Length > 8 ? ", …]" : "]");
 
     /// <summary>Parses the <c>--axis</c> form; errors name the flag and the text.</summary>
     public static ScanAxis ParseFlag(string text)
@@ -60,20 +61,20 @@ internal sealed record ScanAxis(string Name, string Kind, double[] Arguments)
         int eq = text.IndexOf('=');
         int colon = text.IndexOf(':', Math.Max(eq, 0));
         if (eq <= 0 || colon < 0)
-            throw new UsageException($"--axis: expected NAME=linspace:START:STOP:COUNT, NAME=logspace:START:STOP:COUNT or NAME=list:V1,V2,…, got '{text}'.");
+            throw new UsageException($"--axis: expected NAME=linspace:START:STOP:COUNT, NAME=logspace:START:STOP:COUNT or NAME=list:V1,V2,…, got '{Excerpt.Of(text)}'.");
         string name = text[..eq].Trim(), kind = text[(eq + 1)..colon].Trim();
         if (!Kinds.Contains(kind))
-            throw new UsageException($"--axis: axis '{name}': unknown kind '{kind}' (valid: {string.Join(", ", Kinds)}) in '{text}'.");
+            throw new UsageException($"--axis: axis '{Excerpt.Of(name)}': unknown kind '{kind}' (valid: {string.Join(", ", Kinds)}) in '{Excerpt.Of(text)}'.");
         var parts = text[(colon + 1)..].Split(kind == "list" ? ',' : ':', StringSplitOptions.TrimEntries);
         var arguments = new double[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {
             if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out arguments[i]))
-                throw new UsageException($"--axis: axis '{name}': '{parts[i]}' is not a number in '{text}'.");
+                throw new UsageException($"--axis: axis '{Excerpt.Of(name)}': '{Excerpt.Of(parts[i])}' is not a number in '{Excerpt.Of(text)}'.");
         }
         var axis = new ScanAxis(name, kind, arguments);
         if (axis.Problem() is { } problem)
-            throw new UsageException($"--axis: axis '{name}': {problem}.");
+            throw new UsageException($"--axis: axis '{Excerpt.Of(name)}': {problem}.");
         return axis;
     }
 }

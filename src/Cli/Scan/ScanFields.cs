@@ -42,7 +42,12 @@ internal static class ScanFields
     {
         foreach (var field in All)
         {
-            if (field.Get(flags) is { } value && field.Check(value) is { } problem)
+            if (field.Get(flags) is not { } value)
+                continue;
+            // A flag parses 1e999 as ∞ (a spec file's reader refuses it as not finite); refuse it here as well, naming the flag.
+            if (field.Kind == Type.Number && !double.IsFinite((double)value))
+                throw new UsageException($"{field.Flag}: must be a finite number, got {Show(value)}.");
+            if (field.Check(value) is { } problem)
                 throw new UsageException($"{field.Flag}: {problem}.");
         }
     }

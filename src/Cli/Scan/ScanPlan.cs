@@ -1,3 +1,5 @@
+using FastAttractors.Lyapunov;
+
 namespace FastAttractors.Cli.Scan;
 
 /// <summary>
@@ -137,13 +139,43 @@ internal sealed class ScanPlan
         if (spec.Duration!.Value / interval < spec.Blocks)
             throw new UsageException($"duration (--duration): {spec.Duration} holds {Math.Floor(spec.Duration.Value / interval)} QR intervals "
                 + $"of {interval}; the {spec.Blocks} blocks need at least one each.");
+        // Counted in float64 before any conversion to whole steps: a count past 2⁵³ is refused, never rounded or wrapped.
+        double steps = (spec.Transient!.Value + spec.Duration.Value) / dt;
+        if (!(steps <= StepCounts.Max))
+            throw new UsageException($"duration (--duration) and transient (--transient): {spec.Transient} + {spec.Duration} makes {steps:G4} steps "
+                + $"of {dt} per row, more than one run may take ({StepCounts.Max}, i.e. 2⁵³).");
+        ScanPlan plan;
         try
         {
-            return new ScanPlan(spec, ScanSpecWriter.ToJson(spec with { Backend = null }), axes);
+            plan = new ScanPlan(spec, ScanSpecWriter.ToJson(spec with { Backend = null }), axes);
         }
         catch (OverflowException)
         {
             throw new UsageException("axes (--axis): the grid × members is too large (more than 2⁶³ rows or 2³¹ chunks).");
+        }
+        plan.EnsureChunkFits();
+        return plan;
+    }
+
+    /// <summary>
+    /// Refuses, naming chunk (--chunk), a chunk whose ensemble cannot be held: a chunk's rows run as one ensemble, so
+    /// "chunk": 2000000000 on a large grid would otherwise allocate until the machine runs out of memory.
+    /// </summary>
+    private void EnsureChunkFits()
+    {
+        long rows = Math.Min(ChunkRows, Rows);
+        // Per row: its weights (n² for tanh-gain, 4 for a rotation block), x0, and about 16 small arrays of bookkeeping.
+        double perRow = (double)N * N + N + 16 * 4;
+        try
+        {
+            LyapunovPlan.EnsureFits(N, K, rows, Spec.Blocks!.Value, perRow * rows, "Use a smaller chunk (the results do not depend on it).");
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            string first = e.Message.Split('\n')[0].Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            throw new UsageException(e.ParamName == "n"
+                ? $"n (--n) and exponents (--exponents): {first}"
+                : $"chunk (--chunk) = {ChunkRows} rows: {first}");
         }
     }
 }

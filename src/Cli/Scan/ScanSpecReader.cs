@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using FastAttractors.Cli.Input;
 
 namespace FastAttractors.Cli.Scan;
 
@@ -27,16 +28,8 @@ internal static class ScanSpecReader
 
     public static ScanSpec ReadFile(string path)
     {
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UsageException($"--spec: cannot read '{path}': {e.Message}");
-        }
-        return Parse(json, Path.GetFileName(path));
+        string json = BoundedText.Read(path, "--spec");
+        return Parse(json, Excerpt.Of(Path.GetFileName(path)));
     }
 
     public static ScanSpec Parse(string json, string source)
@@ -50,14 +43,14 @@ internal static class ScanSpecReader
         {
             string at = $"{source} line {line}";
             if (!seen.Add(name))
-                throw new UsageException($"{at}: field '{name}' is given twice.");
+                throw new UsageException($"{at}: field '{Excerpt.Of(name)}' is given twice.");
             if (name == "axes")
             {
                 spec = spec with { Axes = ReadAxes(value, source) };
                 continue;
             }
             var field = ScanFields.All.FirstOrDefault(f => f.Json == name)
-                ?? throw new UsageException($"{at}: unknown field '{name}' (value {value.Shown}); valid fields: {ScanFields.ValidNames}.");
+                ?? throw new UsageException($"{at}: unknown field '{Excerpt.Of(name)}' (value {value.Shown}); valid fields: {ScanFields.ValidNames}.");
             if (value.Kind == JsonValueKind.Null)
                 continue;
             object typed = field.Kind switch
@@ -91,15 +84,15 @@ internal static class ScanSpecReader
         var axes = new List<ScanAxis>();
         foreach (var (name, line, definition) in value.Properties)
         {
-            string at = $"{source} line {line}: axis '{name}'";
+            string at = $"{source} line {line}: axis '{Excerpt.Of(name)}'";
             if (axes.Exists(a => a.Name == name))
                 throw new UsageException($"{at}: given twice.");
             if (definition.Kind != JsonValueKind.Object || definition.Properties.Count != 1)
                 throw new UsageException($"{at}: must be one of {{\"linspace\": [start, stop, count]}}, {{\"logspace\": [start, stop, count]}}, {{\"list\": [values]}}, got {definition.Shown}.");
             var (kind, kindLine, arguments) = definition.Properties[0];
-            at = $"{source} line {kindLine}: axis '{name}'";
+            at = $"{source} line {kindLine}: axis '{Excerpt.Of(name)}'";
             if (!ScanAxis.Kinds.Contains(kind))
-                throw new UsageException($"{at}: unknown kind '{kind}' (valid: {string.Join(", ", ScanAxis.Kinds)}).");
+                throw new UsageException($"{at}: unknown kind '{Excerpt.Of(kind)}' (valid: {string.Join(", ", ScanAxis.Kinds)}).");
             if (arguments.Kind != JsonValueKind.Array || arguments.Items.Any(i => i.Kind != JsonValueKind.Number))
                 throw new UsageException($"{at}: {kind} takes an array of numbers, got {arguments.Shown}.");
             var axis = new ScanAxis(name, kind, [.. arguments.Items.Select(i => i.Number)]);

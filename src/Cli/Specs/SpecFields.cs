@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 
+using FastAttractors.Cli.Input;
+
 namespace FastAttractors.Cli.Specs;
 
 /// <summary>
@@ -89,7 +91,7 @@ internal static class SpecFields
                     JsonType.IntegerList => "an integer or a non-empty array of integers",
                     _ => "a number",
                 };
-                throw new UsageException($"{source}: field '{field.Json}' must be {expected}, got {value.GetRawText()}.");
+                throw new UsageException($"{source}: field '{field.Json}' must be {expected}, got {Excerpt.Of(value.GetRawText())}.");
         }
     }
 

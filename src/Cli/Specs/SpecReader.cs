@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 
+using FastAttractors.Cli.Input;
+
 namespace FastAttractors.Cli.Specs;
 
 /// <summary>
@@ -38,16 +40,8 @@ internal static class SpecReader
 
     public static IntegrateSpec ReadFile(string path)
     {
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UsageException($"--spec: cannot read '{path}': {e.Message}");
-        }
-        return Parse(json, $"--spec '{path}'");
+        string json = BoundedText.Read(path, "--spec");
+        return Parse(json, $"--spec '{Excerpt.Of(path)}'");
     }
 
     public static IntegrateSpec Parse(string json, string source)
@@ -65,14 +59,14 @@ internal static class SpecReader
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw new UsageException($"{source}: the spec must be a JSON object, got {root.ValueKind}: {Abbreviate(root.GetRawText())}.");
+                throw new UsageException($"{source}: the spec must be a JSON object, got {root.ValueKind}: {Excerpt.Of(root.GetRawText())}.");
             var spec = new IntegrateSpec();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in root.EnumerateObject())
             {
                 var field = SpecFields.All.FirstOrDefault(f => f.Json == property.Name)
                     ?? throw new UsageException(
-                        $"{source}: unknown field '{property.Name}' (value {Abbreviate(property.Value.GetRawText())}); valid fields: {SpecFields.ValidNames}.");
+                        $"{source}: unknown field '{Excerpt.Of(property.Name)}' (value {Excerpt.Of(property.Value.GetRawText())}); valid fields: {SpecFields.ValidNames}.");
                 if (!seen.Add(property.Name))
                     throw new UsageException($"{source}: field '{property.Name}' is given twice.");
                 if (property.Value.ValueKind == JsonValueKind.Null)
@@ -91,7 +85,6 @@ internal static class SpecReader
         }
     }
 
-    private static string Abbreviate(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
     // System.Text.Json appends "LineNumber: … | BytePositionInLine: …"; the position is already in our message.
     private static string FirstSentence(string message)

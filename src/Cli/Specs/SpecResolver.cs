@@ -1,4 +1,6 @@
 using System.Globalization;
+using FastAttractors.Backends;
+using FastAttractors.Lyapunov;
 
 namespace FastAttractors.Cli.Specs;
 
@@ -29,6 +31,8 @@ internal static class SpecResolver
         RejectAdjointFields(spec);
         long steps = Required("steps", spec.Steps);
         AtLeast("steps", steps, 0);
+        if (steps > StepCounts.Max)
+            throw Bad("steps", steps, $"must be at most {StepCounts.Max} (2⁵³, where float64 times stop being exact)");
         if (spec.RecordEvery is { } every)
             AtLeast("record_every", every, 1);
         return ResolveModel(spec) with { Steps = steps, RecordEvery = spec.RecordEvery };
@@ -64,9 +68,14 @@ internal static class SpecResolver
         if (!(double.IsFinite(tolerance) && tolerance > 0))
             throw Bad("tolerance", tolerance, "must be positive and finite");
         double interval = every * (resolved.Dt ?? 1.0);
+        // Counted in float64 before any conversion to whole steps: a count past 2⁵³ is refused, never rounded or wrapped.
+        TooManySteps("transient", transient, transient / interval * every);
+        TooManySteps("duration", duration, duration / interval * every);
+        TooManySteps("duration", duration, (transient + duration) / interval * every);
         if (Math.Round(duration / interval) < blocks)
             throw Bad("duration", duration,
                 $"must hold at least blocks = {blocks} QR intervals of every × dt = {interval.ToString("R", CultureInfo.InvariantCulture)}");
+        LyapunovPlan.EnsureFits(n, exponents, resolved.Members!.Value, blocks, ModelValues(resolved));
         return resolved with
         {
             Transient = transient, Duration = duration, Every = every, Exponents = exponents, Blocks = blocks, Tolerance = tolerance,
@@ -155,7 +164,18 @@ internal static class SpecResolver
             Backend = backend,
             ChunkMembers = spec.ChunkMembers,
         };
-        return IsMatrixModel(model) ? ResolveWeights(spec, resolved) : RejectWeightFields(spec, model, resolved);
+        resolved = IsMatrixModel(model) ? ResolveWeights(spec, resolved) : RejectWeightFields(spec, model, resolved);
+        // The weights are drawn before the engine sees the problem: refuse what cannot be held before drawing any.
+        HostMemory.EnsureFits(ModelValues(resolved), (double)n * members, $"the weights and states ({n} × {n} weights per member)", "members", members);
+        return resolved;
+    }
+
+    /// <summary>Float64 values the CLI builds for a model before the engine runs: weights (n² per member at most) and x0.</summary>
+    private static double ModelValues(IntegrateSpec spec)
+    {
+        double n = spec.N!.Value, members = spec.Members!.Value;
+        bool perMember = spec.Weights is "sparse-gaussian" or "pta";
+        return (IsMatrixModel(spec.Model!) ? n * n * (perMember ? members : 1) : 0) + 2 * n * members;
     }
 
     private static IntegrateSpec ResolveWeights(IntegrateSpec spec, IntegrateSpec resolved)
@@ -270,6 +290,13 @@ internal static class SpecResolver
 
     private static string RequiredModel(string? value) =>
         value ?? throw new UsageException($"{SpecFields.Named("model").Label} is required; valid values: {string.Join(", ", Models)}.");
+
+    private static void TooManySteps(string field, double value, double steps)
+    {
+        if (!(steps <= StepCounts.Max))
+            throw Bad(field, value, string.Create(CultureInfo.InvariantCulture,
+                $"makes the run {steps:G4} steps long, more than one run may take ({StepCounts.Max}, i.e. 2⁵³); use a shorter time or a longer dt"));
+    }
 
     private static void AtLeast(string field, long value, long minimum)
     {

@@ -44,6 +44,7 @@ internal sealed record GradientPlan(
                 + (problem.Model.Kind == DynamicsKind.Map ? "; use MapIteration." : "; use Rk4(dt)."), nameof(solver));
         if (steps < 1)
             throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be at least 1, got {steps}.");
+        StepCounts.Validate(steps, nameof(steps));
         if (options.CheckpointInterval is < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.CheckpointInterval,
                 $"CheckpointInterval must be at least 1, got {options.CheckpointInterval}.");

@@ -14,20 +14,23 @@ internal static class HostMemory
     /// </summary>
     private const double Share = 0.5;
 
+    public const string FewerMembers = "Use fewer members per run (the results do not depend on how an ensemble is split).";
+
     public static long AvailableBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
     /// <summary>
     /// Throws, naming <paramref name="argument"/> and its value, when arrays of <paramref name="totalValues"/> float64
     /// values together, the largest of <paramref name="largestArray"/> values, cannot be held.
     /// </summary>
-    public static void EnsureFits(double totalValues, double largestArray, string what, string argument, object? value)
+    public static void EnsureFits(double totalValues, double largestArray, string what, string argument, object? value,
+        string advice = FewerMembers)
     {
         double bytes = 8.0 * totalValues;
         if (largestArray > Array.MaxLength || bytes > Share * AvailableBytes)
             throw new ArgumentOutOfRangeException(argument, value,
                 $"{argument} = {value}: {what} needs {totalValues:G4} float64 values ({bytes / 1e9:F2} GB, {largestArray:G4} in one "
                 + $"array); this process may use {AvailableBytes / 1e9:F2} GB and one array holds at most {Array.MaxLength:N0} "
-                + "values. Use fewer members per run (the results do not depend on how an ensemble is split).");
+                + "values. " + advice);
     }
 
     /// <summary>The same for one array of <paramref name="values"/> float64 values.</summary>

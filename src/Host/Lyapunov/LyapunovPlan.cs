@@ -73,21 +73,39 @@ internal sealed record LyapunovPlan(
             throw new ArgumentOutOfRangeException(nameof(options), options.ChunkMembers, $"ChunkMembers must be at least 1, got {options.ChunkMembers}.");
 
         double interval = options.Every * solver.StepSize;
-        // A tolerance of 1e-9 intervals keeps "Transient = 100, dt = 0.01, Every = 10" at exactly 1000 intervals.
-        long transient = (long)Math.Ceiling(options.Transient / interval - 1e-9);
-        long accumulate = (long)Math.Round(options.Duration / interval);
+        // A slack of 1e-9 intervals keeps "Transient = 100, dt = 0.01, Every = 10" at exactly 1000 intervals. Both counts
+        // and the steps they make are checked: a saturated count used to wrap negative and skip the whole run.
+        long transient = StepCounts.Ceiling(options.Transient, interval, "Transient");
+        long accumulate = StepCounts.Round(options.Duration, interval, "Duration");
         if (accumulate < options.Blocks)
             throw new ArgumentOutOfRangeException(nameof(options), options.Duration,
                 $"Duration {options.Duration} holds {accumulate} QR intervals of {interval} (Every = {options.Every} steps × step {solver.StepSize}); "
                 + $"at least Blocks = {options.Blocks} are needed for the standard errors.");
-        if ((double)(transient + accumulate) * options.Every > long.MaxValue / 2.0)
-            throw new ArgumentOutOfRangeException(nameof(options), options.Duration, "Transient + Duration is too many steps.");
+        StepCounts.Multiply(StepCounts.Add(transient, accumulate, "Transient + Duration"), options.Every, "Transient + Duration");
+        // BlockOf computes interval · Blocks in 64 bits (on the device too).
+        if (options.Blocks > (long.MaxValue - options.Blocks) / accumulate)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Blocks,
+                $"Blocks = {options.Blocks} over {accumulate} QR intervals is more blocks than can be indexed; use fewer blocks or a shorter Duration.");
         var plan = new LyapunovPlan(problem, binding, solver.StepSize, k, options.Every, transient, accumulate, options.Blocks,
             options.Tolerance, options.Precision, options.ChunkMembers);
-        // Per member: state and RK4 work (≈ 6 n), tangent frame and RK4 work (≈ 4 n k), block sums (B k) and results.
-        double perMember = 6.0 * n + 4.0 * n * k + (double)options.Blocks * k + 4.0 * k + 8;
-        HostMemory.EnsureFits(perMember * problem.Members, (double)options.Blocks * k * problem.Members,
-            $"the Lyapunov work arrays (n = {n}, k = {k}, {options.Blocks} blocks)", "members", problem.Members);
+        EnsureFits(n, k, problem.Members, options.Blocks, extraValues: 0);
         return plan;
+    }
+
+    /// <summary>
+    /// Refuses, naming members (or n when one member is already too much), a run whose work arrays cannot be held here,
+    /// from the sizes alone: callers that are about to build a large problem (n² weights per member) check first, with
+    /// the values they will build as <paramref name="extraValues"/>, so that nothing large is allocated or drawn in vain.
+    /// <paramref name="fewerMembers"/> replaces the advice given when the members are too many.
+    /// </summary>
+    public static void EnsureFits(int n, int k, long members, int blocks, double extraValues, string? fewerMembers = null)
+    {
+        // Per member: state and RK4 work (≈ 6 n), tangent frame and RK4 work (≈ 4 n k), block sums (B k) and results.
+        double perMember = 6.0 * n + 4.0 * n * k + (double)blocks * k + 4.0 * k + 8;
+        string what = $"the Lyapunov work arrays (n = {n}, k = {k}, {blocks} blocks)";
+        HostMemory.EnsureFits(perMember + extraValues / Math.Max(1, members), (double)n * k, what + " of a single member", "n", n,
+            "Ask for fewer exponents (k) or a smaller network.");
+        HostMemory.EnsureFits(perMember * members + extraValues, (double)blocks * k * members, what, "members", members,
+            fewerMembers ?? HostMemory.FewerMembers);
     }
 }

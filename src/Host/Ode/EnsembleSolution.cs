@@ -49,10 +49,26 @@ public sealed class EnsembleSolution
 
     public MemberStatus[] Status { get; }
 
-    /// <summary>The step that went non-finite for each flagged member, −1 for members that finished.</summary>
+    /// <summary>
+    /// The step that went non-finite for each flagged member, −1 for members that finished. A member flagged at step 0
+    /// reports its initial state exactly as given (float64) in <see cref="FinalStates"/>: in float32 an initial state
+    /// beyond ±3.4·10³⁸ is already ±∞ once rounded, so the rounded state is not the last finite one.
+    /// </summary>
     public long[] FailedStep { get; }
 
     public int Frames => Times?.Length ?? 0;
+
+    /// <summary>Puts back the initial state of every member whose first step failed (see <see cref="FailedStep"/>).</summary>
+    internal void KeepInitialStatesOfFirstStepFailures(double[] initialStates)
+    {
+        for (int m = 0; m < Members; m++)
+        {
+            if (FailedStep[m] != 0)
+                continue;
+            for (int i = 0; i < Dimension; i++)
+                FinalStates[(long)i * Members + m] = initialStates[(long)i * Members + m];
+        }
+    }
 
     public double Final(int member, int component) => FinalStates[(long)component * Members + member];
 

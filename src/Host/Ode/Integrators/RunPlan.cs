@@ -23,6 +23,7 @@ internal sealed record RunPlan(
         ArgumentNullException.ThrowIfNull(solver);
         if (steps < 0)
             throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be non-negative, got {steps}.");
+        StepCounts.Validate(steps, nameof(steps));
         if (problem.Model is not IModelBinding binding)
             throw new ArgumentException($"model '{problem.Model.Name}' ({problem.Model.GetType().Name}) is not a built-in or UserModel.", nameof(problem));
         if (solver.Advances != problem.Model.Kind)
