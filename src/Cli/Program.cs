@@ -36,7 +36,7 @@ public static class Program
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"error: {ParseErrors.Describe(parse.Errors[0].Message)}");
+            stderr.WriteLine($"error: {Input.Excerpt.Of(ParseErrors.Describe(parse.Errors[0].Message), Input.Excerpt.MessageLength)}");
             return ExitCodes.Usage;
         }
         try

@@ -12,7 +12,7 @@ internal static class Excerpt
     public const int ValueLength = 60;
 
     /// <summary>Characters of a whole error message before it is cut (several quoted values and the explanation).</summary>
-    public const int MessageLength = 2_000;
+    public const int MessageLength = 1_000;
 
     /// <summary><paramref name="text"/> itself when short, else its start, an ellipsis and its full length.</summary>
     public static string Of(string text, int max = ValueLength) =>

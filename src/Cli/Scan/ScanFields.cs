@@ -30,7 +30,7 @@ internal static class ScanFields
         new("blocks", "--blocks", Type.Integer, v => AtLeast(v, 10), s => s.Blocks, (s, v) => s with { Blocks = Int(v) }),
         new("tolerance", "--tolerance", Type.Number, Positive, s => s.Tolerance, (s, v) => s with { Tolerance = (double)v }),
         new("precision", "--precision", Type.Text, v => OneOf(v, ["float32", "float64"]), s => s.Precision, (s, v) => s with { Precision = (string)v }),
-        new("backend", "--backend", Type.Text, v => Enum.TryParse<Backend>((string)v, true, out _) && !int.TryParse((string)v, out _) ? null : $"unknown backend '{v}' (valid: {string.Join(", ", BackendNames.Valid)})", s => s.Backend, (s, v) => s with { Backend = (string)v }),
+        new("backend", "--backend", Type.Text, v => Enum.TryParse<Backend>((string)v, true, out _) && !int.TryParse((string)v, out _) ? null : $"unknown backend '{Input.Excerpt.Of((string)v)}' (valid: {string.Join(", ", BackendNames.Valid)})", s => s.Backend, (s, v) => s with { Backend = (string)v }),
         new("chunk", "--chunk", Type.Integer, v => AtLeast(v, 1), s => s.Chunk, (s, v) => s with { Chunk = Int(v) }),
     ];
 
@@ -63,7 +63,7 @@ internal static class ScanFields
     private static string? Positive(object v) => (double)v > 0 ? null : $"must be positive, got {Show(v)}";
 
     private static string? OneOf(object v, string[] valid) =>
-        valid.Contains((string)v) ? null : $"unknown value '{v}' (valid: {string.Join(", ", valid)})";
+        valid.Contains((string)v) ? null : $"unknown value '{Input.Excerpt.Of((string)v)}' (valid: {string.Join(", ", valid)})";
 
-    private static string Show(object v) => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";
+    private static string Show(object v) => Input.Excerpt.Of(Convert.ToString(v, CultureInfo.InvariantCulture) ?? "");
 }

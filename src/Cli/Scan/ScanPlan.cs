@@ -85,7 +85,7 @@ internal sealed class ScanPlan
     public static string? AxisProblem(string family, string name)
     {
         var valid = AxisNames(family);
-        return valid.Contains(name) ? null : $"family '{family}' takes the axes {string.Join(" and ", valid)}, not '{name}'";
+        return valid.Contains(name) ? null : $"family '{family}' takes the axes {string.Join(" and ", valid)}, not '{Input.Excerpt.Of(name)}'";
     }
 
     private static string[] AxisNames(string family) => family == "tanh-gain" ? ["g"] : ["alpha", "theta"];

@@ -315,7 +315,7 @@ internal static class SpecResolver
 
     private static string Format(object value) => value switch
     {
-        string s => $"'{s}'",
+        string s => $"'{Input.Excerpt.Of(s)}'",
         double[] list => string.Join(",", list.Select(v => Format(v))),
         long[] list => string.Join(",", list.Select(v => Format(v))),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
