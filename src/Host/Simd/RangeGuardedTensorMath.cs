@@ -76,11 +76,17 @@ internal static class RangeGuardedTensorMath
         var range = new Vector<double>(Sech2Range);
         var minusTwo = new Vector<double>(-2.0);
         var e = result[..x.Length];
-        bool allWithin = AllWithin(x, range);
+        var within = Vector<long>.AllBitsSet;
         for (int i = 0; i < x.Length; i++)
         {
-            var argument = minusTwo * Vector.Abs(x[i]);
-            e[i] = allWithin ? argument : Vector.ConditionalSelect(Within(x[i], range), argument, Vector<double>.Zero);
+            e[i] = minusTwo * Vector.Abs(x[i]);
+            within &= Within(x[i], range);
+        }
+        bool allWithin = within == Vector<long>.AllBitsSet;
+        if (!allWithin)
+        {
+            for (int i = 0; i < x.Length; i++)
+                e[i] = Vector.ConditionalSelect(Within(x[i], range), e[i], Vector<double>.Zero);
         }
         TensorPrimitives.Exp(Flat(e), Flat(e));
         var four = new Vector<double>(4.0);
