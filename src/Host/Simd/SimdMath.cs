@@ -216,7 +216,8 @@ internal static partial class SimdMath
 
     /// <summary>
     /// Element-wise tanh over lane vectors: float32 by <see cref="RationalTanh"/> (2.5e-7 absolute), float64 through
-    /// TensorPrimitives' vectorised kernel (about 1 ulp).
+    /// TensorPrimitives' vectorised kernel (about 1 ulp) with the arguments guarded by <see cref="RangeGuardedTensorMath"/>
+    /// so that each lane's result is independent of the others'.
     /// </summary>
     public static void Tanh<T>(ReadOnlySpan<Vector<T>> x, Span<Vector<T>> result) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -230,18 +231,29 @@ internal static partial class SimdMath
                 ys[i] = RationalTanh.Evaluate(xs[i]);
             return;
         }
+        if (typeof(T) == typeof(double))
+        {
+            RangeGuardedTensorMath.Tanh(MemoryMarshal.Cast<Vector<T>, Vector<double>>(x), MemoryMarshal.Cast<Vector<T>, Vector<double>>(result));
+            return;
+        }
         TensorPrimitives.Tanh(MemoryMarshal.Cast<Vector<T>, T>(x), MemoryMarshal.Cast<Vector<T>, T>(result));
     }
 
     /// <summary>
     /// sech²(x) = 1 − tanh²(x) = 4e / (1 + e)² with e = exp(−2|x|), element-wise. Computing it as 1 − t² from a rounded
     /// t = tanh(x) cancels: in float32 at |x| = 6 the result (2.5e-5) keeps under 1e-2 of relative accuracy, which is
-    /// exactly the Jacobian entry of a saturated unit. The exp form is accurate to a few ulps at any |x|.
+    /// exactly the Jacobian entry of a saturated unit. The exp form is accurate to a few ulps at any |x|. float64 goes
+    /// through <see cref="RangeGuardedTensorMath"/>, which keeps one lane's range from changing another's rounding.
     /// </summary>
     public static void Sech2<T>(ReadOnlySpan<Vector<T>> x, Span<Vector<T>> result) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (result.Length < x.Length)
             throw new ArgumentException("sech²: result is shorter than the input.");
+        if (typeof(T) == typeof(double))
+        {
+            RangeGuardedTensorMath.Sech2(MemoryMarshal.Cast<Vector<T>, Vector<double>>(x), MemoryMarshal.Cast<Vector<T>, Vector<double>>(result));
+            return;
+        }
         var minusTwo = new Vector<T>(-T.CreateTruncating(2));
         for (int i = 0; i < x.Length; i++)
             result[i] = minusTwo * Vector.Abs(x[i]);

@@ -6,19 +6,21 @@ namespace FastAttractors.Tests.Support;
 /// <summary>A random ensemble case: a built-in model with random shape, parameters and seed, plus a solver and horizon.</summary>
 public sealed record EnsembleCase(string Kind, int N, int Members, bool PerMember, long Seed, double Dt, int Steps, double Gain)
 {
-    public IEnsembleModel Model()
+    /// <summary>The model; <paramref name="weights"/> (if given) rewrites the drawn W or A block, e.g. to poison one member's.</summary>
+    public IEnsembleModel Model(Func<ParameterBlock, ParameterBlock>? weights = null)
     {
         int? members = PerMember ? Members : null;
+        ParameterBlock W(double connectivity) => (weights ?? (w => w))(Weights.SparseGaussian(N, Gain, connectivity, members, Seed));
         return Kind switch
         {
-            "tanh-rnn" => new TanhRnn(Weights.SparseGaussian(N, Gain, 0.5, members, Seed),
+            "tanh-rnn" => new TanhRnn(W(0.5),
                 ParameterBlock.Shared("b", Enumerable.Range(0, N).Select(i => 0.1 * Math.Sin(i + Seed)).ToArray()),
                 ParameterBlock.Shared("tau", [0.5 + (Seed % 3)])),
-            "relu-rnn" => new ReluRnn(Weights.SparseGaussian(N, Gain, 0.5, members, Seed),
+            "relu-rnn" => new ReluRnn(W(0.5),
                 ParameterBlock.Shared("b", Enumerable.Range(0, N).Select(i => 0.2 * Math.Cos(i * Seed)).ToArray())),
-            "tanh-of-linear-flow" => new TanhOfLinear(Weights.SparseGaussian(N, Gain, 1.0, members, Seed), DynamicsKind.Flow),
-            "tanh-of-linear-map" => new TanhOfLinear(Weights.SparseGaussian(N, Gain, 1.0, members, Seed), DynamicsKind.Map),
-            "linear" => new Linear(Shifted(Weights.SparseGaussian(N, Gain, 1.0, members, Seed), N)),
+            "tanh-of-linear-flow" => new TanhOfLinear(W(1.0), DynamicsKind.Flow),
+            "tanh-of-linear-map" => new TanhOfLinear(W(1.0), DynamicsKind.Map),
+            "linear" => new Linear(Shifted(W(1.0), N)),
             "lorenz" => PerMember ? Lorenz.RhoSweep(Members, 0, 28) : new Lorenz(),
             "henon" => PerMember ? new Henon(ParameterBlock.PerMemberRows("a_b",
                 Enumerable.Range(0, Members).Select(m => new[] { 1.0 + 0.4 * m / Math.Max(1, Members - 1), 0.3 }).ToArray())) : new Henon(),
