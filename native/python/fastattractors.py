@@ -114,7 +114,7 @@ def _patterns(value):
     bad = ~((a == 1) | (a == -1))              # NaN is neither
     if bad.any():
         where = tuple(int(i) for i in np.argwhere(bad)[0])
-        raise ValueError(f"patterns: values must be -1 or +1, got {a[where]!r} at index {where}")
+        raise ValueError(f"patterns: values must be -1 or +1, got {a[where].item()!r} at index {where}")
     return np.ascontiguousarray(a, dtype=np.int8)
 
 

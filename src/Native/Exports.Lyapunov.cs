@@ -23,9 +23,9 @@ public static unsafe partial class Exports
             if (k < 1 || k > n)
                 throw new ArgumentOutOfRangeException(nameof(k), k, $"k: must be between 1 and n = {n}, got {k}.");
             var solver = new Rk4(dt);
-            StepCounts.CheckSpan(transient, dt, "transient");
-            StepCounts.CheckSpan(duration, dt, "duration");
-            StepCounts.CheckSpan(transient + duration, dt, "duration");
+            StepCounts.CheckSpan(transient, dt, "transient", positive: false);
+            StepCounts.CheckSpan(duration, dt, "duration", positive: true);
+            StepCounts.CheckSpan(transient + duration, dt, "duration", positive: true);
             long spectra = ElementCounts.Product("k", "the spectra need members·k", members, k);
             NativeArrays.CheckOutput(exponents, exponentsLength, spectra, "exponents", $"members·k = {members}·{k}");
             NativeArrays.CheckOutput(errors, errorsLength, spectra, "errors", $"members·k = {members}·{k}");

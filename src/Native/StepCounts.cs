@@ -16,10 +16,16 @@ internal static class StepCounts
         return steps;
     }
 
-    /// <summary>A time span (transient, duration) whose step count span/dt is above 2^53 is refused; NaN, ±∞ and negative spans are left to the engine's own message.</summary>
-    public static void CheckSpan(double span, double dt, string name)
+    /// <summary>
+    /// A time span (transient, duration) must be finite, non-negative (positive when <paramref name="positive"/>) and
+    /// at most 2^53 steps of dt long (dt already checked positive and finite).
+    /// </summary>
+    public static void CheckSpan(double span, double dt, string name, bool positive)
     {
-        if (double.IsFinite(span) && span / dt > Largest)
+        if (!double.IsFinite(span) || span < 0 || (positive && span == 0))
+            throw new ArgumentOutOfRangeException(name, span,
+                $"{name}: must be finite and {(positive ? "positive" : "non-negative")}, got {span}.");
+        if (span / dt > Largest)
             throw new ArgumentOutOfRangeException(name, span,
                 $"{name}: {span} time units at dt = {dt} are {span / dt:G6} steps, more than 2^53 = {Largest}.");
     }
