@@ -6,6 +6,9 @@
  * - Every function returns an fa_status; on failure fa_last_error() has a one-line message naming the argument.
  * - All arrays are caller-owned; each comes with its length in elements (not bytes), which must be exactly what the
  *   other sizes imply. NULL pointers, negative or inconsistent lengths give FA_ERR_INVALID_ARGUMENT and touch nothing.
+ * - Every size the counts imply (n*n, n*members, n*n*members, frames*n*members, networks*hidden*visible, ...) must fit
+ *   one array of 2147483591 elements, steps is 1 ... 2^53 and a Lyapunov transient or duration at most 2^53 steps of
+ *   dt; otherwise FA_ERR_INVALID_ARGUMENT names the argument, before anything is read (products never wrap).
  * - _f64 functions take double arrays and compute in float64; _f32 functions take float arrays and compute in float32
  *   (Lyapunov exponents and their errors are double in both: the engine accumulates them in float64).
  * - Ensemble layout is MEMBER-FASTEST (the engine's own, so nothing is copied around or transposed):

@@ -18,6 +18,8 @@ static int8_t patterns[1 * 3 * 4] = { 1, 1, -1, -1, -1, 1, 1, -1, 1, -1, 1, -1 }
 static double u[1 * 5 * 4], v[1 * 4 * 5];
 static int32_t epochs[1], converged[1], success[2];
 
+void hostile_sizes(fa_context *ctx); /* tests/hostile_sizes.c */
+
 static void report(const char *name, fa_status rc)
 {
     printf("%s\t%d\t%s\n", name, (int)rc, fa_last_error());
@@ -156,6 +158,8 @@ int main(void)
     report("recall_flipped_above_visible", recall(ctx, 5, 20));
     report("recall_inconsistent_u_len", recall(ctx, 1, 19));
     report("recall", recall(ctx, 0, 20));
+    hostile_sizes(ctx);
+    report("good_call_after_hostile_sizes", good_integrate(ctx));
 
     /* fa_last_error is per thread: another thread's failure leaves this thread's message alone. */
     report("thread_local_before", good_integrate(NULL));

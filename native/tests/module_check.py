@@ -48,6 +48,14 @@ with fa.Context("simd") as ctx:
         "dtype": fails(lambda: ctx.integrate(W, x0.astype(str), dt=0.05, steps=1)),
         "library": fails(lambda: ctx.integrate(W, x0, dt=-1.0, steps=1)),
         "k": fails(lambda: ctx.lyapunov(W, x0, dt=0.05, transient=1, duration=10, k=n + 1)),
+        # Float patterns were cast to int8 (1.7 -> 1, 255 -> -1) and trained on.
+        "patterns_fraction": fails(lambda: ctx.train_sequences(np.where(patterns == 1, 1.7, -1.0), hidden=4)),
+        "patterns_255": fails(lambda: ctx.recall(np.where(patterns == 1, 255, -1), trained["u"], trained["v"])),
+        # ctypes wrapped 2**32 + 4 to 4 hidden neurons; a huge count allocated before the library could refuse it.
+        "hidden_wraps": fails(lambda: ctx.train_sequences(patterns, hidden=2**32 + 4)),
+        "hidden_huge": fails(lambda: ctx.train_sequences(patterns, hidden=2**31 - 1)),
+        "steps_int64_max": fails(lambda: ctx.gradient(W, x0, dt=0.05, steps=2**63 - 1, target=np.ones(n))),
+        "trajectory_huge": fails(lambda: ctx.integrate(W, x0, dt=0.05, steps=2**40, record_every=1)),
     }
 # The ILGPU kernels run inside the embedded runtime too (on ILGPU's CPU accelerator here).
 with fa.Context("ilgpu-cpu") as ilgpu:

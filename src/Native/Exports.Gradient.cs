@@ -18,21 +18,25 @@ public static unsafe partial class Exports
             ErrorReport.Clear(error, capacity);
             using var lease = ContextTable.Enter(context);
             var type = ElementTypes.Check(dtype);
-            var inputs = TanhInputs.Read(n, members, w, wLength, b, bLength, tau, tauLength, x0, x0Length, type);
-            if (steps < 1)
-                throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps: must be at least 1, got {steps}.");
+            var model = TanhArguments.Check(n, members, w, wLength, b, bLength, tau, tauLength, x0, x0Length);
+            StepCounts.Check(steps, "steps");
+            var solver = new Rk4(dt);
             NativeArrays.Length(targetLength, "target");
-            long state = (long)n * members;
+            long state = model.State;
             if (targetLength != n && targetLength != state)
                 throw new ArgumentException(
                     $"target_len: expected n = {n} (one target for all members) or n·members = {state}, got {targetLength}.", "target_len");
-            var targets = NativeArrays.Read(target, targetLength, type, "target");
+            NativeArrays.RequirePointer(target, "target");
+            // dL/dW is per member even for a shared W.
+            long gradients = ElementCounts.Product("members", "grad_w needs n·n·members", n, n, members);
             NativeArrays.CheckOutput(loss, lossLength, members, "loss", "members");
             NativeArrays.CheckOutput(gradX0, gradX0Length, state, "grad_x0", $"n·members = {n}·{members}");
-            NativeArrays.CheckOutput(gradW, gradWLength, (long)n * n * members, "grad_w", $"n·n·members = {n}·{n}·{members}");
+            NativeArrays.CheckOutput(gradW, gradWLength, gradients, "grad_w", $"n·n·members = {n}·{n}·{members}");
             NativeArrays.CheckOutput(status, statusLength, members, "status", "members");
+            var inputs = model.Read(type);
+            var targets = NativeArrays.Read(target, targetLength, type, "target");
 
-            var result = lease.Engine.Gradient(inputs.Problem, new Rk4(dt), steps, Loss.Terminal(targets, n),
+            var result = lease.Engine.Gradient(inputs.Problem, solver, steps, Loss.Terminal(targets, n),
                 new GradientOptions { Precision = type.Precision() });
 
             NativeArrays.Write(result.Loss, loss, type);

@@ -18,21 +18,23 @@ public static unsafe partial class Exports
             ErrorReport.Clear(error, capacity);
             using var lease = ContextTable.Enter(context);
             var type = ElementTypes.Check(dtype);
-            var inputs = TanhInputs.Read(n, members, w, wLength, b, bLength, tau, tauLength, x0, x0Length, type);
-            if (steps < 1)
-                throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps: must be at least 1, got {steps}.");
+            var model = TanhArguments.Check(n, members, w, wLength, b, bLength, tau, tauLength, x0, x0Length);
+            StepCounts.Check(steps, "steps");
             NativeArrays.Count(recordEvery, "record_every", minimum: 0);
-            long state = (long)n * members;
-            NativeArrays.CheckOutput(finalStates, finalLength, state, "final_states", $"n·members = {n}·{members}");
+            var solver = new Rk4(dt);
+            NativeArrays.CheckOutput(finalStates, finalLength, model.State, "final_states", $"n·members = {n}·{members}");
             NativeArrays.CheckOutput(status, statusLength, members, "status", "members");
+            NativeArrays.Length(trajectoryLength, "trajectory");
             if (recordEvery > 0)
             {
                 long frames = steps / recordEvery + 1;
-                NativeArrays.CheckOutput(trajectory, trajectoryLength, frames * state, "trajectory",
+                long values = ElementCounts.Product("record_every", "the trajectory of (steps/record_every + 1)·n·members", frames, n, members);
+                NativeArrays.CheckOutput(trajectory, trajectoryLength, values, "trajectory",
                     $"(steps/record_every + 1)·n·members = {frames}·{n}·{members}");
             }
+            var inputs = model.Read(type);
 
-            var solution = lease.Engine.Integrate(inputs.Problem, new Rk4(dt), steps,
+            var solution = lease.Engine.Integrate(inputs.Problem, solver, steps,
                 recordEvery > 0 ? SaveAt.EveryNthStep(recordEvery) : SaveAt.Final,
                 new IntegrateOptions { Precision = type.Precision() });
 

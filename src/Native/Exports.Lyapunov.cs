@@ -18,16 +18,21 @@ public static unsafe partial class Exports
             ErrorReport.Clear(error, capacity);
             using var lease = ContextTable.Enter(context);
             var type = ElementTypes.Check(dtype);
-            var inputs = TanhInputs.Read(n, members, w, wLength, b, bLength, tau, tauLength, x0, x0Length, type);
+            var model = TanhArguments.Check(n, members, w, wLength, b, bLength, tau, tauLength, x0, x0Length);
             NativeArrays.Count(every, "every");
             if (k < 1 || k > n)
                 throw new ArgumentOutOfRangeException(nameof(k), k, $"k: must be between 1 and n = {n}, got {k}.");
-            long spectra = (long)members * k;
+            var solver = new Rk4(dt);
+            StepCounts.CheckSpan(transient, dt, "transient", positive: false);
+            StepCounts.CheckSpan(duration, dt, "duration", positive: true);
+            StepCounts.CheckSpan(transient + duration, dt, "duration", positive: true);
+            long spectra = ElementCounts.Product("k", "the spectra need members·k", members, k);
             NativeArrays.CheckOutput(exponents, exponentsLength, spectra, "exponents", $"members·k = {members}·{k}");
             NativeArrays.CheckOutput(errors, errorsLength, spectra, "errors", $"members·k = {members}·{k}");
             NativeArrays.CheckOutput(status, statusLength, members, "status", "members");
+            var inputs = model.Read(type);
 
-            var result = lease.Engine.Lyapunov(inputs.Problem, new Rk4(dt), new LyapunovOptions
+            var result = lease.Engine.Lyapunov(inputs.Problem, solver, new LyapunovOptions
             {
                 Transient = transient,
                 Duration = duration,

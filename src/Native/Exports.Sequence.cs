@@ -16,14 +16,14 @@ public static unsafe partial class Exports
         {
             ErrorReport.Clear(error, capacity);
             using var lease = ContextTable.Enter(context);
-            var batch = SequenceInputs.Batch(patterns, patternsLength, networks, length, visible);
-            NativeArrays.Count(hidden, "hidden");
+            long count = SequenceInputs.CheckPatterns(patterns, patternsLength, networks, length, visible);
+            long weights = SequenceInputs.WeightCount(networks, hidden, visible);
             NativeArrays.Count(maxEpochs, "max_epochs");
-            long weights = (long)networks * hidden * visible;
             NativeArrays.CheckOutput(u, uLength, weights, "u", $"networks·hidden·visible = {networks}·{hidden}·{visible}");
             NativeArrays.CheckOutput(v, vLength, weights, "v", $"networks·visible·hidden = {networks}·{visible}·{hidden}");
             NativeArrays.CheckOutput(epochs, epochsLength, networks, "epochs", "networks");
             NativeArrays.CheckOutput(converged, convergedLength, networks, "converged", "networks");
+            var batch = SequenceInputs.Batch(patterns, count, networks, length, visible);
 
             var trained = lease.Engine.TrainSequences(batch, SequenceInputs.Options(hidden, kappa, eta, maxEpochs, seed));
 
@@ -50,8 +50,8 @@ public static unsafe partial class Exports
         {
             ErrorReport.Clear(error, capacity);
             using var lease = ContextTable.Enter(context);
-            var batch = SequenceInputs.Batch(patterns, patternsLength, networks, length, visible);
-            NativeArrays.Count(hidden, "hidden");
+            long count = SequenceInputs.CheckPatterns(patterns, patternsLength, networks, length, visible);
+            long weights = SequenceInputs.WeightCount(networks, hidden, visible);
             NativeArrays.Count(trials, "trials");
             if (flipped < 0 || flipped > visible)
                 throw new ArgumentOutOfRangeException(nameof(flipped), flipped, $"flipped: must be between 0 and visible = {visible}, got {flipped}.");
@@ -61,12 +61,15 @@ public static unsafe partial class Exports
                 1 => RecallCriterion.ReachesSequence,
                 _ => throw new ArgumentOutOfRangeException(nameof(criterion), criterion, $"criterion: must be 0 (exact from the first step) or 1 (reaches the sequence), got {criterion}."),
             };
-            long weights = (long)networks * hidden * visible;
             NativeArrays.RequireLength(uLength, weights, "u", $"networks·hidden·visible = {networks}·{hidden}·{visible}");
+            NativeArrays.RequirePointer(u, "u");
             NativeArrays.RequireLength(vLength, weights, "v", $"networks·visible·hidden = {networks}·{visible}·{hidden}");
+            NativeArrays.RequirePointer(v, "v");
+            long outcomes = ElementCounts.Product("trials", "success needs networks·trials", networks, trials);
+            NativeArrays.CheckOutput(success, successLength, outcomes, "success", $"networks·trials = {networks}·{trials}");
+            var batch = SequenceInputs.Batch(patterns, count, networks, length, visible);
             var uValues = NativeArrays.Read(u, uLength, ElementType.Float64, "u");
             var vValues = NativeArrays.Read(v, vLength, ElementType.Float64, "v");
-            NativeArrays.CheckOutput(success, successLength, (long)networks * trials, "success", $"networks·trials = {networks}·{trials}");
 
             var trained = SequenceInputs.Trained(batch, hidden, uValues, vValues, lease.Engine.Backend);
             var recall = lease.Engine.Recall(trained, new RecallOptions { FlippedBits = flipped, Trials = trials, Criterion = recallCriterion, Seed = seed });

@@ -37,6 +37,9 @@ internal static unsafe class NativeArrays
     public static double[] Read(void* pointer, long length, ElementType type, string name)
     {
         RequirePointer(pointer, name);
+        // The exports check every length against ElementCounts first; this keeps a missed check an error, not a wrap.
+        if (length > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(name + "_len", length, $"{name}_len: {length} is more than one array can hold ({Array.MaxLength}).");
         var values = new double[length];
         if (type == ElementType.Float32)
         {

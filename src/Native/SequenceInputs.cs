@@ -3,16 +3,27 @@ namespace FastAttractors.Native;
 /// <summary>Sequence batches, training options and trained networks built from C arrays (network-major, row-major, as the engine stores them).</summary>
 internal static unsafe class SequenceInputs
 {
-    public static SequenceBatch Batch(sbyte* patterns, long patternsLength, int networks, int length, int visible)
+    /// <summary>Checks the counts, the length and the pointer of a pattern array without reading it; returns its length.</summary>
+    public static long CheckPatterns(sbyte* patterns, long patternsLength, int networks, int length, int visible)
     {
         NativeArrays.Count(networks, "networks");
         NativeArrays.Count(length, "length", minimum: 2);
         NativeArrays.Count(visible, "visible");
-        long expected = (long)networks * length * visible;
+        long expected = ElementCounts.Product("networks", "the patterns need networks·length·visible", networks, length, visible);
         NativeArrays.RequireLength(patternsLength, expected, "patterns", $"networks·length·visible = {networks}·{length}·{visible}");
         NativeArrays.RequirePointer(patterns, "patterns");
-        var values = new ReadOnlySpan<sbyte>(patterns, checked((int)expected)).ToArray();
-        return new SequenceBatch(values, networks, length, visible);
+        return expected;
+    }
+
+    /// <summary>The batch of a pattern array already checked by <see cref="CheckPatterns"/> (the engine checks the ±1 values).</summary>
+    public static SequenceBatch Batch(sbyte* patterns, long count, int networks, int length, int visible) =>
+        new(new ReadOnlySpan<sbyte>(patterns, checked((int)count)).ToArray(), networks, length, visible);
+
+    /// <summary>U (hidden × visible) and V (visible × hidden) of every network: networks·hidden·visible values each.</summary>
+    public static long WeightCount(int networks, int hidden, int visible)
+    {
+        NativeArrays.Count(hidden, "hidden");
+        return ElementCounts.Product("hidden", "U and V need networks·hidden·visible", networks, hidden, visible);
     }
 
     /// <summary>The main variant of spec §2 (U and V learned, ±1 hidden code, batch schedule), with the caller's M, κ, η, epochs and seed.</summary>

@@ -13,7 +13,8 @@ public sealed partial class BadInputTests
 {
     private const int Ok = 0, InvalidArgument = 1, InvalidContext = 2, Busy = 3;
 
-    private static readonly Lazy<(ChildProcess.Result Run, Dictionary<string, (int Code, string Message)> Cases)> Output = new(RunProgram);
+    /// <summary>The program's one run, shared with <see cref="HostileSizeTests"/>.</summary>
+    internal static readonly Lazy<(ChildProcess.Result Run, Dictionary<string, (int Code, string Message)> Cases)> Output = new(RunProgram);
 
     public static TheoryData<string, int, string> Cases => new()
     {
@@ -36,7 +37,7 @@ public sealed partial class BadInputTests
         { "inconsistent_x0_len", InvalidArgument, "x0_len: expected n·members = 2·3 = 6, got 5" },
         { "inconsistent_final_len", InvalidArgument, "final_states_len: expected n·members = 2·3 = 6, got 7" },
         { "inconsistent_trajectory_len", InvalidArgument, "trajectory_len: expected (steps/record_every + 1)·n·members = 3·2·3 = 18, got 12" },
-        { "negative_steps", InvalidArgument, "steps: must be at least 1, got -10" },
+        { "negative_steps", InvalidArgument, "steps: must be between 1 and 2^53 = 9007199254740992, got -10" },
         { "negative_record_every", InvalidArgument, "record_every: must be at least 0, got -2" },
         { "zero_dt", InvalidArgument, "dt must be positive and finite, got 0" },
         { "f32_inconsistent_w_len", InvalidArgument, "w_len: expected 4 (shared) or 4·members = 12 (per member), got 3" },
@@ -76,7 +77,7 @@ public sealed partial class BadInputTests
         var (run, cases) = Output.Value;
         Assert.True(run.ExitCode == 0, run.Describe());
         Assert.True(cases.ContainsKey("done"), run.Describe());
-        foreach (var name in new[] { "create", "good_call", "train", "recall", "success_clears_error", "two_threads_owner", "destroy" })
+        foreach (var name in new[] { "create", "good_call", "train", "recall", "good_call_after_hostile_sizes", "success_clears_error", "two_threads_owner", "destroy" })
         {
             Assert.Equal((Ok, ""), cases[name]);
         }

@@ -128,6 +128,12 @@ public sealed class PythonModuleTests
     [InlineData("k", "FastAttractorsError", 1, "k: must be between 1 and n = 3, got 4")]
     [InlineData("closed", "FastAttractorsError", 2, "FA_ERR_INVALID_CONTEXT: ctx: NULL context")]
     [InlineData("backend", "ValueError", null, "backend: expected one of auto, cuda")]
+    [InlineData("patterns_fraction", "ValueError", null, "patterns: values must be -1 or +1, got 1.7 at index")]
+    [InlineData("patterns_255", "ValueError", null, "patterns: values must be -1 or +1, got 255 at index")]
+    [InlineData("hidden_wraps", "ValueError", null, "hidden: must be between -2147483648 and 2147483647, got 4294967300")]
+    [InlineData("hidden_huge", "ValueError", null, "hidden: U and V need networks*hidden*visible = 2*2147483647*8")]
+    [InlineData("steps_int64_max", "FastAttractorsError", 1, "FA_ERR_INVALID_ARGUMENT: steps: must be between 1 and 2^53")]
+    [InlineData("trajectory_huge", "ValueError", null, "record_every: the trajectory of (steps//record_every + 1)*n*members = 1099511627777*3*4")]
     public void ErrorsRaiseWithTheLibraryMessage(string name, string type, int? code, string message)
     {
         var error = Output.Value.GetProperty("errors").GetProperty(name);

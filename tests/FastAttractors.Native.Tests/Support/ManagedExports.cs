@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace FastAttractors.Native.Tests.Support;
+
+/// <summary>
+/// Calls the [UnmanagedCallersOnly] exports in process through function pointers, as the C shim does (including the
+/// trailing error buffer), so a property can make thousands of calls without a child process per call.
+/// </summary>
+public static unsafe class ManagedExports
+{
+    public const int ErrorCapacity = 1024;
+
+    /// <summary>One Simd context for the whole test run (the exports lock it per call).</summary>
+    public static nint Context => LazyContext.Value;
+
+    private static readonly Lazy<nint> LazyContext = new(() =>
+    {
+        nint context;
+        byte* error = stackalloc byte[ErrorCapacity];
+        int code = ((delegate* unmanaged[Cdecl]<int, nint*, byte*, int, int>)&Exports.ContextCreate)(4, &context, error, ErrorCapacity);
+        return code == 0 ? context : throw new InvalidOperationException($"fa_context_create: {code} {Text(error)}");
+    });
+
+    public static delegate* unmanaged[Cdecl]<nint, int, int, int, void*, long, void*, long, void*, long, void*, long,
+        double, long, int, void*, long, void*, long, int*, long, byte*, int, int> Integrate => &Exports.TanhIntegrate;
+
+    public static delegate* unmanaged[Cdecl]<nint, sbyte*, long, int, int, int, int, double, double, int, ulong,
+        double*, long, double*, long, int*, long, int*, long, byte*, int, int> Train => &Exports.SequenceTrain;
+
+    public static string Text(byte* error)
+    {
+        int length = 0;
+        while (length < ErrorCapacity && error[length] != 0)
+            length++;
+        return Encoding.UTF8.GetString(error, length);
+    }
+}
