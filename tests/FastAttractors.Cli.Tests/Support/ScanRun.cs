@@ -28,7 +28,7 @@ public static class ScanRun
     /// <summary>Runs <c>scan</c> with the shard index taken from <paramref name="environment"/>, as a scheduler sets it.</summary>
     public static int ScanWithEnvironment(string outDir, string json, IReadOnlyDictionary<string, string> environment, int? shards) =>
         ScanCommand.Execute(ScanSpecReader.Parse(json, "test spec"), outDir, null, shards, resume: false, npz: false,
-            name => environment.TryGetValue(name, out var v) ? v : null, TextWriter.Null, interactive: false);
+            name => environment.TryGetValue(name, out var v) ? v : null, TextWriter.Null, TextWriter.Null, interactive: false);
 
     /// <summary>Every shard file of <paramref name="dir"/> as one table, rows sorted by the row index.</summary>
     internal static ScanTable ReadAll(string dir)
