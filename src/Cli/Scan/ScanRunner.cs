@@ -19,6 +19,9 @@ internal sealed class ScanRunner(ScanPlan plan, string dir, ShardSelector.Shard 
 
     public string ShardPath => ScanDirectory.ShardFile(dir, shard.Index, shard.Count);
 
+    /// <summary>Called with each chunk's index once its file is persisted; tests throw from it to stop a run as a kill would.</summary>
+    internal Action<int>? ChunkPersisted { get; init; }
+
     /// <summary>Runs the shard; returns the shard's table (read back from the shard file when it was already complete).</summary>
     public ScanTable Run(Backend? backend, bool resume, bool npz)
     {
@@ -55,6 +58,7 @@ internal sealed class ScanRunner(ScanPlan plan, string dir, ShardSelector.Shard 
                 ScanParquet.Write(ScanDirectory.ChunkFile(parts, c), table, Metadata(engine.Backend,
                     [("chunk", c.ToString(CultureInfo.InvariantCulture)), .. ScanFileProof.Record(table, plan.ChunkRange(c).Start)]));
                 advance(table.Rows);
+                ChunkPersisted?.Invoke(c);
             }
         });
 
