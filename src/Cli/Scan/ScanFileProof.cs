@@ -31,19 +31,22 @@ internal static class ScanFileProof
         (ChecksumKey, ScanChecksum.Of(table)),
     ];
 
-    /// <summary>Reads <paramref name="path"/> whole and checks that it holds exactly rows start … end−1 of the plan.</summary>
+    /// <summary>
+    /// Checks that <paramref name="path"/> holds exactly rows start … end−1 of the plan: the footer first (spec hash,
+    /// recorded range, row count), so a corrupt file cannot make the reader allocate for rows it does not hold; then
+    /// the whole file (row ids and checksum).
+    /// </summary>
     public static Verdict Verify(string path, ScanPlan plan, long start, long end)
     {
-        ScanTable table;
+        long footerRows;
         IReadOnlyDictionary<string, string> metadata;
         try
         {
-            (table, metadata) = ScanParquet.Read(path);
+            (footerRows, metadata) = ScanParquet.ReadFooter(path);
         }
         catch (InvalidDataException e)
         {
-            string message = e.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message;
-            return new(Outcome.Unreadable, message, null, null);
+            return Unreadable(path, e);
         }
         var inv = CultureInfo.InvariantCulture;
         string expected = string.Create(inv, $"rows {start}…{end - 1}");
@@ -56,6 +59,17 @@ internal static class ScanFileProof
             return new(Outcome.Corrupt, $"its recorded row range ({FirstRowKey} '{metadata.GetValueOrDefault(FirstRowKey)}', {RowCountKey} '{metadata.GetValueOrDefault(RowCountKey)}') is not a pair of counts", null, metadata);
         if (first != start || count != end - start)
             return new(Outcome.WrongRows, string.Create(inv, $"records rows {first}…{first + count - 1}, but its name stands for {expected} (a copy of another file?)"), null, metadata);
+        if (footerRows != count)
+            return new(Outcome.Corrupt, string.Create(inv, $"holds {footerRows} rows but records {count}"), null, metadata);
+        ScanTable table;
+        try
+        {
+            table = ScanParquet.Read(path).Table;
+        }
+        catch (InvalidDataException e)
+        {
+            return Unreadable(path, e);
+        }
         if (!table.Columns.Select(c => c.Name).SequenceEqual(ScanTable.ColumnNames(plan)))
             return new(Outcome.Corrupt, $"its columns ({string.Join(", ", table.Columns.Select(c => c.Name))}) are not this scan's", null, metadata);
         if (table.Rows != count || !IsRange(table.RowIndex, start))
@@ -63,6 +77,12 @@ internal static class ScanFileProof
         if (ScanChecksum.Of(table) != recorded)
             return new(Outcome.Corrupt, "its content does not match its recorded checksum (corrupted)", null, metadata);
         return new(Outcome.Verified, "", table, metadata);
+    }
+
+    private static Verdict Unreadable(string path, InvalidDataException e)
+    {
+        string message = e.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message;
+        return new(Outcome.Unreadable, message, null, null);
     }
 
     private static bool IsRange(long[] rows, long start)
