@@ -18,6 +18,7 @@ internal sealed record ScanCheck(ScanPlan Plan, int? ShardCount, IReadOnlyList<s
         var plan = ScanDirectory.PlanOf(dir);
         var problems = new List<string>();
         var good = new Dictionary<(int, int), string>();
+        var named = new HashSet<int>(); // shard counts in file names, bad files included
         foreach (var file in Directory.EnumerateFiles(dir, "*.parquet").Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileName(file);
@@ -26,6 +27,7 @@ internal sealed record ScanCheck(ScanPlan Plan, int? ShardCount, IReadOnlyList<s
                 problems.Add($"{name}: not a shard file of this scan (readers of DIR/*.parquet would take it in): move it out");
                 continue;
             }
+            named.Add(shard.Count);
             var (start, end) = plan.ShardRows(shard.Index, shard.Count);
             var verdict = ScanFileProof.Verify(file, plan, start, end);
             string rerun = string.Create(CultureInfo.InvariantCulture, $"rerun shard {shard.Index}/{shard.Count} with --resume");
@@ -37,7 +39,7 @@ internal sealed record ScanCheck(ScanPlan Plan, int? ShardCount, IReadOnlyList<s
                 default: problems.Add($"{name}: {verdict.Problem}: delete it and {rerun}"); break;
             }
         }
-        var counts = good.Keys.Select(k => k.Item2).Concat(PartCounts(dir)).Distinct().Order().ToList();
+        var counts = named.Concat(PartCounts(dir)).Distinct().Order().ToList();
         int? n = shardsFlag;
         if (n is null && counts.Count == 1)
             n = counts[0];

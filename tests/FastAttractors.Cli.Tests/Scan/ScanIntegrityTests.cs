@@ -125,7 +125,10 @@ public class ScanIntegrityTests
             Assert.StartsWith($"error: '{shard}' not a readable Parquet file (truncated or corrupt?)", refused.Stderr);
             Assert.Contains("delete that file and rerun with --resume to recompute shard 0/1.", refused.Stderr);
         }
-        Assert.Contains("scan-0000-of-0001.parquet: not a readable Parquet file (truncated or corrupt?)", CliHarness.Run("check", outDir).Stdout);
+        var check = CliHarness.Run("check", outDir);
+        Assert.Contains("scan-0000-of-0001.parquet: not a readable Parquet file (truncated or corrupt?)", check.Stdout);
+        Assert.Contains("incomplete: 0 of 1 shards complete", check.Stdout); // the bad file's name gives the shard count
+        Assert.DoesNotContain("no shard files yet", check.Stdout);
         File.Delete(shard);
         Assert.Equal(0, ScanRun.Scan(outDir, "--spec", spec, "--resume").ExitCode);
         ScanRun.AssertSameRows(whole, ScanRun.ReadAll(outDir));
