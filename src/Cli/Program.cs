@@ -30,7 +30,7 @@ public static class Program
         root.Subcommands.Add(StabilityCommand.Create(stdout));
         root.Subcommands.Add(HeadDirectionCommand.Create(stdout));
         root.Subcommands.Add(BenchCommand.Create(stdout));
-        foreach (var command in ScanToolCommands.Create(stdout, interactive)) root.Subcommands.Add(command);
+        foreach (var command in ScanToolCommands.Create(stdout, stderr, interactive)) root.Subcommands.Add(command);
         root.Subcommands.Add(TrainCommand.Create(stdout));
 
         var parse = root.Parse(args);

@@ -10,7 +10,7 @@ namespace FastAttractors.Cli.Commands;
 /// </summary>
 internal static class ScanCommand
 {
-    public static Command Create(TextWriter stdout, bool interactive)
+    public static Command Create(TextWriter stdout, TextWriter stderr, bool interactive)
     {
         var flags = new ScanFlags();
         var command = new Command("scan",
@@ -19,18 +19,18 @@ internal static class ScanCommand
         foreach (var option in flags.All)
             command.Options.Add(option);
         command.SetAction(parse => Execute(flags.Read(parse), parse.GetValue(flags.Out)!, parse.GetValue(flags.Shard), parse.GetValue(flags.Shards),
-            parse.GetValue(flags.Resume), parse.GetValue(flags.Npz), Environment.GetEnvironmentVariable, stdout, interactive));
+            parse.GetValue(flags.Resume), parse.GetValue(flags.Npz), Environment.GetEnvironmentVariable, stdout, stderr, interactive));
         return command;
     }
 
     internal static int Execute(ScanSpec requested, string outDirectory, string? shardFlag, int? shardsFlag, bool resume, bool npz,
-        Func<string, string?> environment, TextWriter stdout, bool interactive)
+        Func<string, string?> environment, TextWriter stdout, TextWriter stderr, bool interactive)
     {
         var plan = ScanPlan.Create(requested);
         var shard = ShardSelector.Resolve(shardFlag, shardsFlag, environment);
         Backend? backend = plan.Spec.Backend is { } name ? BackendNames.Parse(name, "backend (--backend)") : null;
         string directory = OutputDirectory.Prepare(outDirectory);
-        var runner = new ScanRunner(plan, directory, shard, stdout, interactive);
+        var runner = new ScanRunner(plan, directory, shard, stdout, stderr, interactive);
         var table = runner.Run(backend, resume, npz);
         if (shard.Count == 1 && ScanHeatmap.Render(plan, table) is { } png)
         {

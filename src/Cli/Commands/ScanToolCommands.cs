@@ -11,8 +11,8 @@ namespace FastAttractors.Cli.Commands;
 /// </summary>
 internal static class ScanToolCommands
 {
-    public static IEnumerable<Command> Create(TextWriter stdout, bool interactive) =>
-        [ScanCommand.Create(stdout, interactive), Check(stdout), Merge(stdout), SlurmTemplate(stdout)];
+    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr, bool interactive) =>
+        [ScanCommand.Create(stdout, stderr, interactive), Check(stdout), Merge(stdout, stderr), SlurmTemplate(stdout)];
 
     private static Command Check(TextWriter stdout)
     {
@@ -24,6 +24,8 @@ internal static class ScanToolCommands
             var check = ScanCheck.Inspect(p.GetValue(dir)!, p.GetValue(shards));
             foreach (var problem in check.Problems)
                 stdout.WriteLine(problem);
+            foreach (var temp in check.TempFiles)
+                stdout.WriteLine(temp);
             stdout.WriteLine(check.IsComplete
                 ? string.Create(CultureInfo.InvariantCulture, $"complete: {check.Complete.Count} shards, {check.Plan.Rows} rows (spec {check.Plan.Hash})")
                 : $"incomplete: {check.Complete.Count} of {check.ShardCount?.ToString(CultureInfo.InvariantCulture) ?? "?"} shards complete (spec {check.Plan.Hash})");
@@ -32,7 +34,7 @@ internal static class ScanToolCommands
         return command;
     }
 
-    private static Command Merge(TextWriter stdout)
+    private static Command Merge(TextWriter stdout, TextWriter stderr)
     {
         var dir = new Argument<string>("DIR") { Description = "A complete scan output directory." };
         var output = new Option<string?>("--output") { Description = "The merged file (default DIR/merged/scan.parquet, outside the DIR/*.parquet dataset)." };
@@ -58,16 +60,24 @@ internal static class ScanToolCommands
                 throw new RuntimeFailure($"DIR: {rows.Length} rows in the shards, the spec has {plan.Rows}.");
             string path = Path.GetFullPath(p.GetValue(output) ?? Path.Combine(directory, "merged", "scan.parquet"));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            // The temporary files of merge's own killed writes: of its output (and .npz) and of the heatmap.
+            string npzName = Path.GetFileName(Path.ChangeExtension(path, ".npz"));
+            ScanTempFiles.Remove(Path.GetDirectoryName(path)!, t => t == Path.GetFileName(path) || t == npzName, stderr);
+            ScanTempFiles.Remove(directory, t => t == "heatmap.png", stderr);
             var metadata = new Dictionary<string, string>(parts[0].Metadata)
             {
                 ["shard"] = "merged",
                 ["shard_index"] = "0",
                 ["shard_count"] = "1",
                 ["backend"] = string.Join(",", parts.SelectMany(t => t.Metadata["backend"].Split(',')).Distinct().Order()),
+                ["rows"] = table.Rows.ToString(CultureInfo.InvariantCulture),
+                ["first_row"] = "0",
                 ["merged_from"] = string.Create(CultureInfo.InvariantCulture, $"{check.Complete.Count} shards"),
                 ["created_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             };
             metadata.Remove("seconds");
+            foreach (var (key, value) in ScanFileProof.Record(table, firstRow: 0))
+                metadata[key] = value;
             ScanParquet.Write(path, table, metadata);
             var written = new List<string> { path };
             if (p.GetValue(npz))

@@ -3,11 +3,14 @@ using System.Globalization;
 namespace FastAttractors.Cli.Scan;
 
 /// <summary>
-/// What a scan directory holds against what its spec.json asks for: the complete shard files, and every problem
-/// (missing or incomplete shards, shards in progress, files of another scan, truncated or foreign Parquet files).
+/// What a scan directory holds against what its spec.json asks for: the complete shard files, every problem (missing
+/// shards, shards in progress, files of another scan or an older version, truncated, corrupt or foreign Parquet files,
+/// a shard holding other rows than its name says), each naming the file and what to do, and the temporary files
+/// that killed writes left behind. Every shard file is read whole and verified (<see cref="ScanFileProof"/>).
 /// </summary>
-internal sealed record ScanCheck(ScanPlan Plan, int? ShardCount, IReadOnlyList<string> Complete, IReadOnlyList<string> Problems)
+internal sealed record ScanCheck(ScanPlan Plan, int? ShardCount, IReadOnlyList<string> Complete, IReadOnlyList<string> Problems, IReadOnlyList<string> TempFiles)
 {
+    /// <summary>All shards present and verified; leftover temporary files do not count (readers of DIR/*.parquet skip them).</summary>
     public bool IsComplete => Problems.Count == 0;
 
     public static ScanCheck Inspect(string dir, int? shardsFlag)
@@ -15,31 +18,28 @@ internal sealed record ScanCheck(ScanPlan Plan, int? ShardCount, IReadOnlyList<s
         var plan = ScanDirectory.PlanOf(dir);
         var problems = new List<string>();
         var good = new Dictionary<(int, int), string>();
+        var named = new HashSet<int>(); // shard counts in file names, bad files included
         foreach (var file in Directory.EnumerateFiles(dir, "*.parquet").Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileName(file);
-            if (ScanDirectory.ParseShardName(file) is not { } shard)
+            if (ScanDirectory.ParseShardName(file) is not { } shard || shard.Count < 1 || shard.Index >= shard.Count)
             {
                 problems.Add($"{name}: not a shard file of this scan (readers of DIR/*.parquet would take it in): move it out");
                 continue;
             }
-            try
+            named.Add(shard.Count);
+            var (start, end) = plan.ShardRows(shard.Index, shard.Count);
+            var verdict = ScanFileProof.Verify(file, plan, start, end);
+            string rerun = string.Create(CultureInfo.InvariantCulture, $"rerun shard {shard.Index}/{shard.Count} with --resume");
+            switch (verdict.Outcome)
             {
-                var (rows, metadata) = ScanParquet.ReadFooter(file);
-                var (start, end) = shard.Index < shard.Count ? plan.ShardRows(shard.Index, shard.Count) : (0, -1);
-                if (metadata[ScanParquet.HashKey] != plan.Hash)
-                    problems.Add($"{name}: belongs to another scan (spec hash {metadata[ScanParquet.HashKey]}, this one {plan.Hash})");
-                else if (rows != end - start)
-                    problems.Add($"{name}: incomplete, {rows} of {end - start} rows");
-                else
-                    good[shard] = file;
-            }
-            catch (InvalidDataException e)
-            {
-                problems.Add(e.Message);
+                case ScanFileProof.Outcome.Verified: good[shard] = file; break;
+                case ScanFileProof.Outcome.OlderVersion: problems.Add($"{name}: {verdict.Problem}: {rerun} to recompute it"); break;
+                case ScanFileProof.Outcome.OtherScan: problems.Add($"{name}: {verdict.Problem}: move it out and {rerun}"); break;
+                default: problems.Add($"{name}: {verdict.Problem}: delete it and {rerun}"); break;
             }
         }
-        var counts = good.Keys.Select(k => k.Item2).Concat(PartCounts(dir)).Distinct().Order().ToList();
+        var counts = named.Concat(PartCounts(dir)).Distinct().Order().ToList();
         int? n = shardsFlag;
         if (n is null && counts.Count == 1)
             n = counts[0];
@@ -64,7 +64,9 @@ internal sealed record ScanCheck(ScanPlan Plan, int? ShardCount, IReadOnlyList<s
                     + (done > 0 ? $" (interrupted or running: {done} of {end - first} chunks done; rerun it with --resume)" : ""));
             }
         }
-        return new ScanCheck(plan, n, complete, problems);
+        var temps = ScanTempFiles.Find(dir).Select(f => $"{Path.GetRelativePath(dir, f)}: a temporary file left by an interrupted write: "
+            + "delete it when no scan or merge is running (a rerun of its shard with --resume removes its own)").ToList();
+        return new ScanCheck(plan, n, complete, problems, temps);
     }
 
     private static IEnumerable<int> PartCounts(string dir)

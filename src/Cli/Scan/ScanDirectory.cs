@@ -23,19 +23,23 @@ internal static partial class ScanDirectory
     public static string ChunkFile(string parts, int chunk) =>
         Path.Combine(parts, string.Create(CultureInfo.InvariantCulture, $"chunk-{chunk:D7}.parquet"));
 
-    /// <summary>(index, count) of a shard file name, or null for any other name.</summary>
+    /// <summary>(index, count) of a shard file name, or null for any other name (digits out of int range included).</summary>
     public static (int Index, int Count)? ParseShardName(string path)
     {
         var match = ShardName().Match(Path.GetFileName(path));
-        return match.Success ? (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)) : null;
+        return match.Success && Number(match.Groups[1].Value) is { } index && Number(match.Groups[2].Value) is { } count ? (index, count) : null;
     }
 
-    /// <summary>Chunk index of a completed chunk file, or null for other names (temporary files of a killed write).</summary>
+    /// <summary>Chunk index of a completed chunk file, or null for other names (temporary files of a killed write, digits out of int range).</summary>
     public static int? ParseChunkName(string path)
     {
         var match = ChunkName().Match(Path.GetFileName(path));
-        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        return match.Success ? Number(match.Groups[1].Value) : null;
     }
+
+    // Digits beyond int range (scan-99999999999-of-0001.parquet) make a name that is not one of ours, not a crash.
+    private static int? Number(string digits) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : null;
 
     /// <summary>
     /// Writes spec.json, or checks that the one there is this spec: shards of different scans never share a directory.

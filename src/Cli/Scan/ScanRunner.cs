@@ -9,35 +9,35 @@ namespace FastAttractors.Cli.Scan;
 /// Runs one shard of a scan into its output directory: claims the directory for the spec (hash check), computes the
 /// shard's chunks that are not yet persisted, persisting each one atomically as it completes, then writes the shard
 /// file atomically from the chunks and removes them. A killed run resumed with <c>--resume</c> therefore redoes at
-/// most the chunks that were in flight, and no row is lost or written twice.
+/// most the chunks that were in flight, and no row is lost or written twice. Every chunk and shard file records the
+/// rows it holds and their checksum (<see cref="ScanFileProof"/>), checked before a file is reused.
 /// </summary>
-internal sealed class ScanRunner(ScanPlan plan, string dir, ShardSelector.Shard shard, TextWriter stdout, bool interactive)
+internal sealed class ScanRunner(ScanPlan plan, string dir, ShardSelector.Shard shard, TextWriter stdout, TextWriter stderr, bool interactive)
 {
     public static string Version =>
         typeof(ScanRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     public string ShardPath => ScanDirectory.ShardFile(dir, shard.Index, shard.Count);
 
+    /// <summary>Called with each chunk's index once its file is persisted; tests throw from it to stop a run as a kill would.</summary>
+    internal Action<int>? ChunkPersisted { get; init; }
+
     /// <summary>Runs the shard; returns the shard's table (read back from the shard file when it was already complete).</summary>
     public ScanTable Run(Backend? backend, bool resume, bool npz)
     {
         ScanDirectory.ClaimFor(dir, plan);
         string parts = ScanDirectory.PartsFolder(dir, shard.Index, shard.Count);
-        if (File.Exists(ShardPath))
+        RemoveOwnTempFiles(parts);
+        var (startRow, endRow) = plan.ShardRows(shard.Index, shard.Count);
+        if (File.Exists(ShardPath) && Complete(startRow, endRow, resume) is { } done)
         {
-            // Same spec (the directory's claim checked it), complete: nothing to compute, with or without --resume.
-            var (done, metadata) = ScanParquet.Read(ShardPath);
-            if (metadata[ScanParquet.HashKey] != plan.Hash)
-                throw new UsageException($"--resume: '{ShardPath}' belongs to spec hash {metadata[ScanParquet.HashKey]}, not {plan.Hash}.");
             DeleteFolder(parts);
-            stdout.WriteLine($"shard {shard}: already complete ({done.Rows} rows in {ShardPath}); delete it or use another --out to recompute");
             return done;
         }
 
         var (first, end) = plan.ShardChunks(shard.Index, shard.Count);
-        var completed = CompletedChunks(parts, first, end, resume);
+        var completed = new ChunkResume(plan, shard, stderr).Reusable(parts, resume);
         using var engine = Commands.EngineFactory.Create(backend);
-        var (startRow, endRow) = plan.ShardRows(shard.Index, shard.Count);
         long doneRows = completed.Sum(c => plan.ChunkRange(c).End - plan.ChunkRange(c).Start);
         var inv = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(inv, $"scan {plan.Hash}: {plan.Family}, {plan.Points} points × {plan.Members} members = {plan.Rows} rows in {plan.Chunks} chunks of {plan.ChunkRows}; ")
@@ -55,18 +55,22 @@ internal sealed class ScanRunner(ScanPlan plan, string dir, ShardSelector.Shard 
                 if (completed.Contains(c))
                     continue;
                 var table = runner.Run(c);
-                ScanParquet.Write(ScanDirectory.ChunkFile(parts, c), table, Metadata(engine.Backend, ("chunk", c.ToString(CultureInfo.InvariantCulture))));
+                ScanParquet.Write(ScanDirectory.ChunkFile(parts, c), table, Metadata(engine.Backend,
+                    [("chunk", c.ToString(CultureInfo.InvariantCulture)), .. ScanFileProof.Record(table, plan.ChunkRange(c).Start)]));
                 advance(table.Rows);
+                ChunkPersisted?.Invoke(c);
             }
         });
 
         var chunks = Enumerable.Range(first, end - first).Select(c => ScanParquet.Read(ScanDirectory.ChunkFile(parts, c))).ToList();
         var shardTable = ScanTable.Concat([.. chunks.Select(c => c.Table)], ScanTable.ColumnNames(plan));
+        if (shardTable.RowIndex.Where((row, i) => row != startRow + i).Any() || shardTable.Rows != endRow - startRow)
+            throw new RuntimeFailure(string.Create(inv, $"shard {shard}: the chunks in '{parts}' do not hold exactly rows {startRow}…{endRow - 1}: delete that folder and rerun."));
         string backends = string.Join(",", chunks.Select(c => c.Metadata["backend"]).Append(engine.Backend.ToString()).Distinct().Order());
         double seconds = clock.Elapsed.TotalSeconds;
-        ScanParquet.Write(ShardPath, shardTable, Metadata(engine.Backend, ("rows", shardTable.Rows.ToString(CultureInfo.InvariantCulture)),
+        ScanParquet.Write(ShardPath, shardTable, Metadata(engine.Backend, [("rows", shardTable.Rows.ToString(CultureInfo.InvariantCulture)),
             ("first_row", startRow.ToString(CultureInfo.InvariantCulture)), ("backend", backends),
-            ("seconds", seconds.ToString("0.###", CultureInfo.InvariantCulture))));
+            ("seconds", seconds.ToString("0.###", CultureInfo.InvariantCulture)), .. ScanFileProof.Record(shardTable, startRow)]));
         DeleteFolder(parts);
         var written = new List<string> { ShardPath };
         if (npz)
@@ -101,40 +105,41 @@ internal sealed class ScanRunner(ScanPlan plan, string dir, ShardSelector.Shard 
     }
 
     /// <summary>
-    /// The chunks of this shard already persisted (with --resume; without it, finding any is an error rather than a
-    /// silent restart). A chunk file of another spec or the wrong length is recomputed.
+    /// The table of the existing shard file when it is verified (<see cref="ScanFileProof"/>), so there is nothing to
+    /// compute, with or without --resume; null when it is to be recomputed: written by an older version, which cannot
+    /// be verified, and --resume given (the file is replaced once the new one is complete). A file that fails
+    /// verification is refused, naming it: a complete shard is too costly to delete unasked.
     /// </summary>
-    private HashSet<int> CompletedChunks(string parts, int first, int end, bool resume)
+    private ScanTable? Complete(long startRow, long endRow, bool resume)
     {
-        var done = new HashSet<int>();
-        if (!Directory.Exists(parts))
-            return done;
-        foreach (var file in Directory.EnumerateFiles(parts))
+        var verdict = ScanFileProof.Verify(ShardPath, plan, startRow, endRow);
+        if (verdict.IsVerified)
         {
-            if (ScanDirectory.ParseChunkName(file) is not { } chunk)
-            {
-                File.Delete(file); // a temporary file of a write that was killed
-                continue;
-            }
-            if (!resume)
-                throw new UsageException($"--out: '{parts}' holds completed chunks of an interrupted run of shard {shard}: pass --resume to continue it, or delete that folder.");
-            var (start, stop) = chunk >= first && chunk < end ? plan.ChunkRange(chunk) : (0, -1);
-            bool valid;
-            try
-            {
-                var (rows, metadata) = ScanParquet.ReadFooter(file);
-                valid = metadata[ScanParquet.HashKey] == plan.Hash && rows == stop - start;
-            }
-            catch (InvalidDataException)
-            {
-                valid = false;
-            }
-            if (valid)
-                done.Add(chunk);
-            else
-                File.Delete(file);
+            stdout.WriteLine($"shard {shard}: already complete ({verdict.Table!.Rows} rows in {ShardPath}, verified); delete it or use another --out to recompute");
+            return verdict.Table;
         }
-        return done;
+        if (verdict.Outcome != ScanFileProof.Outcome.OlderVersion)
+            throw new RuntimeFailure($"'{ShardPath}' {verdict.Problem}: delete that file and rerun with --resume to recompute shard {shard}.");
+        if (resume)
+        {
+            stderr.WriteLine($"resume: '{ShardPath}' was {verdict.Problem}: recomputing shard {shard} (the file is replaced once the new one is complete)");
+            return null;
+        }
+        var table = ScanParquet.Read(ShardPath).Table;
+        stdout.WriteLine($"shard {shard}: already complete ({table.Rows} rows in {ShardPath}, written by an older version and not verified: rerun with --resume to recompute it)");
+        return table;
+    }
+
+    /// <summary>
+    /// Deletes the temporary files of this shard's own killed writes: in its chunk folder, of its shard file (and .npz),
+    /// and of the heatmap for an unsharded run. Other shards' may be in flight in the same directory.
+    /// </summary>
+    private void RemoveOwnTempFiles(string parts)
+    {
+        string shardName = Path.GetFileName(ShardPath);
+        string npzName = Path.ChangeExtension(shardName, ".npz");
+        ScanTempFiles.Remove(dir, t => t == shardName || t == npzName || (shard.Count == 1 && t == "heatmap.png"), stderr);
+        ScanTempFiles.Remove(parts, _ => true, stderr);
     }
 
     /// <summary>Removes a shard's chunk folder, and .parts itself once no shard has one (other shards may be running).</summary>

@@ -1,4 +1,5 @@
 using FastAttractors.Cli.Commands;
+using FastAttractors.Cli.Output;
 using FastAttractors.Cli.Scan;
 
 namespace FastAttractors.Cli.Tests.Support;
@@ -28,7 +29,37 @@ public static class ScanRun
     /// <summary>Runs <c>scan</c> with the shard index taken from <paramref name="environment"/>, as a scheduler sets it.</summary>
     public static int ScanWithEnvironment(string outDir, string json, IReadOnlyDictionary<string, string> environment, int? shards) =>
         ScanCommand.Execute(ScanSpecReader.Parse(json, "test spec"), outDir, null, shards, resume: false, npz: false,
-            name => environment.TryGetValue(name, out var v) ? v : null, TextWriter.Null, interactive: false);
+            name => environment.TryGetValue(name, out var v) ? v : null, TextWriter.Null, TextWriter.Null, interactive: false);
+
+    /// <summary>
+    /// Runs shard index/count of <paramref name="json"/> into <paramref name="outDir"/> in-process and stops it once
+    /// <paramref name="chunks"/> chunks are persisted, as a kill between two chunks leaves the directory (no cleanup
+    /// runs). False when the shard has no more than that many chunks and so completed.
+    /// </summary>
+    internal static bool RunAndKill(string outDir, string json, int index, int count, int chunks)
+    {
+        var plan = ScanPlan.Create(ScanSpecReader.Parse(json, "test spec"));
+        int persisted = 0;
+        var runner = new ScanRunner(plan, OutputDirectory.Prepare(outDir), new ShardSelector.Shard(index, count, "test"), TextWriter.Null, TextWriter.Null, interactive: false)
+        {
+            ChunkPersisted = _ =>
+            {
+                if (++persisted == chunks)
+                    throw new SimulatedKill();
+            },
+        };
+        try
+        {
+            runner.Run(backend: null, resume: true, npz: false);
+            return false;
+        }
+        catch (SimulatedKill)
+        {
+            return true;
+        }
+    }
+
+    private sealed class SimulatedKill : Exception;
 
     /// <summary>Every shard file of <paramref name="dir"/> as one table, rows sorted by the row index.</summary>
     internal static ScanTable ReadAll(string dir)
