@@ -7,7 +7,8 @@ namespace FastAttractors.Native;
 /// </summary>
 internal static class StepCounts
 {
-    public const long Largest = 1L << 53;
+    /// <summary>The engine's own limit (<see cref="global::FastAttractors.StepCounts.Max"/>), stated again in the C header.</summary>
+    public const long Largest = global::FastAttractors.StepCounts.Max;
 
     public static long Check(long steps, string name)
     {
