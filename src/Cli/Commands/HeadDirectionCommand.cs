@@ -140,7 +140,7 @@ internal static class HeadDirectionCommand
         }
         var model = new TanhRnn(ParameterBlock.PerMemberRows("W", rows), ring.B, ring.Tau);
         const double dt = 0.2;
-        long steps = (long)Math.Round(settings.Duration / dt);
+        long steps = StepCounts.Round(settings.Duration, dt, "--duration");
         int every = (int)Math.Max(1, Math.Round(settings.RecordEvery / dt));
         var sol = engine.Integrate(new EnsembleProblem(model, x0, members), new Rk4(dt), steps, SaveAt.EveryNthStep(every));
         var runs = new List<HeadingRun>();

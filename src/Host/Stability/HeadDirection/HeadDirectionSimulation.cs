@@ -38,7 +38,7 @@ public static class HeadDirectionSimulation
         if (frameCount > 50_000_000)
             throw new ArgumentOutOfRangeException(nameof(recordEvery), recordEvery, $"recordEvery = {recordEvery} records too many frames over {duration}.");
         int frames = (int)frameCount;
-        long steps = Math.Max((long)Math.Round(duration / dt), (long)Math.Round((frames - 1) * recordEvery / dt));
+        long steps = Math.Max(StepCounts.Round(duration, dt, nameof(duration)), StepCounts.Round((frames - 1) * recordEvery, dt, nameof(recordEvery)));
 
         // '+' at its pulse point; '−' lagging by (τ/2π) h₀, i.e. advanced by τ − that.
         double p0 = px0, p1 = px1;
