@@ -8,7 +8,8 @@ using Xunit;
 namespace FastAttractors.Cli.Tests;
 
 /// <summary>
-/// Hostile values for every numeric flag of integrate, lyapunov, adjoint and scan (NaN, ±∞, 1e999, 0, negatives,
+/// Hostile values for every numeric flag of integrate, lyapunov, adjoint and scan, and the size flags of sequence train
+/// and train (NaN, ±∞, 1e999, 0, negatives,
 /// int and long extremes, values past the 2⁵³ step limit, sizes that cannot fit memory, garbage and 10,000-character
 /// strings). Each either runs to exit 0 (the values are chosen so that every accepted run is short) or exits 2 with
 /// one line that names the flag, quotes at most an excerpt, and carries no stack trace, all within seconds.
@@ -30,6 +31,9 @@ public class HostileFlagProperties
         ["integrate"] = ["integrate", "--model", "tanh-rnn", "--n", "3", "--members", "2", "--dt", "0.1", "--steps", "5", "--backend", "Reference"],
         ["lyapunov"] = ["lyapunov", "--model", "lorenz", "--members", "2", "--dt", "0.01", "--transient", "0", "--duration", "1", "--backend", "Reference"],
         ["adjoint"] = ["adjoint", "--model", "tanh-rnn", "--n", "3", "--members", "2", "--dt", "0.1", "--steps", "5", "--backend", "Reference"],
+        // Only values that must be refused are tried on these two (a valid training run takes longer than a probe should).
+        ["sequence train"] = ["sequence", "train", "--networks", "2", "--visible", "20", "--length", "4", "--max-epochs", "5", "--backend", "Reference"],
+        ["train"] = ["train", "--task", "copy", "--delay", "5", "--hidden", "8", "--epochs", "1"],
         ["scan"] = ["scan", "--family", "rotation-flow", "--axis", "alpha=list:1.5", "--axis", "theta=list:0.5", "--transient", "0", "--duration", "2", "--backend", "Reference"],
     };
 
@@ -64,6 +68,14 @@ public class HostileFlagProperties
         ("scan", "--chunk", [.. Ints, "2000000000"], ["chunk"]),
         ("scan", "--members", Ints, ["members"]), // 2·10⁹ members is a valid (cluster-sized) scan, so not tried here
         ("scan", "--x0-std", Doubles, ["x0"]),
+        ("sequence train", "--visible", [.. Ints, "2147483647"], ["visible"]),
+        ("sequence train", "--length", [.. Ints, "2147483647"], ["length"]),
+        ("sequence train", "--networks", [.. Ints, "2147483647"], ["networks"]),
+        ("sequence train", "--trials", [.. Ints, "2147483647"], ["trials"]),
+        ("sequence train", "--hidden", [.. Ints, "2147483647"], ["hidden"]),
+        ("train", "--dt", Doubles, ["dt"]),             // --time discrete: refused as not applying, whatever the value
+        ("train", "--frequency", Doubles, ["frequency"]),
+        ("train", "--length", [.. Ints, "2147483647"], ["length"]),
         ("scan", "--axis", ["alpha=linspace:0:1:1e999", "alpha=list:" + Long, "alpha=list:NaN", Long, "alpha=logspace:-1:1:3", "=list:1"], ["axis"]),
     ];
 

@@ -91,4 +91,20 @@ public class InputLimitTests
         Refused(Run("scan", "--family", "tanh-gain", "--n", "20000", "--axis", "g=list:1"), "--n", "GB");
         Assert.True(clock.Elapsed.TotalSeconds < 10, $"{clock.Elapsed.TotalSeconds:F1} s (weights were drawn before the refusal)");
     }
+
+    [Theory]
+    [InlineData("--visible")]
+    [InlineData("--length")]
+    [InlineData("--networks")]
+    [InlineData("--trials")]
+    public void Sequence_sizes_whose_arrays_cannot_exist_are_refused_by_name(string flag) =>
+        // These once surfaced as a bare OverflowException or OutOfMemoryException.
+        Refused(Run("sequence", "train", flag, "2147483647"), flag, "exceed one array");
+
+    [Theory]
+    [InlineData("--dt", "0.05", "--time continuous")]
+    [InlineData("--frequency", "2", "--time continuous")]
+    [InlineData("--length", "50", "--task flipflop or sine")]
+    public void A_train_flag_the_task_would_ignore_is_refused(string flag, string value, string where) =>
+        Refused(Run("train", "--task", "copy", flag, value), flag, where);
 }

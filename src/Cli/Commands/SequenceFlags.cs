@@ -100,8 +100,22 @@ internal sealed class SequenceFlags
         foreach (int k in s.Flips)
             if (k < 0 || k > n)
                 throw new UsageException($"--flips: every value must lie in [0, N = {n}], got {k}.");
+        // Sizes the run builds before the engine sees it, multiplied in float64 so that they cannot wrap: the patterns
+        // (B × T × N), the recall trials' states (B × trials × N) and the weights (B × max(2 M N, N²)).
+        int longest = s.Lengths.Length > 0 ? Math.Max(s.Length, s.Lengths.Max()) : s.Length;
+        int widest = s.HiddenSizes.Length > 0 ? Math.Max(s.Hidden, s.HiddenSizes.Max()) : s.Hidden;
+        FitsOneArray("--networks × --length × --visible (the patterns)", (double)s.Networks * longest * n);
+        FitsOneArray("--networks × --trials × --visible (the recall states)", (double)s.Networks * s.Trials * n);
+        FitsOneArray("--networks × --hidden × --visible (the weights)", (double)s.Networks * Math.Max(2.0 * widest * n, (double)n * n));
         if (s.Data != SequenceDataKind.Random && (int)Math.Sqrt(n) is var side && side * side != n)
             throw new UsageException($"--visible: image data needs a square frame (side²), got {n}.");
+    }
+
+    private static void FitsOneArray(string what, double values)
+    {
+        if (values > Array.MaxLength)
+            throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{what}: {values:G4} values exceed one array ({Array.MaxLength:N0}); use fewer networks, trials or a smaller network."));
     }
 
     private static void AtLeast(string flag, int value, int min)

@@ -48,6 +48,7 @@ internal sealed class TrainFlags
     public TrainSettings Resolve(ParseResult p)
     {
         string taskName = p.GetValue(Task)!;
+        RejectFlagsThatDoNotApply(p, taskName);
         var task = Guard("--task/--delay/--max-delay/--length", () => CreateTask(taskName, p.GetValue(Delay), p.GetValue(MaxDelay), p.GetValue(Length)));
         var init = p.GetValue(Init) switch
         {
@@ -119,6 +120,29 @@ internal sealed class TrainFlags
         return continuousTime
             ? ScanPtaRegion.Read(scan, ScanPtaRegion.FlowFamily, tolerance, "--pta-scan", "--time continuous (TanhRnn flow, Eq. 20)")
             : ScanPtaRegion.Read(scan, ScanPtaRegion.MapFamily, tolerance, "--pta-scan", "--time discrete (h ← tanh(W h + …), Eq. 21)");
+    }
+
+    /// <summary>
+    /// A flag given for a task or time mode that ignores it is refused: a silently ignored --dt or --length would be a
+    /// run other than the one asked for.
+    /// </summary>
+    private void RejectFlagsThatDoNotApply(ParseResult p, string taskName)
+    {
+        bool sequenceTask = taskName is "flipflop" or "sine";
+        bool continuous = p.GetValue(Time) == "continuous";
+        (Option Flag, bool Applies, string Where)[] rules =
+        [
+            (Length, sequenceTask, "--task flipflop or sine"),
+            (Delay, !sequenceTask, "--task copy, copy-random, ordering or discrimination"),
+            (MaxDelay, taskName is "copy-random" or "ordering" or "discrimination", "--task copy-random, ordering or discrimination"),
+            (Frequency, continuous, "--time continuous"),
+            (Dt, continuous, "--time continuous"),
+        ];
+        foreach (var (flag, applies, where) in rules)
+        {
+            if (!applies && p.GetResult(flag) is { Implicit: false })
+                throw new UsageException($"{flag.Name}: applies only to {where}, not to --task {taskName} --time {p.GetValue(Time)}.");
+        }
     }
 
     internal static ITrainingTask CreateTask(string name, int? delay, int? maxDelay, int? length) => name switch
