@@ -11,10 +11,10 @@ namespace FastAttractors.Simd.Lanes;
 /// <c>Vector&lt;float&gt;</c>, so a tile's lane vectors are reinterpreted, not copied.
 /// <para>
 /// +, −, ×, ÷ round exactly as <see cref="Real32"/> does lane by lane. tanh is <see cref="RationalTanh"/> (2.5e-7
-/// absolute, lane-wise by construction; the built-in float32 Simd fields use it too). exp, sin and cos are Math's scalar calls per lane:
-/// the BCL's vector kernels choose their algorithm by tests over the whole vector (a tiny or a huge argument in one lane
-/// changes the rounding of the others), which would break member isolation; the scalar calls also give the Reference
-/// float32 path's bits lane by lane.
+/// absolute, lane-wise by construction; the built-in float32 Simd fields use it too). exp, sin and cos are MathF's
+/// scalar calls per lane: the BCL's vector kernels choose their algorithm by tests over the whole vector (a tiny or a
+/// huge argument in one lane changes the rounding of the others), which would break member isolation; the scalar calls
+/// also give the lane-by-lane Real32 path's bits.
 /// </para>
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
@@ -43,7 +43,7 @@ internal readonly unsafe struct Lanes32(Vector<float> value) : ILaneNumber<Lanes
         new(Vector.ConditionalSelect(Vector.LessThanOrEqual(condition.Value, Vector<float>.Zero), Vector<float>.Zero, value.Value));
 
     /// <summary>True when every lane is finite. Models should not branch on it: the integrators test finiteness per lane themselves.</summary>
-    public static bool IsFinite(Lanes32 a) => SimdMath.FiniteMask(a.Value) == Vector<int>.AllBitsSet.As<int, float>();
+    public static bool IsFinite(Lanes32 a) => Vector.EqualsAll(a.Value - a.Value, Vector<float>.Zero); // x − x is NaN for NaN and ±∞
 
     /// <summary>Lane 0, for host-side reporting.</summary>
     public double ToDouble() => Value[0];

@@ -48,7 +48,7 @@ internal readonly unsafe struct Lanes64(Vector<double> value) : ILaneNumber<Lane
         new(Vector.ConditionalSelect(Vector.LessThanOrEqual(condition.Value, Vector<double>.Zero), Vector<double>.Zero, value.Value));
 
     /// <summary>True when every lane is finite. Models should not branch on it: the integrators test finiteness per lane themselves.</summary>
-    public static bool IsFinite(Lanes64 a) => SimdMath.FiniteMask(a.Value) == Vector<long>.AllBitsSet.As<long, double>();
+    public static bool IsFinite(Lanes64 a) => Vector.EqualsAll(a.Value - a.Value, Vector<double>.Zero); // x − x is NaN for NaN and ±∞
 
     /// <summary>Lane 0, for host-side reporting.</summary>
     public double ToDouble() => Value[0];
