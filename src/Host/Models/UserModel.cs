@@ -6,6 +6,7 @@ using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
 using FastAttractors.Simd;
+using FastAttractors.Simd.Lanes;
 
 namespace FastAttractors;
 
@@ -13,7 +14,9 @@ namespace FastAttractors;
 /// A user-defined model: a struct functor implementing only f(x) through <see cref="IModel{T}.Evaluate"/>, written once
 /// generic over the number type (so dual numbers give its Jacobian–vector product), given in both precisions. It
 /// carries its own constants; per-member parameters are for the built-ins. It runs in ILGPU kernels (Cuda, OpenCL,
-/// IlgpuCpu) and on the Reference path; on the Simd path it is evaluated member by member (no hand vectorisation).
+/// IlgpuCpu) and on the Reference path; on the Simd path it is called once per tile with lane number types
+/// (<see cref="Lanes64"/>, <see cref="Lanes32"/>: one member per SIMD lane), so f, J v, Jᵀa and tr J run vectorised
+/// with no hand-written Simd field. There the member index it is given is the tile's first member.
 /// </summary>
 public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBinding
     where TField64 : struct, IModel<Real64>
@@ -75,12 +78,30 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
             throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
     }
 
+    /// <summary>
+    /// Evaluate the functor once per member on the Simd path instead of once per tile in lane numbers: the slower path
+    /// before vectorisation, kept callable so benchmarks and tests can compare against it.
+    /// </summary>
+    internal bool LaneByLaneOnSimd { get; init; }
+
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] parameters, ISimdFieldSink<T> sink)
     {
         if (typeof(T) == typeof(double))
-            ((ISimdFieldSink<double>)sink).Run(new LaneByLane<double, Real64, TField64>(field64));
+        {
+            var typed = (ISimdFieldSink<double>)sink;
+            if (LaneByLaneOnSimd)
+                typed.Run(new LaneByLaneUserField<double, Real64, TField64>(field64));
+            else
+                typed.Run(new VectorisedUserField<double, Lanes64, Real64, TField64>(field64));
+        }
         else if (typeof(T) == typeof(float))
-            ((ISimdFieldSink<float>)sink).Run(new LaneByLane<float, Real32, TField32>(field32));
+        {
+            var typed = (ISimdFieldSink<float>)sink;
+            if (LaneByLaneOnSimd)
+                typed.Run(new LaneByLaneUserField<float, Real32, TField32>(field32));
+            else
+                typed.Run(new VectorisedUserField<float, Lanes32, Real32, TField32>(field32));
+        }
         else
             throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
     }
@@ -88,9 +109,21 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
     void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] parameters, ISimdTangentSink<T> sink)
     {
         if (typeof(T) == typeof(double))
-            ((ISimdTangentSink<double>)sink).Run(new LaneByLane<double, Real64, TField64>(field64));
+        {
+            var typed = (ISimdTangentSink<double>)sink;
+            if (LaneByLaneOnSimd)
+                typed.Run(new LaneByLaneUserField<double, Real64, TField64>(field64));
+            else
+                typed.Run(new VectorisedUserField<double, Lanes64, Real64, TField64>(field64));
+        }
         else if (typeof(T) == typeof(float))
-            ((ISimdTangentSink<float>)sink).Run(new LaneByLane<float, Real32, TField32>(field32));
+        {
+            var typed = (ISimdTangentSink<float>)sink;
+            if (LaneByLaneOnSimd)
+                typed.Run(new LaneByLaneUserField<float, Real32, TField32>(field32));
+            else
+                typed.Run(new VectorisedUserField<float, Lanes32, Real32, TField32>(field32));
+        }
         else
             throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
     }
@@ -98,9 +131,21 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
     void IModelBinding.BindSimdAdjoint<T>(SimdParameters<T>[] parameters, ISimdAdjointSink<T> sink)
     {
         if (typeof(T) == typeof(double))
-            ((ISimdAdjointSink<double>)sink).Run(new LaneByLane<double, Real64, TField64>(field64));
+        {
+            var typed = (ISimdAdjointSink<double>)sink;
+            if (LaneByLaneOnSimd)
+                typed.Run(new LaneByLaneUserField<double, Real64, TField64>(field64));
+            else
+                typed.Run(new VectorisedUserField<double, Lanes64, Real64, TField64>(field64));
+        }
         else if (typeof(T) == typeof(float))
-            ((ISimdAdjointSink<float>)sink).Run(new LaneByLane<float, Real32, TField32>(field32));
+        {
+            var typed = (ISimdAdjointSink<float>)sink;
+            if (LaneByLaneOnSimd)
+                typed.Run(new LaneByLaneUserField<float, Real32, TField32>(field32));
+            else
+                typed.Run(new VectorisedUserField<float, Lanes32, Real32, TField32>(field32));
+        }
         else
             throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
     }
@@ -159,116 +204,6 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
         /// <summary>User models carry their constants inside the functor: no parameters to differentiate.</summary>
         public void AddParameterCotangent(int member, double[] xIn, double[] a, double[][] cotangents)
         {
-        }
-    }
-
-    /// <summary>Evaluates the scalar functor once per lane; TScalar and TReal have the same bits (float/Real32, double/Real64).</summary>
-    private readonly struct LaneByLane<TScalar, TReal, TField>(TField functor) : ISimdAdjointField<TScalar>
-        where TScalar : unmanaged, IFloatingPointIeee754<TScalar>
-        where TReal : unmanaged, IReal<TReal>, ILift<TReal, TReal>
-        where TField : struct, IModel<TReal>
-    {
-        public int Dimension => functor.Dimension;
-        public int ScratchLength => 0;
-
-        public void Evaluate(int tile, ReadOnlySpan<Vector<TScalar>> x, Span<Vector<TScalar>> y, Span<Vector<TScalar>> scratch)
-        {
-            int n = functor.Dimension;
-            var xs = new TReal[n];
-            var ys = new TReal[n];
-            var work = new TReal[Math.Max(1, functor.ScratchLength)];
-            var lanesX = new TScalar[n * Vector<TScalar>.Count];
-            var lanesY = new TScalar[n * Vector<TScalar>.Count];
-            for (int i = 0; i < n; i++)
-                x[i].CopyTo(lanesX, i * Vector<TScalar>.Count);
-            for (int lane = 0; lane < Vector<TScalar>.Count; lane++)
-            {
-                for (int i = 0; i < n; i++)
-                    xs[i] = Unsafe.BitCast<TScalar, TReal>(lanesX[i * Vector<TScalar>.Count + lane]);
-                functor.Evaluate<TReal, ArrayVector<TReal>, ArrayVector<TReal>, ArrayVector<TReal>>(
-                    tile * Vector<TScalar>.Count + lane, new(xs, 0), new(ys, 0), new(work, 0));
-                for (int i = 0; i < n; i++)
-                    lanesY[i * Vector<TScalar>.Count + lane] = Unsafe.BitCast<TReal, TScalar>(ys[i]);
-            }
-            for (int i = 0; i < n; i++)
-                y[i] = new Vector<TScalar>(lanesY, i * Vector<TScalar>.Count);
-        }
-
-        /// <summary>tr J would cost n dual evaluations per lane: the reference field's assembled Jacobian does it.</summary>
-        public bool TryTrace(int tile, ReadOnlySpan<Vector<TScalar>> lin, out Vector<TScalar> trace)
-        {
-            trace = Vector<TScalar>.Zero;
-            return false;
-        }
-
-        /// <summary>The linearisation is the point itself: J v comes from dual numbers at x, lane by lane.</summary>
-        public int LinearisationLength => functor.Dimension;
-
-        public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<TScalar>> x, Span<Vector<TScalar>> y, Span<Vector<TScalar>> lin, Span<Vector<TScalar>> scratch)
-        {
-            x[..functor.Dimension].CopyTo(lin);
-            Evaluate(tile, x, y, scratch);
-        }
-
-        public void Jvp(int tile, ReadOnlySpan<Vector<TScalar>> lin, ReadOnlySpan<Vector<TScalar>> v, Span<Vector<TScalar>> jv, int columns, Span<Vector<TScalar>> scratch)
-        {
-            int n = functor.Dimension, lanes = Vector<TScalar>.Count;
-            var xs = new Dual<TReal>[n];
-            var ys = new Dual<TReal>[n];
-            var work = new Dual<TReal>[Math.Max(1, functor.ScratchLength)];
-            for (int c = 0; c < columns; c++)
-            {
-                var outputs = new TScalar[n * lanes];
-                for (int lane = 0; lane < lanes; lane++)
-                {
-                    for (int i = 0; i < n; i++)
-                        xs[i] = new Dual<TReal>(Unsafe.BitCast<TScalar, TReal>(lin[i][lane]), Unsafe.BitCast<TScalar, TReal>(v[c * n + i][lane]));
-                    functor.Evaluate<Dual<TReal>, ArrayVector<Dual<TReal>>, ArrayVector<Dual<TReal>>, ArrayVector<Dual<TReal>>>(
-                        tile * lanes + lane, new(xs, 0), new(ys, 0), new(work, 0));
-                    for (int i = 0; i < n; i++)
-                        outputs[i * lanes + lane] = Unsafe.BitCast<TReal, TScalar>(ys[i].Tangent);
-                }
-                for (int i = 0; i < n; i++)
-                    jv[c * n + i] = new Vector<TScalar>(outputs, i * lanes);
-            }
-        }
-    
-
-        /// <summary>User models carry their constants inside the functor: no parameters to differentiate.</summary>
-        public int CotangentLength => 0;
-
-        public int OuterDimension => 0;
-
-        public int AdjointScratchLength => 0;
-
-        /// <summary>
-        /// Jᵀa lane by lane: column k of J is the tangent of f(x + ε e_k) in dual numbers (users write only f), and
-        /// (Jᵀa)_k = Σ_i J_ik a_i.
-        /// </summary>
-        public void Vjp(int tile, ReadOnlySpan<Vector<TScalar>> x, ReadOnlySpan<Vector<TScalar>> y, ReadOnlySpan<Vector<TScalar>> lin,
-            ReadOnlySpan<Vector<TScalar>> a, Span<Vector<TScalar>> xBar, Span<Vector<TScalar>> cotangent, Span<Vector<TScalar>> outer, Span<Vector<TScalar>> scratch)
-        {
-            int n = functor.Dimension, lanes = Vector<TScalar>.Count;
-            var xs = new Dual<TReal>[n];
-            var ys = new Dual<TReal>[n];
-            var work = new Dual<TReal>[Math.Max(1, functor.ScratchLength)];
-            var outputs = new TScalar[n * lanes];
-            for (int lane = 0; lane < lanes; lane++)
-            {
-                for (int k = 0; k < n; k++)
-                {
-                    for (int i = 0; i < n; i++)
-                        xs[i] = new Dual<TReal>(Unsafe.BitCast<TScalar, TReal>(lin[i][lane]), TReal.FromDouble(i == k ? 1 : 0));
-                    functor.Evaluate<Dual<TReal>, ArrayVector<Dual<TReal>>, ArrayVector<Dual<TReal>>, ArrayVector<Dual<TReal>>>(
-                        tile * lanes + lane, new(xs, 0), new(ys, 0), new(work, 0));
-                    var sum = TScalar.Zero;
-                    for (int i = 0; i < n; i++)
-                        sum += Unsafe.BitCast<TReal, TScalar>(ys[i].Tangent) * a[i][lane];
-                    outputs[k * lanes + lane] = sum;
-                }
-            }
-            for (int k = 0; k < n; k++)
-                xBar[k] = new Vector<TScalar>(outputs, k * lanes);
         }
     }
 }
