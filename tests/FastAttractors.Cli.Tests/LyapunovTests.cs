@@ -52,6 +52,21 @@ public class LyapunovTests
     }
 
     [Fact]
+    public void Rossler_is_a_built_in_model_of_the_cli()
+    {
+        using var dir = new TempDirectory();
+        var result = CliHarness.Run("lyapunov", "--model", "rossler", "--members", "3", "--dt", "0.01", "--transient", "20",
+            "--duration", "200", "--seed", "4", "--backend", "Reference", "--out", dir.Path);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var engine = Engine.Create(Backend.Reference);
+        var expected = engine.Lyapunov(new EnsembleProblem(Rossler.Create(), InitialStates.Normal(3, 3, 1.0, 4), 3), new Rk4(0.01),
+            new LyapunovOptions { Transient = 20, Duration = 200 });
+        Assert.Equal(expected.Exponents, NpyArray.ReadNpz(dir.File("lyapunov.npz"))["exponents"].Doubles());
+        Assert.Equal(ExitCodes.Usage, CliHarness.Run("lyapunov", "--model", "rossler", "--n", "4", "--members", "1", "--dt", "0.01",
+            "--out", dir.Path).ExitCode);
+    }
+
+    [Fact]
     public void Written_spec_reproduces_the_run()
     {
         using var first = new TempDirectory();

@@ -9,7 +9,7 @@ namespace FastAttractors.Cli.Specs;
 /// </summary>
 public sealed record IntegrateSpec
 {
-    /// <summary>tanh-rnn, relu-rnn, tanh-of-linear, linear, lorenz or henon.</summary>
+    /// <summary>tanh-rnn, relu-rnn, tanh-of-linear, linear, lorenz, henon or rossler.</summary>
     public string? Model { get; init; }
 
     /// <summary>flow or map (only tanh-of-linear has both; henon is a map, the others flows).</summary>

@@ -71,6 +71,7 @@ internal static class RunFactory
             "linear" => new Linear(WeightsOf(spec)),
             "lorenz" => new Lorenz(),
             "henon" => new Henon(),
+            "rossler" => Rossler.Create(),
             _ => throw new UsageException($"model: unknown model '{spec.Model}'."),
         };
         // Weights and initial states share the seed: the counter-based streams are keyed by purpose as well.

@@ -10,13 +10,13 @@ namespace FastAttractors.Cli.Specs;
 /// </summary>
 internal static class SpecResolver
 {
-    public static readonly string[] Models = ["tanh-rnn", "relu-rnn", "tanh-of-linear", "linear", "lorenz", "henon"];
+    public static readonly string[] Models = ["tanh-rnn", "relu-rnn", "tanh-of-linear", "linear", "lorenz", "henon", "rossler"];
     public static readonly string[] Kinds = ["flow", "map"];
     public static readonly string[] WeightKinds = ["sparse-gaussian", "block-rotation", "pta"];
     public static readonly string[] Precisions = ["float32", "float64"];
 
     /// <summary>Models whose parameters are an n × n matrix built by a weight constructor.</summary>
-    public static bool IsMatrixModel(string model) => model is not ("lorenz" or "henon");
+    public static bool IsMatrixModel(string model) => model is not ("lorenz" or "henon" or "rossler");
 
     /// <summary>The spec of an <c>integrate</c> run: the model fields, steps and record_every.</summary>
     public static IntegrateSpec Resolve(IntegrateSpec spec)
@@ -267,7 +267,7 @@ internal static class SpecResolver
 
     private static int ResolveDimension(string model, int? n)
     {
-        int? fixedDimension = model switch { "lorenz" => 3, "henon" => 2, _ => null };
+        int? fixedDimension = model switch { "lorenz" or "rossler" => 3, "henon" => 2, _ => null };
         if (fixedDimension is { } d)
         {
             if (n is { } given && given != d)

@@ -22,19 +22,21 @@ public sealed record EnsembleCase(string Kind, int N, int Members, bool PerMembe
             "tanh-of-linear-map" => new TanhOfLinear(W(1.0), DynamicsKind.Map),
             "linear" => new Linear(Shifted(W(1.0), N)),
             "lorenz" => PerMember ? Lorenz.RhoSweep(Members, 0, 28) : new Lorenz(),
+            "rossler" => Rossler.Create(0.2, 0.2, 2 + Seed % 5),
             "henon" => PerMember ? new Henon(ParameterBlock.PerMemberRows("a_b",
                 Enumerable.Range(0, Members).Select(m => new[] { 1.0 + 0.4 * m / Math.Max(1, Members - 1), 0.3 }).ToArray())) : new Henon(),
             _ => throw new ArgumentException(Kind),
         };
     }
 
-    public int Dimension => Kind switch { "lorenz" => 3, "henon" => 2, _ => N };
+    public int Dimension => Kind switch { "lorenz" or "rossler" => 3, "henon" => 2, _ => N };
 
     public ISolver Solver => Kind is "henon" or "tanh-of-linear-map" ? MapIteration.Instance : new Rk4(Dt);
 
     public double[] InitialStates() => Kind switch
     {
         "lorenz" => FastAttractors.InitialStates.Normal(3, Members, 5.0, Seed + 1, mean: 1.0),
+        "rossler" => FastAttractors.InitialStates.Normal(3, Members, 2.0, Seed + 1),
         "henon" => FastAttractors.InitialStates.Normal(2, Members, 0.05, Seed + 1),
         _ => FastAttractors.InitialStates.Normal(N, Members, 1.0, Seed + 1),
     };
@@ -55,7 +57,7 @@ public sealed record EnsembleCase(string Kind, int N, int Members, bool PerMembe
 public static class Generators
 {
     public static readonly string[] Kinds =
-        ["tanh-rnn", "relu-rnn", "tanh-of-linear-flow", "tanh-of-linear-map", "linear", "lorenz", "henon"];
+        ["tanh-rnn", "relu-rnn", "tanh-of-linear-flow", "tanh-of-linear-map", "linear", "lorenz", "henon", "rossler"];
 
     /// <summary>n in 1–64, members in 1–300, short horizons (vectorised tanh differs by ulps and chaos amplifies it).</summary>
     public static Arbitrary<EnsembleCase> Cases(int maxN = 64, int maxMembers = 300) =>
