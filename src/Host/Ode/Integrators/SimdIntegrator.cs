@@ -13,6 +13,9 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
 {
     public Backend Backend => Backend.Simd;
 
+    /// <summary>False sends classic RK4 through the generic stage loop too (tests compare the two; benchmarks time them).</summary>
+    internal bool UnrolledRk4 { get; init; } = true;
+
     public EnsembleSolution Integrate(RunPlan plan) => plan.Options.Precision == Precision.Float32
         ? Integrate<float>(plan, Precision.Float32)
         : Integrate<double>(plan, Precision.Float64);
@@ -23,7 +26,7 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
         int tiles = (plan.Members + Vector<T>.Count - 1) / Vector<T>.Count;
         var parameters = plan.Binding.DeviceParameters.Select(b => SimdParameters<T>.From(b, tiles, plan.Members)).ToArray();
         // Classic RK4 keeps its unrolled step (see Rk4Step); any other tableau goes through the generic stage loop.
-        var tableau = plan.IsMap || plan.Tableau.HasCoefficientsOf(Methods.ClassicRk4) ? null : new SimdTableau<T>(plan.Tableau, plan.Dt);
+        var tableau = plan.IsMap || (UnrolledRk4 && plan.Tableau.HasCoefficientsOf(Methods.ClassicRk4)) ? null : new SimdTableau<T>(plan.Tableau, plan.Dt);
         int group = TilesInLockstep(plan.N, parameters, tableau?.Stages ?? 0);
         plan.Binding.BindSimd(parameters, new Runner<T>(plan, solution, tiles, group, tableau));
         return solution;
