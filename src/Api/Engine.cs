@@ -79,8 +79,8 @@ public sealed class Engine : IDisposable
     public static (IReadOnlyList<DeviceInfo> Devices, Backend Default) Devices() => (DeviceCatalog.List(), DeviceCatalog.DefaultBackend());
 
     /// <summary>
-    /// Integrates every member for <paramref name="steps"/> steps of <paramref name="solver"/> (RK4 for flows,
-    /// iteration for maps). Members that go non-finite are frozen and flagged in <see cref="EnsembleSolution.Status"/>.
+    /// Integrates every member for <paramref name="steps"/> steps of <paramref name="solver"/> (an explicit Runge–Kutta
+    /// method for flows — which backends run which: <see cref="MethodSupport"/> — iteration for maps). Members that go non-finite are frozen and flagged in <see cref="EnsembleSolution.Status"/>.
     /// </summary>
     public EnsembleSolution Integrate(EnsembleProblem problem, ISolver solver, long steps, SaveAt? save = null, IntegrateOptions? options = null)
     {

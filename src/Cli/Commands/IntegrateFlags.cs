@@ -10,10 +10,14 @@ internal sealed class IntegrateFlags
     public Option<string> Out { get; } = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/integrate" };
     public Option<long?> Steps { get; } = new("--steps") { Description = "Number of steps (iterations for maps)." };
     public Option<int?> RecordEvery { get; } = new("--record-every") { Description = "Record the state every K steps (trajectory with steps/K + 1 frames)." };
+    public Option<string?> Method { get; } = new("--method")
+    {
+        Description = $"Explicit Runge–Kutta method for flows: {string.Join(", ", Methods.Names)} (default rk4; others run on the reference and simd backends).",
+    };
 
-    public IEnumerable<Option> All => [Out, .. Model.All, Steps, RecordEvery];
+    public IEnumerable<Option> All => [Out, .. Model.All, Steps, RecordEvery, Method];
 
     /// <summary>The spec fields set by flags (unset fields null).</summary>
     public IntegrateSpec ToSpec(ParseResult p) =>
-        Model.ToSpec(p) with { Steps = p.GetValue(Steps), RecordEvery = p.GetValue(RecordEvery) };
+        Model.ToSpec(p) with { Steps = p.GetValue(Steps), RecordEvery = p.GetValue(RecordEvery), Method = p.GetValue(Method) };
 }

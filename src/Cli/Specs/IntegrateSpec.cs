@@ -42,6 +42,12 @@ public sealed record IntegrateSpec
     public double? PtaTolerance { get; init; }
 
     public double? Dt { get; init; }
+
+    /// <summary>
+    /// The explicit Runge–Kutta method of a flow (<see cref="Methods.Names"/>: rk4, euler, heun, tsit5); unset means
+    /// classic RK4 and is left out of spec.json, so runs without it write what they always wrote.
+    /// </summary>
+    public string? Method { get; init; }
     public long? Steps { get; init; }
     public int? RecordEvery { get; init; }
 
@@ -99,6 +105,7 @@ public sealed record IntegrateSpec
         PtaScan = top.PtaScan ?? PtaScan,
         PtaTolerance = top.PtaTolerance ?? PtaTolerance,
         Dt = top.Dt ?? Dt,
+        Method = top.Method ?? Method,
         Steps = top.Steps ?? Steps,
         RecordEvery = top.RecordEvery ?? RecordEvery,
         Precision = top.Precision ?? Precision,

@@ -76,7 +76,9 @@ internal static class RunFactory
         };
         // Weights and initial states share the seed: the counter-based streams are keyed by purpose as well.
         var x0 = InitialStates.Normal(n, members, spec.X0Std!.Value, seed);
-        ISolver solver = model.Kind == DynamicsKind.Map ? MapIteration.Instance : new Rk4(spec.Dt!.Value);
+        ISolver solver = model.Kind == DynamicsKind.Map ? MapIteration.Instance
+            : spec.Method is { } method ? new ExplicitRk(Methods.ByName(method), spec.Dt!.Value)
+            : new Rk4(spec.Dt!.Value);
         Backend? backend = spec.Backend is null ? null : BackendNames.Parse(spec.Backend, "backend (--backend)");
         return (new EnsembleProblem(model, x0, members), solver, backend);
     }

@@ -37,6 +37,7 @@ internal static class SpecFields
         new("pta_scan", JsonType.String, s => s.PtaScan, (s, v) => s with { PtaScan = (string)v }),
         new("pta_tolerance", JsonType.Number, s => s.PtaTolerance, (s, v) => s with { PtaTolerance = (double)v }),
         new("dt", JsonType.Number, s => s.Dt, (s, v) => s with { Dt = (double)v }),
+        new("method", JsonType.String, s => s.Method, (s, v) => s with { Method = (string)v }),
         new("steps", JsonType.Integer, s => s.Steps, (s, v) => s with { Steps = (long)v }),
         new("record_every", JsonType.Integer, s => s.RecordEvery, (s, v) => s with { RecordEvery = ToInt(v) }),
         new("precision", JsonType.String, s => s.Precision, (s, v) => s with { Precision = (string)v }),

@@ -35,7 +35,8 @@ internal static class SpecResolver
             throw Bad("steps", steps, $"must be at most {StepCounts.Max} (2⁵³, where float64 times stop being exact)");
         if (spec.RecordEvery is { } every)
             AtLeast("record_every", every, 1);
-        return ResolveModel(spec) with { Steps = steps, RecordEvery = spec.RecordEvery };
+        var resolved = ResolveModel(spec);
+        return resolved with { Steps = steps, RecordEvery = spec.RecordEvery, Method = ResolveMethod(spec, resolved, SolverCapability.Integrate) };
     }
 
     /// <summary>
@@ -78,6 +79,7 @@ internal static class SpecResolver
         LyapunovPlan.EnsureFits(n, exponents, resolved.Members!.Value, blocks, ModelValues(resolved));
         return resolved with
         {
+            Method = ResolveMethod(spec, resolved, SolverCapability.Lyapunov),
             Transient = transient, Duration = duration, Every = every, Exponents = exponents, Blocks = blocks, Tolerance = tolerance,
         };
     }
@@ -115,7 +117,7 @@ internal static class SpecResolver
             if (step < 0 || step > steps)
                 throw Bad("loss_steps", spec.LossSteps!, $"every step must be in [0, steps = {steps}] ({step} is not)");
         }
-        return resolved with { Steps = steps, Checkpoint = spec.Checkpoint, NormEvery = normEvery, Target = target, LossSteps = spec.LossSteps };
+        return resolved with { Method = ResolveMethod(spec, resolved, SolverCapability.Gradient), Steps = steps, Checkpoint = spec.Checkpoint, NormEvery = normEvery, Target = target, LossSteps = spec.LossSteps };
     }
 
     private static void RejectAdjointFields(IntegrateSpec spec)
@@ -277,6 +279,26 @@ internal static class SpecResolver
         int value = Required("n", n);
         AtLeast("n", value, 1);
         return value;
+    }
+
+    /// <summary>
+    /// The method's canonical name, or null when unset (classic RK4, and spec.json unchanged). Maps take none; a
+    /// method the chosen backend cannot run for this command is refused here, naming where it does run.
+    /// </summary>
+    private static string? ResolveMethod(IntegrateSpec spec, IntegrateSpec resolved, SolverCapability capability)
+    {
+        if (spec.Method is null)
+            return null;
+        string name = OneOf("method", spec.Method, [.. Methods.Names]);
+        if (resolved.Kind == "map")
+            throw Bad("method", spec.Method, "applies only to flows (a map advances by iteration)");
+        var backend = resolved.Backend is null ? DeviceCatalog.DefaultBackend() : BackendNames.Parse(resolved.Backend, SpecFields.Named("backend").Label);
+        if (!MethodSupport.Supports(backend, capability, Methods.ByName(name)))
+        {
+            string where = capability == SolverCapability.Integrate ? "backend reference or simd" : "backend reference";
+            throw Bad("method", spec.Method, $"{capability} on backend {backend.ToString().ToLowerInvariant()} runs only rk4; '{name}' needs {where}");
+        }
+        return name;
     }
 
     private static string OneOf(string field, string value, string[] valid)

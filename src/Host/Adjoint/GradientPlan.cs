@@ -16,8 +16,12 @@ internal sealed record GradientPlan(
     int CheckpointInterval,
     int? NormEvery,
     Precision Precision,
-    int? ChunkMembers)
+    int? ChunkMembers,
+    ISolver Solver)
 {
+    /// <summary>The tableau flows are stepped with (classic RK4 unless the solver says otherwise).</summary>
+    public ButcherTableau Tableau => Solver.Tableau ?? Methods.ClassicRk4;
+
     public int N => Problem.Dimension;
     public int Members => Problem.Members;
     public bool IsMap => Problem.Model.Kind == DynamicsKind.Map;
@@ -41,7 +45,7 @@ internal sealed record GradientPlan(
         if (solver.Advances != problem.Model.Kind)
             throw new ArgumentException(
                 $"solver: {solver.GetType().Name} advances a {solver.Advances}, but model '{problem.Model.Name}' is a {problem.Model.Kind}"
-                + (problem.Model.Kind == DynamicsKind.Map ? "; use MapIteration." : "; use Rk4(dt)."), nameof(solver));
+                + (problem.Model.Kind == DynamicsKind.Map ? "; use MapIteration." : "; use Rk4(dt) or ExplicitRk(method, dt)."), nameof(solver));
         if (steps < 1)
             throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be at least 1, got {steps}.");
         StepCounts.Validate(steps, nameof(steps));
@@ -68,7 +72,7 @@ internal sealed record GradientPlan(
         int interval = options.CheckpointInterval ?? DefaultCheckpointInterval(steps);
         interval = (int)Math.Min(interval, steps);
         var plan = new GradientPlan(problem, binding, solver.StepSize, steps, terms, interval, options.AdjointNormEvery,
-            options.Precision, options.ChunkMembers);
+            options.Precision, options.ChunkMembers, solver);
         plan.CheckHostMemory();
         return plan;
     }

@@ -19,8 +19,12 @@ internal sealed record LyapunovPlan(
     int Blocks,
     double Tolerance,
     Precision Precision,
-    int? ChunkMembers)
+    int? ChunkMembers,
+    ISolver Solver)
 {
+    /// <summary>The tableau flows are stepped with (classic RK4 unless the solver says otherwise).</summary>
+    public ButcherTableau Tableau => Solver.Tableau ?? Methods.ClassicRk4;
+
     public int N => Problem.Dimension;
     public int Members => Problem.Members;
     public bool IsMap => Problem.Model.Kind == DynamicsKind.Map;
@@ -52,7 +56,7 @@ internal sealed record LyapunovPlan(
         if (solver.Advances != problem.Model.Kind)
             throw new ArgumentException(
                 $"solver: {solver.GetType().Name} advances a {solver.Advances}, but model '{problem.Model.Name}' is a {problem.Model.Kind}"
-                + (problem.Model.Kind == DynamicsKind.Map ? "; use MapIteration." : "; use Rk4(dt)."), nameof(solver));
+                + (problem.Model.Kind == DynamicsKind.Map ? "; use MapIteration." : "; use Rk4(dt) or ExplicitRk(method, dt)."), nameof(solver));
         int n = problem.Dimension;
         int k = options.Exponents ?? n;
         if (k < 1 || k > n)
@@ -87,7 +91,7 @@ internal sealed record LyapunovPlan(
             throw new ArgumentOutOfRangeException(nameof(options), options.Blocks,
                 $"Blocks = {options.Blocks} over {accumulate} QR intervals is more blocks than can be indexed; use fewer blocks or a shorter Duration.");
         var plan = new LyapunovPlan(problem, binding, solver.StepSize, k, options.Every, transient, accumulate, options.Blocks,
-            options.Tolerance, options.Precision, options.ChunkMembers);
+            options.Tolerance, options.Precision, options.ChunkMembers, solver);
         EnsureFits(n, k, problem.Members, options.Blocks, extraValues: 0);
         return plan;
     }

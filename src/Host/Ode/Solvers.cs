@@ -1,6 +1,10 @@
 namespace FastAttractors;
 
-/// <summary>How to advance a model one step: RK4 for flows, iteration for maps.</summary>
+/// <summary>
+/// How to advance a model one step: an explicit Runge–Kutta method (<see cref="ExplicitRk"/>, <see cref="Rk4"/>)
+/// for flows, iteration (<see cref="MapIteration"/>) for maps. Only this library implements it: the engine steps by
+/// the solver's tableau, and a solver it could not read must be a compile error, not a run that silently uses RK4.
+/// </summary>
 public interface ISolver
 {
     /// <summary>The kind of model this solver advances.</summary>
@@ -8,21 +12,24 @@ public interface ISolver
 
     /// <summary>Time per step (1 for maps: one iteration).</summary>
     double StepSize { get; }
+
+    /// <summary>The tableau a flow is stepped with; null for maps. Internal, so no other assembly can implement ISolver.</summary>
+    internal ButcherTableau? Tableau { get; }
 }
 
-/// <summary>Classic RK4 with fixed step <see cref="Dt"/> (spec §2).</summary>
+/// <summary>Classic RK4 with fixed step <see cref="Dt"/> (spec §2): the same steps as <c>new ExplicitRk(Methods.ClassicRk4, dt)</c>.</summary>
 public sealed record Rk4 : ISolver
 {
     public Rk4(double dt)
     {
-        if (!double.IsFinite(dt) || dt <= 0)
-            throw new ArgumentOutOfRangeException(nameof(dt), dt, $"dt must be positive and finite, got {dt}.");
+        StepSizes.Validate(dt);
         Dt = dt;
     }
 
     public double Dt { get; }
     public DynamicsKind Advances => DynamicsKind.Flow;
     public double StepSize => Dt;
+    ButcherTableau? ISolver.Tableau => Methods.ClassicRk4;
 }
 
 /// <summary>x ← F(x) for maps; one step is one iteration.</summary>
@@ -31,4 +38,5 @@ public sealed record MapIteration : ISolver
     public static MapIteration Instance { get; } = new();
     public DynamicsKind Advances => DynamicsKind.Map;
     public double StepSize => 1.0;
+    ButcherTableau? ISolver.Tableau => null;
 }

@@ -24,9 +24,13 @@ internal sealed class IlgpuGradient : IGradientEstimator
 
     public Backend Backend { get; }
 
-    public EnsembleGradients Gradient(GradientPlan plan) => plan.Precision == Precision.Float32
-        ? Gradient<Real32>(plan, sizeof(float))
-        : Gradient<Real64>(plan, sizeof(double));
+    public EnsembleGradients Gradient(GradientPlan plan)
+    {
+        MethodSupport.Require(plan.Solver, Backend, SolverCapability.Gradient);
+        return plan.Precision == Precision.Float32
+            ? Gradient<Real32>(plan, sizeof(float))
+            : Gradient<Real64>(plan, sizeof(double));
+    }
 
     private EnsembleGradients Gradient<T>(GradientPlan plan, int elementSize) where T : unmanaged, IReal<T>, ILift<T, T>
     {

@@ -17,7 +17,7 @@ internal sealed class ReferenceGradient : IGradientEstimator
     {
         var result = new EnsembleGradients(plan.N, plan.Members, plan.Steps, plan.CheckpointInterval, plan.Binding.GradientParameters,
             plan.NormEvery, plan.Dt, Backend, Precision.Float64);
-        var tableau = ButcherTableau.ClassicRk4;
+        var tableau = plan.Tableau;
         Parallel.For(0, plan.Members, () => new Workspace(plan, tableau.Stages), (m, _, w) =>
         {
             Run(plan, tableau, result, m, w);

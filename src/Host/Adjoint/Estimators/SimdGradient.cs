@@ -14,8 +14,11 @@ internal sealed class SimdGradient : IGradientEstimator
 {
     public Backend Backend => Backend.Simd;
 
-    public EnsembleGradients Gradient(GradientPlan plan) =>
-        plan.Precision == Precision.Float32 ? Gradient<float>(plan, Precision.Float32) : Gradient<double>(plan, Precision.Float64);
+    public EnsembleGradients Gradient(GradientPlan plan)
+    {
+        MethodSupport.Require(plan.Solver, Backend, SolverCapability.Gradient);
+        return plan.Precision == Precision.Float32 ? Gradient<float>(plan, Precision.Float32) : Gradient<double>(plan, Precision.Float64);
+    }
 
     private EnsembleGradients Gradient<T>(GradientPlan plan, Precision precision) where T : unmanaged, IFloatingPointIeee754<T>
     {

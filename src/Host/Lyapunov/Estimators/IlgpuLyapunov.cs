@@ -24,9 +24,13 @@ internal sealed class IlgpuLyapunov : ILyapunovEstimator
 
     public Backend Backend { get; }
 
-    public LyapunovSpectra Estimate(LyapunovPlan plan) => plan.Precision == Precision.Float32
-        ? Estimate<Real32>(plan, sizeof(float))
-        : Estimate<Real64>(plan, sizeof(double));
+    public LyapunovSpectra Estimate(LyapunovPlan plan)
+    {
+        MethodSupport.Require(plan.Solver, Backend, SolverCapability.Lyapunov);
+        return plan.Precision == Precision.Float32
+            ? Estimate<Real32>(plan, sizeof(float))
+            : Estimate<Real64>(plan, sizeof(double));
+    }
 
     private LyapunovSpectra Estimate<T>(LyapunovPlan plan, int elementSize) where T : unmanaged, IReal<T>, ILift<T, T>
     {

@@ -16,7 +16,7 @@ internal sealed class ReferenceLyapunov : ILyapunovEstimator
     {
         var acc = new SpectrumAccumulators(plan);
         var q0 = plan.InitialTangents();
-        var tableau = ButcherTableau.ClassicRk4;
+        var tableau = plan.Tableau;
         Parallel.For(0, plan.Members, () => new Workspace(plan.N, plan.K, tableau.Stages, plan.Binding.CreateReferenceField()), (m, _, w) =>
         {
             Run(plan, acc, q0, tableau, m, w);
@@ -41,7 +41,7 @@ internal sealed class ReferenceLyapunov : ILyapunovEstimator
                 if (plan.IsMap)
                     MapStep(plan, w, m, contraction ? acc.ContractionIntegral : null);
                 else
-                    Rk4Step(plan, tableau, w, m, contraction ? acc.ContractionIntegral : null);
+                    RkStep(plan, tableau, w, m, contraction ? acc.ContractionIntegral : null);
                 if (!w.NextX.All(double.IsFinite) || !w.NextQ.All(double.IsFinite))
                 {
                     acc.MarkDiverged(m, step);
@@ -79,7 +79,7 @@ internal sealed class ReferenceLyapunov : ILyapunovEstimator
     /// Stage s: X_s = x + dt Σ_j a_sj Kx_j, V_s = Q + dt Σ_j a_sj KQ_j, Kx_s = f(X_s), KQ_s = J(X_s) V_s; then
     /// x' = x + dt Σ b_s Kx_s and Q' = Q + dt Σ b_s KQ_s. The contraction integral gains dt Σ b_s tr J(X_s).
     /// </summary>
-    private static void Rk4Step(LyapunovPlan plan, ButcherTableau tableau, Workspace w, int m, double[]? contraction)
+    private static void RkStep(LyapunovPlan plan, ButcherTableau tableau, Workspace w, int m, double[]? contraction)
     {
         int n = plan.N, k = plan.K;
         double dt = plan.Dt;

@@ -20,6 +20,7 @@ internal sealed class SimdLyapunov : ILyapunovEstimator
     /// <summary>Few large shared networks go to the GEMM path (nothing to spread across lanes); ensembles to tiles.</summary>
     public LyapunovSpectra Estimate(LyapunovPlan plan)
     {
+        MethodSupport.Require(plan.Solver, Backend, SolverCapability.Lyapunov);
         if (LargeNetworkLyapunov.Supports(plan))
             return largeNetworks.Estimate(plan);
         return plan.Precision == Precision.Float32

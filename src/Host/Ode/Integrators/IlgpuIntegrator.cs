@@ -28,9 +28,14 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
 
     public Accelerator Accelerator => cache.Accelerator;
 
-    public EnsembleSolution Integrate(RunPlan plan) => plan.Options.Precision == Precision.Float32
-        ? Integrate<Real32>(plan, Precision.Float32, sizeof(float))
-        : Integrate<Real64>(plan, Precision.Float64, sizeof(double));
+    public EnsembleSolution Integrate(RunPlan plan)
+    {
+        // The kernels hand-unroll classic RK4; any other method is refused rather than run as RK4.
+        MethodSupport.Require(plan.Solver, Backend, SolverCapability.Integrate);
+        return plan.Options.Precision == Precision.Float32
+            ? Integrate<Real32>(plan, Precision.Float32, sizeof(float))
+            : Integrate<Real64>(plan, Precision.Float64, sizeof(double));
+    }
 
     private EnsembleSolution Integrate<T>(RunPlan plan, Precision precision, int elementSize) where T : unmanaged, IReal<T>, ILift<T, T>
     {

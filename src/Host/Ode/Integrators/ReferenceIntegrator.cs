@@ -1,8 +1,8 @@
 namespace FastAttractors.Ode.Integrators;
 
 /// <summary>
-/// The oracle: scalar float64, one member at a time, RK4 driven by the Butcher tableau (not hand-unrolled), so it
-/// shares no arithmetic code with the kernels or the Simd path.
+/// The oracle: scalar float64, one member at a time, any explicit method driven by its Butcher tableau (never
+/// hand-unrolled), so it shares no arithmetic code with the kernels or the Simd path.
 /// </summary>
 internal sealed class ReferenceIntegrator : IEnsembleIntegrator
 {
@@ -11,7 +11,7 @@ internal sealed class ReferenceIntegrator : IEnsembleIntegrator
     public EnsembleSolution Integrate(RunPlan plan)
     {
         var solution = new EnsembleSolution(plan.N, plan.Members, plan.Steps, plan.Dt, plan.RecordEvery, Backend, Precision.Float64);
-        var tableau = ButcherTableau.ClassicRk4;
+        var tableau = plan.Tableau;
         Parallel.For(0, plan.Members, () => new Workspace(plan.N, tableau.Stages, plan.Binding.CreateReferenceField()), (m, _, w) =>
         {
             int n = plan.N, members = plan.Members;
@@ -23,7 +23,7 @@ internal sealed class ReferenceIntegrator : IEnsembleIntegrator
                 if (plan.IsMap)
                     w.Field.Evaluate(m, w.X, w.Next);
                 else
-                    Rk4Step(tableau, plan.Dt, w, m);
+                    RkStep(tableau, plan.Dt, w, m);
                 if (!w.Next.All(double.IsFinite))
                 {
                     solution.Status[m] = MemberStatus.NonFinite;
@@ -43,7 +43,7 @@ internal sealed class ReferenceIntegrator : IEnsembleIntegrator
     }
 
     /// <summary>k_s = f(x + dt Σ_j a_sj k_j); x_next = x + dt Σ_s b_s k_s.</summary>
-    private static void Rk4Step(ButcherTableau tableau, double dt, Workspace w, int m)
+    private static void RkStep(ButcherTableau tableau, double dt, Workspace w, int m)
     {
         int n = w.X.Length;
         for (int s = 0; s < tableau.Stages; s++)

@@ -17,6 +17,9 @@ internal sealed record RunPlan(
     public bool IsMap => Problem.Model.Kind == DynamicsKind.Map;
     public double Dt => Solver.StepSize;
 
+    /// <summary>The tableau flows are stepped with (classic RK4 unless the solver says otherwise).</summary>
+    public ButcherTableau Tableau => Solver.Tableau ?? Methods.ClassicRk4;
+
     public static RunPlan Create(EnsembleProblem problem, ISolver solver, long steps, SaveAt? save, IntegrateOptions? options)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -29,7 +32,7 @@ internal sealed record RunPlan(
         if (solver.Advances != problem.Model.Kind)
             throw new ArgumentException(
                 $"solver: {solver.GetType().Name} advances a {solver.Advances}, but model '{problem.Model.Name}' is a {problem.Model.Kind}"
-                + (problem.Model.Kind == DynamicsKind.Map ? "; use MapIteration." : "; use Rk4(dt)."), nameof(solver));
+                + (problem.Model.Kind == DynamicsKind.Map ? "; use MapIteration." : "; use Rk4(dt) or ExplicitRk(method, dt)."), nameof(solver));
         options ??= IntegrateOptions.Default;
         if (options.ChunkMembers is < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.ChunkMembers, $"ChunkMembers must be at least 1, got {options.ChunkMembers}.");

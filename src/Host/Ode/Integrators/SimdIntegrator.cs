@@ -13,6 +13,9 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
 {
     public Backend Backend => Backend.Simd;
 
+    /// <summary>False sends classic RK4 through the generic stage loop too (tests compare the two; benchmarks time them).</summary>
+    internal bool UnrolledRk4 { get; init; } = true;
+
     public EnsembleSolution Integrate(RunPlan plan) => plan.Options.Precision == Precision.Float32
         ? Integrate<float>(plan, Precision.Float32)
         : Integrate<double>(plan, Precision.Float64);
@@ -22,8 +25,10 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
         var solution = new EnsembleSolution(plan.N, plan.Members, plan.Steps, plan.Dt, plan.RecordEvery, Backend, precision);
         int tiles = (plan.Members + Vector<T>.Count - 1) / Vector<T>.Count;
         var parameters = plan.Binding.DeviceParameters.Select(b => SimdParameters<T>.From(b, tiles, plan.Members)).ToArray();
-        int group = TilesInLockstep(plan.N, parameters);
-        plan.Binding.BindSimd(parameters, new Runner<T>(plan, solution, tiles, group));
+        // Classic RK4 keeps its unrolled step (see Rk4Step); any other tableau goes through the generic stage loop.
+        var tableau = plan.IsMap || (UnrolledRk4 && plan.Tableau.HasCoefficientsOf(Methods.ClassicRk4)) ? null : new SimdTableau<T>(plan.Tableau, plan.Dt);
+        int group = TilesInLockstep(plan.N, parameters, tableau?.Stages ?? 0);
+        plan.Binding.BindSimd(parameters, new Runner<T>(plan, solution, tiles, group, tableau));
         return solution;
     }
 
@@ -33,11 +38,11 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
     /// lockstep lets the out-of-order core overlap them. Large tiles (W1: 8 KB of W each) stay alone so that their
     /// parameters keep to L1.
     /// </summary>
-    internal static int TilesInLockstep<T>(int n, SimdParameters<T>[] parameters) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static int TilesInLockstep<T>(int n, SimdParameters<T>[] parameters, int slopes = 0) where T : unmanaged, IFloatingPointIeee754<T>
     {
         const int budgetBytes = 12 * 1024, maxGroup = 8;
         int vectorBytes = Vector<T>.Count * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-        long perTile = 5L * n * vectorBytes; // x, k, stage, acc and scratch
+        long perTile = (5L + slopes) * n * vectorBytes; // x, k, stage, acc, scratch and the generic step's slopes
         foreach (var p in parameters)
             perTile += (long)p.TileStride * vectorBytes;
         return (int)Math.Clamp(budgetBytes / perTile, 1, maxGroup);
@@ -47,14 +52,14 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
     {
     }
 
-    private sealed class Runner<T>(RunPlan plan, EnsembleSolution solution, int tiles, int group) : ISimdFieldSink<T>
+    private sealed class Runner<T>(RunPlan plan, EnsembleSolution solution, int tiles, int group, SimdTableau<T>? tableau) : ISimdFieldSink<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public void Run<TField>(TField field) where TField : struct, ISimdField<T>
         {
             int n = plan.N;
             int groups = (tiles + group - 1) / group;
-            Parallel.For(0, groups, () => Enumerable.Range(0, group).Select(_ => new TileWork<T>(n, field.ScratchLength)).ToArray(), (g, _, work) =>
+            Parallel.For(0, groups, () => Enumerable.Range(0, group).Select(_ => new TileWork<T>(n, field.ScratchLength, tableau?.Stages ?? 0)).ToArray(), (g, _, work) =>
             {
                 int first = g * group, count = Math.Min(group, tiles - first);
                 IntegrateTiles(field, first, work.AsSpan(0, count));
@@ -84,6 +89,8 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
                     var next = w.Acc.AsSpan(0, n);
                     if (isMap)
                         field.Evaluate(firstTile + t, x, next, w.Scratch);
+                    else if (tableau is not null)
+                        SimdRkStep.Step(field, firstTile + t, w, tableau);
                     else
                         Rk4Step(field, firstTile + t, w, dt, half, third, sixth);
                     var finite = Vector<T>.AllBitsSet;
@@ -106,6 +113,10 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
                 work[t].Unload(solution, firstTile + t);
         }
 
+        /// <summary>
+        /// Classic RK4 unrolled: one slope buffer, the step accumulated as the stages go. It gives the same bits as
+        /// <see cref="SimdRkStep"/> on RK4's tableau (a test checks); it stays for speed (see the README's figures).
+        /// </summary>
         private static void Rk4Step<TField>(TField field, int tile, TileWork<T> w, T dt, T half, T third, T sixth) where TField : struct, ISimdField<T>
         {
             var x = w.X.AsSpan();

@@ -2,8 +2,11 @@ using System.Numerics;
 
 namespace FastAttractors.Ode.Integrators;
 
-/// <summary>One worker's tile state (n lane vectors each) and the per-lane failure record.</summary>
-internal sealed class TileWork<T>(int n, int scratch) where T : unmanaged, IFloatingPointIeee754<T>
+/// <summary>
+/// One worker's tile state (n lane vectors each) and the per-lane failure record. <see cref="Slopes"/> holds one K_s
+/// per stage for the tableau-driven step; the unrolled RK4 needs only <see cref="K"/> and allocates none.
+/// </summary>
+internal sealed class TileWork<T>(int n, int scratch, int stages = 0) where T : unmanaged, IFloatingPointIeee754<T>
 {
     private static readonly int Lanes = Vector<T>.Count;
     private readonly T[] lanes = new T[Lanes];
@@ -11,6 +14,7 @@ internal sealed class TileWork<T>(int n, int scratch) where T : unmanaged, IFloa
 
     public readonly Vector<T>[] X = new Vector<T>[n], K = new Vector<T>[n], Stage = new Vector<T>[n], Acc = new Vector<T>[n];
     public readonly Vector<T>[] Scratch = new Vector<T>[Math.Max(1, scratch)];
+    public readonly Vector<T>[][] Slopes = [.. Enumerable.Range(0, stages).Select(_ => new Vector<T>[n])];
 
     /// <summary>Gathers the tile's members from the SoA ensemble; padding lanes repeat the last member.</summary>
     public void Load(double[] soa, int tile, int members)

@@ -1,0 +1,29 @@
+namespace FastAttractors;
+
+/// <summary>
+/// Which explicit Runge–Kutta methods each backend runs, per capability. Classic RK4 runs everywhere (its kernels are
+/// hand-unrolled). Any tableau runs where a stepper reads the tableau: Reference (all three capabilities, scalar
+/// float64 loops over a, b, c) and Simd integrate (a stage loop over lane vectors). Elsewhere — the ILGPU backends
+/// (Cuda, OpenCL, IlgpuCpu) and Simd's tangent and adjoint tiles — another method is refused, never replaced by RK4.
+/// </summary>
+public static class MethodSupport
+{
+    public static bool Supports(Backend backend, SolverCapability capability, ButcherTableau method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        if (method.HasCoefficientsOf(Methods.ClassicRk4))
+            return true;
+        return backend == Backend.Reference || (backend == Backend.Simd && capability == SolverCapability.Integrate);
+    }
+
+    /// <summary>Throws a clear ArgumentException when <paramref name="solver"/>'s method cannot run here (maps always can).</summary>
+    internal static void Require(ISolver solver, Backend backend, SolverCapability capability)
+    {
+        if (solver.Tableau is not { } method || Supports(backend, capability, method))
+            return;
+        string where = capability == SolverCapability.Integrate ? "Reference and Simd" : "Reference";
+        throw new ArgumentException(
+            $"solver {solver}: {capability} on {backend} runs only classic RK4 (Rk4(dt)); method '{method.Name}' runs for "
+            + $"{capability} on {where}.", nameof(solver));
+    }
+}

@@ -1,0 +1,63 @@
+using FastAttractors.Cli.Specs;
+using FastAttractors.Cli.Tests.Support;
+using Xunit;
+
+namespace FastAttractors.Cli.Tests;
+
+/// <summary>
+/// --method (spec field method) picks the explicit Runge–Kutta method of integrate; it is written to spec.json only when
+/// given, and refused by name where the chosen backend runs only rk4.
+/// </summary>
+public class MethodFlagTests
+{
+    private static IntegrateSpec Linear(string? method, string backend) => new()
+    {
+        Model = "linear", N = 2, Members = 3, Dt = 0.05, Steps = 10, Backend = backend, Method = method,
+    };
+
+    [Theory]
+    [InlineData("tsit5", "simd")]
+    [InlineData("EULER", "reference")]
+    [InlineData("rk4", "ilgpucpu")]
+    public void Integrate_keeps_a_supported_method_by_its_canonical_name(string method, string backend)
+    {
+        var spec = SpecResolver.Resolve(Linear(method, backend));
+        Assert.Equal(method.ToLowerInvariant(), spec.Method);
+        Assert.Equal(spec, SpecReader.Parse(SpecWriter.ToJson(spec), "round trip"));
+    }
+
+    [Fact]
+    public void Without_the_flag_spec_json_has_no_method_field()
+    {
+        var spec = SpecResolver.Resolve(Linear(null, "simd"));
+        Assert.Null(spec.Method);
+        Assert.DoesNotContain("method", SpecWriter.ToJson(spec));
+    }
+
+    [Theory]
+    [InlineData("rk45", "must be one of rk4, euler, heun, tsit5")]
+    [InlineData("heun", "runs only rk4")]
+    public void Unknown_or_unsupported_methods_are_usage_errors(string method, string message)
+    {
+        var error = Assert.Throws<UsageException>(() => SpecResolver.Resolve(Linear(method, "ilgpucpu")));
+        Assert.Contains("method (--method)", error.Message);
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void Lyapunov_and_adjoint_take_a_method_only_on_reference()
+    {
+        var lyapunov = Linear("tsit5", "simd") with { Steps = null, Duration = 20, Transient = 1 };
+        Assert.Contains("Lyapunov on backend simd runs only rk4", Assert.Throws<UsageException>(() => SpecResolver.ResolveLyapunov(lyapunov)).Message);
+        Assert.Equal("tsit5", SpecResolver.ResolveLyapunov(lyapunov with { Backend = "reference" }).Method);
+        Assert.Contains("Gradient on backend simd runs only rk4", Assert.Throws<UsageException>(() => SpecResolver.ResolveAdjoint(Linear("heun", "simd"))).Message);
+        Assert.Equal("heun", SpecResolver.ResolveAdjoint(Linear("heun", "reference")).Method);
+    }
+
+    [Fact]
+    public void Maps_take_no_method()
+    {
+        var henon = new IntegrateSpec { Model = "henon", Members = 2, Steps = 5, Backend = "reference", Method = "heun" };
+        Assert.Contains("applies only to flows", Assert.Throws<UsageException>(() => SpecResolver.Resolve(henon)).Message);
+    }
+}
