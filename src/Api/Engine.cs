@@ -19,20 +19,11 @@ namespace FastAttractors;
 /// </summary>
 public sealed class Engine : IDisposable
 {
-    private readonly IEnsembleIntegrator integrator;
-    private readonly ILyapunovEstimator estimator;
-    private readonly IGradientEstimator gradients;
-    private readonly IBinaryEstimator binary;
+    private readonly BackendCapabilities capabilities;
 
-    private Engine(IEnsembleIntegrator integrator, ILyapunovEstimator estimator, IGradientEstimator gradients, IBinaryEstimator binary)
-    {
-        this.integrator = integrator;
-        this.estimator = estimator;
-        this.gradients = gradients;
-        this.binary = binary;
-    }
+    private Engine(BackendCapabilities capabilities) => this.capabilities = capabilities;
 
-    public Backend Backend => integrator.Backend;
+    public Backend Backend => capabilities.Integrator.Backend;
 
     /// <summary>
     /// An engine on <paramref name="backend"/>; when null, the backend named by FASTATTRACTORS_BACKEND, else the
@@ -45,34 +36,7 @@ public sealed class Engine : IDisposable
             throw new ArgumentOutOfRangeException(nameof(backend), chosen, $"unknown backend {chosen}; valid: {string.Join(", ", BackendNames.Valid)}.");
         if (!DeviceCatalog.IsAvailable(chosen))
             throw new InvalidOperationException($"backend {chosen} was requested but no {chosen} device is present (see 'fastattractors devices').");
-        IEnsembleIntegrator integrator = chosen switch
-        {
-            Backend.Reference => new ReferenceIntegrator(),
-            Backend.Simd => new SimdIntegrator(),
-            _ => new IlgpuIntegrator(chosen),
-        };
-        ILyapunovEstimator estimator = chosen switch
-        {
-            Backend.Reference => new ReferenceLyapunov(),
-            Backend.Simd => new SimdLyapunov(),
-            _ => new IlgpuLyapunov(chosen, ((IlgpuIntegrator)integrator).Accelerator),
-        };
-        IGradientEstimator gradients = chosen switch
-        {
-            Backend.Reference => new ReferenceGradient(),
-            Backend.Simd => new SimdGradient(),
-            _ => new IlgpuGradient(chosen, ((IlgpuIntegrator)integrator).Accelerator),
-        };
-        // ILGPU backends train and recall U+V, V-only and perceptron networks with the binary kernels; the one-shot
-        // stores (Hebbian, Long Sequence Hopfield) run on the Simd CPU path and say Backend.Simd, so nobody mistakes
-        // them for GPU figures.
-        IBinaryEstimator binary = chosen switch
-        {
-            Backend.Reference => new ReferenceBinary(),
-            Backend.Simd => new SimdBinary(),
-            _ => new IlgpuBinary(chosen, ((IlgpuIntegrator)integrator).Accelerator),
-        };
-        return new Engine(integrator, estimator, gradients, binary);
+        return new Engine(BackendCapabilities.For(chosen));
     }
 
     /// <summary>Devices present on this machine and which backend <see cref="Create"/> would choose.</summary>
@@ -85,7 +49,7 @@ public sealed class Engine : IDisposable
     public EnsembleSolution Integrate(EnsembleProblem problem, ISolver solver, long steps, SaveAt? save = null, IntegrateOptions? options = null)
     {
         var plan = RunPlan.Create(problem, solver, steps, save, options);
-        var solution = integrator.Integrate(plan);
+        var solution = capabilities.Integrator.Integrate(plan);
         solution.KeepInitialStatesOfFirstStepFailures(problem.InitialStates);
         return solution;
     }
@@ -101,7 +65,7 @@ public sealed class Engine : IDisposable
     public LyapunovSpectra Lyapunov(EnsembleProblem problem, ISolver solver, LyapunovOptions? options = null)
     {
         var plan = LyapunovPlan.Create(problem, solver, options);
-        return estimator.Estimate(plan);
+        return capabilities.Lyapunov.Estimate(plan);
     }
 
     /// <summary>
@@ -115,7 +79,7 @@ public sealed class Engine : IDisposable
     public EnsembleGradients Gradient(EnsembleProblem problem, ISolver solver, long steps, Loss loss, GradientOptions? options = null)
     {
         var plan = GradientPlan.Create(problem, solver, steps, loss, options);
-        return gradients.Gradient(plan);
+        return capabilities.Gradients.Gradient(plan);
     }
 
     /// <summary>
@@ -129,7 +93,7 @@ public sealed class Engine : IDisposable
     public TrainingResult TrainSequences(SequenceBatch sequences, TrainingOptions? options = null)
     {
         var plan = TrainingPlan.Create(sequences, options);
-        return binary.Train(plan);
+        return capabilities.Binary.Train(plan);
     }
 
     /// <summary>
@@ -142,13 +106,11 @@ public sealed class Engine : IDisposable
     public RecallResult Recall(TrainingResult trained, RecallOptions? options = null)
     {
         var plan = RecallPlan.Create(trained, options);
-        return binary.Recall(plan);
+        return capabilities.Binary.Recall(plan);
     }
 
     public void Dispose()
     {
-        integrator.Dispose();
-        estimator.Dispose();
-        gradients.Dispose();
+        capabilities.Dispose();
     }
 }

@@ -24,7 +24,7 @@ public class IlgpuBinaryTrainingProperties
     /// <summary>A CPU accelerator of the tests' own, shared by the estimators below (one per group size).</summary>
     private static readonly Lazy<Accelerator> Cpu = new(() => IlgpuRuntime.CpuDevice.CreateAccelerator(IlgpuRuntime.Context));
 
-    private static readonly IlgpuBinary[] ByGroupSize = [.. Enumerable.Range(1, 4).Select(g => new IlgpuBinary(Backend.IlgpuCpu, Cpu.Value, g))];
+    private static readonly IlgpuBinary[] ByGroupSize = [.. Enumerable.Range(1, 4).Select(g => new IlgpuBinary(new IlgpuDevice(Backend.IlgpuCpu, Cpu.Value), g))];
 
     public static class Arbs
     {
@@ -63,7 +63,7 @@ public class IlgpuBinaryTrainingProperties
     [Fact]
     public void Group_size_outside_1_to_1024_is_rejected()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new IlgpuBinary(Backend.IlgpuCpu, Cpu.Value, 0));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new IlgpuBinary(new IlgpuDevice(Backend.IlgpuCpu, Cpu.Value), 0));
         Assert.Equal("trainingGroupSize", e.ParamName);
     }
 }

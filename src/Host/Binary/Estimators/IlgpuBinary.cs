@@ -19,16 +19,16 @@ internal sealed partial class IlgpuBinary : IBinaryEstimator
     private readonly IlgpuBinaryKernels kernels;
     private readonly SimdBinary cpu = new();
 
-    /// <param name="accelerator">Borrowed from the engine's integrator, which owns and disposes it.</param>
+    /// <param name="device">The engine's device, which owns the accelerator and the kernel cache.</param>
     /// <param name="trainingGroupSize">Threads per training group; null picks the device's default (tests vary it).</param>
-    public IlgpuBinary(Backend backend, Accelerator accelerator, int? trainingGroupSize = null)
+    public IlgpuBinary(IlgpuDevice device, int? trainingGroupSize = null)
     {
         if (trainingGroupSize is < 1 or > BinaryTrainingKernel.MaxGroupSize)
             throw new ArgumentOutOfRangeException(nameof(trainingGroupSize), trainingGroupSize,
                 $"trainingGroupSize must be between 1 and {BinaryTrainingKernel.MaxGroupSize}, got {trainingGroupSize}.");
-        Backend = backend;
-        cache = new KernelCache(accelerator);
-        kernels = new IlgpuBinaryKernels(accelerator, trainingGroupSize);
+        Backend = device.Backend;
+        cache = device.Kernels;
+        kernels = new IlgpuBinaryKernels(device.Accelerator, trainingGroupSize);
     }
 
     public Backend Backend { get; }

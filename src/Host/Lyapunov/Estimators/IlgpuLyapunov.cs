@@ -15,11 +15,11 @@ internal sealed class IlgpuLyapunov : ILyapunovEstimator
 {
     private readonly KernelCache cache;
 
-    /// <param name="accelerator">Borrowed from the engine's integrator, which owns and disposes it.</param>
-    public IlgpuLyapunov(Backend backend, Accelerator accelerator)
+    /// <param name="device">The engine's device, which owns the accelerator and the kernel cache.</param>
+    public IlgpuLyapunov(IlgpuDevice device)
     {
-        Backend = backend;
-        cache = new KernelCache(accelerator);
+        Backend = device.Backend;
+        cache = device.Kernels;
     }
 
     public Backend Backend { get; }

@@ -16,12 +16,11 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
 {
     private readonly KernelCache cache;
 
-    public IlgpuIntegrator(Backend backend)
+    /// <param name="device">The engine's device, which owns the accelerator and the kernel cache.</param>
+    public IlgpuIntegrator(IlgpuDevice device)
     {
-        var device = IlgpuRuntime.DeviceFor(backend)
-            ?? throw new InvalidOperationException($"backend {backend}: no such device on this machine (see 'fastattractors devices').");
-        Backend = backend;
-        cache = new KernelCache(device.CreateAccelerator(IlgpuRuntime.Context));
+        Backend = device.Backend;
+        cache = device.Kernels;
     }
 
     public Backend Backend { get; }
@@ -59,7 +58,10 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
         return solution;
     }
 
-    public void Dispose() => cache.Accelerator.Dispose();
+    public void Dispose()
+    {
+        // The accelerator belongs to the engine's IlgpuDevice.
+    }
 
     private sealed class ChunkRunner<T>(IlgpuIntegrator owner, RunPlan plan, EnsembleSolution solution, int first, int count)
         : IKernelModelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
