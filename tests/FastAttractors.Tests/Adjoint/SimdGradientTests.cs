@@ -21,7 +21,7 @@ public class SimdGradientTests
     [InlineData(Precision.Float32, 1e-4)]
     public void User_model_matches_the_reference(Precision precision, double tolerance)
     {
-        var model = new UserModel<Rossler<Real64>, Rossler<Real32>>(new(0.2, 0.2, 5.7), new(0.2, 0.2, 5.7), DynamicsKind.Flow, "Rossler");
+        var model = new UserModel<RosslerField<Real64>, RosslerField<Real32>>(new(0.2, 0.2, 5.7), new(0.2, 0.2, 5.7), DynamicsKind.Flow, "Rossler");
         int members = 13; // not a multiple of any lane count: padding lanes in the last tile
         var problem = new EnsembleProblem(model, InitialStates.Normal(3, members, 1.0, 5, mean: 1.0), members);
         var loss = Loss.Running([0, 17, 60], [[1, 0, 0], [0, 1, 0], [0.5, 0.5, 0.5]], 3);

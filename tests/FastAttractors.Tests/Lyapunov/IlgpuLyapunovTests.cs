@@ -34,7 +34,7 @@ public class IlgpuLyapunovTests
 
     public static IEnumerable<object[]> UserModels() =>
     [
-        [new UserModel<Rossler<Real64>, Rossler<Real32>>(new(0.2, 0.2, 5.7), new(0.2, 0.2, 5.7), DynamicsKind.Flow, "Rossler"),
+        [new UserModel<RosslerField<Real64>, RosslerField<Real32>>(new(0.2, 0.2, 5.7), new(0.2, 0.2, 5.7), DynamicsKind.Flow, "Rossler"),
             new Rk4(0.02), new double[] { 1, 1, 0 }],
         [new UserModel<CoupledTanhMap<Real64>, CoupledTanhMap<Real32>>(new(), new(), DynamicsKind.Map, "CoupledTanhMap"),
             MapIteration.Instance, new double[] { 0.3, -0.2, 0.1 }],

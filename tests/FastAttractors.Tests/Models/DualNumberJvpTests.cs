@@ -27,10 +27,10 @@ public class DualNumberJvpTests
     [Property(MaxTest = 50)]
     public void User_model_jvp_equals_analytic_jacobian_times_v(NormalFloat x0, NormalFloat x1, NormalFloat x2, NormalFloat v0)
     {
-        var model = new Rossler<Real64>(0.2, 0.2, 5.7);
+        var model = new RosslerField<Real64>(0.2, 0.2, 5.7);
         double[] x = [Clamp(x0), Clamp(x1), Clamp(x2)], v = [Clamp(v0), 1.0, -0.5];
         var (_, jv) = JvpOnCpu(model, x, v);
-        var exact = MatrixExponential.Apply(model.Jacobian(x), v);
+        var exact = MatrixExponential.Apply(RosslerJacobian.Of(x), v);
         Compare.Close(jv, exact, 1e-14, "Rössler J v");
     }
 
@@ -62,12 +62,12 @@ public class DualNumberJvpTests
     public void Jvp_kernel_on_the_ilgpu_accelerator_matches_the_cpu_functor()
     {
         const int members = 37;
-        var model = new Rossler<Real64>(0.2, 0.2, 5.7);
+        var model = new RosslerField<Real64>(0.2, 0.2, 5.7);
         var x = InitialStates.Normal(3, members, 2.0, 3);
         var v = InitialStates.Normal(3, members, 1.0, 4);
         using var accelerator = IlgpuRuntime.CpuDevice.CreateAccelerator(IlgpuRuntime.Context);
-        var kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, Rossler<Real64>, int, ArrayView<Real64>, ArrayView<Real64>,
-            ArrayView<Real64>, ArrayView<Real64>, ArrayView<Dual<Real64>>>(JvpKernel.Run<Real64, Rossler<Real64>>);
+        var kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, RosslerField<Real64>, int, ArrayView<Real64>, ArrayView<Real64>,
+            ArrayView<Real64>, ArrayView<Real64>, ArrayView<Dual<Real64>>>(JvpKernel.Run<Real64, RosslerField<Real64>>);
         using var xs = accelerator.Allocate1D(x.Select(d => new Real64(d)).ToArray());
         using var vs = accelerator.Allocate1D(v.Select(d => new Real64(d)).ToArray());
         using var ys = accelerator.Allocate1D<Real64>(3 * members);
@@ -79,7 +79,7 @@ public class DualNumberJvpTests
         for (int m = 0; m < members; m++)
         {
             double[] xm = [x[m], x[members + m], x[2 * members + m]], vm = [v[m], v[members + m], v[2 * members + m]];
-            var exact = MatrixExponential.Apply(model.Jacobian(xm), vm);
+            var exact = MatrixExponential.Apply(RosslerJacobian.Of(xm), vm);
             Compare.Close([jv[m].Value, jv[members + m].Value, jv[2 * members + m].Value], exact, 1e-14, $"member {m}");
         }
     }
@@ -89,7 +89,7 @@ public class DualNumberJvpTests
     public void User_model_integrates_on_every_backend(Backend backend, Precision precision)
     {
         const int members = 13;
-        var model = new UserModel<Rossler<Real64>, Rossler<Real32>>(new(0.2, 0.2, 5.7), new(0.2, 0.2, 5.7), DynamicsKind.Flow, "Rossler");
+        var model = new UserModel<RosslerField<Real64>, RosslerField<Real32>>(new(0.2, 0.2, 5.7), new(0.2, 0.2, 5.7), DynamicsKind.Flow, "Rossler");
         var problem = new EnsembleProblem(model, InitialStates.Normal(3, members, 1.0, 9), members);
         var reference = EngineCache.Get(Backend.Reference).Integrate(problem, new Rk4(0.01), 300);
         var actual = EngineCache.Get(backend).Integrate(problem, new Rk4(0.01), 300, options: new IntegrateOptions { Precision = precision });

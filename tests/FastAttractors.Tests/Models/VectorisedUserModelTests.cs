@@ -13,7 +13,7 @@ namespace FastAttractors.Tests.Models;
 /// </summary>
 public class VectorisedUserModelTests
 {
-    private static UserModel<Rossler<Real64>, Rossler<Real32>> Rossler(bool laneByLane) =>
+    private static UserModel<RosslerField<Real64>, RosslerField<Real32>> Rossler(bool laneByLane) =>
         new(new(0.2, 0.2, 5.7), new(0.2, 0.2, 5.7), DynamicsKind.Flow, "Rossler") { LaneByLaneOnSimd = laneByLane };
 
     private const int Members = 37; // several tiles at any lane count, the last one padded

@@ -15,7 +15,7 @@ public sealed record UserModelCase(bool Map, int Members, int Seed, int Steps, i
 {
     public IEnsembleModel Model() => Map
         ? new UserModel<CoupledTanhMap<Real64>, CoupledTanhMap<Real32>>(new(), new(), DynamicsKind.Map, "CoupledTanhMap")
-        : new UserModel<Rossler<Real64>, Rossler<Real32>>(new(0.2, 0.2, 5.7), new(0.2, 0.2, 5.7), DynamicsKind.Flow, "Rossler");
+        : new UserModel<RosslerField<Real64>, RosslerField<Real32>>(new(0.2, 0.2, 5.7), new(0.2, 0.2, 5.7), DynamicsKind.Flow, "Rossler");
 
     public ISolver Solver => Map ? MapIteration.Instance : new Rk4(0.02);
 

@@ -62,7 +62,7 @@ public sealed record IsolationCase(EnsembleCase Ensemble, bool UserModel, int Po
     }
 
     private IEnsembleModel Model(Func<ParameterBlock, ParameterBlock>? weights) => UserModel
-        ? new UserModel<Rossler<Real64>, Rossler<Real32>>(new(0.2, 0.2, 5.7), new(0.2, 0.2, 5.7), DynamicsKind.Flow, "Rossler")
+        ? new UserModel<RosslerField<Real64>, RosslerField<Real32>>(new(0.2, 0.2, 5.7), new(0.2, 0.2, 5.7), DynamicsKind.Flow, "Rossler")
         : Ensemble.Model(weights);
 
     private double[] InitialStates() => UserModel
