@@ -12,7 +12,7 @@ internal sealed class IntegrateFlags
     public Option<int?> RecordEvery { get; } = new("--record-every") { Description = "Record the state every K steps (trajectory with steps/K + 1 frames)." };
     public Option<string?> Method { get; } = new("--method")
     {
-        Description = $"Explicit Runge–Kutta method for flows: {string.Join(", ", Methods.Names)} (default rk4; others run on the reference and simd backends).",
+        Description = $"Explicit Runge–Kutta method for flows: {string.Join(", ", Methods.Names)} (default rk4; integrate runs every method on every backend).",
     };
 
     public IEnumerable<Option> All => [Out, .. Model.All, Steps, RecordEvery, Method];

@@ -26,6 +26,12 @@ internal sealed class KernelCache(Accelerator accelerator)
         (Action<Index1D, TModel, EnsembleState<T>, Rk4Coefficients<T>, StepRange>)kernels.GetOrAdd(("rk4", typeof(TModel)), _ =>
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, EnsembleState<T>, Rk4Coefficients<T>, StepRange>(Rk4Kernel.Run<T, TModel>));
 
+    public Action<Index1D, TModel, EnsembleState<T>, RkTerms<T>, StepRange> Rk<T, TModel>()
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, IModel<T> =>
+        (Action<Index1D, TModel, EnsembleState<T>, RkTerms<T>, StepRange>)kernels.GetOrAdd(("rk", typeof(TModel)), _ =>
+            Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, EnsembleState<T>, RkTerms<T>, StepRange>(RkKernel.Run<T, TModel>));
+
     public Action<Index1D, TModel, EnsembleState<T>, StepRange> Map<T, TModel>()
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, IModel<T> =>

@@ -45,7 +45,10 @@ internal static class KernelSpecialisations
         foreach (var real in new[] { typeof(Real32), typeof(Real64) })
         {
             foreach (var model in FlowModels)
+            {
                 list.Add(Make("rk4", typeof(Rk4Kernel), real, model));
+                list.Add(Make("rk", typeof(RkKernel), real, model));
+            }
             foreach (var model in MapModels)
                 list.Add(Make("map", typeof(MapKernel), real, model));
             foreach (var model in FlowModels.Concat(MapModels).Distinct())

@@ -13,7 +13,8 @@ public static class MemberStatusCode
 
 /// <summary>
 /// Device views of one chunk of an ensemble, all SoA with stride <see cref="Members"/>: the state X, RK4 work
-/// vectors (stage input, stage slope, accumulator), model scratch, per-member status and the failing step.
+/// vectors (stage input, stage slope, accumulator), model scratch, per-member status and the failing step. For
+/// <see cref="RkKernel"/> the slope view holds one slope per stage of the tableau, one after another.
 /// </summary>
 public readonly struct EnsembleState<T>(
     int members,

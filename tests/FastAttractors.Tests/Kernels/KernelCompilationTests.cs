@@ -58,15 +58,16 @@ public class KernelCompilationTests
     public void Lists_every_model_and_both_precisions()
     {
         var names = KernelSpecialisations.All().Select(s => s.Name).ToList();
-        // Per precision: rk4 (5 flows), map (2), jvp (6), lyapunov-flow (5 + dual), lyapunov-map (3 + dual),
+        // Per precision: rk4 and the tableau kernel rk (5 flows each), map (2), jvp (6), lyapunov-flow (5 + dual), lyapunov-map (3 + dual),
         // adjoint-forward and adjoint-backward (6 built-ins + dual each); plus the float64 binary recall kernel.
-        Assert.Equal(2 * (5 + 2 + 6 + 6 + 4 + 14) + 1, names.Count);
+        Assert.Equal(2 * (5 + 5 + 2 + 6 + 6 + 4 + 14) + 1, names.Count);
         Assert.Contains("binary-recall<Real64, HiddenOrVisible>", names);
         Assert.Contains("adjoint-backward<Real32, TanhRnnAdjoint>", names);
         Assert.Contains("adjoint-forward<Real64, DualAdjoint(LorenzModel)>", names);
         Assert.Contains("lyapunov-flow<Real32, TanhRnnTangent>", names);
         Assert.Contains("lyapunov-map<Real64, DualTangent(HenonModel)>", names);
         Assert.Contains("rk4<Real32, TanhRnnModel>", names);
+        Assert.Contains("rk<Real64, LorenzModel>", names);
         Assert.Contains("map<Real64, HenonModel>", names);
     }
 }

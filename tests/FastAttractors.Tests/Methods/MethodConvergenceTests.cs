@@ -6,13 +6,14 @@ namespace FastAttractors.Tests.Methods;
 
 /// <summary>
 /// One convergence test over the whole registry (STYLE 11): on x' = Ax, whose exact flow is exp(tA) x₀, halving dt
-/// must divide the global error by 2^p for a method of order p — on the oracle and on the Simd stage loop.
+/// must divide the global error by 2^p for a method of order p — on the oracle, the Simd stage loop and the ILGPU
+/// tableau kernel (on the CPU accelerator; float64, the default precision).
 /// </summary>
 public class MethodConvergenceTests(ITestOutputHelper output)
 {
     public static IEnumerable<object[]> Cases() =>
         from method in FastAttractors.Methods.All
-        from backend in new[] { Backend.Reference, Backend.Simd }
+        from backend in new[] { Backend.Reference, Backend.Simd, Backend.IlgpuCpu }
         select new object[] { method.Name, backend };
 
     [Theory]

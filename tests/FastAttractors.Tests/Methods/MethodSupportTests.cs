@@ -5,7 +5,8 @@ namespace FastAttractors.Tests.Methods;
 
 /// <summary>
 /// Where a method runs it is correct, and where it does not it is refused by name — never silently replaced by RK4.
-/// Reference reads the tableau for integrate, Lyapunov and gradients; Simd for integrate; the rest runs RK4 only.
+/// Reference reads the tableau for integrate, Lyapunov and gradients; every backend reads it for integrate; Lyapunov
+/// and gradients elsewhere run RK4 only.
 /// </summary>
 public class MethodSupportTests
 {
@@ -24,11 +25,24 @@ public class MethodSupportTests
         foreach (var backend in new[] { Backend.IlgpuCpu, Backend.Simd })
         {
             var engine = EngineCache.Get(backend);
-            if (backend != Backend.Simd)
-                AssertRefused(() => engine.Integrate(LinearProblem(), solver, 10), name, backend);
             AssertRefused(() => engine.Lyapunov(LinearProblem(), solver, new LyapunovOptions { Duration = 1 }), name, backend);
             AssertRefused(() => engine.Gradient(LinearProblem(), solver, 10, loss), name, backend);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(NonRk4))]
+    public void Integrate_runs_every_method_on_every_backend(string name)
+    {
+        var method = FastAttractors.Methods.ByName(name);
+        foreach (var backend in new[] { Backend.Reference, Backend.Simd, Backend.IlgpuCpu })
+        {
+            Assert.True(MethodSupport.Supports(backend, SolverCapability.Integrate, method), $"{name} on {backend}");
+            var solution = EngineCache.Get(backend).Integrate(LinearProblem(), new ExplicitRk(method, 0.01), 10);
+            Assert.All(solution.Status, s => Assert.Equal(MemberStatus.Ok, s));
+        }
+        foreach (var backend in new[] { Backend.Cuda, Backend.OpenCL })
+            Assert.True(MethodSupport.Supports(backend, SolverCapability.Integrate, method), $"{name} on {backend}");
     }
 
     private static void AssertRefused(Action call, string name, Backend backend)

@@ -6,16 +6,19 @@ namespace FastAttractors.Ode.Integrators;
 /// </summary>
 internal static class ChunkPlanner
 {
-    /// <summary>Device bytes one member needs: state and RK4 work vectors, model scratch, per-member parameters, status.</summary>
-    public static long BytesPerMember(RunPlan plan, int elementSize) =>
-        (long)elementSize * (5L * plan.N + plan.Binding.DeviceParameters.Where(b => b.PerMember).Sum(b => (long)b.Length))
+    /// <summary>
+    /// Device bytes one member needs: state and RK4 work vectors, model scratch, per-member parameters, status; a
+    /// tableau read by the generic kernel keeps one slope per stage (<paramref name="slopes"/>) where RK4 keeps one.
+    /// </summary>
+    public static long BytesPerMember(RunPlan plan, int elementSize, int slopes = 1) =>
+        (long)elementSize * ((4L + slopes) * plan.N + plan.Binding.DeviceParameters.Where(b => b.PerMember).Sum(b => (long)b.Length))
         + sizeof(int) + sizeof(long);
 
-    public static int ChunkSize(RunPlan plan, int elementSize, long deviceBytes)
+    public static int ChunkSize(RunPlan plan, int elementSize, long deviceBytes, int slopes = 1)
     {
         long shared = plan.Binding.DeviceParameters.Where(b => !b.PerMember).Sum(b => (long)b.Length) * elementSize;
         long budget = (long)(0.7 * deviceBytes) - shared;
-        long perMember = BytesPerMember(plan, elementSize);
+        long perMember = BytesPerMember(plan, elementSize, slopes);
         long fits = budget / perMember;
         if (fits < 1)
             throw new ArgumentException(

@@ -27,9 +27,11 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
 
     public Accelerator Accelerator => cache.Accelerator;
 
+    /// <summary>False sends classic RK4 through the tableau kernel too (tests compare the two; benchmarks time them).</summary>
+    internal bool UnrolledRk4 { get; init; } = true;
+
     public EnsembleSolution Integrate(RunPlan plan)
     {
-        // The kernels hand-unroll classic RK4; any other method is refused rather than run as RK4.
         MethodSupport.Require(plan.Solver, Backend, SolverCapability.Integrate);
         return plan.Options.Precision == Precision.Float32
             ? Integrate<Real32>(plan, Precision.Float32, sizeof(float))
@@ -39,7 +41,11 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
     private EnsembleSolution Integrate<T>(RunPlan plan, Precision precision, int elementSize) where T : unmanaged, IReal<T>, ILift<T, T>
     {
         var solution = new EnsembleSolution(plan.N, plan.Members, plan.Steps, plan.Dt, plan.RecordEvery, Backend, precision);
-        int chunk = ChunkPlanner.ChunkSize(plan, elementSize, Accelerator.MemorySize);
+        // Classic RK4 keeps its unrolled kernel (see Rk4Kernel); any other tableau goes through RkKernel.
+        using var tableau = plan.IsMap || (UnrolledRk4 && plan.Tableau.HasCoefficientsOf(Methods.ClassicRk4))
+            ? null
+            : new IlgpuTableau<T>(Accelerator, plan.Tableau, plan.Dt);
+        int chunk = ChunkPlanner.ChunkSize(plan, elementSize, Accelerator.MemorySize, tableau?.Stages ?? 1);
         for (int first = 0; first < plan.Members; first += chunk)
         {
             int count = Math.Min(chunk, plan.Members - first);
@@ -47,7 +53,7 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
             try
             {
                 var views = plan.Binding.DeviceParameters.Select(b => ParameterUpload.Upload<T>(Accelerator, b, first, count, buffers)).ToArray();
-                plan.Binding.BindKernel(views, new ChunkRunner<T>(this, plan, solution, first, count));
+                plan.Binding.BindKernel(views, new ChunkRunner<T>(this, plan, solution, tableau, first, count));
             }
             finally
             {
@@ -63,7 +69,7 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
         // The accelerator belongs to the engine's IlgpuDevice.
     }
 
-    private sealed class ChunkRunner<T>(IlgpuIntegrator owner, RunPlan plan, EnsembleSolution solution, int first, int count)
+    private sealed class ChunkRunner<T>(IlgpuIntegrator owner, RunPlan plan, EnsembleSolution solution, IlgpuTableau<T>? tableau, int first, int count)
         : IKernelModelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
     {
         public void Run<TModel>(TModel model) where TModel : struct, IModel<T>
@@ -77,7 +83,7 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
                     hostX[(long)i * count + j] = T.FromDouble(plan.Problem.InitialStates[(long)i * plan.Members + first + j]);
             using var x = accelerator.Allocate1D(hostX);
             using var stage = accelerator.Allocate1D<T>(length);
-            using var slope = accelerator.Allocate1D<T>(length);
+            using var slope = accelerator.Allocate1D<T>(length * (tableau?.Stages ?? 1));
             using var acc = accelerator.Allocate1D<T>(length);
             using var scratch = accelerator.Allocate1D<T>(Math.Max(1L, (long)model.ScratchLength * count));
             using var status = accelerator.Allocate1D<int>(count);
@@ -96,6 +102,8 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
                 var range = new StepRange(done, steps);
                 if (plan.IsMap)
                     owner.cache.Map<T, TModel>()(count, model, state, range);
+                else if (tableau is not null)
+                    owner.cache.Rk<T, TModel>()(count, model, state, tableau.Terms(), range);
                 else
                     owner.cache.Rk4<T, TModel>()(count, model, state, coefficients, range);
                 done += steps;

@@ -1,0 +1,74 @@
+using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Numerics;
+using ILGPU;
+
+namespace FastAttractors.Kernels.Ode;
+
+/// <summary>
+/// Any explicit Runge–Kutta method, read from <see cref="RkTerms{T}"/>, thread per member: X_s = x + Σ_j (h a_sj) K_j,
+/// K_s = f(X_s), x' = x + Σ_s (h b_s) K_s. The slopes K_0…K_{s−1} live in <see cref="EnsembleState{T}.Slope"/>, which
+/// here holds Stages × n values per member (slope j, component i at (j·n + i)·Members + member). Terms are added in
+/// ascending j starting from x, as mul + add — the arithmetic of <see cref="Rk4Kernel"/> — so RK4's tableau gives
+/// the unrolled kernel's bits (a test checks).
+/// </summary>
+public static class RkKernel
+{
+    public static void Run<T, TModel>(Index1D member, TModel model, EnsembleState<T> s, RkTerms<T> tableau, StepRange range)
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, IModel<T>
+    {
+        int m = member;
+        if (m >= s.Members || s.Status[m] != MemberStatusCode.Ok)
+            return;
+        int n = model.Dimension;
+        var x = new SoaVector<T>(s.X, s.Members, m);
+        var stage = new SoaVector<T>(s.Stage, s.Members, m);
+        var acc = new SoaVector<T>(s.Accumulator, s.Members, m);
+        var scratch = new SoaVector<T>(s.Scratch, s.Members, m);
+        long slopeStride = (long)n * s.Members;
+
+        for (int step = 0; step < range.Steps; step++)
+        {
+            for (int st = 0; st < tableau.Stages; st++)
+            {
+                var k = new SoaVector<T>(s.Slope.SubView(st * slopeStride, slopeStride), s.Members, m);
+                int from = tableau.Starts[st], to = tableau.Starts[st + 1];
+                if (from == to)
+                {
+                    // A stage with no terms (the first, always) is evaluated at x itself.
+                    model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, x, k, scratch);
+                    continue;
+                }
+                Combine(x, s.Slope, slopeStride, s.Members, m, n, tableau, from, to, stage);
+                model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, stage, k, scratch);
+            }
+            Combine(x, s.Slope, slopeStride, s.Members, m, n, tableau, tableau.Starts[tableau.Stages], tableau.Starts[tableau.Stages + 1], acc);
+            bool finite = true;
+            for (int i = 0; i < n; i++)
+                finite &= T.IsFinite(acc[i]);
+            if (!finite)
+            {
+                // Freeze: x keeps the last finite state, the member is flagged and skipped from now on.
+                s.Status[m] = MemberStatusCode.NonFinite;
+                s.FailedStep[m] = range.FirstStep + step;
+                return;
+            }
+            for (int i = 0; i < n; i++)
+                x.Set(i, acc[i]);
+        }
+    }
+
+    /// <summary>target = x + Σ_t weight_t · K_{slope_t}, terms t in [from, to) in order (a tableau's step has at least one).</summary>
+    private static void Combine<T>(SoaVector<T> x, ArrayView<T> slopes, long slopeStride, int members, int m, int n,
+        RkTerms<T> tableau, int from, int to, SoaVector<T> target)
+        where T : unmanaged, IReal<T>
+    {
+        for (int i = 0; i < n; i++)
+        {
+            T sum = x[i];
+            for (int t = from; t < to; t++)
+                sum = sum + tableau.Weights[t] * slopes[tableau.Slopes[t] * slopeStride + (long)i * members + m];
+            target.Set(i, sum);
+        }
+    }
+}
