@@ -1,3 +1,4 @@
+using FastAttractors.Backends;
 using FastAttractors.Ode.Integrators;
 using FastAttractors.Tests.Support;
 using Xunit;
@@ -27,8 +28,9 @@ public class IlgpuStageLoopTests
         var problem = new EnsembleProblem(model, InitialStates.Normal(n, members, 1, 4), members);
         var options = new IntegrateOptions { Precision = precision };
         RunPlan Plan() => RunPlan.Create(problem, new ExplicitRk(FastAttractors.Methods.ClassicRk4, 0.05), 200, SaveAt.EveryNthStep(50), options);
-        using var unrolled = new IlgpuIntegrator(Backend.IlgpuCpu);
-        using var generic = new IlgpuIntegrator(Backend.IlgpuCpu) { UnrolledRk4 = false };
+        using var device = new IlgpuDevice(Backend.IlgpuCpu);
+        using var unrolled = new IlgpuIntegrator(device);
+        using var generic = new IlgpuIntegrator(device) { UnrolledRk4 = false };
         var expected = unrolled.Integrate(Plan());
         var actual = generic.Integrate(Plan());
         // Same mul + add in the same order with the same weights (h/2, h/3, h/6 rounded once from float64): equal bits.
