@@ -295,8 +295,7 @@ internal static class SpecResolver
         var backend = resolved.Backend is null ? DeviceCatalog.DefaultBackend() : BackendNames.Parse(resolved.Backend, SpecFields.Named("backend").Label);
         if (!MethodSupport.Supports(backend, capability, Methods.ByName(name)))
         {
-            string where = capability == SolverCapability.Integrate ? "backend reference or simd" : "backend reference";
-            throw Bad("method", spec.Method, $"{capability} on backend {backend.ToString().ToLowerInvariant()} runs only rk4; '{name}' needs {where}");
+            throw Bad("method", spec.Method, $"{capability} on backend {backend.ToString().ToLowerInvariant()} runs only rk4; '{name}' needs backend reference or simd");
         }
         return name;
     }

@@ -3,8 +3,9 @@ namespace FastAttractors;
 /// <summary>
 /// Which explicit Runge–Kutta methods each backend runs, per capability. Classic RK4 runs everywhere (its kernels are
 /// hand-unrolled). Any tableau runs where a stepper reads the tableau: Reference (all three capabilities, scalar
-/// float64 loops over a, b, c) and Simd integrate (a stage loop over lane vectors). Elsewhere — the ILGPU backends
-/// (Cuda, OpenCL, IlgpuCpu) and Simd's tangent and adjoint tiles — another method is refused, never replaced by RK4.
+/// float64 loops over a, b, c) and Simd (stage loops over lane vectors for the state, its tangents and its discrete
+/// adjoint; RK4 keeps its unrolled twins). On the ILGPU backends (Cuda, OpenCL, IlgpuCpu) another method is refused,
+/// never replaced by RK4.
 /// </summary>
 public static class MethodSupport
 {
@@ -13,7 +14,7 @@ public static class MethodSupport
         ArgumentNullException.ThrowIfNull(method);
         if (method.HasCoefficientsOf(Methods.ClassicRk4))
             return true;
-        return backend == Backend.Reference || (backend == Backend.Simd && capability == SolverCapability.Integrate);
+        return backend is Backend.Reference or Backend.Simd;
     }
 
     /// <summary>Throws a clear ArgumentException when <paramref name="solver"/>'s method cannot run here (maps always can).</summary>
@@ -21,9 +22,8 @@ public static class MethodSupport
     {
         if (solver.Tableau is not { } method || Supports(backend, capability, method))
             return;
-        string where = capability == SolverCapability.Integrate ? "Reference and Simd" : "Reference";
         throw new ArgumentException(
             $"solver {solver}: {capability} on {backend} runs only classic RK4 (Rk4(dt)); method '{method.Name}' runs for "
-            + $"{capability} on {where}.", nameof(solver));
+            + $"{capability} on Reference and Simd.", nameof(solver));
     }
 }
