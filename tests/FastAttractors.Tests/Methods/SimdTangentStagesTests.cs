@@ -24,7 +24,7 @@ public class SimdTangentStagesTests
         new(TanhRnn.Random(n, g: 1.5, connectivity: 1, members: members, seed: seed), InitialStates.Normal(n, members, 1, seed + 1), members);
 
     private static LyapunovOptions Short(int k, Precision precision) =>
-        new() { Transient = 1, Duration = 5, Every = 5, Exponents = k, Blocks = 5, Precision = precision };
+        new() { Transient = 1, Duration = 5, Every = 5, Exponents = k, Blocks = 10, Precision = precision };
 
     /// <summary>
     /// float64 1e-9: the same scheme in a different association (FMA, the SIMD tanh, MGS against Householder) over
