@@ -87,6 +87,20 @@ public class SimdTangentStagesTests
         Assert.Equal(expected.StandardErrors, actual.StandardErrors);
     }
 
+    [Fact]
+    public void A_large_shared_network_with_another_method_takes_the_tiles_not_the_rk4_gemm_path()
+    {
+        // n = 128, one member, shared W: RK4 would go to the GEMM estimator, which runs only RK4; Heun must not.
+        const int n = 128;
+        var problem = new EnsembleProblem(TanhRnn.Random(n, 3, 1.0, null, 5, tau: 1.5, zeroDiagonal: true), InitialStates.Normal(n, 1, 1.0, 6), 1);
+        Assert.True(LargeNetworkLyapunov.Supports(LyapunovPlan.Create(problem, new Rk4(0.1), Short(4, Precision.Float64))));
+        var solver = new ExplicitRk(FastAttractors.Methods.Heun, 0.1);
+        var reference = EngineCache.Get(Backend.Reference).Lyapunov(problem, solver, Short(4, Precision.Float64));
+        var simd = EngineCache.Get(Backend.Simd).Lyapunov(problem, solver, Short(4, Precision.Float64));
+        // 1e-9 as above: same scheme, 50 steps, a length-128 dot product per row in another association.
+        Compare.Close(simd.Spectrum(0), reference.Spectrum(0), 1e-9, "heun, n = 128");
+    }
+
     [Theory]
     [InlineData(Precision.Float64)]
     [InlineData(Precision.Float32)]
