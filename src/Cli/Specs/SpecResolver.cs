@@ -294,7 +294,9 @@ internal static class SpecResolver
             throw Bad("method", spec.Method, "applies only to flows (a map advances by iteration)");
         var backend = resolved.Backend is null ? DeviceCatalog.DefaultBackend() : BackendNames.Parse(resolved.Backend, SpecFields.Named("backend").Label);
         if (!MethodSupport.Supports(backend, capability, Methods.ByName(name)))
-            throw Bad("method", spec.Method, $"{capability} on backend {backend.ToString().ToLowerInvariant()} runs only rk4; '{name}' needs backend reference");
+        {
+            throw Bad("method", spec.Method, $"{capability} on backend {backend.ToString().ToLowerInvariant()} runs only rk4; '{name}' needs backend reference or simd");
+        }
         return name;
     }
 

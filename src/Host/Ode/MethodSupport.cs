@@ -3,9 +3,9 @@ namespace FastAttractors;
 /// <summary>
 /// Which explicit Runge–Kutta methods each backend runs, per capability. Classic RK4 runs everywhere (its kernels are
 /// hand-unrolled). Any tableau runs where a stepper reads the tableau: Reference (all three capabilities, scalar
-/// float64 loops over a, b, c) and integrate on every backend (Simd: a stage loop over lane vectors; Cuda, OpenCL,
-/// IlgpuCpu: a kernel that reads the tableau's terms). Elsewhere — the tangent and adjoint steppers of Simd and the
-/// ILGPU backends — another method is refused, never replaced by RK4.
+/// float64 loops over a, b, c), Simd (stage loops over lane vectors for the state, its tangents and its discrete
+/// adjoint; RK4 keeps its unrolled twins) and integrate on the ILGPU backends (a kernel that reads the tableau's terms).
+/// Lyapunov and gradients on Cuda, OpenCL and IlgpuCpu refuse another method, never replacing it by RK4.
 /// </summary>
 public static class MethodSupport
 {
@@ -14,7 +14,7 @@ public static class MethodSupport
         ArgumentNullException.ThrowIfNull(method);
         if (method.HasCoefficientsOf(Methods.ClassicRk4))
             return true;
-        return backend == Backend.Reference || capability == SolverCapability.Integrate;
+        return backend is Backend.Reference or Backend.Simd || capability == SolverCapability.Integrate;
     }
 
     /// <summary>Throws a clear ArgumentException when <paramref name="solver"/>'s method cannot run here (maps always can).</summary>
@@ -24,6 +24,6 @@ public static class MethodSupport
             return;
         throw new ArgumentException(
             $"solver {solver}: {capability} on {backend} runs only classic RK4 (Rk4(dt)); method '{method.Name}' runs for "
-            + $"{capability} on Reference.", nameof(solver));
+            + $"{capability} on Reference and Simd.", nameof(solver));
     }
 }

@@ -5,8 +5,8 @@ namespace FastAttractors.Tests.Methods;
 
 /// <summary>
 /// Where a method runs it is correct, and where it does not it is refused by name — never silently replaced by RK4.
-/// Reference reads the tableau for integrate, Lyapunov and gradients; every backend reads it for integrate; Lyapunov
-/// and gradients elsewhere run RK4 only.
+/// Reference and Simd read the tableau for integrate, Lyapunov and gradients; every backend reads it for integrate;
+/// Lyapunov and gradients on the ILGPU backends run RK4 only.
 /// </summary>
 public class MethodSupportTests
 {
@@ -22,12 +22,20 @@ public class MethodSupportTests
     {
         var solver = new ExplicitRk(FastAttractors.Methods.ByName(name), 0.01);
         var loss = Loss.Terminal([0.0, 0.0], 2);
-        foreach (var backend in new[] { Backend.IlgpuCpu, Backend.Simd })
-        {
-            var engine = EngineCache.Get(backend);
-            AssertRefused(() => engine.Lyapunov(LinearProblem(), solver, new LyapunovOptions { Duration = 1 }), name, backend);
-            AssertRefused(() => engine.Gradient(LinearProblem(), solver, 10, loss), name, backend);
-        }
+        const Backend backend = Backend.IlgpuCpu;
+        var engine = EngineCache.Get(backend);
+        AssertRefused(() => engine.Lyapunov(LinearProblem(), solver, new LyapunovOptions { Duration = 1 }), name, backend);
+        AssertRefused(() => engine.Gradient(LinearProblem(), solver, 10, loss), name, backend);
+    }
+
+    [Theory]
+    [MemberData(nameof(NonRk4))]
+    public void Reference_and_simd_run_every_method_for_every_capability(string name)
+    {
+        var method = FastAttractors.Methods.ByName(name);
+        foreach (var backend in new[] { Backend.Reference, Backend.Simd })
+            foreach (var capability in new[] { SolverCapability.Integrate, SolverCapability.Lyapunov, SolverCapability.Gradient })
+                Assert.True(MethodSupport.Supports(backend, capability, method), $"{name} {capability} on {backend}");
     }
 
     [Theory]

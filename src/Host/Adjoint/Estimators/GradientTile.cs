@@ -9,17 +9,17 @@ namespace FastAttractors.Adjoint.Estimators;
 internal sealed class GradientTile<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>
-    /// Outer-product pairs batched per W̄ update: 32 pairs (8 RK4 steps) make the 4 × 4-blocked product's loads and
+    /// Outer-product pairs batched per W̄ update: 32 pairs (8 RK4 steps, one pair per stage) make the 4 × 4-blocked product's loads and
     /// stores of W̄ a small share of its 16 × 32 FMAs per block, and 64 n lane vectors stay in L1/L2 for n ≤ 64.
     /// </summary>
     public const int OuterBatch = 32;
 
-    public GradientTile(GradientPlan plan, int scratch, int linearisation, int cotangent, int outer)
+    public GradientTile(GradientPlan plan, int stages, int scratch, int linearisation, int cotangent, int outer)
     {
         int n = plan.N;
         OuterDimension = outer;
         Outer = new Vector<T>[Math.Max(1, OuterBatch * 2 * outer)];
-        Stages = plan.IsMap ? 1 : 4;
+        Stages = plan.IsMap ? 1 : stages;
         LinearisationLength = linearisation;
         StageLength = 2 * n + linearisation;
         RecordLength = n + Stages * StageLength;
@@ -31,7 +31,7 @@ internal sealed class GradientTile<T> where T : unmanaged, IFloatingPointIeee754
         Scratch = new Vector<T>[Math.Max(1, scratch)];
         A = new Vector<T>[n];
         Bar = new Vector<T>[n];
-        KBar = new Vector<T>[4 * n];
+        KBar = new Vector<T>[Stages * n];
         Cotangent = new Vector<T>[Math.Max(1, cotangent)];
         AdjointLanes = new T[n * Vector<T>.Count];
         Loss = new double[Vector<T>.Count];
@@ -39,7 +39,7 @@ internal sealed class GradientTile<T> where T : unmanaged, IFloatingPointIeee754
         LossGradient = new double[n];
     }
 
-    /// <summary>RK4 stages (4) or one map evaluation per step.</summary>
+    /// <summary>The method's stages (RK4: 4) or one map evaluation per step.</summary>
     public readonly int Stages;
 
     public readonly int LinearisationLength;

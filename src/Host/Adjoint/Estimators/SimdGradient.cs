@@ -1,5 +1,6 @@
 using System.Numerics;
 using FastAttractors.Models;
+using FastAttractors.Ode.Integrators;
 using FastAttractors.Simd;
 
 namespace FastAttractors.Adjoint.Estimators;
@@ -7,12 +8,15 @@ namespace FastAttractors.Adjoint.Estimators;
 /// <summary>
 /// The production CPU adjoint: members in tiles of Vector&lt;T&gt;.Count lanes, tiles spread over cores, each tile run
 /// exactly as <see cref="ReferenceGradient"/> runs one member (forward pass with checkpoints every C steps, backward
-/// segment by segment through the RK4 tableau or the map) with the tile fields' hand-written VJPs. A recomputed segment
+/// segment by segment through the method's stages or the map; classic RK4 unrolled, any other tableau as a stage loop) with the tile fields' hand-written VJPs. A recomputed segment
 /// keeps every stage state, slope and linearisation, so the backward step applies Jᵀ without evaluating f again.
 /// </summary>
 internal sealed class SimdGradient : IGradientEstimator
 {
     public Backend Backend => Backend.Simd;
+
+    /// <summary>False sends classic RK4 through the tableau's stage loop too (tests compare the two; benchmarks time them).</summary>
+    internal bool UnrolledRk4 { get; init; } = true;
 
     public EnsembleGradients Gradient(GradientPlan plan)
     {
@@ -26,7 +30,9 @@ internal sealed class SimdGradient : IGradientEstimator
             plan.NormEvery, plan.Dt, Backend, precision);
         int tiles = (plan.Members + Vector<T>.Count - 1) / Vector<T>.Count;
         var parameters = plan.Binding.DeviceParameters.Select(b => SimdParameters<T>.From(b, tiles, plan.Members)).ToArray();
-        plan.Binding.BindSimdAdjoint(parameters, new Runner<T>(plan, result, tiles));
+        // Classic RK4 keeps its unrolled step and adjoint; any other tableau goes through the stage loop and its reverse.
+        var tableau = plan.IsMap || (UnrolledRk4 && plan.Tableau.HasCoefficientsOf(Methods.ClassicRk4)) ? null : new SimdTableau<T>(plan.Tableau, plan.Dt);
+        plan.Binding.BindSimdAdjoint(parameters, new Runner<T>(plan, result, tiles, tableau));
         return result;
     }
 
@@ -34,7 +40,7 @@ internal sealed class SimdGradient : IGradientEstimator
     {
     }
 
-    private sealed class Runner<T>(GradientPlan plan, EnsembleGradients result, int tiles) : ISimdAdjointSink<T>
+    private sealed class Runner<T>(GradientPlan plan, EnsembleGradients result, int tiles, SimdTableau<T>? tableau) : ISimdAdjointSink<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public void Run<TField>(TField field) where TField : struct, ISimdAdjointField<T>
@@ -44,10 +50,10 @@ internal sealed class SimdGradient : IGradientEstimator
                 throw new InvalidOperationException(
                     $"model '{plan.Problem.Model.Name}': its tile field reports {field.CotangentLength} parameter cotangents, its gradient parameters have {expected}.");
             int scratch = Math.Max(field.ScratchLength, field.AdjointScratchLength);
-            Parallel.For(0, tiles, () => new GradientTile<T>(plan, scratch, field.LinearisationLength, field.CotangentLength, field.OuterDimension),
+            Parallel.For(0, tiles, () => new GradientTile<T>(plan, tableau?.Stages ?? 4, scratch, field.LinearisationLength, field.CotangentLength, field.OuterDimension),
                 (tile, _, work) =>
                 {
-                    new TileGradient<T, TField>(plan, result, field, work, tile).Run();
+                    new TileGradient<T, TField>(plan, result, field, work, tile, tableau).Run();
                     return work;
                 }, _ => { });
         }

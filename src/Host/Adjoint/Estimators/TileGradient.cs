@@ -1,4 +1,5 @@
 using System.Numerics;
+using FastAttractors.Ode.Integrators;
 using FastAttractors.Simd;
 
 namespace FastAttractors.Adjoint.Estimators;
@@ -6,8 +7,11 @@ namespace FastAttractors.Adjoint.Estimators;
 /// <summary>
 /// The discrete adjoint for one tile of members on the Simd path (see <see cref="SimdGradient"/>). Lanes never mix: a
 /// lane that goes non-finite carries its NaNs to the end in its own lane and is reported, the others are untouched.
+/// A null <paramref name="tableau"/> takes the unrolled classic RK4; otherwise the tableau's stage loop and its exact
+/// reverse (TileGradient.Stages.cs).
 /// </summary>
-internal readonly ref struct TileGradient<T, TField>(GradientPlan plan, EnsembleGradients result, TField field, GradientTile<T> w, int tile)
+internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, EnsembleGradients result, TField field, GradientTile<T> w, int tile,
+    SimdTableau<T>? tableau)
     where T : unmanaged, IFloatingPointIeee754<T>
     where TField : struct, ISimdAdjointField<T>
 {
@@ -80,6 +84,11 @@ internal readonly ref struct TileGradient<T, TField>(GradientPlan plan, Ensemble
             stage.Slice(n, n).CopyTo(next);
             return;
         }
+        if (tableau is not null)
+        {
+            TableauStep(tableau, x, next, record, linearise);
+            return;
+        }
         T dtT = T.CreateTruncating(plan.Dt);
         Vector<T> dt = new(dtT), half = new(dtT / T.CreateTruncating(2)), third = new(dtT / T.CreateTruncating(3)), sixth = new(dtT / T.CreateTruncating(6));
         var s0 = record.Slice(n, w.StageLength);
@@ -129,6 +138,11 @@ internal readonly ref struct TileGradient<T, TField>(GradientPlan plan, Ensemble
         {
             VjpAt(record.Slice(n, w.StageLength), a, bar);
             bar.CopyTo(a);
+            return;
+        }
+        if (tableau is not null)
+        {
+            TableauBackwardStep(tableau, record);
             return;
         }
         T dtT = T.CreateTruncating(plan.Dt);

@@ -3,7 +3,11 @@ using FastAttractors.Models;
 
 namespace FastAttractors.Lyapunov.Estimators;
 
-/// <summary>One worker's tile: state and RK4 work, the four stage linearisations, the tangent frame and one column block.</summary>
+/// <summary>
+/// One worker's tile: state and stage work, one linearisation per stage, the tangent frame and one column block. The
+/// unrolled RK4 keeps one running slope; the tableau's stage loop keeps every stage's slope (state and block), since
+/// a later stage may read any earlier one.
+/// </summary>
 internal sealed class LyapunovTile<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>
@@ -12,7 +16,7 @@ internal sealed class LyapunovTile<T> where T : unmanaged, IFloatingPointIeee754
     /// </summary>
     public const int ColumnBlock = 4;
 
-    public LyapunovTile(LyapunovPlan plan, int scratch, int linearisation, IReferenceField referenceField)
+    public LyapunovTile(LyapunovPlan plan, int stages, int scratch, int linearisation, IReferenceField referenceField)
     {
         int n = plan.N, block = Math.Min(ColumnBlock, plan.K);
         X = new Vector<T>[n];
@@ -20,7 +24,9 @@ internal sealed class LyapunovTile<T> where T : unmanaged, IFloatingPointIeee754
         Slope = new Vector<T>[n];
         Stage = new Vector<T>[n];
         Scratch = new Vector<T>[Math.Max(1, scratch)];
-        Linearisation = Enumerable.Range(0, 4).Select(_ => new Vector<T>[Math.Max(1, linearisation)]).ToArray();
+        Linearisation = Enumerable.Range(0, Math.Max(4, stages)).Select(_ => new Vector<T>[Math.Max(1, linearisation)]).ToArray();
+        Slopes = Enumerable.Range(0, stages).Select(_ => new Vector<T>[n]).ToArray();
+        BlockSlopes = Enumerable.Range(0, stages).Select(_ => new Vector<T>[n * block]).ToArray();
         Q = new Vector<T>[n * plan.K];
         BlockAcc = new Vector<T>[n * block];
         BlockStage = new Vector<T>[n * block];
@@ -33,6 +39,9 @@ internal sealed class LyapunovTile<T> where T : unmanaged, IFloatingPointIeee754
 
     public readonly Vector<T>[] X, Next, Slope, Stage, Scratch, Q, BlockAcc, BlockStage, BlockSlope, BlockScratch, R;
     public readonly Vector<T>[][] Linearisation;
+
+    /// <summary>The stage loop's slopes: K_s of the state (n each) and of the current column block (n × block each).</summary>
+    public readonly Vector<T>[][] Slopes, BlockSlopes;
 
     /// <summary>One lane's state in float64, for the sum-rule contraction through the reference field.</summary>
     public readonly double[] LaneState;

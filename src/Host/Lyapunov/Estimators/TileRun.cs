@@ -1,10 +1,15 @@
 using System.Numerics;
+using FastAttractors.Ode.Integrators;
 using FastAttractors.Simd;
 
 namespace FastAttractors.Lyapunov.Estimators;
 
-/// <summary>The Benettin loop for one tile of members on the Simd path (see <see cref="SimdLyapunov"/>).</summary>
-internal readonly ref struct TileRun<T, TField>(LyapunovPlan plan, SpectrumAccumulators acc, TField field, LyapunovTile<T> w, int tile)
+/// <summary>
+/// The Benettin loop for one tile of members on the Simd path (see <see cref="SimdLyapunov"/>). A null
+/// <paramref name="tableau"/> takes the unrolled classic RK4; otherwise the tableau's stage loop (TileRun.Stages.cs).
+/// </summary>
+internal readonly ref partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumAccumulators acc, TField field, LyapunovTile<T> w, int tile,
+    SimdTableau<T>? tableau)
     where T : unmanaged, IFloatingPointIeee754<T>
     where TField : struct, ISimdTangentField<T>
 {
@@ -29,8 +34,10 @@ internal readonly ref struct TileRun<T, TField>(LyapunovPlan plan, SpectrumAccum
                 long step = interval * plan.Every + s;
                 if (plan.IsMap)
                     MapStep(accumulating && hasContraction, frozen);
-                else
+                else if (tableau is null)
                     Rk4Step(accumulating && hasContraction, frozen);
+                else
+                    TableauStep(tableau, accumulating && hasContraction, frozen);
                 var finite = Vector<T>.AllBitsSet;
                 for (int i = 0; i < n; i++)
                     finite &= SimdMath.FiniteMask(w.Next[i]);

@@ -29,8 +29,11 @@ internal static class SimdRkStep
         Combine(x, tableau.StepTerms, w.Slopes, w.Acc);
     }
 
-    /// <summary>target = x + Σ weight · slope, one FMA per term, terms in order.</summary>
-    private static void Combine<T>(ReadOnlySpan<Vector<T>> x, SimdTableau<T>.Term[] terms, Vector<T>[][] slopes, Span<Vector<T>> target)
+    /// <summary>
+    /// target = x + Σ weight · slope, one FMA per term, terms in order; over x.Length entries, so slopes may be longer
+    /// (the Lyapunov tangent blocks reuse this for their column blocks).
+    /// </summary>
+    internal static void Combine<T>(ReadOnlySpan<Vector<T>> x, SimdTableau<T>.Term[] terms, Vector<T>[][] slopes, Span<Vector<T>> target)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var first = slopes[terms[0].Slope];

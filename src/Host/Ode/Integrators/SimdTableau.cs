@@ -15,6 +15,8 @@ internal sealed class SimdTableau<T> where T : unmanaged, IFloatingPointIeee754<
         for (int s = 0; s < Stages; s++)
             StageTerms[s] = Terms(tableau.A[s], dt);
         StepTerms = Terms(tableau.B.Take(Stages), dt);
+        StepWeights = [.. tableau.B.Take(Stages).Select(b => new Vector<T>(b == 0 ? T.Zero : Scaled(dt, b)))];
+        Quadrature = [.. tableau.B.Take(Stages).Select(b => b == 0 ? 0.0 : ScaledDouble(dt, b))];
     }
 
     /// <summary>One term h·w·K_j of a stage input or of the step.</summary>
@@ -27,6 +29,15 @@ internal sealed class SimdTableau<T> where T : unmanaged, IFloatingPointIeee754<
 
     /// <summary>The nonzero h·b_s of the step, s ascending.</summary>
     public Term[] StepTerms { get; }
+
+    /// <summary>h·b_s of every stage, zeros kept: the adjoint seeds each stage's cotangent K̄_s = h b_s ā.</summary>
+    public Vector<T>[] StepWeights { get; }
+
+    /// <summary>
+    /// h·b_s in float64 for quadratures taken along the step (the Lyapunov sum rule's ∫ tr J): the step's own weights,
+    /// so the integral is the method's quadrature, by the same rule as <see cref="Scaled"/> (RK4: dt/6, dt/3).
+    /// </summary>
+    public double[] Quadrature { get; }
 
     private static Term[] Terms(IEnumerable<double> weights, double dt) =>
         [.. weights.Select((w, j) => (w, j)).Where(p => p.w != 0).Select(p => new Term(p.j, new Vector<T>(Scaled(dt, p.w))))];
@@ -41,5 +52,13 @@ internal sealed class SimdTableau<T> where T : unmanaged, IFloatingPointIeee754<
         if (q == Math.Round(q) && 1.0 / q == weight && Math.Abs(q) <= 1 << 20)
             return T.CreateTruncating(dt) / T.CreateTruncating(q);
         return T.CreateTruncating(dt * weight);
+    }
+
+    internal static double ScaledDouble(double dt, double weight)
+    {
+        double q = 1.0 / weight;
+        if (q == Math.Round(q) && 1.0 / q == weight && Math.Abs(q) <= 1 << 20)
+            return dt / q;
+        return dt * weight;
     }
 }
