@@ -26,8 +26,12 @@ public class LyapunovProperties
     /// parameters at that precision: Hénon at a = 1.3 (a period-7 window reached after chaotic transients of random
     /// length) gave λ1 = +0.13 in float32 against −0.21 in float64 (FsCheck replay (9908853064441587817,
     /// 2505218370143208287, 38)). So in float32 a member is compared only where the float64 Reference itself is robust:
-    /// a second Reference run from x0·(1 + 1e-3), a perturbation that chaotic transients amplify like float32 rounding, must agree with the
-    /// first within the same bound. Members failing that are sensitive, not wrong; the test insists that most are compared.
+    /// Reference runs from x0·(1 ± 1e-3) and from x0 rounded to float32, perturbations that chaotic transients amplify
+    /// like float32 rounding, must all agree with the first within the same bound. Even three probes pass Hénon at
+    /// a = 1.3 from seed 555883 (replay (882818086824865591, 5680563967825851631, 63)), where float32 reached the
+    /// period-7 window (λ1 = −0.204) while float64 stayed chaotic (+0.183): members at that a are not compared in
+    /// float32 (<see cref="NearHenonWindow"/>). Members failing a probe are sensitive, not wrong; the test insists that
+    /// most are compared.
     /// </summary>
     [Theory]
     [MemberData(nameof(Backends))]
@@ -41,9 +45,12 @@ public class LyapunovProperties
             var referenceEngine = EngineCache.Get(Backend.Reference);
             var reference = referenceEngine.Lyapunov(problem, c.Solver, c.Options(Precision.Float64));
             var actual = EngineCache.Get(backend).Lyapunov(problem, c.Solver, c.Options(precision));
+            // Three probes of robustness: x0 scaled by 1 ± 1e-3, and x0 rounded to float32 (the input the float32 run sees).
+            Func<double, double>[] perturbations = [x => x * (1 + 1e-3), x => x * (1 - 1e-3), x => (float)x];
             var perturbed = precision == Precision.Float32
-                ? referenceEngine.Lyapunov(new EnsembleProblem(problem.Model, problem.InitialStates.Select(x => x * (1 + 1e-3)).ToArray(), problem.Members), c.Solver, c.Options(Precision.Float64))
-                : null;
+                ? perturbations.Select(p => referenceEngine.Lyapunov(new EnsembleProblem(problem.Model, problem.InitialStates.Select(p).ToArray(), problem.Members),
+                    c.Solver, c.Options(Precision.Float64))).ToArray()
+                : [];
             Assert.Equal(reference.K, actual.K);
             for (int m = 0; m < problem.Members; m++)
             {
@@ -51,8 +58,13 @@ public class LyapunovProperties
                 if (reference.Status[m] == LyapunovStatus.Diverged || actual.Status[m] == LyapunovStatus.Diverged
                     || !expected.All(double.IsFinite))
                     continue; // an escaping Hénon orbit may overflow a step earlier in float32; nothing to compare
+                if (precision == Precision.Float32 && NearHenonWindow(c.Ensemble, m))
+                {
+                    sensitive++;
+                    continue;
+                }
                 var referenceErrors = reference.Errors(m);
-                if (perturbed is not null && !Agree(perturbed.Spectrum(m), perturbed.Errors(m), expected, referenceErrors, floor))
+                if (perturbed.Any(p => !Agree(p.Spectrum(m), p.Errors(m), expected, referenceErrors, floor)))
                 {
                     sensitive++;
                     continue;
@@ -70,6 +82,15 @@ public class LyapunovProperties
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(8));
         Assert.True(compared > 0 && compared >= 2 * sensitive, $"{compared} members compared, {sensitive} too sensitive to float32-sized perturbations to compare");
     }
+
+    /// <summary>
+    /// Hénon at a = 1.3 has a stable period-7 orbit that orbits reach after chaotic transients of random length: no
+    /// probe of the float64 run tells whether a float32 run (rounded at every step) has fallen into it yet, so its
+    /// float32 exponents are not compared. The per-member Hénon sweep puts a member there whenever (members − 1) is a
+    /// multiple of 4.
+    /// </summary>
+    private static bool NearHenonWindow(EnsembleCase c, int member) =>
+        c.Kind == "henon" && c.PerMember && Math.Abs(1.0 + 0.4 * member / Math.Max(1, c.Members - 1) - 1.3) < 5e-3;
 
     private static double Allowed(double error, double referenceError, double expected, double floor) =>
         5 * Math.Sqrt(error * error + referenceError * referenceError) + floor * (1 + Math.Abs(expected));
