@@ -45,6 +45,13 @@ internal sealed class KernelCache(Accelerator accelerator)
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, LyapunovState<T>, Rk4Coefficients<T>, LyapunovSchedule, IntervalRange>(
                 LyapunovFlowKernel.Run<T, TModel>));
 
+    public Action<Index1D, TModel, LyapunovState<T>, RkTerms<T>, ArrayView<double>, LyapunovSchedule, IntervalRange> LyapunovRk<T, TModel>()
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, ITangentModel<T> =>
+        (Action<Index1D, TModel, LyapunovState<T>, RkTerms<T>, ArrayView<double>, LyapunovSchedule, IntervalRange>)kernels.GetOrAdd(("lyapunov-rk", typeof(TModel)), _ =>
+            Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, LyapunovState<T>, RkTerms<T>, ArrayView<double>, LyapunovSchedule, IntervalRange>(
+                LyapunovRkKernel.Run<T, TModel>));
+
     public Action<Index1D, TModel, LyapunovState<T>, LyapunovSchedule, IntervalRange> LyapunovMap<T, TModel>()
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, ITangentModel<T> =>

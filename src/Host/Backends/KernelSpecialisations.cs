@@ -54,11 +54,15 @@ internal static class KernelSpecialisations
             foreach (var model in FlowModels.Concat(MapModels).Distinct())
                 list.Add(Make("jvp", typeof(JvpKernel), real, model));
             foreach (var tangent in FlowTangents)
+            {
                 list.Add(Make("lyapunov-flow", typeof(LyapunovFlowKernel), real, tangent));
+                list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, tangent));
+            }
             foreach (var tangent in MapTangents)
                 list.Add(Make("lyapunov-map", typeof(LyapunovMapKernel), real, tangent));
             // User models: dual-number tangents around a model that supplies only f (flow: trace; map: LU).
             list.Add(Make("lyapunov-flow", typeof(LyapunovFlowKernel), real, DualOf(real, typeof(LorenzModel<>)), "DualTangent(LorenzModel)"));
+            list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, DualOf(real, typeof(LorenzModel<>)), "DualTangent(LorenzModel)"));
             list.Add(Make("lyapunov-map", typeof(LyapunovMapKernel), real, DualOf(real, typeof(HenonModel<>)), "DualTangent(HenonModel)"));
             foreach (var adjoint in Adjoints)
             {

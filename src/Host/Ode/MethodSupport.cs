@@ -4,8 +4,8 @@ namespace FastAttractors;
 /// Which explicit Runge–Kutta methods each backend runs, per capability. Classic RK4 runs everywhere (its kernels are
 /// hand-unrolled). Any tableau runs where a stepper reads the tableau: Reference (all three capabilities, scalar
 /// float64 loops over a, b, c), Simd (stage loops over lane vectors for the state, its tangents and its discrete
-/// adjoint; RK4 keeps its unrolled twins) and integrate on the ILGPU backends (a kernel that reads the tableau's terms).
-/// Lyapunov and gradients on Cuda, OpenCL and IlgpuCpu refuse another method, never replacing it by RK4.
+/// adjoint; RK4 keeps its unrolled twins) and integrate and Lyapunov on the ILGPU backends (kernels that read the
+/// tableau's terms). Gradients on Cuda, OpenCL and IlgpuCpu refuse another method, never replacing it by RK4.
 /// </summary>
 public static class MethodSupport
 {
@@ -14,7 +14,7 @@ public static class MethodSupport
         ArgumentNullException.ThrowIfNull(method);
         if (method.HasCoefficientsOf(Methods.ClassicRk4))
             return true;
-        return backend is Backend.Reference or Backend.Simd || capability == SolverCapability.Integrate;
+        return backend is Backend.Reference or Backend.Simd || capability is SolverCapability.Integrate or SolverCapability.Lyapunov;
     }
 
     /// <summary>Throws a clear ArgumentException when <paramref name="solver"/>'s method cannot run here (maps always can).</summary>

@@ -1,3 +1,4 @@
+using FastAttractors.Lyapunov;
 using FastAttractors.Tests.Support;
 using Xunit;
 
@@ -5,8 +6,8 @@ namespace FastAttractors.Tests.Methods;
 
 /// <summary>
 /// Where a method runs it is correct, and where it does not it is refused by name — never silently replaced by RK4.
-/// Reference and Simd read the tableau for integrate, Lyapunov and gradients; every backend reads it for integrate;
-/// Lyapunov and gradients on the ILGPU backends run RK4 only.
+/// Reference and Simd read the tableau for integrate, Lyapunov and gradients; every backend reads it for integrate and
+/// Lyapunov; gradients on the ILGPU backends run RK4 only.
 /// </summary>
 public class MethodSupportTests
 {
@@ -24,7 +25,6 @@ public class MethodSupportTests
         var loss = Loss.Terminal([0.0, 0.0], 2);
         const Backend backend = Backend.IlgpuCpu;
         var engine = EngineCache.Get(backend);
-        AssertRefused(() => engine.Lyapunov(LinearProblem(), solver, new LyapunovOptions { Duration = 1 }), name, backend);
         AssertRefused(() => engine.Gradient(LinearProblem(), solver, 10, loss), name, backend);
     }
 
@@ -36,6 +36,17 @@ public class MethodSupportTests
         foreach (var backend in new[] { Backend.Reference, Backend.Simd })
             foreach (var capability in new[] { SolverCapability.Integrate, SolverCapability.Lyapunov, SolverCapability.Gradient })
                 Assert.True(MethodSupport.Supports(backend, capability, method), $"{name} {capability} on {backend}");
+    }
+
+    [Theory]
+    [MemberData(nameof(NonRk4))]
+    public void Lyapunov_runs_every_method_on_every_backend(string name)
+    {
+        var method = FastAttractors.Methods.ByName(name);
+        foreach (var backend in new[] { Backend.Reference, Backend.Simd, Backend.IlgpuCpu, Backend.Cuda, Backend.OpenCL })
+            Assert.True(MethodSupport.Supports(backend, SolverCapability.Lyapunov, method), $"{name} on {backend}");
+        var les = EngineCache.Get(Backend.IlgpuCpu).Lyapunov(LinearProblem(), new ExplicitRk(method, 0.01), new LyapunovOptions { Duration = 1 });
+        Assert.All(les.Status, s => Assert.NotEqual(LyapunovStatus.Diverged, s));
     }
 
     [Theory]

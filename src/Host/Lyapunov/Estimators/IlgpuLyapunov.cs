@@ -24,6 +24,9 @@ internal sealed class IlgpuLyapunov : ILyapunovEstimator
 
     public Backend Backend { get; }
 
+    /// <summary>False sends classic RK4 flows through the tableau kernel too (tests compare the two; benchmarks time them).</summary>
+    internal bool UnrolledRk4 { get; init; } = true;
+
     public LyapunovSpectra Estimate(LyapunovPlan plan)
     {
         MethodSupport.Require(plan.Solver, Backend, SolverCapability.Lyapunov);
@@ -38,7 +41,11 @@ internal sealed class IlgpuLyapunov : ILyapunovEstimator
         var shape = TangentShape.Of<T>(plan.Binding);
         var offsets = MapContractionOffsets.Compute(plan);
         var accelerator = cache.Accelerator;
-        int chunk = LyapunovChunks.Size(plan, shape, elementSize, accelerator.MemorySize);
+        // Classic RK4 keeps its unrolled kernel (see LyapunovFlowKernel); any other tableau goes through LyapunovRkKernel.
+        using var tableau = plan.IsMap || (UnrolledRk4 && plan.Tableau.HasCoefficientsOf(Methods.ClassicRk4))
+            ? null
+            : new IlgpuTangentTableau<T>(accelerator, plan.Tableau, plan.Dt);
+        int chunk = LyapunovChunks.Size(plan, shape, elementSize, accelerator.MemorySize, tableau?.Stages);
         for (int first = 0; first < plan.Members; first += chunk)
         {
             int count = Math.Min(chunk, plan.Members - first);
@@ -46,7 +53,7 @@ internal sealed class IlgpuLyapunov : ILyapunovEstimator
             try
             {
                 var views = plan.Binding.DeviceParameters.Select(b => ParameterUpload.Upload<T>(accelerator, b, first, count, buffers)).ToArray();
-                plan.Binding.BindTangentKernel(views, new LyapunovChunkRunner<T>(cache, plan, acc, offsets, first, count));
+                plan.Binding.BindTangentKernel(views, new LyapunovChunkRunner<T>(cache, plan, acc, offsets, tableau, first, count));
             }
             finally
             {

@@ -10,8 +10,11 @@ namespace FastAttractors.Lyapunov.Ilgpu;
 /// <summary>
 /// One chunk of members [first, first + count): uploads x0 and the shared starting frame Q0 as SoA, runs every QR
 /// interval in bounded launches, and copies block sums, contraction integrals and divergence into the accumulators.
+/// Flows run the unrolled RK4 kernel when <paramref name="tableau"/> is null, else the tableau kernel, whose stage
+/// state, slopes, linearisations and tangent slopes take one slot per stage.
 /// </summary>
-internal sealed class LyapunovChunkRunner<T>(KernelCache cache, LyapunovPlan plan, SpectrumAccumulators acc, double[] offsets, int first, int count)
+internal sealed class LyapunovChunkRunner<T>(KernelCache cache, LyapunovPlan plan, SpectrumAccumulators acc, double[] offsets,
+    IlgpuTangentTableau<T>? tableau, int first, int count)
     : ITangentKernelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
 {
     public void Run<TModel>(TModel model) where TModel : struct, ITangentModel<T>
@@ -19,14 +22,16 @@ internal sealed class LyapunovChunkRunner<T>(KernelCache cache, LyapunovPlan pla
         var accelerator = cache.Accelerator;
         int n = plan.N, k = plan.K;
         long vector = (long)n * count, frame = (long)n * k * count;
+        int stages = tableau?.Stages ?? 1;
         using var x = accelerator.Allocate1D(InitialStates());
-        using var stage = accelerator.Allocate1D<T>(plan.IsMap ? 1 : vector);
-        using var slope = accelerator.Allocate1D<T>(plan.IsMap ? 1 : vector);
+        using var stage = accelerator.Allocate1D<T>(plan.IsMap ? 1 : vector * stages);
+        using var slope = accelerator.Allocate1D<T>(plan.IsMap ? 1 : vector * stages);
         using var nextX = accelerator.Allocate1D<T>(vector);
         using var scratch = accelerator.Allocate1D<T>(Math.Max(1L, (long)model.ScratchLength * count));
-        using var lin = accelerator.Allocate1D<T>(Math.Max(1L, (long)model.LinearisationLength * count));
+        using var lin = accelerator.Allocate1D<T>(Math.Max(1L, (long)model.LinearisationLength * count * stages));
         using var q = accelerator.Allocate1D(InitialFrame());
-        using var stageQ = accelerator.Allocate1D<T>(plan.IsMap ? 1 : frame);
+        // The unrolled kernel keeps a whole stage frame V; the tableau kernel one tangent slope per stage for the current column.
+        using var stageQ = accelerator.Allocate1D<T>(plan.IsMap ? 1 : tableau is null ? frame : vector * stages);
         using var nextQ = accelerator.Allocate1D<T>(frame);
         using var column = accelerator.Allocate1D<T>(plan.IsMap ? 1 : vector);
         using var status = accelerator.Allocate1D<int>(count);
@@ -51,6 +56,8 @@ internal sealed class LyapunovChunkRunner<T>(KernelCache cache, LyapunovPlan pla
             var range = new IntervalRange(done, intervals);
             if (plan.IsMap)
                 cache.LyapunovMap<T, TModel>()(count, model, state, schedule, range);
+            else if (tableau is not null)
+                cache.LyapunovRk<T, TModel>()(count, model, state, tableau.Terms(), tableau.QuadratureView, schedule, range);
             else
                 cache.LyapunovFlow<T, TModel>()(count, model, state, coefficients, schedule, range);
             done += intervals;

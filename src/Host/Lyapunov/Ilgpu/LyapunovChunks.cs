@@ -6,21 +6,24 @@ internal static class LyapunovChunks
     /// <summary>
     /// Device bytes per member: x and its RK4 work (4n), scratch, linearisation, Q with its stage and next frames
     /// (3nk), one J v column (n), per-member parameters; float64 block sums (B·k), contraction and its offset;
-    /// status and failing step.
+    /// status and failing step. The tableau kernel (<paramref name="stages"/> given) keeps per stage the state, slope,
+    /// linearisation and one tangent slope, and no stage frame: (3 + 3S)n + S·lin + 2nk.
     /// </summary>
-    public static long BytesPerMember(LyapunovPlan plan, TangentShape shape, int elementSize)
+    public static long BytesPerMember(LyapunovPlan plan, TangentShape shape, int elementSize, int? stages = null)
     {
         long n = plan.N, k = plan.K;
         long parameters = plan.Binding.DeviceParameters.Where(b => b.PerMember).Sum(b => (long)b.Length);
-        long values = 5 * n + shape.ScratchLength + shape.LinearisationLength + 3 * n * k + parameters;
+        long values = stages is { } st
+            ? (3 + 3L * st) * n + shape.ScratchLength + st * (long)shape.LinearisationLength + 2 * n * k + parameters
+            : 5 * n + shape.ScratchLength + shape.LinearisationLength + 3 * n * k + parameters;
         return elementSize * values + sizeof(double) * ((long)plan.Blocks * k + 2) + sizeof(int) + sizeof(long);
     }
 
-    public static int Size(LyapunovPlan plan, TangentShape shape, int elementSize, long deviceBytes)
+    public static int Size(LyapunovPlan plan, TangentShape shape, int elementSize, long deviceBytes, int? stages = null)
     {
         long shared = plan.Binding.DeviceParameters.Where(b => !b.PerMember).Sum(b => (long)b.Length) * elementSize;
         long budget = (long)(0.7 * deviceBytes) - shared;
-        long perMember = BytesPerMember(plan, shape, elementSize);
+        long perMember = BytesPerMember(plan, shape, elementSize, stages);
         long fits = budget / perMember;
         if (fits < 1)
             throw new ArgumentException(

@@ -1,0 +1,141 @@
+using FastAttractors.Kernels.Numerics;
+using FastAttractors.Kernels.Ode;
+using ILGPU;
+
+namespace FastAttractors.Kernels.Lyapunov;
+
+/// <summary>
+/// Benettin QR for flows under any explicit Runge–Kutta method, read from <see cref="RkTerms{T}"/>, thread per member:
+/// the exact linearisation of the method's step, as the reference. First the state's stages X_s = x + Σ_j h a_sj K_j,
+/// K_s = f(X_s), keeping X_s and the linearisation at each; then each tangent column q through the same stages,
+/// V_s = q + Σ_j h a_sj KQ_j, KQ_s = J(X_s) V_s, q' = q + Σ_s h b_s KQ_s. The contraction integral takes the step's
+/// own quadrature Σ h b_s tr J(X_s) in float64 (the quadrature parameter: h·b_s per stage, stages with b = 0
+/// skipped). The QR schedule, divergence and block sums are those of <see cref="LyapunovFlowKernel"/>.
+/// </summary>
+/// <remarks>
+/// Work layout (member fastest): Stage, Slope and StageQ hold Stages × n values per member (X_s, K_s and the current
+/// column's KQ_s at (s·n + i)·Members + m), Linearisation Stages × LinearisationLength, Column the stage input V_s.
+/// Every combine is x + Σ w·K in ascending j as mul + add with the weights of <see cref="Rk4Coefficients{T}"/> on
+/// RK4's tableau, and the contraction adds dt/6, dt/3 weights in stage order: the unrolled kernel's bits (a test checks).
+/// </remarks>
+public static class LyapunovRkKernel
+{
+    public static void Run<T, TModel>(Index1D member, TModel model, LyapunovState<T> s, RkTerms<T> tableau, ArrayView<double> quadrature,
+        LyapunovSchedule schedule, IntervalRange range)
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, ITangentModel<T>
+    {
+        int m = member;
+        if (m >= s.Members || s.Status[m] != MemberStatusCode.Ok)
+            return;
+        int n = model.Dimension, k = schedule.K;
+        var x = new SoaVector<T>(s.X, s.Members, m);
+        var nextX = new SoaVector<T>(s.NextX, s.Members, m);
+        var q = new SoaFrame<T>(s.Q, s.Members, m, n);
+        var nextQ = new SoaFrame<T>(s.NextQ, s.Members, m, n);
+        double contraction = s.Contraction[m];
+        for (int done = 0; done < range.Count; done++)
+        {
+            long interval = range.First + done;
+            int block = schedule.BlockOf(interval);
+            bool integrate = block >= 0 && schedule.FullSpectrum != 0;
+            for (int step = 0; step < schedule.Every; step++)
+            {
+                contraction = StateStages(model, s, m, tableau, quadrature, integrate, contraction);
+                for (int c = 0; c < k; c++)
+                    TangentStages(model, s, m, tableau, q.Column(c), nextQ.Column(c));
+                if (!LyapunovSteps.TryCommit(s, m, interval * schedule.Every + step, contraction, x, q, nextX, nextQ, n, k))
+                    return;
+            }
+            LyapunovSteps.Orthonormalise(s, q, m, n, k, block);
+        }
+        s.Contraction[m] = contraction;
+    }
+
+    /// <summary>
+    /// X_s, its linearisation and K_s for every stage, then next x; returns <paramref name="contraction"/> plus, when
+    /// integrating, each h b_s tr J(X_s) added one at a time (the unrolled kernel's association).
+    /// </summary>
+    private static double StateStages<T, TModel>(TModel model, LyapunovState<T> s, int m, RkTerms<T> tableau, ArrayView<double> quadrature,
+        bool integrate, double contraction)
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, ITangentModel<T>
+    {
+        int n = model.Dimension;
+        long vector = (long)n * s.Members;
+        var x = new SoaVector<T>(s.X, s.Members, m);
+        var scratch = new SoaVector<T>(s.Scratch, s.Members, m);
+        for (int st = 0; st < tableau.Stages; st++)
+        {
+            // A stage with no terms (the first, always) is taken at x itself.
+            var input = x;
+            int from = tableau.Starts[st], to = tableau.Starts[st + 1];
+            if (from != to)
+            {
+                input = Slot(s.Stage, vector, st, s.Members, m);
+                Combine(x, s.Slope, vector, s.Members, m, n, tableau, from, to, input);
+            }
+            var lin = Linearisation(model, s, m, st);
+            model.Linearise(m, input, lin);
+            if (integrate && quadrature[st] != 0.0)
+                contraction += quadrature[st] * model.Contraction(m, input, lin);
+            model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, input, Slot(s.Slope, vector, st, s.Members, m), scratch);
+        }
+        Combine(x, s.Slope, vector, s.Members, m, n, tableau, tableau.Starts[tableau.Stages], tableau.Starts[tableau.Stages + 1],
+            new SoaVector<T>(s.NextX, s.Members, m));
+        return contraction;
+    }
+
+    /// <summary>One tangent column through the stages: KQ_s = J(X_s) V_s into StageQ, then next ← q + Σ h b_s KQ_s.</summary>
+    private static void TangentStages<T, TModel>(TModel model, LyapunovState<T> s, int m, RkTerms<T> tableau, SoaColumn<T> q, SoaColumn<T> next)
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, ITangentModel<T>
+    {
+        int n = model.Dimension;
+        long vector = (long)n * s.Members;
+        var x = new SoaVector<T>(s.X, s.Members, m);
+        var v = new SoaVector<T>(s.Column, s.Members, m);
+        for (int st = 0; st < tableau.Stages; st++)
+        {
+            int from = tableau.Starts[st], to = tableau.Starts[st + 1];
+            var kq = Slot(s.StageQ, vector, st, s.Members, m);
+            var lin = Linearisation(model, s, m, st);
+            if (from == to)
+            {
+                model.Jvp(m, x, lin, q, kq);
+                continue;
+            }
+            Combine(q, s.StageQ, vector, s.Members, m, n, tableau, from, to, v);
+            model.Jvp(m, Slot(s.Stage, vector, st, s.Members, m), lin, v, kq);
+        }
+        Combine(q, s.StageQ, vector, s.Members, m, n, tableau, tableau.Starts[tableau.Stages], tableau.Starts[tableau.Stages + 1], next);
+    }
+
+    private static SoaVector<T> Slot<T>(ArrayView<T> data, long vector, int stage, int members, int m) where T : unmanaged =>
+        new(data.SubView(stage * vector, vector), members, m);
+
+    /// <summary>Stage <paramref name="stage"/>'s linearisation (the whole buffer when a model keeps none: a view cannot be empty).</summary>
+    private static SoaVector<T> Linearisation<T, TModel>(TModel model, LyapunovState<T> s, int m, int stage)
+        where T : unmanaged, IReal<T>
+        where TModel : struct, ITangentModel<T>
+    {
+        long length = (long)model.LinearisationLength * s.Members;
+        return length == 0 ? new SoaVector<T>(s.Linearisation, s.Members, m) : Slot(s.Linearisation, length, stage, s.Members, m);
+    }
+
+    /// <summary>target = base + Σ_t weight_t · K_{slope_t}, terms t in [from, to) in order (as <see cref="RkKernel"/>).</summary>
+    private static void Combine<T, TBase, TOut>(TBase origin, ArrayView<T> slopes, long vector, int members, int m, int n,
+        RkTerms<T> tableau, int from, int to, TOut target)
+        where T : unmanaged, IReal<T>
+        where TBase : struct, IVectorIn<T>
+        where TOut : struct, IVectorOut<T>
+    {
+        for (int i = 0; i < n; i++)
+        {
+            T sum = origin[i];
+            for (int t = from; t < to; t++)
+                sum = sum + tableau.Weights[t] * slopes[tableau.Slopes[t] * vector + (long)i * members + m];
+            target.Set(i, sum);
+        }
+    }
+}
