@@ -23,7 +23,7 @@ internal sealed class ModelFlags
     public Option<double?> Theta { get; } = new("--theta") { Description = "Block angle θ in radians of every 2×2 block (block-rotation)." };
     public Option<string?> PtaScan { get; } = new("--pta-scan") { Description = "pta: scan directory or Parquet file (rotation-map for maps, rotation-flow for flows) or CSV whose zero-exponent region the blocks come from." };
     public Option<double?> PtaTolerance { get; } = new("--pta-tolerance") { Description = "pta: a scan row is in the region when its status is ok and |λ1| < this (default 1e-3)." };
-    public Option<double?> Dt { get; } = new("--dt") { Description = "RK4 step (flows)." };
+    public Option<double?> Dt { get; } = new("--dt") { Description = "Step of the Runge–Kutta method (flows; --method, default rk4)." };
     public Option<string?> Precision { get; } = new("--precision") { Description = "float32 | float64 (default)." };
     public Option<long?> Seed { get; } = new("--seed") { Description = "Seed of weights and initial states (default 1)." };
     public Option<double?> X0Std { get; } = new("--x0-std") { Description = "Standard deviation of the Gaussian initial states (default 1)." };
