@@ -58,33 +58,40 @@ public sealed unsafe partial class HostileSizeProperties
              select new TrainCall(networks, length, visible, hidden, patterns, u, v)).ToArbitrary();
     }
 
-    /// <summary>Valid exactly when every count is in range and every length is the exact product, which fits the buffers.</summary>
-    private static bool Valid(IntegrateCall c)
+    /// <summary>
+    /// Valid exactly when every count is in range and every length is the exact product, which fits
+    /// <paramref name="limit"/> values: the test's buffers, or (with <see cref="Array.MaxLength"/>) what the library accepts.
+    /// </summary>
+    private static bool Valid(IntegrateCall c, long limit = Buffer)
     {
         if (c.N < 1 || c.Members < 1 || c.Steps is < 1 or > 1L << 53 || c.RecordEvery < 0)
             return false;
         // Int128: the model must not wrap the way the naive lengths do.
         Int128 nn = (Int128)c.N * c.N, state = (Int128)c.N * c.Members;
-        bool w = c.WLength == nn || (c.WLength == nn * c.Members && nn * c.Members <= Buffer);
+        bool w = c.WLength == nn || (c.WLength == nn * c.Members && nn * c.Members <= limit);
         // Without recording, trajectory is ignored: any non-negative length will do.
         bool trajectory = c.RecordEvery == 0
             ? c.TrajectoryLength >= 0
-            : c.TrajectoryLength == (c.Steps / c.RecordEvery + 1) * state && c.TrajectoryLength <= Buffer;
-        return nn <= Buffer && state <= Buffer && w && c.X0Length == state && trajectory
+            : c.TrajectoryLength == (c.Steps / c.RecordEvery + 1) * state && c.TrajectoryLength <= limit;
+        return nn <= limit && state <= limit && w && c.X0Length == state && trajectory
                && c.FinalLength == state && c.StatusLength == c.Members;
     }
 
-    private static bool Valid(TrainCall c)
+    private static bool Valid(TrainCall c, long limit = Buffer)
     {
         if (c.Networks < 1 || c.Length < 2 || c.Visible < 1 || c.Hidden < 1)
             return false;
         Int128 patterns = (Int128)c.Networks * c.Length * c.Visible, weights = (Int128)c.Networks * c.Hidden * c.Visible;
-        return patterns <= Buffer && weights <= Buffer && c.PatternsLength == patterns && c.ULength == weights && c.VLength == weights;
+        return patterns <= limit && weights <= limit && c.PatternsLength == patterns && c.ULength == weights && c.VLength == weights;
     }
 
     [Property(Arbitrary = [typeof(Arbs)], MaxTest = 400)]
     public void IntegrateRefusesEveryHostileSizeNamingAnArgument(IntegrateCall c)
     {
+        // Consistent sizes that the library accepts but that exceed these buffers (members = 46341 with n = 1, say)
+        // cannot be called here without reading past them: not a hostile size, and not this test's subject.
+        if (Valid(c, Array.MaxLength) && !Valid(c))
+            return;
         var w = new double[Buffer];
         var x0 = new double[Buffer];
         var trajectory = new double[Buffer];
@@ -106,6 +113,9 @@ public sealed unsafe partial class HostileSizeProperties
     [Property(Arbitrary = [typeof(Arbs)], MaxTest = 300)]
     public void TrainRefusesEveryHostileSizeNamingAnArgument(TrainCall c)
     {
+        if (Valid(c, Array.MaxLength) && !Valid(c))
+            return; // accepted by the library but larger than these buffers: see the integrate property
+
         var patterns = Enumerable.Range(0, Buffer).Select(k => (sbyte)(k % 3 == 0 ? -1 : 1)).ToArray();
         var u = new double[Buffer];
         var v = new double[Buffer];
