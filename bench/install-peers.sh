@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the peer baselines of shared/peers and bench/peers need (Debian packages): python3-numpy for the numpy
+# Installs what the peer baselines of bench/peers need (Debian packages): python3-numpy for the numpy
 # peers, with OpenBLAS behind it (Debian's numpy otherwise runs the reference BLAS: the shared-W peer of W2 ran 11×
 # slower), and libboost-dev for the Boost.Odeint peers (g++ with OpenMP comes with build-essential). Idempotent: installs only
 # what is missing, and only as root. Not part of CI; the compare runner skips a missing peer with a 'missing' row.

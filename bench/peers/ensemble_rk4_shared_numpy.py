@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Peer baseline W2: one tanh CTRNN, many initial states, vectorised numpy (the state batch times W^T is one BLAS
 matrix product per RK4 stage). dx/dt = -x + W tanh(x) + b; fixed-step RK4. Prints member-steps/s.
-Same output line as ../../shared/peers/ensemble_rk4_numpy.py, which draws a W per member (W1)."""
+Same output line as ensemble_rk4_numpy.py, which draws a W per member (W1)."""
 import sys, time, numpy as np
 B = int(sys.argv[1]) if len(sys.argv) > 1 else 4096
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 64

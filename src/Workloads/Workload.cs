@@ -1,6 +1,6 @@
 namespace FastAttractors.Bench;
 
-/// <summary>A peer program of shared/peers that runs the same workload and prints its throughput on one line.</summary>
+/// <summary>A peer program of bench/peers that runs the same workload and prints its throughput on one line.</summary>
 /// <param name="Name">short name in tables (numpy, odeint).</param>
 /// <param name="Source">file name in the peers folder.</param>
 /// <param name="Arguments">command-line arguments for a member count.</param>

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Start (up) or stop (down) a one-node Slurm cluster on localhost for the scan's Slurm test (SlurmScanTests), after
-# ../shared/tools/slurm-one-node.sh: Debian's slurm-wlm 22.05 + munge, no systemd, no cgroups, all state under $D.
+# Start (up) or stop (down) a one-node Slurm cluster on localhost for the scan's Slurm test (SlurmScanTests):
+# Debian's slurm-wlm 22.05 + munge, no systemd, no cgroups, all state under $D.
 #   eval "$(D=/tmp/x tests/slurm/one-node.sh up)"   # prints `export SLURM_CONF=...`
 #   D=/tmp/x tests/slurm/one-node.sh down           # stops the daemons it started, by PID
 # Needs root and the packages slurmctld slurmd slurm-client munge (.ci/run installs them); it installs nothing itself.

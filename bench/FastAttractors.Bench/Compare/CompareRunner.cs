@@ -14,15 +14,15 @@ internal static class CompareRunner
     {
         var log = Console.Out;
         var peak = MachinePeak.Detect();
-        string? peersDir = PeerRunner.FindPeersDir();
         string root = RepoRoot();
-        var peers = peersDir is null ? null : new PeerRunner(peersDir, Path.Combine(root, "bench", "peers"), Path.Combine(root, "bench", ".peers-build"), log);
+        string peersDir = Path.Combine(root, "bench", "peers");
+        var peers = File.Exists(Path.Combine(peersDir, "ensemble_rk4_numpy.py")) ? new PeerRunner(peersDir, Path.Combine(root, "bench", ".peers-build"), log) : null;
         var backends = options.Backends ?? Workloads.AvailableBackends();
         log.WriteLine(peak.Describe());
         log.WriteLine($"backends: {string.Join(", ", backends)}; size {options.Size}; {options.Runs} timed runs after one warm-up (median), peers {options.PeerRuns} runs (median)");
         if (options.Runs < 5)
             log.WriteLine($"warning: --runs {options.Runs} < 5; spec/benchmarks.md asks for medians of at least 5 runs when reporting.");
-        log.WriteLine(peersDir is null ? "peers: shared/peers not found (searched upward from the working folder)" : $"peers: {peersDir}");
+        log.WriteLine(peers is null ? $"peers: {peersDir} has no peer programs" : $"peers: {peersDir}");
 
         var rows = new List<CompareRow>();
         foreach (var w in options.Workloads)
@@ -68,7 +68,7 @@ internal static class CompareRunner
                     rows.Add(new CompareRow(w, spec.Name, true, false, members, double.NaN, double.NaN, "skipped (--no-peers)"));
                     continue;
                 }
-                var result = peers is null ? PeerResult.Missing("missing: shared/peers not found") : peers.Run(spec, members, options.PeerRuns);
+                var result = peers is null ? PeerResult.Missing("missing: bench/peers has no peer programs") : peers.Run(spec, members, options.PeerRuns);
                 string note = result.Problem ?? "peer's own loop timer (setup excluded)";
                 rows.Add(new CompareRow(w, spec.Name, true, false, members, result.Seconds, result.Rate, note));
             }

@@ -5,34 +5,16 @@ using System.Text.RegularExpressions;
 namespace FastAttractors.Bench.Compare;
 
 /// <summary>
-/// Builds and runs the peer programs of shared/peers: C++ with <c>g++ -O3 -march=native -fopenmp</c> into an ignored
+/// Builds and runs the peer programs of bench/peers: C++ with <c>g++ -O3 -march=native -fopenmp</c> into an ignored
 /// build folder, Python with /usr/bin/python3 (Debian's numpy). Each peer times its own integration loop and prints
 /// one line with "… member-steps/s" (or trajectory-steps/s); that figure is what is compared.
 /// </summary>
-internal sealed partial class PeerRunner(string peersDir, string localPeersDir, string buildDir, TextWriter log)
+internal sealed partial class PeerRunner(string peersDir, string buildDir, TextWriter log)
 {
     private readonly Dictionary<string, (string? Exe, string? Error)> builds = new();
 
-    /// <summary>shared/peers beside the repository root (or inside it), searched upward from the working folder.</summary>
-    public static string? FindPeersDir()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "peers"), Path.Combine(dir.FullName, "..", "shared", "peers") })
-            {
-                if (File.Exists(Path.Combine(candidate, "ensemble_rk4_numpy.py")))
-                    return Path.GetFullPath(candidate);
-            }
-        }
-        return null;
-    }
-
-    /// <summary>The project's own peers (bench/peers) first, then shared/peers.</summary>
-    private string SourcePath(PeerSpec peer)
-    {
-        var local = Path.Combine(localPeersDir, peer.Source);
-        return File.Exists(local) ? local : Path.Combine(peersDir, peer.Source);
-    }
+    /// <summary>The peer's program in bench/peers.</summary>
+    private string SourcePath(PeerSpec peer) => Path.Combine(peersDir, peer.Source);
 
     /// <summary>Runs <paramref name="peer"/> <paramref name="runs"/> times; the median of its reported throughput, or why it could not run.</summary>
     public PeerResult Run(PeerSpec peer, int members, int runs)
