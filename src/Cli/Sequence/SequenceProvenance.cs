@@ -16,7 +16,7 @@ internal static class SequenceProvenance
             ["fastattractors.command"] = $"sequence {command}",
             ["fastattractors.args"] = string.Join(" ", args),
             ["fastattractors.version"] = version,
-            ["fastattractors.spec"] = "shared/spec/sequence-attractors.md §4",
+            ["fastattractors.spec"] = "Lu & Wu 2024, sequence attractors with hidden neurons (README: Binary sequence attractors)",
             ["backend"] = backend.ToString(),
             ["created_utc"] = DateTime.UtcNow.ToString("O", inv),
             ["seconds"] = seconds.ToString("0.###", inv),
