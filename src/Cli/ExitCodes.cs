@@ -18,10 +18,13 @@ public static class ExitCodes
     {
         UsageException => (Usage, e.Message),
         // The engine validates its arguments with messages naming the parameter and value; those are usage errors.
-        ArgumentException a => (Usage, WithoutParameterSuffix(FirstLine(a.Message), a.ParamName)),
+        ArgumentException a => (Usage, MessageOf(a)),
         RuntimeFailure => (Runtime, e.Message),
         _ => (Runtime, $"{e.GetType().Name}: {FirstLine(e.Message)}"),
     };
+
+    /// <summary>The first line of an engine argument error, without the parameter suffix .NET appends.</summary>
+    internal static string MessageOf(ArgumentException e) => WithoutParameterSuffix(FirstLine(e.Message), e.ParamName);
 
     // The engine's messages already name the argument; .NET appends " (Parameter 'x')" to them again.
     private static string WithoutParameterSuffix(string line, string? parameter) =>

@@ -172,7 +172,7 @@ internal sealed class ScanPlan
         }
         catch (ArgumentOutOfRangeException e)
         {
-            string first = e.Message.Split('\n')[0].Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            string first = ExitCodes.MessageOf(e);
             throw new UsageException(e.ParamName == "n"
                 ? $"n (--n) and exponents (--exponents): {first}"
                 : $"chunk (--chunk) = {ChunkRows} rows: {first}");
