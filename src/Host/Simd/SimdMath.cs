@@ -29,6 +29,39 @@ internal static partial class SimdMath
     }
 
     /// <summary>
+    /// y = M v for a small n × n block (n ≤ <see cref="SmallDimension"/>), inlined into the caller: at n = 2 the call,
+    /// the clear of y and the eight-row blocking of <see cref="MatVecAdd{T}"/> cost more than the four FMAs. The sums
+    /// run in the same order from 0 as <see cref="MatVecAdd{T}"/> on a cleared y, so both give the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SmallMatVec<T>(SimdParameters<T> m, int tile, int n, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (m.Scalars is { } shared)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                var acc = Vector<T>.Zero;
+                for (int j = 0; j < n; j++)
+                    acc = Fma(new Vector<T>(shared[i * n + j]), v[j], acc);
+                y[i] = acc;
+            }
+            return;
+        }
+        var block = m.Data.AsSpan(m.Offset(tile), n * n);
+        for (int i = 0; i < n; i++)
+        {
+            var acc = Vector<T>.Zero;
+            for (int j = 0; j < n; j++)
+                acc = Fma(block[i * n + j], v[j], acc);
+            y[i] = acc;
+        }
+    }
+
+    /// <summary>Largest n that <see cref="SmallMatVec{T}"/> serves (the rotation blocks, Lorenz-sized systems).</summary>
+    public const int SmallDimension = 4;
+
+    /// <summary>
     /// y += M V for <paramref name="columns"/> columns of n lane vectors (column c at c·n): J applied to a block of
     /// tangent vectors.
     /// </summary>
@@ -215,9 +248,8 @@ internal static partial class SimdMath
     }
 
     /// <summary>
-    /// Element-wise tanh over lane vectors: float32 by <see cref="RationalTanh"/> (2.5e-7 absolute), float64 through
-    /// TensorPrimitives' vectorised kernel (about 1 ulp) with the arguments guarded by <see cref="RangeGuardedTensorMath"/>
-    /// so that each lane's result is independent of the others'.
+    /// Element-wise tanh over lane vectors: float32 by <see cref="RationalTanh"/> (2.5e-7 absolute), float64 by
+    /// <see cref="LaneTanh"/> (within 2 ulp), both lane-wise, so each lane's result is independent of the others'.
     /// </summary>
     public static void Tanh<T>(ReadOnlySpan<Vector<T>> x, Span<Vector<T>> result) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -233,7 +265,12 @@ internal static partial class SimdMath
         }
         if (typeof(T) == typeof(double))
         {
-            RangeGuardedTensorMath.Tanh(MemoryMarshal.Cast<Vector<T>, Vector<double>>(x), MemoryMarshal.Cast<Vector<T>, Vector<double>>(result));
+            var xd = MemoryMarshal.Cast<Vector<T>, Vector<double>>(x);
+            var yd = MemoryMarshal.Cast<Vector<T>, Vector<double>>(result);
+            if (yd.Length < xd.Length)
+                throw new ArgumentException("tanh: result is shorter than the input.");
+            for (int i = 0; i < xd.Length; i++)
+                yd[i] = LaneTanh.Tanh(xd[i]);
             return;
         }
         TensorPrimitives.Tanh(MemoryMarshal.Cast<Vector<T>, T>(x), MemoryMarshal.Cast<Vector<T>, T>(result));
@@ -243,7 +280,7 @@ internal static partial class SimdMath
     /// sech²(x) = 1 − tanh²(x) = 4e / (1 + e)² with e = exp(−2|x|), element-wise. Computing it as 1 − t² from a rounded
     /// t = tanh(x) cancels: in float32 at |x| = 6 the result (2.5e-5) keeps under 1e-2 of relative accuracy, which is
     /// exactly the Jacobian entry of a saturated unit. The exp form is accurate to a few ulps at any |x|. float64 goes
-    /// through <see cref="RangeGuardedTensorMath"/>, which keeps one lane's range from changing another's rounding.
+    /// through <see cref="LaneTanh"/> (within 5 ulp, lane-wise).
     /// </summary>
     public static void Sech2<T>(ReadOnlySpan<Vector<T>> x, Span<Vector<T>> result) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -251,7 +288,10 @@ internal static partial class SimdMath
             throw new ArgumentException("sech²: result is shorter than the input.");
         if (typeof(T) == typeof(double))
         {
-            RangeGuardedTensorMath.Sech2(MemoryMarshal.Cast<Vector<T>, Vector<double>>(x), MemoryMarshal.Cast<Vector<T>, Vector<double>>(result));
+            var xd = MemoryMarshal.Cast<Vector<T>, Vector<double>>(x);
+            var yd = MemoryMarshal.Cast<Vector<T>, Vector<double>>(result);
+            for (int i = 0; i < xd.Length; i++)
+                yd[i] = LaneTanh.Sech2(xd[i]);
             return;
         }
         var minusTwo = new Vector<T>(-T.CreateTruncating(2));
@@ -266,6 +306,30 @@ internal static partial class SimdMath
             var d = Vector<T>.One + e;
             result[i] = four * e / (d * d);
         }
+    }
+
+    /// <summary>
+    /// tanh and sech² of the same arguments, as <see cref="Tanh{T}"/> and <see cref="Sech2{T}"/> give them; float64
+    /// shares one exponential per lane vector between the two. <paramref name="tanh"/> may be <paramref name="x"/>.
+    /// </summary>
+    public static void TanhAndSech2<T>(ReadOnlySpan<Vector<T>> x, Span<Vector<T>> tanh, Span<Vector<T>> sech2) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (tanh.Length < x.Length || sech2.Length < x.Length)
+            throw new ArgumentException("tanh and sech²: a result is shorter than the input.");
+        if (typeof(T) == typeof(double))
+        {
+            var xd = MemoryMarshal.Cast<Vector<T>, Vector<double>>(x);
+            var td = MemoryMarshal.Cast<Vector<T>, Vector<double>>(tanh);
+            var sd = MemoryMarshal.Cast<Vector<T>, Vector<double>>(sech2);
+            for (int i = 0; i < xd.Length; i++)
+            {
+                td[i] = LaneTanh.Evaluate(xd[i], out var s);
+                sd[i] = s;
+            }
+            return;
+        }
+        Sech2<T>(x, sech2);
+        Tanh<T>(x, tanh);
     }
 
     /// <summary>True in every lane whose value is finite (x − x is 0 for finite x, NaN for NaN and ±∞).</summary>

@@ -34,6 +34,7 @@ internal sealed class LyapunovTile<T> where T : unmanaged, IFloatingPointIeee754
         BlockScratch = new Vector<T>[n * block];
         R = new Vector<T>[plan.K];
         LaneState = new double[n];
+        LogSums = new Vector<double>[plan.K];
         ReferenceField = referenceField;
     }
 
@@ -47,4 +48,14 @@ internal sealed class LyapunovTile<T> where T : unmanaged, IFloatingPointIeee754
     public readonly double[] LaneState;
 
     public readonly IReferenceField ReferenceField;
+
+    /// <summary>float64 tiles: the block's log |R_ii| sums per lane, for block <see cref="LogSumBlock"/> (−1: none held).</summary>
+    public readonly Vector<double>[] LogSums;
+    public int LogSumBlock = -1;
+
+    /// <summary>Lanes that went non-finite and stay at their last finite state.</summary>
+    public Vector<T> Frozen;
+
+    /// <summary>float64 tiles: the sum-rule contraction of the current interval per lane.</summary>
+    public Vector<double> ContractionLanes;
 }

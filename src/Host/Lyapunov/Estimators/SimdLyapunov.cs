@@ -19,8 +19,14 @@ internal sealed class SimdLyapunov : ILyapunovEstimator
 
     private readonly LargeNetworkLyapunov largeNetworks = new();
 
+    /// <summary>Tiles stepped side by side by one worker (see <see cref="TileRun{T, TField}.Run"/>).</summary>
+    internal static int TilesInFlight { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("FA_TILES_IN_FLIGHT"), out var g) ? g : 2;
+
     /// <summary>False sends classic RK4 through the tableau's stage loop too (tests compare the two; benchmarks time them).</summary>
     internal bool UnrolledRk4 { get; init; } = true;
+
+    /// <summary>False keeps the 2-D tanh flow on the general step (tests compare the two bit for bit).</summary>
+    internal bool PlanePath { get; init; } = true;
 
     /// <summary>
     /// Few large shared networks go to the GEMM path (nothing to spread across lanes; it runs classic RK4 only); ensembles,
@@ -43,22 +49,29 @@ internal sealed class SimdLyapunov : ILyapunovEstimator
         var parameters = plan.Binding.DeviceParameters.Select(b => SimdParameters<T>.From(b, tiles, plan.Members)).ToArray();
         // Classic RK4 keeps its unrolled step (TileRun.Rk4Step); any other tableau goes through the stage loop.
         var tableau = plan.IsMap || (UnrolledRk4 && plan.Tableau.HasCoefficientsOf(Methods.ClassicRk4)) ? null : new SimdTableau<T>(plan.Tableau, plan.Dt);
-        plan.Binding.BindSimdTangent(parameters, new Runner<T>(plan, acc, tiles, tableau));
+        plan.Binding.BindSimdTangent(parameters, new Runner<T>(plan, acc, tiles, tableau, PlanePath));
         return SpectrumDiagnostics.Finish(acc, Backend, precision);
     }
 
     public void Dispose() => largeNetworks.Dispose();
 
-    private sealed class Runner<T>(LyapunovPlan plan, SpectrumAccumulators acc, int tiles, SimdTableau<T>? tableau) : ISimdTangentSink<T>
+    private sealed class Runner<T>(LyapunovPlan plan, SpectrumAccumulators acc, int tiles, SimdTableau<T>? tableau, bool planePath) : ISimdTangentSink<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public void Run<TField>(TField field) where TField : struct, ISimdTangentField<T>
         {
             var q0 = plan.InitialTangents();
-            Parallel.For(0, tiles, () => new LyapunovTile<T>(plan, tableau?.Stages ?? 4, field.ScratchLength, field.LinearisationLength, plan.Binding.CreateReferenceField()),
-                (tile, _, work) =>
+            int groups = (tiles + TilesInFlight - 1) / TilesInFlight;
+            Parallel.For(0, groups, () => Enumerable.Range(0, TilesInFlight)
+                    .Select(_ => new LyapunovTile<T>(plan, tableau?.Stages ?? 4, field.ScratchLength, field.LinearisationLength, plan.Binding.CreateReferenceField()))
+                    .ToArray(),
+                (group, _, work) =>
                 {
-                    new TileRun<T, TField>(plan, acc, field, work, tile, tableau).Run(q0);
+                    int first = group * TilesInFlight, count = Math.Min(TilesInFlight, tiles - first);
+                    var runs = new TileRun<T, TField>[count];
+                    for (int g = 0; g < count; g++)
+                        runs[g] = new TileRun<T, TField>(plan, acc, field, work[g], first + g, tableau, planePath);
+                    TileRun<T, TField>.Run(runs, q0);
                     return work;
                 }, _ => { });
         }

@@ -4,7 +4,7 @@ using FastAttractors.Simd;
 
 namespace FastAttractors.Lyapunov.Estimators;
 
-internal readonly ref partial struct TileRun<T, TField>
+internal readonly partial struct TileRun<T, TField>
     where T : unmanaged, IFloatingPointIeee754<T>
     where TField : struct, ISimdTangentField<T>
 {
@@ -17,7 +17,6 @@ internal readonly ref partial struct TileRun<T, TField>
     /// </summary>
     private void TableauStep(SimdTableau<T> tableau, bool contraction, Vector<T> frozen)
     {
-        int n = plan.N, k = plan.K;
         var x = w.X.AsSpan();
         var stage = w.Stage.AsSpan();
         for (int s = 0; s < tableau.Stages; s++)

@@ -8,51 +8,126 @@ namespace FastAttractors.Lyapunov.Estimators;
 /// The Benettin loop for one tile of members on the Simd path (see <see cref="SimdLyapunov"/>). A null
 /// <paramref name="tableau"/> takes the unrolled classic RK4; otherwise the tableau's stage loop (TileRun.Stages.cs).
 /// </summary>
-internal readonly ref partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumAccumulators acc, TField field, LyapunovTile<T> w, int tile,
-    SimdTableau<T>? tableau)
+internal readonly partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumAccumulators acc, TField field, LyapunovTile<T> w, int tile,
+    SimdTableau<T>? tableau, bool planePath = true)
     where T : unmanaged, IFloatingPointIeee754<T>
     where TField : struct, ISimdTangentField<T>
 {
     private static readonly int Lanes = Vector<T>.Count;
 
+    /// <summary>Shape and kind, read once: the plan's N and IsMap go through the model's interface on every read.</summary>
+    private readonly int n = plan.N, k = plan.K;
+    private readonly bool isMap = plan.IsMap;
+
+    private LyapunovPlan Plan => plan;
+    private SimdTableau<T>? Tableau => tableau;
+
+    /// <summary>The smallest positive normal float64.</summary>
+    private const double SmallestNormal = 2.2250738585072014E-308;
+
     /// <summary>Real members in this tile (the last tile's padding lanes repeat its last member and are ignored).</summary>
     private int Count => Math.Min(Lanes, plan.Members - tile * Lanes);
 
-    public void Run(double[] q0)
+    /// <summary>
+    /// Runs <paramref name="group"/>'s tiles side by side. A tile's RK4 step is one dependent chain (f, then tanh or
+    /// exp, then the next stage), and a small network's tile is too little work to keep the cores' FMA and divide units
+    /// busy while it waits; stepping several tiles stage by stage puts independent chains next to each other for the
+    /// out-of-order core to overlap. Each tile does exactly the arithmetic it would do alone, so its bits do not depend
+    /// on the grouping.
+    /// </summary>
+    public static void Run(ReadOnlySpan<TileRun<T, TField>> group, double[] q0)
     {
-        int n = plan.N, k = plan.K;
-        Load(plan.Problem.InitialStates, w.X);
-        for (int p = 0; p < n * k; p++)
-            w.Q[p] = new Vector<T>(T.CreateTruncating(q0[p]));
-        var frozen = Vector<T>.Zero;
+        var first = group[0];
+        var plan = first.Plan;
+        bool interleave = group.Length > 1 && !first.isMap && first.Tableau is null && first.k <= LyapunovTile<T>.ColumnBlock;
+        foreach (var run in group)
+            run.Start(q0);
         var hasContraction = plan.FullSpectrum;
         for (long interval = 0; interval < plan.TotalIntervals; interval++)
         {
             bool accumulating = interval >= plan.TransientIntervals;
-            for (int s = 0; s < plan.Every; s++)
+            bool contraction = accumulating && hasContraction;
+            if (first.UsesPlanePath)
+            {
+                foreach (var run in group)
+                    run.PlaneInterval(interval, contraction);
+            }
+            else for (int s = 0; s < plan.Every; s++)
             {
                 long step = interval * plan.Every + s;
-                if (plan.IsMap)
-                    MapStep(accumulating && hasContraction, frozen);
-                else if (tableau is null)
-                    Rk4Step(accumulating && hasContraction, frozen);
+                if (interleave)
+                {
+                    for (int stage = 0; stage < 4; stage++)
+                    {
+                        foreach (var run in group)
+                            run.Rk4StateStage(stage, contraction);
+                    }
+                    for (int stage = 0; stage < 4; stage++)
+                    {
+                        foreach (var run in group)
+                            run.Rk4TangentStage(stage, 0, Math.Min(LyapunovTile<T>.ColumnBlock, run.k));
+                    }
+                }
                 else
-                    TableauStep(tableau, accumulating && hasContraction, frozen);
-                var finite = Vector<T>.AllBitsSet;
-                for (int i = 0; i < n; i++)
-                    finite &= SimdMath.FiniteMask(w.Next[i]);
-                frozen = Freeze(frozen, finite, step);
-                for (int i = 0; i < n; i++)
-                    w.X[i] = Vector.ConditionalSelect(frozen, w.X[i], w.Next[i]);
+                {
+                    foreach (var run in group)
+                        run.Step(contraction);
+                }
+                foreach (var run in group)
+                    run.Advance(step);
             }
-            Orthonormalise();
-            var finiteR = Vector<T>.AllBitsSet;
-            for (int i = 0; i < k; i++)
-                finiteR &= SimdMath.FiniteMask(w.R[i]) & ~Vector.Equals(w.R[i], Vector<T>.Zero);
-            frozen = Freeze(frozen, finiteR, (interval + 1) * plan.Every - 1);
-            if (accumulating)
-                Accumulate(interval - plan.TransientIntervals, frozen);
+            foreach (var run in group)
+                run.EndInterval(interval, accumulating);
         }
+        foreach (var run in group)
+            run.FlushLogSums();
+    }
+
+    private void Start(double[] q0)
+    {
+        Array.Clear(w.LogSums);
+        w.LogSumBlock = -1;
+        w.ContractionLanes = Vector<double>.Zero;
+        w.Frozen = Vector<T>.Zero;
+        Load(plan.Problem.InitialStates, w.X);
+        for (int p = 0; p < n * k; p++)
+            w.Q[p] = new Vector<T>(T.CreateTruncating(q0[p]));
+    }
+
+    private void Step(bool contraction)
+    {
+        if (isMap)
+            MapStep(contraction, w.Frozen);
+        else if (tableau is null)
+            Rk4Step(contraction);
+        else
+            TableauStep(tableau, contraction, w.Frozen);
+    }
+
+    /// <summary>
+    /// Next becomes the state (components below <see cref="TinyFlush{T}.Threshold"/> set to 0), except in lanes that
+    /// went non-finite, which freeze at their last state.
+    /// </summary>
+    private void Advance(long step)
+    {
+        var finite = Vector<T>.AllBitsSet;
+        for (int i = 0; i < n; i++)
+            finite &= SimdMath.FiniteMask(w.Next[i]);
+        var frozen = w.Frozen = Freeze(w.Frozen, finite, step);
+        for (int i = 0; i < n; i++)
+            w.X[i] = Vector.ConditionalSelect(frozen, w.X[i], TinyFlush<T>.Apply(w.Next[i]));
+    }
+
+    private void EndInterval(long interval, bool accumulating)
+    {
+        FlushContraction();
+        Orthonormalise();
+        var finiteR = Vector<T>.AllBitsSet;
+        for (int i = 0; i < k; i++)
+            finiteR &= SimdMath.FiniteMask(w.R[i]) & ~Vector.Equals(w.R[i], Vector<T>.Zero);
+        w.Frozen = Freeze(w.Frozen, finiteR, (interval + 1) * plan.Every - 1);
+        if (accumulating)
+            Accumulate(interval - plan.TransientIntervals, w.Frozen);
     }
 
     /// <summary>Flags lanes that just went non-finite (their step recorded once); frozen lanes stay frozen.</summary>
@@ -70,17 +145,76 @@ internal readonly ref partial struct TileRun<T, TField>(LyapunovPlan plan, Spect
         return frozen | ~finite;
     }
 
+    /// <summary>
+    /// log |R_ii| into the block sums. float64 sums lane vectors of Vector.Log in the tile and moves them to the
+    /// member rows when the block changes (a scalar log per lane and exponent was a tenth of a 2-D scan); lanes that
+    /// are frozen, or whose R_ii is not a normal positive number, take log 1 = 0 there, so the vector log never sees a
+    /// special value, and a lane with a subnormal R_ii (never seen in practice) is summed by the scalar path.
+    /// </summary>
     private void Accumulate(long accumulateInterval, Vector<T> frozen)
     {
         int block = plan.BlockOf(accumulateInterval);
+        if (typeof(T) == typeof(double) && TryAccumulateLanes(block, frozen))
+            return;
+        FlushLogSums();
         for (int l = 0; l < Count; l++)
         {
             if (frozen[l] != T.Zero)
                 continue;
             var row = acc.BlockRow(tile * Lanes + l, block);
-            for (int i = 0; i < plan.K; i++)
+            for (int i = 0; i < k; i++)
                 row[i] += Math.Log(double.CreateTruncating(w.R[i][l]));
         }
+    }
+
+    private bool TryAccumulateLanes(int block, Vector<T> frozen)
+    {
+        var live = ~frozen.As<T, double>();
+        var normal = Vector<long>.AllBitsSet;
+        for (int i = 0; i < k; i++)
+        {
+            var r = w.R[i].As<T, double>();
+            normal &= Vector.GreaterThanOrEqual(r, new Vector<double>(SmallestNormal))
+                      & Vector.LessThanOrEqual(r, new Vector<double>(double.MaxValue));
+        }
+        if (!Vector.EqualsAll(normal | frozen.As<T, long>(), Vector<long>.AllBitsSet))
+            return false;
+        if (w.LogSumBlock != block)
+        {
+            FlushLogSums();
+            w.LogSumBlock = block;
+        }
+        for (int i = 0; i < k; i++)
+        {
+            var r = Vector.ConditionalSelect(live, w.R[i].As<T, double>(), Vector<double>.One);
+            w.LogSums[i] += Vector.ConditionalSelect(live, Vector.Log(r), Vector<double>.Zero);
+        }
+        return true;
+    }
+
+    /// <summary>Moves the tile's float64 log sums of the current block into the member rows.</summary>
+    private void FlushLogSums()
+    {
+        if (w.LogSumBlock < 0)
+            return;
+        for (int l = 0; l < Count; l++)
+        {
+            var row = acc.BlockRow(tile * Lanes + l, w.LogSumBlock);
+            for (int i = 0; i < k; i++)
+                row[i] += w.LogSums[i][l];
+        }
+        Array.Clear(w.LogSums);
+        w.LogSumBlock = -1;
+    }
+
+    /// <summary>Moves the contraction summed in the tile over one interval (float64 lanes) into the member totals.</summary>
+    private void FlushContraction()
+    {
+        if (w.ContractionLanes == Vector<double>.Zero)
+            return;
+        for (int l = 0; l < Count; l++)
+            acc.ContractionIntegral[tile * Lanes + l] += w.ContractionLanes[l];
+        w.ContractionLanes = Vector<double>.Zero;
     }
 
     /// <summary>x ← F(x) into Next, Q ← J(x) Q; the contraction log |det J(x)| at the pre-image.</summary>
@@ -90,7 +224,6 @@ internal readonly ref partial struct TileRun<T, TField>(LyapunovPlan plan, Spect
         field.EvaluateLinearised(tile, w.X, w.Next, lin, w.Scratch);
         if (contraction)
             AddContraction(w.X, lin, 1.0, frozen);
-        int n = plan.N, k = plan.K;
         for (int first = 0; first < k; first += LyapunovTile<T>.ColumnBlock)
         {
             int columns = Math.Min(LyapunovTile<T>.ColumnBlock, k - first);
@@ -105,76 +238,69 @@ internal readonly ref partial struct TileRun<T, TField>(LyapunovPlan plan, Spect
     /// Classic RK4 for the state into Next, keeping the linearisation at each stage state, then the same stages for
     /// every tangent column block: K_s = J(X_s)(Q + dt Σ a_sj K_j), Q ← Q + dt Σ b_s K_s.
     /// </summary>
-    private void Rk4Step(bool contraction, Vector<T> frozen)
+    private void Rk4Step(bool contraction)
     {
-        int n = plan.N, k = plan.K;
+        for (int s = 0; s < 4; s++)
+            Rk4StateStage(s, contraction);
+        for (int first = 0; first < k; first += LyapunovTile<T>.ColumnBlock)
+        {
+            int columns = Math.Min(LyapunovTile<T>.ColumnBlock, k - first);
+            for (int s = 0; s < 4; s++)
+                Rk4TangentStage(s, first, columns);
+        }
+    }
+
+    /// <summary>
+    /// Stage <paramref name="s"/> of classic RK4 for the state: K_s = f(X_s) with its linearisation kept, Next
+    /// accumulates dt b_s K_s, and Stage becomes X_{s+1} = x + dt a_{s+1,s} K_s.
+    /// </summary>
+    private void Rk4StateStage(int s, bool contraction)
+    {
         T dtT = T.CreateTruncating(plan.Dt);
-        Vector<T> dt = new(dtT), half = new(dtT / T.CreateTruncating(2)), third = new(dtT / T.CreateTruncating(3)), sixth = new(dtT / T.CreateTruncating(6));
         var x = w.X.AsSpan();
         var slope = w.Slope.AsSpan();
         var stage = w.Stage.AsSpan();
         var next = w.Next.AsSpan();
-        double b16 = plan.Dt / 6, b13 = plan.Dt / 3;
+        field.EvaluateLinearised(tile, s == 0 ? x : stage, slope, w.Linearisation[s], w.Scratch);
+        if (contraction)
+            AddContraction(s == 0 ? w.X : w.Stage, w.Linearisation[s], s is 0 or 3 ? plan.Dt / 6 : plan.Dt / 3, w.Frozen);
+        var weight = new Vector<T>(s is 0 or 3 ? dtT / T.CreateTruncating(6) : dtT / T.CreateTruncating(3));
+        if (s == 3)
+        {
+            for (int i = 0; i < n; i++)
+                next[i] = SimdMath.Fma(weight, slope[i], next[i]);
+            return;
+        }
+        var toNext = new Vector<T>(s == 2 ? dtT : dtT / T.CreateTruncating(2));
+        for (int i = 0; i < n; i++)
+        {
+            next[i] = SimdMath.Fma(weight, slope[i], s == 0 ? x[i] : next[i]);
+            stage[i] = SimdMath.Fma(toNext, slope[i], x[i]);
+        }
+    }
 
-        field.EvaluateLinearised(tile, x, slope, w.Linearisation[0], w.Scratch);
-        if (contraction)
-            AddContraction(w.X, w.Linearisation[0], b16, frozen);
-        for (int i = 0; i < n; i++)
+    /// <summary>Stage <paramref name="s"/> of the same step for the tangent columns first … first + columns − 1 (one block).</summary>
+    private void Rk4TangentStage(int s, int first, int columns)
+    {
+        T dtT = T.CreateTruncating(plan.Dt);
+        int size = columns * n;
+        var q = w.Q.AsSpan(first * n, size);
+        var a = w.BlockAcc.AsSpan(0, size);
+        var st = w.BlockStage.AsSpan(0, size);
+        var kq = w.BlockSlope.AsSpan(0, size);
+        field.Jvp(tile, w.Linearisation[s], s == 0 ? q : st, kq, columns, w.BlockScratch);
+        var weight = new Vector<T>(s is 0 or 3 ? dtT / T.CreateTruncating(6) : dtT / T.CreateTruncating(3));
+        if (s == 3)
         {
-            next[i] = SimdMath.Fma(sixth, slope[i], x[i]);
-            stage[i] = SimdMath.Fma(half, slope[i], x[i]);
+            for (int p = 0; p < size; p++)
+                q[p] = SimdMath.Fma(weight, kq[p], a[p]);
+            return;
         }
-        field.EvaluateLinearised(tile, stage, slope, w.Linearisation[1], w.Scratch);
-        if (contraction)
-            AddContraction(w.Stage, w.Linearisation[1], b13, frozen);
-        for (int i = 0; i < n; i++)
+        var toNext = new Vector<T>(s == 2 ? dtT : dtT / T.CreateTruncating(2));
+        for (int p = 0; p < size; p++)
         {
-            next[i] = SimdMath.Fma(third, slope[i], next[i]);
-            stage[i] = SimdMath.Fma(half, slope[i], x[i]);
-        }
-        field.EvaluateLinearised(tile, stage, slope, w.Linearisation[2], w.Scratch);
-        if (contraction)
-            AddContraction(w.Stage, w.Linearisation[2], b13, frozen);
-        for (int i = 0; i < n; i++)
-        {
-            next[i] = SimdMath.Fma(third, slope[i], next[i]);
-            stage[i] = SimdMath.Fma(dt, slope[i], x[i]);
-        }
-        field.EvaluateLinearised(tile, stage, slope, w.Linearisation[3], w.Scratch);
-        if (contraction)
-            AddContraction(w.Stage, w.Linearisation[3], b16, frozen);
-        for (int i = 0; i < n; i++)
-            next[i] = SimdMath.Fma(sixth, slope[i], next[i]);
-
-        for (int first = 0; first < k; first += LyapunovTile<T>.ColumnBlock)
-        {
-            int columns = Math.Min(LyapunovTile<T>.ColumnBlock, k - first);
-            int size = columns * n;
-            var q = w.Q.AsSpan(first * n, size);
-            var a = w.BlockAcc.AsSpan(0, size);
-            var st = w.BlockStage.AsSpan(0, size);
-            var kq = w.BlockSlope.AsSpan(0, size);
-            field.Jvp(tile, w.Linearisation[0], q, kq, columns, w.BlockScratch);
-            for (int p = 0; p < size; p++)
-            {
-                a[p] = SimdMath.Fma(sixth, kq[p], q[p]);
-                st[p] = SimdMath.Fma(half, kq[p], q[p]);
-            }
-            field.Jvp(tile, w.Linearisation[1], st, kq, columns, w.BlockScratch);
-            for (int p = 0; p < size; p++)
-            {
-                a[p] = SimdMath.Fma(third, kq[p], a[p]);
-                st[p] = SimdMath.Fma(half, kq[p], q[p]);
-            }
-            field.Jvp(tile, w.Linearisation[2], st, kq, columns, w.BlockScratch);
-            for (int p = 0; p < size; p++)
-            {
-                a[p] = SimdMath.Fma(third, kq[p], a[p]);
-                st[p] = SimdMath.Fma(dt, kq[p], q[p]);
-            }
-            field.Jvp(tile, w.Linearisation[3], st, kq, columns, w.BlockScratch);
-            for (int p = 0; p < size; p++)
-                q[p] = SimdMath.Fma(sixth, kq[p], a[p]);
+            a[p] = SimdMath.Fma(weight, kq[p], s == 0 ? q[p] : a[p]);
+            st[p] = SimdMath.Fma(toNext, kq[p], q[p]);
         }
     }
 
@@ -185,8 +311,14 @@ internal readonly ref partial struct TileRun<T, TField>(LyapunovPlan plan, Spect
     /// </summary>
     private void AddContraction(ReadOnlySpan<Vector<T>> state, ReadOnlySpan<Vector<T>> lin, double weight, Vector<T> frozen)
     {
-        if (!plan.IsMap && field.TryTrace(tile, lin, out var trace))
+        if (!isMap && field.TryTrace(tile, lin, out var trace))
         {
+            if (typeof(T) == typeof(double))
+            {
+                // Summed in the tile's lanes and moved to the members once per interval (FlushContraction).
+                w.ContractionLanes += Vector.ConditionalSelect(frozen.As<T, double>(), Vector<double>.Zero, new Vector<double>(weight) * trace.As<T, double>());
+                return;
+            }
             for (int l = 0; l < Count; l++)
             {
                 if (frozen[l] == T.Zero)
@@ -198,19 +330,19 @@ internal readonly ref partial struct TileRun<T, TField>(LyapunovPlan plan, Spect
         {
             if (frozen[l] != T.Zero)
                 continue;
-            for (int i = 0; i < plan.N; i++)
+            for (int i = 0; i < n; i++)
                 w.LaneState[i] = double.CreateTruncating(state[i][l]);
             int m = tile * Lanes + l;
             acc.ContractionIntegral[m] += weight * w.ReferenceField.Contraction(m, w.LaneState);
         }
     }
 
-    private void Orthonormalise() => LaneGramSchmidt.Factor<T>(w.Q, plan.N, plan.K, w.R);
+    private void Orthonormalise() => LaneGramSchmidt.Factor<T>(w.Q, n, k, w.R);
 
     private void Load(double[] soa, Vector<T>[] target)
     {
         Span<T> lanes = stackalloc T[Lanes];
-        for (int i = 0; i < plan.N; i++)
+        for (int i = 0; i < n; i++)
         {
             for (int l = 0; l < Lanes; l++)
                 lanes[l] = T.CreateTruncating(soa[(long)i * plan.Members + Math.Min(tile * Lanes + l, plan.Members - 1)]);

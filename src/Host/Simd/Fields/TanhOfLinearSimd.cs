@@ -12,8 +12,7 @@ internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool le
     public void Evaluate(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> scratch)
     {
         var pre = scratch[..n];
-        pre.Clear();
-        SimdMath.MatVecAdd<T>(w, tile, n, x, pre);
+        MatVec(tile, x, pre);
         SimdMath.Tanh<T>(pre, y);
         if (leak)
         {
@@ -28,18 +27,36 @@ internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool le
     public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch)
     {
         var pre = scratch[..n];
-        pre.Clear();
-        SimdMath.MatVecAdd<T>(w, tile, n, x, pre);
-        SimdMath.Sech2<T>(pre, lin[..n]);
-        SimdMath.Tanh<T>(pre, pre);
+        MatVec(tile, x, pre);
+        SimdMath.TanhAndSech2<T>(pre, pre, lin[..n]);
         for (int i = 0; i < n; i++)
             y[i] = leak ? pre[i] - x[i] : pre[i];
     }
 
+    /// <summary>pre = W x; small blocks inline (<see cref="SimdMath.SmallMatVec{T}"/>), same bits either way.</summary>
+    private void MatVec(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> pre)
+    {
+        if (n <= SimdMath.SmallDimension)
+        {
+            SimdMath.SmallMatVec<T>(w, tile, n, x, pre);
+            return;
+        }
+        pre.Clear();
+        SimdMath.MatVecAdd<T>(w, tile, n, x, pre);
+    }
+
     public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)
     {
-        jv[..(n * columns)].Clear();
-        SimdMath.MatMatAdd<T>(w, tile, n, v, jv, columns);
+        if (n <= SimdMath.SmallDimension)
+        {
+            for (int c = 0; c < columns; c++)
+                SimdMath.SmallMatVec<T>(w, tile, n, v.Slice(c * n, n), jv.Slice(c * n, n));
+        }
+        else
+        {
+            jv[..(n * columns)].Clear();
+            SimdMath.MatMatAdd<T>(w, tile, n, v, jv, columns);
+        }
         for (int c = 0; c < columns; c++)
         {
             for (int i = 0; i < n; i++)
@@ -56,6 +73,17 @@ internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool le
         for (int i = 0; i < n; i++)
             trace += w.Get(tile, i * n + i) * lin[i] - Vector<T>.One;
         return true;
+    }
+
+    /// <summary>W of a 2-D tile as four lane vectors (row-major), for the Lyapunov plane path.</summary>
+    public void PlaneWeights(int tile, out Vector<T> w00, out Vector<T> w01, out Vector<T> w10, out Vector<T> w11)
+    {
+        if (n != 2 || !leak)
+            throw new InvalidOperationException($"the plane path needs the 2-D flow, got n = {n}, {(leak ? "flow" : "map")}.");
+        w00 = w.Get(tile, 0);
+        w01 = w.Get(tile, 1);
+        w10 = w.Get(tile, 2);
+        w11 = w.Get(tile, 3);
     }
 
     /// <summary>W.</summary>

@@ -13,6 +13,12 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
     {
         var t = scratch[..n];
         SimdMath.Tanh<T>(x, t);
+        FromTanh(tile, x, t, y);
+    }
+
+    /// <summary>y = (−x + W t + b) / τ from t = tanh(x).</summary>
+    private void FromTanh(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> t, Span<Vector<T>> y)
+    {
         var rate = invTau.Get(tile, 0);
         for (int i = 0; i < n; i++)
             y[i] = b.Get(tile, i) - x[i];
@@ -28,10 +34,8 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
     /// <summary>f as <see cref="Evaluate"/>, d = 1 − tanh²(x) and tanh(x): J v = (−v + W (d ⊙ v)) / τ.</summary>
     public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch)
     {
-        Evaluate(tile, x, y, scratch);
-        SimdMath.Sech2<T>(x[..n], lin[..n]);
-        for (int j = 0; j < n; j++)
-            lin[n + j] = scratch[j];
+        SimdMath.TanhAndSech2<T>(x[..n], lin.Slice(n, n), lin[..n]);
+        FromTanh(tile, x, lin.Slice(n, n), y);
     }
 
     public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)

@@ -30,12 +30,7 @@ internal readonly unsafe struct Lanes64(Vector<double> value) : ILaneNumber<Lane
     public static Lanes64 FromDouble(double value) => new(new Vector<double>(value));
     public static Lanes64 Lift(Real64 value) => new(new Vector<double>(value.Value));
 
-    public static Lanes64 Tanh(Lanes64 a)
-    {
-        Span<Vector<double>> v = [a.Value];
-        RangeGuardedTensorMath.Tanh(v, v);
-        return new(v[0]);
-    }
+    public static Lanes64 Tanh(Lanes64 a) => new(LaneTanh.Tanh(a.Value));
 
     public static Lanes64 Exp(Lanes64 a) => PerLane(a, &Math.Exp);
     public static Lanes64 Sin(Lanes64 a) => PerLane(a, &Math.Sin);
