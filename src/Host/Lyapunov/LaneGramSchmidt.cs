@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using FastAttractors.Simd;
 
@@ -11,6 +12,7 @@ namespace FastAttractors.Lyapunov;
 /// </summary>
 internal static class LaneGramSchmidt
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Factor<T>(Span<Vector<T>> q, int n, int k, Span<Vector<T>> rDiagonal) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (k < 1 || k > n || q.Length < n * k || rDiagonal.Length < k)

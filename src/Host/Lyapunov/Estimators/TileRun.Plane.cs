@@ -10,140 +10,167 @@ internal readonly partial struct TileRun<T, TField>
     /// <summary>
     /// True where the tile runs the plane path: the 2-D flow dx/dt = −x + tanh(W x) (the rotation blocks of the scan)
     /// with both exponents, classic RK4, float64. Its state, its 2 × 2 tangent frame and W stay in registers for a
-    /// whole QR interval, where the general step passes every stage through spans and calls.
+    /// whole QR interval, where the general step passes every stage through spans and calls, and two tiles step side
+    /// by side (<see cref="IPlaneLanes{TSelf}"/>).
     /// </summary>
     private bool UsesPlanePath => planePath &&
         typeof(T) == typeof(double) && typeof(TField) == typeof(TanhOfLinearSimd<T>) && tableau is null && !isMap && n == 2 && k == 2;
+
+    /// <summary>One QR interval of the plane path for <paramref name="runs"/>, two tiles at a time.</summary>
+    private static void PlaneInterval(ReadOnlySpan<TileRun<T, TField>> runs, long interval, bool contraction)
+    {
+        int t = 0;
+        for (; t + 2 <= runs.Length; t += 2)
+            PlaneInterval<TwoTiles>(runs.Slice(t, 2), interval, contraction);
+        if (t < runs.Length)
+            PlaneInterval<OneTile>(runs.Slice(t, 1), interval, contraction);
+    }
 
     /// <summary>
     /// One QR interval of <see cref="Rk4Step"/> and <see cref="Advance"/> on the plane: the same operations in the same
     /// order (SmallMatVec's sums from 0, LaneTanh, the RK4 combinations, TryTrace's trace, the frozen-lane rules and the
     /// tiny-state flush), so each member gets the general path's bits (PlanePathTests).
     /// </summary>
-    private void PlaneInterval(long interval, bool contraction)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PlaneInterval<TL>(ReadOnlySpan<TileRun<T, TField>> runs, long interval, bool contraction) where TL : struct, IPlaneLanes<TL>
     {
-        var plane = Unsafe.As<TField, TanhOfLinearSimd<T>>(ref Unsafe.AsRef(in field));
-        plane.PlaneWeights(tile, out var w00, out var w01, out var w10, out var w11);
-        T dtT = T.CreateTruncating(plan.Dt);
-        Vector<T> dt = new(dtT), half = new(dtT / T.CreateTruncating(2)), third = new(dtT / T.CreateTruncating(3)), sixth = new(dtT / T.CreateTruncating(6));
-        var b16 = new Vector<double>(plan.Dt / 6);
-        var b13 = new Vector<double>(plan.Dt / 3);
-        Vector<T> x0 = w.X[0], x1 = w.X[1], q00 = w.Q[0], q10 = w.Q[1], q01 = w.Q[2], q11 = w.Q[3];
-        var frozen = w.Frozen;
-        var contractionLanes = w.ContractionLanes;
+        var plan = runs[0].Plan;
+        TL w00 = default, w01 = default, w10 = default, w11 = default, x0 = default, x1 = default;
+        TL q00 = default, q10 = default, q01 = default, q11 = default, frozen = default, contractionLanes = default;
+        for (int t = 0; t < TL.Tiles; t++)
+        {
+            var run = runs[t];
+            var field = run.Field;
+            Unsafe.As<TField, TanhOfLinearSimd<T>>(ref field).PlaneWeights(run.Tile, out var a, out var b, out var c, out var d);
+            (w00[t], w01[t], w10[t], w11[t]) = (a.As<T, double>(), b.As<T, double>(), c.As<T, double>(), d.As<T, double>());
+            var w = run.Work;
+            (x0[t], x1[t]) = (w.X[0].As<T, double>(), w.X[1].As<T, double>());
+            (q00[t], q10[t], q01[t], q11[t]) = (w.Q[0].As<T, double>(), w.Q[1].As<T, double>(), w.Q[2].As<T, double>(), w.Q[3].As<T, double>());
+            frozen[t] = w.Frozen.As<T, double>();
+            contractionLanes[t] = w.ContractionLanes;
+        }
+        TL dt = TL.Broadcast(plan.Dt), half = TL.Broadcast(plan.Dt / 2), third = TL.Broadcast(plan.Dt / 3), sixth = TL.Broadcast(plan.Dt / 6);
         for (int s = 0; s < plan.Every; s++)
         {
             // Stage 1 at x.
             var k0 = Slope(w00, w01, w10, w11, x0, x1, out var k1, out var d0, out var d1);
             if (contraction)
-                contractionLanes += Trace(w00, w11, d0, d1, b16, frozen);
-            var n0 = SimdMath.Fma(sixth, k0, x0);
-            var n1 = SimdMath.Fma(sixth, k1, x1);
-            var s0 = SimdMath.Fma(half, k0, x0);
-            var s1 = SimdMath.Fma(half, k1, x1);
+                contractionLanes += Trace(w00, w11, d0, d1, sixth, frozen);
+            var n0 = TL.Fma(sixth, k0, x0);
+            var n1 = TL.Fma(sixth, k1, x1);
+            var s0 = TL.Fma(half, k0, x0);
+            var s1 = TL.Fma(half, k1, x1);
             var (l00, l01) = (d0, d1);
             // Stage 2.
             k0 = Slope(w00, w01, w10, w11, s0, s1, out k1, out d0, out d1);
             if (contraction)
-                contractionLanes += Trace(w00, w11, d0, d1, b13, frozen);
-            n0 = SimdMath.Fma(third, k0, n0);
-            n1 = SimdMath.Fma(third, k1, n1);
-            s0 = SimdMath.Fma(half, k0, x0);
-            s1 = SimdMath.Fma(half, k1, x1);
+                contractionLanes += Trace(w00, w11, d0, d1, third, frozen);
+            n0 = TL.Fma(third, k0, n0);
+            n1 = TL.Fma(third, k1, n1);
+            s0 = TL.Fma(half, k0, x0);
+            s1 = TL.Fma(half, k1, x1);
             var (l10, l11) = (d0, d1);
             // Stage 3.
             k0 = Slope(w00, w01, w10, w11, s0, s1, out k1, out d0, out d1);
             if (contraction)
-                contractionLanes += Trace(w00, w11, d0, d1, b13, frozen);
-            n0 = SimdMath.Fma(third, k0, n0);
-            n1 = SimdMath.Fma(third, k1, n1);
-            s0 = SimdMath.Fma(dt, k0, x0);
-            s1 = SimdMath.Fma(dt, k1, x1);
+                contractionLanes += Trace(w00, w11, d0, d1, third, frozen);
+            n0 = TL.Fma(third, k0, n0);
+            n1 = TL.Fma(third, k1, n1);
+            s0 = TL.Fma(dt, k0, x0);
+            s1 = TL.Fma(dt, k1, x1);
             var (l20, l21) = (d0, d1);
             // Stage 4.
             k0 = Slope(w00, w01, w10, w11, s0, s1, out k1, out d0, out d1);
             if (contraction)
-                contractionLanes += Trace(w00, w11, d0, d1, b16, frozen);
-            n0 = SimdMath.Fma(sixth, k0, n0);
-            n1 = SimdMath.Fma(sixth, k1, n1);
+                contractionLanes += Trace(w00, w11, d0, d1, sixth, frozen);
+            n0 = TL.Fma(sixth, k0, n0);
+            n1 = TL.Fma(sixth, k1, n1);
 
             TangentStep(w00, w01, w10, w11, l00, l01, l10, l11, l20, l21, d0, d1, half, third, sixth, dt, ref q00, ref q10);
             TangentStep(w00, w01, w10, w11, l00, l01, l10, l11, l20, l21, d0, d1, half, third, sixth, dt, ref q01, ref q11);
 
-            var finite = SimdMath.FiniteMask(n0) & SimdMath.FiniteMask(n1);
-            frozen = Freeze(frozen, finite, interval * plan.Every + s);
-            x0 = Vector.ConditionalSelect(frozen, x0, TinyFlush<T>.Apply(n0));
-            x1 = Vector.ConditionalSelect(frozen, x1, TinyFlush<T>.Apply(n1));
+            var finite = TL.FiniteMask(n0);
+            finite = TL.Select(finite, TL.FiniteMask(n1), TL.Zero);
+            if (TL.AnyNewlyFailed(finite, frozen))
+            {
+                for (int t = 0; t < TL.Tiles; t++)
+                    frozen[t] = runs[t].Freeze(frozen[t].As<double, T>(), finite[t].As<double, T>(), interval * plan.Every + s).As<T, double>();
+            }
+            x0 = TL.Select(frozen, x0, TL.Flush(n0));
+            x1 = TL.Select(frozen, x1, TL.Flush(n1));
         }
-        w.X[0] = x0;
-        w.X[1] = x1;
-        w.Q[0] = q00;
-        w.Q[1] = q10;
-        w.Q[2] = q01;
-        w.Q[3] = q11;
-        w.Frozen = frozen;
-        w.ContractionLanes = contractionLanes;
+        for (int t = 0; t < TL.Tiles; t++)
+        {
+            var w = runs[t].Work;
+            (w.X[0], w.X[1]) = (x0[t].As<double, T>(), x1[t].As<double, T>());
+            (w.Q[0], w.Q[1], w.Q[2], w.Q[3]) = (q00[t].As<double, T>(), q10[t].As<double, T>(), q01[t].As<double, T>(), q11[t].As<double, T>());
+            w.Frozen = frozen[t].As<double, T>();
+            w.ContractionLanes = contractionLanes[t];
+        }
     }
+
+    private TField Field => @field;
+    private int Tile => tile;
+    private LyapunovTile<T> Work => w;
 
     /// <summary>f(x) = tanh(W x) − x, with d = sech²(W x) for J = diag(d) W − I.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<T> Slope(Vector<T> w00, Vector<T> w01, Vector<T> w10, Vector<T> w11, Vector<T> x0, Vector<T> x1,
-        out Vector<T> f1, out Vector<T> d0, out Vector<T> d1)
+    private static TL Slope<TL>(TL w00, TL w01, TL w10, TL w11, TL x0, TL x1, out TL f1, out TL d0, out TL d1) where TL : struct, IPlaneLanes<TL>
     {
-        var p0 = SimdMath.Fma(w01, x1, SimdMath.Fma(w00, x0, Vector<T>.Zero));
-        var p1 = SimdMath.Fma(w11, x1, SimdMath.Fma(w10, x0, Vector<T>.Zero));
-        var t0 = LaneTanh.Evaluate(p0.As<T, double>(), out var e0).As<double, T>();
-        var t1 = LaneTanh.Evaluate(p1.As<T, double>(), out var e1).As<double, T>();
-        d0 = e0.As<double, T>();
-        d1 = e1.As<double, T>();
+        var p0 = TL.Fma(w01, x1, TL.Fma(w00, x0, TL.Zero));
+        var p1 = TL.Fma(w11, x1, TL.Fma(w10, x0, TL.Zero));
+        var t0 = TL.Tanh(p0, out d0);
+        var t1 = TL.Tanh(p1, out d1);
         f1 = t1 - x1;
         return t0 - x0;
     }
 
     /// <summary>The quadrature weight times tr J = (W₀₀ d₀ − 1) + (W₁₁ d₁ − 1), in the lanes not frozen.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> Trace(Vector<T> w00, Vector<T> w11, Vector<T> d0, Vector<T> d1, Vector<double> weight, Vector<T> frozen)
+    private static TL Trace<TL>(TL w00, TL w11, TL d0, TL d1, TL weight, TL frozen) where TL : struct, IPlaneLanes<TL>
     {
-        var trace = Vector<T>.Zero;
-        trace += w00 * d0 - Vector<T>.One;
-        trace += w11 * d1 - Vector<T>.One;
-        return Vector.ConditionalSelect(frozen.As<T, double>(), Vector<double>.Zero, weight * trace.As<T, double>());
+        var one = TL.Broadcast(1.0);
+        var trace = TL.Zero;
+        trace += w00 * d0 - one;
+        trace += w11 * d1 - one;
+        return TL.Select(frozen, TL.Zero, weight * trace);
     }
 
     /// <summary>J v = d ⊙ (W v) − v.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<T> Jv(Vector<T> w00, Vector<T> w01, Vector<T> w10, Vector<T> w11, Vector<T> d0, Vector<T> d1,
-        Vector<T> v0, Vector<T> v1, out Vector<T> jv1)
+    private static TL Jv<TL>(TL w00, TL w01, TL w10, TL w11, TL d0, TL d1, TL v0, TL v1, out TL jv1) where TL : struct, IPlaneLanes<TL>
     {
-        var u0 = SimdMath.Fma(w01, v1, SimdMath.Fma(w00, v0, Vector<T>.Zero));
-        var u1 = SimdMath.Fma(w11, v1, SimdMath.Fma(w10, v0, Vector<T>.Zero));
+        var u0 = TL.Fma(w01, v1, TL.Fma(w00, v0, TL.Zero));
+        var u1 = TL.Fma(w11, v1, TL.Fma(w10, v0, TL.Zero));
         jv1 = d1 * u1 - v1;
         return d0 * u0 - v0;
     }
 
-    /// <summary>One tangent column through the step's four stage linearisations, as <see cref="Rk4TangentStage"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void TangentStep(Vector<T> w00, Vector<T> w01, Vector<T> w10, Vector<T> w11,
-        Vector<T> l00, Vector<T> l01, Vector<T> l10, Vector<T> l11, Vector<T> l20, Vector<T> l21, Vector<T> l30, Vector<T> l31,
-        Vector<T> half, Vector<T> third, Vector<T> sixth, Vector<T> dt, ref Vector<T> q0, ref Vector<T> q1)
+    /// <summary>
+    /// One tangent column through the step's four stage linearisations, as <see cref="Rk4TangentStage"/>. Not inlined:
+    /// PlaneInterval would exceed the JIT's inlining budget and leave the lane operations themselves as calls.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void TangentStep<TL>(TL w00, TL w01, TL w10, TL w11, TL l00, TL l01, TL l10, TL l11, TL l20, TL l21, TL l30, TL l31,
+        TL half, TL third, TL sixth, TL dt, ref TL q0, ref TL q1) where TL : struct, IPlaneLanes<TL>
     {
         var k0 = Jv(w00, w01, w10, w11, l00, l01, q0, q1, out var k1);
-        var a0 = SimdMath.Fma(sixth, k0, q0);
-        var a1 = SimdMath.Fma(sixth, k1, q1);
-        var s0 = SimdMath.Fma(half, k0, q0);
-        var s1 = SimdMath.Fma(half, k1, q1);
+        var a0 = TL.Fma(sixth, k0, q0);
+        var a1 = TL.Fma(sixth, k1, q1);
+        var s0 = TL.Fma(half, k0, q0);
+        var s1 = TL.Fma(half, k1, q1);
         k0 = Jv(w00, w01, w10, w11, l10, l11, s0, s1, out k1);
-        a0 = SimdMath.Fma(third, k0, a0);
-        a1 = SimdMath.Fma(third, k1, a1);
-        s0 = SimdMath.Fma(half, k0, q0);
-        s1 = SimdMath.Fma(half, k1, q1);
+        a0 = TL.Fma(third, k0, a0);
+        a1 = TL.Fma(third, k1, a1);
+        s0 = TL.Fma(half, k0, q0);
+        s1 = TL.Fma(half, k1, q1);
         k0 = Jv(w00, w01, w10, w11, l20, l21, s0, s1, out k1);
-        a0 = SimdMath.Fma(third, k0, a0);
-        a1 = SimdMath.Fma(third, k1, a1);
-        s0 = SimdMath.Fma(dt, k0, q0);
-        s1 = SimdMath.Fma(dt, k1, q1);
+        a0 = TL.Fma(third, k0, a0);
+        a1 = TL.Fma(third, k1, a1);
+        s0 = TL.Fma(dt, k0, q0);
+        s1 = TL.Fma(dt, k1, q1);
         k0 = Jv(w00, w01, w10, w11, l30, l31, s0, s1, out k1);
-        q0 = SimdMath.Fma(sixth, k0, a0);
-        q1 = SimdMath.Fma(sixth, k1, a1);
+        q0 = TL.Fma(sixth, k0, a0);
+        q1 = TL.Fma(sixth, k1, a1);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using FastAttractors.Ode.Integrators;
 using FastAttractors.Simd;
@@ -35,6 +36,7 @@ internal readonly partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumA
     /// out-of-order core to overlap. Each tile does exactly the arithmetic it would do alone, so its bits do not depend
     /// on the grouping.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(ReadOnlySpan<TileRun<T, TField>> group, double[] q0)
     {
         var first = group[0];
@@ -48,10 +50,7 @@ internal readonly partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumA
             bool accumulating = interval >= plan.TransientIntervals;
             bool contraction = accumulating && hasContraction;
             if (first.UsesPlanePath)
-            {
-                foreach (var run in group)
-                    run.PlaneInterval(interval, contraction);
-            }
+                PlaneInterval(group, interval, contraction);
             else for (int s = 0; s < plan.Every; s++)
             {
                 long step = interval * plan.Every + s;
