@@ -14,7 +14,7 @@ internal static class HeadDirectionOutputs
     public static IReadOnlyList<string> Write(string directory, IReadOnlyList<HeadingRun> runs, double[] oscillatorBump,
         IReadOnlyList<(double Sigma, double[] Rates)> ringBumps, HeadDirectionSettings settings, Backend ringBackend)
     {
-        IReadOnlyDictionary<string, string> metadata = new Dictionary<string, string>
+        var metadata = new Dictionary<string, string>
         {
             ["command"] = "fastattractors head-direction",
             ["version"] = typeof(Engine).Assembly.GetName().Version?.ToString() ?? "",
@@ -26,14 +26,15 @@ internal static class HeadDirectionOutputs
             ["noise"] = "W + sigma*xi, xi_ij ~ N(0, 1/n): oscillators purpose 51 (n = 2), ring purpose 50 (n = 64)",
             ["circuit"] = "oscillators alpha = 3, theta = 1, L = 32 locations, pulse sharpness 8, one-period average",
         };
-        metadata = Describe(settings, ringBackend).AddTo(metadata);
+        var frameMetadata = Describe(settings, ringBackend).Setting("per_member_columns", "circuit,sigma,draw,initial_heading").AddTo(metadata);
+        var bumpMetadata = Describe(settings, ringBackend).Setting("rows", "one per circuit, sigma and location").AddTo(metadata);
         var paths = new List<string>();
         try
         {
             string table = Path.Combine(directory, "head_direction.parquet");
-            ColumnsParquet.Write(table, Frames(runs), metadata);
+            ColumnsParquet.Write(table, Frames(runs), frameMetadata);
             string bumps = Path.Combine(directory, "bump.parquet");
-            ColumnsParquet.Write(bumps, Bumps(oscillatorBump, ringBumps), metadata);
+            ColumnsParquet.Write(bumps, Bumps(oscillatorBump, ringBumps), bumpMetadata);
             string heading = Path.Combine(directory, "heading.png");
             var headingBytes = HeadingPlot.Render(runs, settings);
             AtomicFile.Write(heading, s => s.Write(headingBytes));
@@ -58,7 +59,6 @@ internal static class HeadDirectionOutputs
 
     private static ResultMetadata Describe(HeadDirectionSettings settings, Backend ringBackend) =>
         new ResultMetadata("head-direction", $"host (oscillators), {ringBackend} (ring)", "float64", ResultMetadata.FlowTime + " (tau)")
-            .Setting("per_member_columns", "circuit,sigma,draw,initial_heading")
             .Shared("seed", settings.Seed).Shared("sigma_max", settings.Sigma).Shared("draws", (long)settings.Draws)
             .Shared("headings", (long)settings.Headings).Shared("duration", settings.Duration)
             .Shared("oscillator_alpha", Circuit.Alpha).Shared("oscillator_theta", Circuit.Theta).Shared("locations", (long)Circuit.Locations)

@@ -16,7 +16,7 @@ internal static class StabilityOutputs
 
     public static IReadOnlyList<string> Write(string directory, IReadOnlyList<StabilityResult> results, StabilitySettings settings, Backend backend)
     {
-        IReadOnlyDictionary<string, string> metadata = new Dictionary<string, string>
+        var metadata = new Dictionary<string, string>
         {
             ["command"] = "fastattractors stability",
             ["version"] = typeof(Engine).Assembly.GetName().Version?.ToString() ?? "",
@@ -30,14 +30,15 @@ internal static class StabilityOutputs
             ["noise"] = "W + sigma*xi, xi_ij ~ N(0, 1/n), counter-based (purpose 50)",
             ["time_unit"] = "tau (every system has tau = 1)",
         };
-        metadata = Describe(results, settings, backend).AddTo(metadata);
+        var memberMetadata = Describe(results, settings, backend).Setting("per_member_columns", "system,sigma,draw").AddTo(metadata);
+        var summaryMetadata = Describe(results, settings, backend).Setting("rows", "one per system and sigma, over its members").AddTo(metadata);
         var paths = new List<string>();
         try
         {
             string members = Path.Combine(directory, "stability.parquet");
-            ColumnsParquet.Write(members, MemberColumns(results, settings.Threshold), metadata);
+            ColumnsParquet.Write(members, MemberColumns(results, settings.Threshold), memberMetadata);
             string summary = Path.Combine(directory, "stability_summary.parquet");
-            ColumnsParquet.Write(summary, SummaryColumns(results, settings.Threshold), metadata);
+            ColumnsParquet.Write(summary, SummaryColumns(results, settings.Threshold), summaryMetadata);
             string png = Path.Combine(directory, "stability.png");
             var bytes = StabilityPlot.Render(results, settings.Threshold);
             AtomicFile.Write(png, s => s.Write(bytes));
@@ -51,14 +52,14 @@ internal static class StabilityOutputs
     }
 
     /// <summary>
-    /// Members are the rows of stability.parquet: each one's parameters are its system, σ and noise draw (columns);
+    /// Members are the rows of stability.parquet: each one's parameters are its system, σ and noise draw (columns, named there);
     /// the seed, threshold and σ list are shared. Every system has τ = 1, so exponents are per τ.
     /// </summary>
     private static ResultMetadata Describe(IReadOnlyList<StabilityResult> results, StabilitySettings settings, Backend backend)
     {
         string precision = string.Join(",", results.Select(r => r.Spectra.Precision == Precision.Float32 ? "float32" : "float64").Distinct().DefaultIfEmpty("float64"));
         var meta = new ResultMetadata("stability", backend.ToString(), precision, ResultMetadata.FlowTime + " (tau; every system has tau = 1)")
-            .Setting("per_member_columns", "system,sigma,draw").Setting("systems", string.Join(",", settings.Systems.Select(s => s.Key)))
+            .Setting("systems", string.Join(",", settings.Systems.Select(s => s.Key)))
             .Setting("draws", settings.Draws.ToString())
             .Shared("seed", settings.Seed).Shared("members_per_sigma", (long)settings.MembersPerSigma).Shared("threshold", settings.Threshold)
             .Unit("sigma", "dimensionless (weight-noise scale)").Unit("lambda_1_standard_error", ResultMetadata.FlowRate)

@@ -57,6 +57,16 @@ public sealed partial record NpyArray(string Descr, long[] Shape, byte[] Data)
         return Decode(4, s => BinaryPrimitives.ReadInt32LittleEndian(s));
     }
 
+    /// <summary>A 0-d numpy unicode array ('&lt;Un': n UTF-32 little-endian code points, trailing NULs padding).</summary>
+    public string Text()
+    {
+        Assert.StartsWith("<U", Descr);
+        Assert.Empty(Shape);
+        int length = int.Parse(Descr[2..]);
+        Assert.Equal(length * 4, Data.Length);
+        return Encoding.UTF32.GetString(Data).TrimEnd('\0');
+    }
+
     public long[] Int64s()
     {
         Assert.Equal("<i8", Descr);
