@@ -45,6 +45,10 @@ public sealed partial record NpyArray(string Descr, long[] Shape, byte[] Data)
         return arrays;
     }
 
+    /// <summary>The arrays of a result npz without the metadata beside them (param_NAME, meta_json: see ResultMetadataTests).</summary>
+    public static IEnumerable<string> ResultArrays(IReadOnlyDictionary<string, NpyArray> arrays) =>
+        arrays.Keys.Where(k => !k.StartsWith("param_", StringComparison.Ordinal) && k != "meta_json");
+
     public double[] Doubles()
     {
         Assert.Equal("<f8", Descr);
