@@ -39,7 +39,7 @@ public class ResultMetadataTests
             [("exponents", "1/iteration")], [("henon_a", [1.4, 1.4]), ("henon_b", [0.3, 0.3])], ["seed"]),
         new("adjoint", ["adjoint", "--model", "tanh-rnn", "--n", "3", "--members", "2", "--g", "1.2", "--dt", "0.1", "--steps", "6",
                 "--norm-every", "2", "--target", "0", "--backend", "Reference"], 2, "Reference", "float64", "model time units",
-            [("norm_times", "model time units")], [("g", [1.2, 1.2])], ["seed", "steps"]),
+            [("norm_times", "model time units"), ("grad_W", "loss per unit of W")], [("g", [1.2, 1.2])], ["seed", "steps"]),
         new("stability", ["stability", "--quick", "--systems", "line", "--sigmas", "0,0.1", "--members", "2", "--backend", "Simd"],
             0, "Simd", "float64", "model time units (tau; every system has tau = 1)", [("lambda_1", "1/time unit")], [], ["seed", "threshold"]),
         new("head-direction", ["head-direction", "--quick", "--duration", "200", "--record-every", "10", "--sigma", "0.02", "--backend", "Simd"],
