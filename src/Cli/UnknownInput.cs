@@ -4,9 +4,11 @@ using FastAttractors.Cli.Input;
 namespace FastAttractors.Cli;
 
 /// <summary>
-/// Names a mistyped command or option and suggests the closest known one. System.CommandLine reports a mistyped
-/// command as "Required command was not provided" and its own typo suggestions are a multi-line block written by its
-/// help action, so the CLI finds the first unmatched token itself and words the error as its other usage errors.
+/// Names a mistyped command or option and suggests the closest known one. System.CommandLine's first error for a
+/// mistyped command is "Required command was not provided", and its own suggestions
+/// (<c>ParseErrorAction.ShowTypoCorrections</c>) are a multi-line block printed with the help by its parse-error
+/// action, which this CLI does not run (it prints one error line and exits 2). So the CLI finds the first unmatched
+/// token itself and words the error as its other usage errors.
 /// </summary>
 internal static class UnknownInput
 {
