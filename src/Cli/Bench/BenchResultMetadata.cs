@@ -4,7 +4,7 @@ namespace FastAttractors.Cli.Bench;
 
 /// <summary>
 /// The "meta" object of bench.json. A bench row is one workload on one backend, so backend and precision are listed
-/// per workload and backend rather than as one value; each row's members are its parameters (rows[].members). Times
+/// per workload and backend rather than as one value; each row names its workload, backend and ensemble size. Times
 /// are wall-clock seconds; throughput is per second in each row's unit.
 /// </summary>
 internal static class BenchResultMetadata
@@ -16,7 +16,7 @@ internal static class BenchResultMetadata
         return new ResultMetadata($"bench --size {report.Size.ToString().ToLowerInvariant()}", backends,
                 string.Join(",", precisions.Select(p => p.Split('=')[1]).Distinct()), "seconds (wall clock)")
             .Setting("precision_by_workload", string.Join(",", precisions))
-            .Setting("per_member_columns", "rows[].members,rows[].ran")
+            .Setting("per_row_fields", "workload,backend,members,ran")
             .Setting("workloads", string.Join(",", report.Rows.Select(r => r.Case.Id).Distinct()))
             .Unit("warmupSeconds", "seconds").Unit("medianSeconds", "seconds").Unit("secondsForAll", "seconds")
             .Unit("throughput", "rows[].unit").Unit("gflops", "1e9 floating-point operations per second")
