@@ -34,6 +34,13 @@ public static class Program
         root.Subcommands.Add(TrainCommand.Create(stdout));
 
         var parse = root.Parse(args);
+        if (UnknownInput.Describe(parse, root) is { } unknown)
+        {
+            stderr.WriteLine($"error: {unknown[0]}");
+            foreach (var line in unknown.Skip(1))
+                stderr.WriteLine(line);
+            return ExitCodes.Usage;
+        }
         if (parse.Errors.Count > 0)
         {
             stderr.WriteLine($"error: {Input.Excerpt.Of(ParseErrors.Describe(parse.Errors[0].Message), Input.Excerpt.MessageLength)}");

@@ -49,14 +49,20 @@ public class NpyWriterTests
         Assert.True(result.ExitCode == 0, result.Stderr);
         var ours = NpyArray.ReadNpz(dir.File("integrate.npz"));
         string script =
-            "import numpy as np, sys; z = np.load(sys.argv[1]); "
-            + "print(';'.join(f'{k}:{z[k].dtype.str}:{z[k].shape}:{z[k].flags.c_contiguous}' for k in sorted(z.files))); "
-            + "print(repr(float(z['final_states'][2, 1])))";
+            "import json, numpy as np, sys; z = np.load(sys.argv[1]); "
+            + "data = [k for k in sorted(z.files) if not k.startswith('param_') and k != 'meta_json']; "
+            + "print(';'.join(f'{k}:{z[k].dtype.str}:{z[k].shape}:{z[k].flags.c_contiguous}' for k in data)); "
+            + "print(repr(float(z['final_states'][2, 1]))); "
+            + "meta = json.loads(str(z['meta_json'])); print(meta['commit'], meta['backend'], meta['parameters']['rho']); "
+            + "print(z['param_rho'].dtype.str, z['param_rho'].shape, z['param_seed'].dtype.str)";
         var (code, output) = Python(script, dir.File("integrate.npz"));
         Assert.Equal(0, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("failed_step:<i8:(3,):True;final_states:<f8:(3, 3):True;status:<i4:(3,):True;times:<f8:(3,):True;trajectory:<f8:(3, 3, 3):True", lines[0]);
         Assert.Equal(ours["final_states"].Doubles()[2 * 3 + 1], double.Parse(lines[1], System.Globalization.CultureInfo.InvariantCulture));
+        // The metadata beside the arrays loads without pickling: meta_json as a 0-d string, param_NAME one value per member.
+        Assert.Equal($"{Output.BuildInfo.Commit} Reference 28", lines[2]);
+        Assert.Equal("<f8 (3,) <i8", lines[3]);
     }
 
     private static bool NumpyAvailable()

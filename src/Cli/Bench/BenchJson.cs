@@ -12,6 +12,7 @@ internal static class BenchJson
         var document = new
         {
             command = $"bench --size {report.Size.ToString().ToLowerInvariant()}",
+            meta = JsonSerializer.Deserialize<JsonElement>(BenchResultMetadata.Of(report).Json()),
             startedUtc = report.StartedUtc.ToString("O"),
             fastAttractors = BenchReport.FastAttractorsVersion,
             runtime = BenchReport.Runtime,

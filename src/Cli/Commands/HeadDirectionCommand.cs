@@ -97,7 +97,7 @@ internal static class HeadDirectionCommand
                 $"  {group.Key.Circuit,-21} σ = {group.Key.Sigma,-6:0.####} |decoded − true| at t = {settings.Duration}: median {SigmaStatistics.Quantile(final, 0.5):0.0000}, max {final.Max():0.0000} rad; spread across headings (circular SD, mean over draws) {Spread(group):0.0000} rad"));
         }
         var oscillatorBump = runs.First(r => r.Circuit == "oscillators-velocity" && r.Sigma == 0).FinalBump!;
-        var paths = HeadDirectionOutputs.Write(directory, runs, oscillatorBump, ringBumps, settings);
+        var paths = HeadDirectionOutputs.Write(directory, runs, oscillatorBump, ringBumps, settings, engine.Backend);
         stdout.WriteLine($"wrote {string.Join(", ", paths)}");
         return ExitCodes.Ok;
     }

@@ -23,6 +23,12 @@ internal sealed class ModelFlags
     public Option<double?> Theta { get; } = new("--theta") { Description = "Block angle θ in radians of every 2×2 block (block-rotation)." };
     public Option<string?> PtaScan { get; } = new("--pta-scan") { Description = "pta: scan directory or Parquet file (rotation-map for maps, rotation-flow for flows) or CSV whose zero-exponent region the blocks come from." };
     public Option<double?> PtaTolerance { get; } = new("--pta-tolerance") { Description = "pta: a scan row is in the region when its status is ok and |λ1| < this (default 1e-3)." };
+    public Option<double?> Sigma { get; } = new("--sigma") { Description = "Lorenz σ (default 10)." };
+    public Option<double?> Rho { get; } = new("--rho") { Description = "Lorenz ρ (default 28)." };
+    public Option<double?> Beta { get; } = new("--beta") { Description = "Lorenz β (default 8/3)." };
+    public Option<double?> RosslerA { get; } = new("--rossler-a") { Description = "Rössler a (default 0.2)." };
+    public Option<double?> RosslerB { get; } = new("--rossler-b") { Description = "Rössler b (default 0.2)." };
+    public Option<double?> RosslerC { get; } = new("--rossler-c") { Description = "Rössler c (default 5.7)." };
     public Option<double?> Dt { get; } = new("--dt") { Description = "Step of the Runge–Kutta method (flows; --method, default rk4)." };
     public Option<string?> Precision { get; } = new("--precision") { Description = "float32 | float64 (default)." };
     public Option<long?> Seed { get; } = new("--seed") { Description = "Seed of weights and initial states (default 1)." };
@@ -31,7 +37,7 @@ internal sealed class ModelFlags
     public Option<int?> ChunkMembers { get; } = new("--chunk-members") { Description = "Members per device chunk (results do not depend on it)." };
 
     public IEnumerable<Option> All =>
-        [Spec, Model, Kind, N, Members, G, GEnd, Connectivity, Weights, Alpha, Theta, PtaScan, PtaTolerance, Dt, Precision, Seed, X0Std, Backend, ChunkMembers];
+        [Spec, Model, Kind, N, Members, G, GEnd, Connectivity, Weights, Alpha, Theta, PtaScan, PtaTolerance, Sigma, Rho, Beta, RosslerA, RosslerB, RosslerC, Dt, Precision, Seed, X0Std, Backend, ChunkMembers];
 
     /// <summary>The spec fields set by flags (unset fields null).</summary>
     public IntegrateSpec ToSpec(ParseResult p) => new()
@@ -48,6 +54,12 @@ internal sealed class ModelFlags
         Theta = p.GetValue(Theta),
         PtaScan = p.GetValue(PtaScan),
         PtaTolerance = p.GetValue(PtaTolerance),
+        Sigma = p.GetValue(Sigma),
+        Rho = p.GetValue(Rho),
+        Beta = p.GetValue(Beta),
+        RosslerA = p.GetValue(RosslerA),
+        RosslerB = p.GetValue(RosslerB),
+        RosslerC = p.GetValue(RosslerC),
         Dt = p.GetValue(Dt),
         Precision = p.GetValue(Precision),
         Seed = p.GetValue(Seed),

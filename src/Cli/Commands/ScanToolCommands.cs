@@ -76,12 +76,16 @@ internal static class ScanToolCommands
                 ["created_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             };
             metadata.Remove("seconds");
+            // The shards' metadata names shard 0's backend; the merged file names every backend that computed rows.
+            var meta = ScanResultMetadata.Of(plan, metadata["backend"]);
+            foreach (var (key, value) in meta.ParquetKeys().Where(k => k.Key != "fastattractors.version"))
+                metadata[key] = value;
             foreach (var (key, value) in ScanFileProof.Record(table, firstRow: 0))
                 metadata[key] = value;
             ScanParquet.Write(path, table, metadata);
             var written = new List<string> { path };
             if (p.GetValue(npz))
-                written.Add(ScanNpz.Write(Path.ChangeExtension(path, ".npz"), plan, table));
+                written.Add(ScanNpz.Write(Path.ChangeExtension(path, ".npz"), plan, table, meta));
             if (ScanHeatmap.Render(plan, table) is { } png)
             {
                 string heatmap = Path.Combine(directory, "heatmap.png");

@@ -62,17 +62,19 @@ internal static class TrainCommand
             ["lr"] = Text(o.LearningRate), ["clip"] = Text(o.ClipNorm), ["path"] = o.Path.ToString().ToLowerInvariant(), ["loss"] = task.Loss.ToString(),
             ["spectrum_before"] = string.Join(' ', before.Select(Text)), ["fastattractors.version"] = typeof(RnnTrainer).Assembly.GetName().Version?.ToString() ?? "",
         };
+        var meta = TrainResultMetadata.Discrete(o, task, engine.Backend);
+        metadata = meta.AddTo(metadata);
         var log = new List<RnnEvaluation>();
         stdout.WriteLine($"train {task.Name}: T = {task.Steps}, n = {o.Hidden}, init {metadata["init"]}, seed {o.Seed}; λ before: [{string.Join(", ", before.Select(l => l.ToString("0.0000", CultureInfo.InvariantCulture)))}]");
         var result = RnnTrainer.Train(task, o, (row, current) =>
         {
             log.Add(row);
             TrainOutputs.WriteLog(directory, log, metadata);
-            TrainOutputs.WriteCheckpoint(directory, current, row.Step);
+            TrainOutputs.WriteCheckpoint(directory, current, row.Step, meta);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"step {row.Step,7} epoch {row.Epoch,7:0.00}  train {row.TrainLoss,10:0.0000e+0} acc {row.TrainAccuracy,6:0.000}  test {row.TestLoss,10:0.0000e+0} acc {row.TestAccuracy,6:0.000}  |g| {row.GradientNorm,9:0.000e+0}  {row.Seconds,8:0.0} s"));
         });
-        var paths = new List<string> { TrainOutputs.WriteCheckpoint(directory, result.Final, result.Steps) };
+        var paths = new List<string> { TrainOutputs.WriteCheckpoint(directory, result.Final, result.Steps, meta) };
         double[] after = result.Final.AllFinite() ? TrainSpectrum.Compute(engine, result.Final, settings.Exponents, settings.LyapunovIterations, o.Seed) : [];
         metadata["spectrum_after"] = string.Join(' ', after.Select(Text));
         metadata["status"] = result.Failure ?? "completed";

@@ -31,11 +31,18 @@ internal static class AdjointOutputs
         }
         npz.Add("status", Array.ConvertAll(gradients.Status, s => (int)s), members)
            .Add("failed_step", gradients.FailedStep, members);
+        var meta = SpecResultMetadata.Of("adjoint", used)
+            .Unit("loss", "squared state units (1/2 |x - y|^2)").Unit("grad_x0", "loss per state unit")
+            .Unit("adjoint_norms", "loss per state unit").Unit("norm_times", SpecResultMetadata.TimeUnit(used)).Unit("failed_step", "steps")
+            .Shared("steps", used.Steps!.Value);
+        foreach (var block in gradients.Parameters)
+            meta.Unit("grad_" + block.Name, $"loss per unit of {block.Name}");
+        meta.AddTo(npz, gradients.Members);
         var paths = new[] { Path.Combine(directory, Npz), Path.Combine(directory, Spec), Path.Combine(directory, Png) };
         try
         {
             npz.Save(paths[0]);
-            AtomicFile.WriteText(paths[1], SpecWriter.ToJson(used));
+            AtomicFile.WriteText(paths[1], SpecWriter.ToJson(used, meta));
             var png = AdjointPlot.Render(gradients, run);
             AtomicFile.Write(paths[2], s => s.Write(png));
         }

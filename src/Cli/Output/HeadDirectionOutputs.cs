@@ -12,7 +12,7 @@ namespace FastAttractors.Cli.Output;
 internal static class HeadDirectionOutputs
 {
     public static IReadOnlyList<string> Write(string directory, IReadOnlyList<HeadingRun> runs, double[] oscillatorBump,
-        IReadOnlyList<(double Sigma, double[] Rates)> ringBumps, HeadDirectionSettings settings)
+        IReadOnlyList<(double Sigma, double[] Rates)> ringBumps, HeadDirectionSettings settings, Backend ringBackend)
     {
         var metadata = new Dictionary<string, string>
         {
@@ -26,13 +26,15 @@ internal static class HeadDirectionOutputs
             ["noise"] = "W + sigma*xi, xi_ij ~ N(0, 1/n): oscillators purpose 51 (n = 2), ring purpose 50 (n = 64)",
             ["circuit"] = "oscillators alpha = 3, theta = 1, L = 32 locations, pulse sharpness 8, one-period average",
         };
+        var frameMetadata = Describe(settings, ringBackend).Setting("per_member_columns", "circuit,sigma,draw,initial_heading").AddTo(metadata);
+        var bumpMetadata = Describe(settings, ringBackend).Setting("rows", "one per circuit, sigma and location").AddTo(metadata);
         var paths = new List<string>();
         try
         {
             string table = Path.Combine(directory, "head_direction.parquet");
-            ColumnsParquet.Write(table, Frames(runs), metadata);
+            ColumnsParquet.Write(table, Frames(runs), frameMetadata);
             string bumps = Path.Combine(directory, "bump.parquet");
-            ColumnsParquet.Write(bumps, Bumps(oscillatorBump, ringBumps), metadata);
+            ColumnsParquet.Write(bumps, Bumps(oscillatorBump, ringBumps), bumpMetadata);
             string heading = Path.Combine(directory, "heading.png");
             var headingBytes = HeadingPlot.Render(runs, settings);
             AtomicFile.Write(heading, s => s.Write(headingBytes));
@@ -47,6 +49,23 @@ internal static class HeadDirectionOutputs
         }
         return paths;
     }
+
+    /// <summary>
+    /// Members are the runs (rows share circuit, σ, draw and initial heading): those columns are each run's parameters.
+    /// The oscillator circuit runs on the host, the ring attractor on the engine's backend; both in float64. Time is in
+    /// τ, headings and locations in radians.
+    /// </summary>
+    private static readonly HeadDirectionCircuit Circuit = new(); // the command runs the default circuit
+
+    private static ResultMetadata Describe(HeadDirectionSettings settings, Backend ringBackend) =>
+        new ResultMetadata("head-direction", $"host (oscillators), {ringBackend} (ring)", "float64", ResultMetadata.FlowTime + " (tau)")
+            .Shared("seed", settings.Seed).Shared("sigma_max", settings.Sigma).Shared("draws", (long)settings.Draws)
+            .Shared("headings", (long)settings.Headings).Shared("duration", settings.Duration)
+            .Shared("oscillator_alpha", Circuit.Alpha).Shared("oscillator_theta", Circuit.Theta).Shared("locations", (long)Circuit.Locations)
+            .Unit("sigma", "dimensionless (weight-noise scale)").Unit("time", ResultMetadata.FlowTime + " (tau)")
+            .Unit("initial_heading", "radians").Unit("true_heading", "radians").Unit("phase_heading", "radians")
+            .Unit("decoded_heading", "radians").Unit("error", "radians").Unit("location", "radians")
+            .Unit("activity", "dimensionless (rate in [0, 1] or cycle-averaged activity)");
 
     private static List<(string, Array)> Frames(IReadOnlyList<HeadingRun> runs)
     {

@@ -12,7 +12,8 @@ internal static class IntegrateOutputs
 
     public static IReadOnlyList<string> Write(string directory, EnsembleSolution solution, IntegrateRun run, IntegrateSpec used)
     {
-        long members = solution.Members, n = solution.Dimension;
+        int members = solution.Members;
+        long n = solution.Dimension;
         var npz = new NpzWriter()
             .Add("final_states", SolutionArrays.FinalStates(solution), members, n)
             .Add("status", SolutionArrays.Status(solution), members)
@@ -22,11 +23,15 @@ internal static class IntegrateOutputs
             npz.Add("trajectory", trajectory, solution.Frames, members, n)
                .Add("times", solution.Times!, solution.Frames);
         }
+        var meta = SpecResultMetadata.Of("integrate", used)
+            .Unit("final_states", ResultMetadata.StateUnit).Unit("trajectory", ResultMetadata.StateUnit)
+            .Unit("times", SpecResultMetadata.TimeUnit(used)).Unit("failed_step", "steps");
+        meta.AddTo(npz, members);
         var paths = new[] { Path.Combine(directory, Npz), Path.Combine(directory, Spec), Path.Combine(directory, Png) };
         try
         {
             npz.Save(paths[0]);
-            AtomicFile.WriteText(paths[1], SpecWriter.ToJson(used));
+            AtomicFile.WriteText(paths[1], SpecWriter.ToJson(used, meta));
             var png = IntegratePlot.Render(solution, run);
             AtomicFile.Write(paths[2], s => s.Write(png));
         }

@@ -22,11 +22,17 @@ internal static class LyapunovOutputs
             .Add("positive_sum", spectra.PositiveSum, members)
             .Add("status", Array.ConvertAll(spectra.Status, s => (int)s), members)
             .Add("failed_step", spectra.FailedStep, members);
+        string rate = SpecResultMetadata.RateUnit(used);
+        var meta = SpecResultMetadata.Of("lyapunov", used)
+            .Unit("exponents", rate).Unit("standard_errors", rate).Unit("sum_rule_residual", rate).Unit("contraction", rate)
+            .Unit("positive_sum", rate).Unit("kaplan_yorke", "dimensionless (state-space dimension)").Unit("failed_step", "steps")
+            .Shared("transient", used.Transient!.Value).Shared("duration", used.Duration!.Value).Shared("every", (long)used.Every!.Value);
+        meta.AddTo(npz, spectra.Members);
         var paths = new[] { Path.Combine(directory, Npz), Path.Combine(directory, Spec), Path.Combine(directory, Png) };
         try
         {
             npz.Save(paths[0]);
-            AtomicFile.WriteText(paths[1], SpecWriter.ToJson(used));
+            AtomicFile.WriteText(paths[1], SpecWriter.ToJson(used, meta));
             var png = LyapunovPlot.Render(spectra, run, timeUnit);
             AtomicFile.Write(paths[2], s => s.Write(png));
         }

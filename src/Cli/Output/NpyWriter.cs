@@ -24,6 +24,20 @@ internal static class NpyWriter
     public static void Write(Stream stream, ReadOnlySpan<long> values, params long[] shape) =>
         Write(stream, "<i8", values, shape, (s, v) => BinaryPrimitives.WriteInt64LittleEndian(s, v));
 
+    /// <summary>
+    /// One string as a 0-d numpy unicode array ('&lt;U<i>length</i>': UTF-32 little-endian code points), which
+    /// <c>np.load</c> reads without pickling; <c>str(npz["meta_json"])</c> gives the text back.
+    /// </summary>
+    public static void WriteText(Stream stream, string text)
+    {
+        var codePoints = text.EnumerateRunes().Select(r => r.Value).ToArray();
+        stream.Write(Header($"<U{Math.Max(1, codePoints.Length).ToString(CultureInfo.InvariantCulture)}", []));
+        var bytes = new byte[Math.Max(1, codePoints.Length) * 4];
+        for (int i = 0; i < codePoints.Length; i++)
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * 4), codePoints[i]);
+        stream.Write(bytes);
+    }
+
     /// <summary>The header bytes, exposed for tests of the padding rule.</summary>
     public static byte[] Header(string descr, IReadOnlyList<long> shape)
     {

@@ -16,6 +16,9 @@ internal sealed class NpzWriter
 
     public NpzWriter Add(string name, long[] values, params long[] shape) => Add(name, s => NpyWriter.Write(s, values, shape));
 
+    /// <summary>A string as a 0-d unicode array (see <see cref="NpyWriter.WriteText"/>).</summary>
+    public NpzWriter AddText(string name, string text) => Add(name, s => NpyWriter.WriteText(s, text));
+
     public void Save(string path) =>
         AtomicFile.Write(path, stream =>
         {

@@ -5,7 +5,11 @@ namespace FastAttractors.Cli.Output;
 /// <summary>A scan table as .npz (numpy-only fallback): one 1-D array per column; status as int32 0 ok / 1 diverged / 2 not converged.</summary>
 internal static class ScanNpz
 {
-    public static string Write(string path, ScanPlan plan, ScanTable table)
+    /// <summary>
+    /// The columns as arrays, then param_NAME per row for each row's own parameters (copies of the axis and seed
+    /// columns, so every npz result names its per-member parameters alike), the shared ones repeated, and meta_json.
+    /// </summary>
+    public static string Write(string path, ScanPlan plan, ScanTable table, ResultMetadata meta)
     {
         var npz = new NpzWriter();
         foreach (var (name, values) in table.Columns)
@@ -19,6 +23,15 @@ internal static class ScanNpz
             }
         }
         npz.Add("grid_shape", plan.Axes.Select(a => (long)a.Count).Append(plan.Members).ToArray(), plan.Axes.Count + 1);
+        foreach (var name in ScanResultMetadata.PerMemberColumns(plan))
+        {
+            switch (table[name])
+            {
+                case double[] d: npz.Add("param_" + name, d, d.Length); break;
+                case long[] l: npz.Add("param_" + name, l, l.Length); break;
+            }
+        }
+        meta.AddTo(npz, checked((int)table.Rows));
         npz.Save(path);
         return path;
     }

@@ -30,13 +30,15 @@ internal static class StabilityOutputs
             ["noise"] = "W + sigma*xi, xi_ij ~ N(0, 1/n), counter-based (purpose 50)",
             ["time_unit"] = "tau (every system has tau = 1)",
         };
+        var memberMetadata = Describe(results, settings, backend).Setting("per_member_columns", "system,sigma,draw").AddTo(metadata);
+        var summaryMetadata = Describe(results, settings, backend).Setting("rows", "one per system and sigma, over its members").AddTo(metadata);
         var paths = new List<string>();
         try
         {
             string members = Path.Combine(directory, "stability.parquet");
-            ColumnsParquet.Write(members, MemberColumns(results, settings.Threshold), metadata);
+            ColumnsParquet.Write(members, MemberColumns(results, settings.Threshold), memberMetadata);
             string summary = Path.Combine(directory, "stability_summary.parquet");
-            ColumnsParquet.Write(summary, SummaryColumns(results, settings.Threshold), metadata);
+            ColumnsParquet.Write(summary, SummaryColumns(results, settings.Threshold), summaryMetadata);
             string png = Path.Combine(directory, "stability.png");
             var bytes = StabilityPlot.Render(results, settings.Threshold);
             AtomicFile.Write(png, s => s.Write(bytes));
@@ -47,6 +49,26 @@ internal static class StabilityOutputs
             throw new RuntimeFailure($"--out: writing results to '{directory}' failed: {e.Message}", e);
         }
         return paths;
+    }
+
+    /// <summary>
+    /// Members are the rows of stability.parquet: each one's parameters are its system, σ and noise draw (columns, named there);
+    /// the seed, threshold and σ list are shared. Every system has τ = 1, so exponents are per τ.
+    /// </summary>
+    private static ResultMetadata Describe(IReadOnlyList<StabilityResult> results, StabilitySettings settings, Backend backend)
+    {
+        string precision = string.Join(",", results.Select(r => r.Spectra.Precision == Precision.Float32 ? "float32" : "float64").Distinct().DefaultIfEmpty("float64"));
+        var meta = new ResultMetadata("stability", backend.ToString(), precision, ResultMetadata.FlowTime + " (tau; every system has tau = 1)")
+            .Setting("systems", string.Join(",", settings.Systems.Select(s => s.Key)))
+            .Setting("draws", settings.Draws.ToString())
+            .Shared("seed", settings.Seed).Shared("members_per_sigma", (long)settings.MembersPerSigma).Shared("threshold", settings.Threshold)
+            .Unit("sigma", "dimensionless (weight-noise scale)").Unit("lambda_1_standard_error", ResultMetadata.FlowRate)
+            .Unit("zero_count", "count").Unit("threshold", ResultMetadata.FlowRate);
+        for (int i = 1; i <= ExponentColumns; i++)
+            meta.Unit($"lambda_{i}", ResultMetadata.FlowRate);
+        foreach (var column in new[] { "lambda1_median", "lambda1_q1", "lambda1_q3", "lambda1_min", "lambda1_max" })
+            meta.Unit(column, ResultMetadata.FlowRate);
+        return meta;
     }
 
     private static List<(string, Array)> MemberColumns(IReadOnlyList<StabilityResult> results, double threshold)

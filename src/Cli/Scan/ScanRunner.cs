@@ -74,7 +74,7 @@ internal sealed class ScanRunner(ScanPlan plan, string dir, ShardSelector.Shard 
         DeleteFolder(parts);
         var written = new List<string> { ShardPath };
         if (npz)
-            written.Add(ScanNpz.Write(Path.ChangeExtension(ShardPath, ".npz"), plan, shardTable));
+            written.Add(ScanNpz.Write(Path.ChangeExtension(ShardPath, ".npz"), plan, shardTable, ScanResultMetadata.Of(plan, backends)));
         long computed = endRow - startRow - doneRows;
         stdout.WriteLine(string.Create(inv, $"shard {shard}: {computed} rows computed in {seconds:0.00} s on {engine.Backend} ({computed / Math.Max(seconds, 1e-9):0.#} rows/s)"));
         stdout.WriteLine($"wrote {string.Join(", ", written)}");
@@ -101,7 +101,7 @@ internal sealed class ScanRunner(ScanPlan plan, string dir, ShardSelector.Shard 
         };
         foreach (var (key, value) in extra)
             metadata[key] = value;
-        return metadata;
+        return ScanResultMetadata.Of(plan, metadata["backend"]).AddTo(metadata);
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ internal static class SequenceProvenance
         static string Join<T>(IEnumerable<T> values) => string.Join(",", values);
         var inv = CultureInfo.InvariantCulture;
         var version = typeof(SequenceProvenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        return new Dictionary<string, string>
+        var provenance = new Dictionary<string, string>
         {
             ["fastattractors.command"] = $"sequence {command}",
             ["fastattractors.args"] = string.Join(" ", args),
@@ -44,5 +44,20 @@ internal static class SequenceProvenance
             ["hidden_sizes"] = Join(s.HiddenSizes),
             ["flips"] = Join(s.Flips),
         };
+        return Describe(command, s, backend).AddTo(provenance);
     }
+
+    /// <summary>
+    /// Members are the trained networks, one row per network and point: each row's network index, seed and point
+    /// (visible, hidden, length, flipped) are its parameters. Binary states; fields and margins are float64. Time is
+    /// counted in updates, one pattern per iteration.
+    /// </summary>
+    private static Output.ResultMetadata Describe(string command, SequenceSettings s, Backend backend) =>
+        new Output.ResultMetadata($"sequence {command}", backend.ToString(), "float64 (binary states)", Output.ResultMetadata.MapTime + " (one pattern per update)")
+            .Setting("per_member_columns", "variant,network,seed,visible,hidden,length,flipped,kappa,eta")
+            .Setting("data", SequenceRunner.DataName(s.Data))
+            .Shared("seed", s.Seed).Shared("networks", (long)s.Networks).Shared("trials", (long)s.Trials).Shared("kappa", s.Kappa).Shared("eta", s.Eta)
+            .Unit("success_rate", "fraction of trials").Unit("min_hidden_margin", "dimensionless (field margin)")
+            .Unit("min_visible_margin", "dimensionless (field margin)").Unit("epochs", "training epochs").Unit("train_seconds", "seconds (wall clock)")
+            .Unit("length", "patterns").Unit("flipped", "bits");
 }

@@ -41,6 +41,24 @@ public sealed record IntegrateSpec
     /// <summary>PTA weights: a scan row is in the zero-exponent region when its status is ok and |λ1| is below this.</summary>
     public double? PtaTolerance { get; init; }
 
+    /// <summary>Lorenz σ (default 10); shared by every member.</summary>
+    public double? Sigma { get; init; }
+
+    /// <summary>Lorenz ρ (default 28).</summary>
+    public double? Rho { get; init; }
+
+    /// <summary>Lorenz β (default 8/3).</summary>
+    public double? Beta { get; init; }
+
+    /// <summary>Rössler a (default 0.2).</summary>
+    public double? RosslerA { get; init; }
+
+    /// <summary>Rössler b (default 0.2).</summary>
+    public double? RosslerB { get; init; }
+
+    /// <summary>Rössler c (default 5.7).</summary>
+    public double? RosslerC { get; init; }
+
     public double? Dt { get; init; }
 
     /// <summary>
@@ -104,6 +122,12 @@ public sealed record IntegrateSpec
         Theta = top.Theta ?? Theta,
         PtaScan = top.PtaScan ?? PtaScan,
         PtaTolerance = top.PtaTolerance ?? PtaTolerance,
+        Sigma = top.Sigma ?? Sigma,
+        Rho = top.Rho ?? Rho,
+        Beta = top.Beta ?? Beta,
+        RosslerA = top.RosslerA ?? RosslerA,
+        RosslerB = top.RosslerB ?? RosslerB,
+        RosslerC = top.RosslerC ?? RosslerC,
         Dt = top.Dt ?? Dt,
         Method = top.Method ?? Method,
         Steps = top.Steps ?? Steps,

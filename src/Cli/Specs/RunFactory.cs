@@ -69,9 +69,9 @@ internal static class RunFactory
             "relu-rnn" => new ReluRnn(WeightsOf(spec)),
             "tanh-of-linear" => new TanhOfLinear(WeightsOf(spec), spec.Kind == "map" ? DynamicsKind.Map : DynamicsKind.Flow),
             "linear" => new Linear(WeightsOf(spec)),
-            "lorenz" => new Lorenz(),
-            "henon" => new Henon(),
-            "rossler" => Rossler.Create(),
+            "lorenz" => new Lorenz(spec.Sigma!.Value, spec.Rho!.Value, spec.Beta!.Value),
+            "henon" => new Henon(ModelParameters.HenonA, ModelParameters.HenonB),
+            "rossler" => Rossler.Create(spec.RosslerA!.Value, spec.RosslerB!.Value, spec.RosslerC!.Value),
             _ => throw new UsageException($"model: unknown model '{spec.Model}'."),
         };
         // Weights and initial states share the seed: the counter-based streams are keyed by purpose as well.

@@ -64,6 +64,8 @@ internal static class SpecReader
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in root.EnumerateObject())
             {
+                if (property.Name == SpecWriter.MetaField)
+                    continue; // what a written spec.json says about its run; rerunning it takes the spec fields only
                 var field = SpecFields.All.FirstOrDefault(f => f.Json == property.Name)
                     ?? throw new UsageException(
                         $"{source}: unknown field '{Excerpt.Of(property.Name)}' (value {Excerpt.Of(property.Value.GetRawText())}); valid fields: {SpecFields.ValidNames}.");

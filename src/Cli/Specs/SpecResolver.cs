@@ -167,6 +167,7 @@ internal static class SpecResolver
             ChunkMembers = spec.ChunkMembers,
         };
         resolved = IsMatrixModel(model) ? ResolveWeights(spec, resolved) : RejectWeightFields(spec, model, resolved);
+        resolved = ModelParameters.Resolve(spec, resolved);
         // The weights are drawn before the engine sees the problem: refuse what cannot be held before drawing any.
         HostMemory.EnsureFits(ModelValues(resolved), (double)n * members, $"the weights and states ({n} × {n} weights per member)", "members", members);
         return resolved;
@@ -325,13 +326,13 @@ internal static class SpecResolver
             throw Bad(field, value, $"must be at least {minimum}");
     }
 
-    private static void Reject(object? value, string field, string why)
+    internal static void Reject(object? value, string field, string why)
     {
         if (value is not null)
             throw Bad(field, value, why);
     }
 
-    private static UsageException Bad(string field, object value, string why) =>
+    internal static UsageException Bad(string field, object value, string why) =>
         new($"{SpecFields.Named(field).Label}: {why}, got {Format(value)}.");
 
     private static string Format(object value) => value switch

@@ -21,15 +21,17 @@ internal static class ContinuousTrainRun
             ["hidden"] = Text(n), ["frequency"] = Text(o.Frequency), ["dt"] = Text(o.Dt), ["horizon_steps"] = Text(o.Horizon), ["seed"] = Text(o.Seed),
             ["lr"] = Text(o.LearningRate), ["clip"] = Text(o.ClipNorm), ["loss"] = "SquaredError",
         };
+        var meta = TrainResultMetadata.Continuous(o, engine.Backend);
+        metadata = meta.AddTo(metadata);
         var log = new List<RnnEvaluation>();
         var result = ContinuousSineTrainer.Train(engine, o, (row, w, b) =>
         {
             log.Add(row);
             TrainOutputs.WriteLog(directory, log, metadata);
-            new NpzWriter().Add("W", w, n, n).Add("b", b, n).Add("step", [row.Step], 1).Save(Path.Combine(directory, "checkpoint.npz"));
+            meta.AddTo(new NpzWriter().Add("W", w, n, n).Add("b", b, n).Add("step", [row.Step], 1), members: 1).Save(Path.Combine(directory, "checkpoint.npz"));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"step {row.Step,7}  loss {row.TestLoss,10:0.0000e+0}  |g| {row.GradientNorm,9:0.000e+0}  {row.Seconds,8:0.0} s"));
         });
-        new NpzWriter().Add("W", result.W, n, n).Add("b", result.B, n).Add("step", [result.Steps], 1).Save(Path.Combine(directory, "checkpoint.npz"));
+        meta.AddTo(new NpzWriter().Add("W", result.W, n, n).Add("b", result.B, n).Add("step", [result.Steps], 1), members: 1).Save(Path.Combine(directory, "checkpoint.npz"));
         var start = ContinuousSineTrainer.InitialState(n, o.Seed);
         double[] before = Spectrum(engine, [.. result.InitialW, .. new double[n]], n, start, settings.Exponents, o.Dt);
         double[] after = Spectrum(engine, [.. result.W, .. result.B], n, start, settings.Exponents, o.Dt);

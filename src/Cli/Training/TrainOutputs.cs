@@ -35,14 +35,15 @@ internal static class TrainOutputs
             await group.WriteAsync<double>((DataField<double>)fields[c + 1], rows.Select(values[c]).ToArray());
     }
 
-    public static string WriteCheckpoint(string directory, RnnParameters parameters, long step)
+    public static string WriteCheckpoint(string directory, RnnParameters parameters, long step, ResultMetadata meta)
     {
         string path = Path.Combine(directory, "checkpoint.npz");
         var s = parameters.Shape;
-        new NpzWriter()
+        var npz = new NpzWriter()
             .Add("W", parameters.W.ToArray(), s.Hidden, s.Hidden).Add("U", parameters.U.ToArray(), s.Hidden, s.Inputs).Add("b", parameters.B.ToArray(), s.Hidden)
-            .Add("C", parameters.C.ToArray(), s.Outputs, s.Hidden).Add("d", parameters.D.ToArray(), s.Outputs).Add("step", [step], 1)
-            .Save(path);
+            .Add("C", parameters.C.ToArray(), s.Outputs, s.Hidden).Add("d", parameters.D.ToArray(), s.Outputs).Add("step", [step], 1);
+        meta.AddTo(npz, members: 1);
+        npz.Save(path);
         return path;
     }
 

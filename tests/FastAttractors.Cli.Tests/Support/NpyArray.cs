@@ -45,6 +45,10 @@ public sealed partial record NpyArray(string Descr, long[] Shape, byte[] Data)
         return arrays;
     }
 
+    /// <summary>The arrays of a result npz without the metadata beside them (param_NAME, meta_json: see ResultMetadataTests).</summary>
+    public static IEnumerable<string> ResultArrays(IReadOnlyDictionary<string, NpyArray> arrays) =>
+        arrays.Keys.Where(k => !k.StartsWith("param_", StringComparison.Ordinal) && k != "meta_json");
+
     public double[] Doubles()
     {
         Assert.Equal("<f8", Descr);
@@ -55,6 +59,16 @@ public sealed partial record NpyArray(string Descr, long[] Shape, byte[] Data)
     {
         Assert.Equal("<i4", Descr);
         return Decode(4, s => BinaryPrimitives.ReadInt32LittleEndian(s));
+    }
+
+    /// <summary>A 0-d numpy unicode array ('&lt;Un': n UTF-32 little-endian code points, trailing NULs padding).</summary>
+    public string Text()
+    {
+        Assert.StartsWith("<U", Descr);
+        Assert.Empty(Shape);
+        int length = int.Parse(Descr[2..]);
+        Assert.Equal(length * 4, Data.Length);
+        return Encoding.UTF32.GetString(Data).TrimEnd('\0');
     }
 
     public long[] Int64s()
