@@ -52,3 +52,14 @@ def test_help_renders_the_package_and_context():
     assert "Parameters" in pydoc.render_doc(fa.Context, renderer=pydoc.plaintext)
     for name in fa.__all__:
         assert hasattr(fa, name), name
+
+
+@pytest.mark.skipif(os.environ.get("FASTATTRACTORS_EXPECT_WHEEL") != "1", reason="only when testing an installed wheel")
+def test_the_installed_wheel_is_built_from_this_source(repository):
+    # A venv left from an older build would test old code: rebuild the wheel and reinstall it (README, Python).
+    package = os.path.dirname(os.path.abspath(fa.__file__))
+    source = repository / "python" / "fastattractors"
+    stale = [p.name for p in sorted(source.glob("*.py"))
+             if not os.path.exists(os.path.join(package, p.name))
+             or open(os.path.join(package, p.name), "rb").read() != p.read_bytes()]
+    assert not stale, f"the installed package differs from python/fastattractors in {stale}: rebuild and reinstall the wheel"
