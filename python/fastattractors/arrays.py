@@ -63,8 +63,13 @@ def float_dtype(dtype):
     return resolved
 
 
-def real_array(value, name, dtype, shapes):
-    """value as a C-contiguous array of dtype whose shape is one of shapes (tuples; None matches any length).
+def _shape_text(shape):
+    return "(" + ", ".join("any" if x is None else str(x) for x in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def real_array(value, name, dtype, shapes, meaning=None):
+    """value as a C-contiguous array of dtype whose shape is one of shapes (tuples; None matches any length);
+    meaning, e.g. "(n, members)", names the axes in the error message.
 
     Inputs of another real dtype or layout (Fortran order, strided views) are copied, not refused: the library reads
     them once per call, so the copy costs no more than the caller's own conversion would.
@@ -73,7 +78,8 @@ def real_array(value, name, dtype, shapes):
     if a.dtype.kind not in "biuf":
         raise ValueError(f"{name}: expected a real array, got dtype {a.dtype} ({_show(value)})")
     if not any(len(s) == a.ndim and all(x is None or x == y for x, y in zip(s, a.shape)) for s in shapes):
-        raise ValueError(f"{name}: expected shape {' or '.join(map(str, shapes))}, got {a.shape}")
+        expected = " or ".join(map(_shape_text, shapes)) + (f" {meaning}" if meaning else "")
+        raise ValueError(f"{name}: expected shape {expected}, got {a.shape}")
     # A broadcast view can claim billions of elements in no memory; the copy below would allocate them all.
     fits(name, f"an array of shape {a.shape} has", *a.shape)
     return np.ascontiguousarray(a, dtype=dtype)

@@ -19,7 +19,7 @@ converted arrays (keep): ctypes holds raw pointers only, so the arrays must stay
 def tanh_call(context, W, x0, b, tau, dtype):
     """Checks and converts the model arguments of the fa_tanh_* functions (see the module docstring for shapes)."""
     dtype = arrays.float_dtype(dtype)
-    x0 = arrays.real_array(x0, "x0", dtype, [(None, None)])
+    x0 = arrays.real_array(x0, "x0", dtype, [(None, None)], "(n, members)")
     n, members = x0.shape
     W = arrays.real_array(W, "W", dtype, [(n, n), (n, n, members)])
     b = None if b is None else arrays.real_array(b, "b", dtype, [(n,), (n, members)])

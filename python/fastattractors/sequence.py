@@ -99,7 +99,7 @@ def recall(context, patterns, u, v, flipped=10, trials=10, criterion="exact", se
     arrays.choice(criterion, "criterion", tuple(CRITERIA))
     p = arrays.patterns(patterns)
     networks, length, visible = p.shape
-    u = arrays.real_array(u, "u", np.float64, [(networks, None, visible)])
+    u = arrays.real_array(u, "u", np.float64, [(networks, None, visible)], "(networks, hidden, visible)")
     hidden = u.shape[1]
     v = arrays.real_array(v, "v", np.float64, [(networks, visible, hidden)])
     flipped, trials = arrays.integer(flipped, "flipped"), arrays.integer(trials, "trials")
