@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""A property test of native/python/fastattractors.py without hypothesis: a seeded random loop calls each function
+"""A property test of the Python package (python/fastattractors) without hypothesis: a seeded random loop calls each function
 with valid small arguments except one, replaced by a hostile value (wrong type, out of its C type's range, a size
 too large for one array, NaN, a wrong shape, a broadcast view of billions of elements, patterns other than -1/+1).
 Every call must raise TypeError, ValueError or FastAttractorsError whose message names the replaced argument; a
@@ -18,7 +18,7 @@ import sys
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "python"))
 import fastattractors as fa  # noqa: E402
 
 N, MEMBERS, NETWORKS, LENGTH, VISIBLE, HIDDEN = 3, 4, 2, 5, 8, 6

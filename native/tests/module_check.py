@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Exercises every function of native/python/fastattractors.py and prints the inputs and results as JSON, for
+"""Exercises every function of the Python package (python/fastattractors) and prints the inputs and results as JSON, for
 tests/FastAttractors.Native.Tests/PythonModuleTests.cs to compare with the managed API (and its error handling)."""
 import json
 import os
@@ -7,7 +7,7 @@ import sys
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "python"))
 import fastattractors as fa  # noqa: E402
 
 n, members = 3, 4

@@ -123,7 +123,7 @@ public sealed class PythonModuleTests
 
     [Theory]
     [InlineData("shape", "ValueError", null, "W: expected shape (3, 3) or (3, 3, 4), got (4, 4)")]
-    [InlineData("dtype", "TypeError", null, "x0: expected a real array")]
+    [InlineData("dtype", "ValueError", null, "x0: expected a real array, got dtype <U")]
     [InlineData("library", "FastAttractorsError", 1, "FA_ERR_INVALID_ARGUMENT: dt must be positive and finite, got -1")]
     [InlineData("k", "FastAttractorsError", 1, "k: must be between 1 and n = 3, got 4")]
     [InlineData("closed", "FastAttractorsError", 2, "FA_ERR_INVALID_CONTEXT: ctx: NULL context")]

@@ -1,0 +1,44 @@
+"""FastAttractors from Python: ensembles of recurrent networks through the library's C ABI, numpy in and out.
+
+    import numpy as np
+    import fastattractors as fa
+
+    with fa.Context() as ctx:                                  # or fa.Context("simd")
+        lam, err, status = ctx.lyapunov(W, x0, dt=0.05, transient=50, duration=500, k=3)
+
+What it covers (everything native/fastattractors.h exports):
+    Context(backend)            an engine: "auto", "cuda", "opencl", "ilgpu-cpu", "simd" or "reference"
+    Context.integrate           RK4 of TanhRnn ensembles, tau dx/dt = -x + W tanh(x) + b (float64 or float32)
+    Context.lyapunov            leading Lyapunov exponents with standard errors and per-member status
+    Context.gradient            exact adjoint gradients of 1/2 |x(T) - y|^2 with respect to x0 and W
+    Context.train_sequences     binary U+V sequence networks, gated margin rule
+    Context.recall              their recall trials from noisy starts
+    version()                   the library's version
+
+Arrays: the member axis is LAST, C order (the engine's own layout, nothing is transposed): x0 (n, members),
+W (n, n) shared or (n, n, members), b (n,) or (n, members), tau scalar or (members,), trajectories
+(frames, n, members), spectra (members, k); patterns (networks, length, visible) of -1/+1, U (networks, hidden,
+visible), V (networks, visible, hidden). Inputs of another real dtype or layout are copied; anything else raises
+ValueError (shape, dtype, value) or TypeError (a non-number where a number belongs) naming the argument and value.
+Errors the library reports raise FastAttractorsError (.code, .status, .message: fa_last_error()).
+
+Threads: the library is loaded with ctypes.CDLL, which releases the GIL during every call (ctypes.PyDLL would not),
+so other Python threads keep running during a long integration or spectrum; for parallel computations give each
+thread its own Context (a context busy in one thread raises FA_ERR_BUSY in another).
+
+The first call starts the .NET runtime inside the process (a fraction of a second, once); the wheel bundles
+libfastattractors.so and the managed assemblies, and needs the .NET 10 runtime (DOTNET_ROOT selects one).
+"""
+from ._library import library_path, version
+from ._version import __version__
+from .arrays import LARGEST_ARRAY
+from .context import BACKENDS, Context
+from .errors import FastAttractorsError
+from .integrate import Integration, integrate
+from .lyapunov import LYAPUNOV_DIVERGED, LYAPUNOV_NOT_CONVERGED, LYAPUNOV_OK, Spectrum, lyapunov
+from .gradient import gradient
+from .sequence import CRITERIA, recall, train_sequences
+
+__all__ = ["BACKENDS", "CRITERIA", "Context", "FastAttractorsError", "Integration", "LARGEST_ARRAY", "LYAPUNOV_DIVERGED",
+           "LYAPUNOV_NOT_CONVERGED", "LYAPUNOV_OK", "Spectrum", "__version__", "gradient", "integrate", "library_path",
+           "lyapunov", "recall", "train_sequences", "version"]
