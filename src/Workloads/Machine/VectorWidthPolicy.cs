@@ -74,7 +74,7 @@ internal static class VectorWidthPolicy
     /// <summary>Vector&lt;T&gt;'s width in this process.</summary>
     public static int CurrentBits => Vector<byte>.Count * 8;
 
-    /// <summary>"256 bits (why)": the width in use and the reason, for devices and bench.</summary>
+    /// <summary>"256 bits = 4 float64 lanes (why)": the width in use and the reason, for devices and bench.</summary>
     public static string InUse()
     {
         VectorWidthDecision decision;
@@ -84,13 +84,15 @@ internal static class VectorWidthPolicy
         }
         catch (ArgumentException e)
         {
-            return $"{CurrentBits} bits ({e.Message})";
+            return $"{Width} ({e.Message})";
         }
         // Only the command-line entry points relaunch; a library caller or test host keeps the width it started with.
         return decision.Relaunch
-            ? $"{CurrentBits} bits (not relaunched: this process did not start through fastattractors' entry point, which would relaunch at {decision.RelaunchBits} bits because {decision.Reason})"
-            : $"{CurrentBits} bits ({decision.Reason})";
+            ? $"{Width} (not relaunched: this process did not start through fastattractors' entry point, which would relaunch at {decision.RelaunchBits} bits because {decision.Reason})"
+            : $"{Width} ({decision.Reason})";
     }
+
+    private static string Width => $"{CurrentBits} bits = {Vector<double>.Count} float64 lanes";
 
     /// <summary>The environment for a child at <paramref name="bits"/>: both runtime knobs and the loop guard.</summary>
     public static IReadOnlyList<(string Name, string Value)> ChildEnvironment(int bits)
