@@ -20,7 +20,7 @@ public class VectorWidthRelaunchTests
         foreach (var a in args)
             info.ArgumentList.Add(a);
         // The test host's own settings must not leak into the child's decision.
-        foreach (var name in new[] { "DOTNET_PreferredVectorBitWidth", "DOTNET_MaxVectorTBitWidth", "COMPlus_PreferredVectorBitWidth", "COMPlus_MaxVectorTBitWidth", "FASTATTRACTORS_VECTOR_WIDTH_RELAUNCHED" })
+        foreach (var name in new[] { "DOTNET_PreferredVectorBitWidth", "DOTNET_MaxVectorTBitWidth", "COMPlus_PreferredVectorBitWidth", "COMPlus_MaxVectorTBitWidth", "FASTATTRACTORS_VECTOR_WIDTH_RELAUNCHED", "FASTATTRACTORS_VECTOR_WIDTH_PARENT" })
             info.Environment.Remove(name);
         if (widthOverride is null)
             info.Environment.Remove("FASTATTRACTORS_VECTOR_WIDTH");
@@ -89,5 +89,68 @@ public class VectorWidthRelaunchTests
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("FASTATTRACTORS_VECTOR_WIDTH: unknown value 'wide'", stderr);
+    }
+
+    [Fact]
+    public void The_relaunched_child_dies_with_its_parent()
+    {
+        // SIGKILL (a scheduler's kill, the OOM killer) cannot be passed on; the child must not outlive the parent and
+        // go on writing outputs. A full-size Reference bench runs long enough to be killed mid-run.
+        if (!OperatingSystem.IsLinux())
+            return;
+        using var dir = new TempDirectory();
+        var info = new ProcessStartInfo(CliProcess.Dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { CliProcess.Dll, "bench", "--size", "full", "--workloads", "W1", "--backends", "Reference", "--out", dir.Path })
+            info.ArgumentList.Add(a);
+        info.Environment["FASTATTRACTORS_VECTOR_WIDTH"] = "128";
+        info.Environment.Remove("FASTATTRACTORS_VECTOR_WIDTH_RELAUNCHED");
+        using var parent = Process.Start(info)!;
+        int? child = null;
+        var clock = Stopwatch.StartNew();
+        while (child is null && !parent.HasExited && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            child = ChildOf(parent.Id);
+            Thread.Sleep(10);
+        }
+        Assert.True(child is not null, "no relaunched child appeared");
+        Assert.False(parent.HasExited, "the bench ended before it could be killed");
+        CliProcess.KillHard(parent);
+        clock.Restart();
+        while (Alive(child.Value) && clock.Elapsed < TimeSpan.FromSeconds(10))
+            Thread.Sleep(10);
+        bool outlived = Alive(child.Value);
+        if (outlived)
+            Process.GetProcessById(child.Value).Kill(); // no stray bench left behind by a failing test
+        Assert.False(outlived, $"the child {child} outlived its killed parent");
+    }
+
+    /// <summary>A live process whose parent is <paramref name="parent"/>, from /proc/PID/stat ("pid (comm) state ppid ...").</summary>
+    private static int? ChildOf(int parent)
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out int pid))
+                continue;
+            var fields = Stat(pid);
+            if (fields is { } f && f.Ppid == parent && f.State != 'Z')
+                return pid;
+        }
+        return null;
+    }
+
+    private static bool Alive(int pid) => Stat(pid) is { } f && f.State != 'Z' && f.State != 'X';
+
+    private static (char State, int Ppid)? Stat(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (rest[0][0], int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }
