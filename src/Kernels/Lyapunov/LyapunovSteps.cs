@@ -33,7 +33,7 @@ internal static class LyapunovSteps
             return false;
         }
         for (int i = 0; i < n; i++)
-            x.Set(i, TinyStates.Flush(nextX[i]));
+            x.Set(i, nextX[i]);
         for (int c = 0; c < k; c++)
             for (int i = 0; i < n; i++)
                 q.Set(i, c, nextQ.Get(i, c));

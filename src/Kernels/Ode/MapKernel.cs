@@ -31,7 +31,7 @@ public static class MapKernel
                 return;
             }
             for (int i = 0; i < n; i++)
-                x.Set(i, TinyStates.Flush(next[i]));
+                x.Set(i, next[i]);
         }
     }
 }

@@ -60,7 +60,7 @@ public static class Rk4Kernel
                 return;
             }
             for (int i = 0; i < n; i++)
-                x.Set(i, TinyStates.Flush(acc[i]));
+                x.Set(i, acc[i]);
         }
     }
 }

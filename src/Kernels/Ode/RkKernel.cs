@@ -54,7 +54,7 @@ public static class RkKernel
                 return;
             }
             for (int i = 0; i < n; i++)
-                x.Set(i, TinyStates.Flush(acc[i]));
+                x.Set(i, acc[i]);
         }
     }
 

@@ -114,7 +114,7 @@ internal readonly partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumA
             finite &= SimdMath.FiniteMask(w.Next[i]);
         var frozen = w.Frozen = Freeze(w.Frozen, finite, step);
         for (int i = 0; i < n; i++)
-            w.X[i] = Vector.ConditionalSelect(frozen, w.X[i], TinyFlush<T>.Apply(w.Next[i]));
+            w.X[i] = Vector.ConditionalSelect(frozen, w.X[i], TinyFlush<T>.AppliesTo<TField>() ? TinyFlush<T>.Apply(w.Next[i]) : w.Next[i]);
     }
 
     private void EndInterval(long interval, bool accumulating, bool orthonormalised)
