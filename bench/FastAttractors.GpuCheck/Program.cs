@@ -3,10 +3,14 @@ using FastAttractors;
 using FastAttractors.Backends;
 
 // GPU check, for a lent GPU machine without .NET (publish self-contained): kernels on the named backend against the
-// Reference path on random members of every model, then W1 and W5 at GPU sizes with compile time reported apart;
-// with `w7` as the third argument, the binary sequence-network kernels and W7 instead (W7Check.cs).
+// Reference path on random members of every model, then every kernel family (FamilyChecks.cs: every method,
+// Lyapunov flows and maps, a large network, gradients) and the binary networks (W7Check.cs, agreement part), then W1
+// and W5 at GPU sizes with compile time reported apart; with `w7` as the third argument, the binary sequence-network
+// kernels and W7 timing instead. `small` as the third argument shrinks every size so that the whole check runs on
+// IlgpuCpu in CI (a dry run of the program, not a measurement).
 var backend = args.Length > 0 ? BackendNames.Parse(args[0], "backend") : Backend.Cuda;
 int repeats = args.Length > 1 ? int.Parse(args[1]) : 5;
+bool small = args.Length > 2 && args[2] == "small";
 var (devices, chosen) = Engine.Devices();
 foreach (var d in devices)
     Console.WriteLine($"device: {d.Backend,-9} {d.Name} | {d.MemoryBytes / 1e9:F1} GB | {d.Capability}");
@@ -30,9 +34,10 @@ var cases = new (string Name, Func<int, IEnsembleModel> Model, ISolver Solver, i
     ("Henon", m => new Henon(), MapIteration.Instance, 2),
 };
 bool allOk = true;
+int agreementMembers = small ? 24 : 512;
 foreach (var (name, make, solver, dim) in cases)
 {
-    const int members = 512;
+    int members = agreementMembers;
     var x0 = InitialStates.Normal(dim, members, name.StartsWith("Henon") ? 0.05 : 1.0, 7, mean: name.StartsWith("Lorenz") ? 1.0 : 0.0);
     var problem = new EnsembleProblem(make(members), x0, members);
     var refSol = reference.Integrate(problem, solver, 20);
@@ -49,11 +54,15 @@ foreach (var (name, make, solver, dim) in cases)
     }
 }
 
-// 2. W1 and W5 at GPU sizes: first run includes kernel compilation; then the median of `repeats` runs.
-Time("W1 TanhRnn n=16 per-member W, 1000 RK4 steps, float32", 1 << 20, 1000,
+// 2. Every kernel family, then the binary networks' agreement (W7Check.Agreement).
+allOk &= FamilyChecks.Run(engine, reference, agreementMembers);
+allOk &= W7Check.Agreement(engine, reference);
+
+// 3. W1 and W5 at GPU sizes: first run includes kernel compilation; then the median of `repeats` runs.
+Time($"W1 TanhRnn n=16 per-member W, {(small ? 10 : 1000)} RK4 steps, float32", small ? 256 : 1 << 20, small ? 10 : 1000,
     m => new EnsembleProblem(TanhRnn.Random(16, 1.5, 1.0, m, 1), InitialStates.Normal(16, m, 1, 2), m), new Rk4(0.01),
     4.0 * (2 * 16 * 16 + 16 * 20 + 3 * 16) + 4 * 2 * 16 * 4);
-Time("W5 Lorenz rho sweep, 1000 RK4 steps dt 0.001, float32", 8_388_608, 1000,
+Time($"W5 Lorenz rho sweep, {(small ? 10 : 1000)} RK4 steps dt 0.001, float32", small ? 4096 : 8_388_608, small ? 10 : 1000,
     m => new EnsembleProblem(Lorenz.RhoSweep(m, 0, 21), InitialStates.Constant(m, 1, 0, 0), m), new Rk4(0.001),
     4.0 * 10 + 4 * 2 * 3 * 4);
 Console.WriteLine(allOk ? "ALL AGREEMENT CHECKS PASSED" : "SOME AGREEMENT CHECKS FAILED");

@@ -73,7 +73,7 @@ internal static class W7Check
     }
 
     /// <summary>Small dyadic cases: training must equal the Reference bit for bit, recall trial by trial in both precisions.</summary>
-    private static bool Agreement(Engine engine, Engine reference)
+    internal static bool Agreement(Engine engine, Engine reference)
     {
         bool all = true;
         foreach (var variant in new[] { NetworkVariant.HiddenUV, NetworkVariant.HiddenVOnly, NetworkVariant.VisiblePerceptron })
