@@ -12,7 +12,7 @@ public class CliReferencePageTests
     public void Checked_in_cli_reference_matches_the_help_text()
     {
         string expected = CliReferencePage.Generate();
-        string path = Path.Combine(RepositoryRoot(), CliReferencePage.RelativePath);
+        string path = Path.Combine(Repository.Root, CliReferencePage.RelativePath);
         if (Environment.GetEnvironmentVariable("FASTATTRACTORS_UPDATE_DOCS") == "1")
         {
             File.WriteAllText(path, expected);
@@ -40,13 +40,5 @@ public class CliReferencePageTests
         int i = 0;
         while (i < x.Length && i < y.Length && x[i] == y[i]) i++;
         return i + 1;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FastAttractors.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException($"no FastAttractors.sln above {AppContext.BaseDirectory}");
     }
 }
