@@ -1,10 +1,13 @@
+using FastAttractors.Training;
+using FastAttractors.Training.Tasks;
 using Xunit;
 
 namespace FastAttractors.Tests.Smoke;
 
 /// <summary>
 /// The C# examples of the docs pages, which include the regions below verbatim (docs/results/five-systems.md,
-/// docs/results/structural-stability.md, docs/tutorials/first-sequence-attractor.md), so they compile and run as shown.
+/// docs/results/structural-stability.md, docs/tutorials/first-sequence-attractor.md,
+/// docs/tutorials/first-trained-network.md), so they compile and, except the training run, run as shown.
 /// </summary>
 public class DocsExampleTests
 {
@@ -51,5 +54,26 @@ public class DocsExampleTests
 
         Assert.All(nets.Converged, Assert.True);
         Assert.InRange(rate, 0.5, 1.0); // T = 20 is far below capacity at M = 500 (100 % in the capacity experiment)
+    }
+
+    /// <summary>
+    /// The training example, compiled but not run here: 1,560 Adam updates of a 128-unit network take minutes
+    /// (TrainTests and the Training tests run the same trainer on small budgets).
+    /// </summary>
+    private static double TrainingExample()
+    {
+        #region training
+        var task = new CopyMemoryTask(delay: 100);
+        var run = RnnTrainer.Train(task, new RnnTrainingOptions { Hidden = 128, Init = RnnInitialisation.Pta, Seed = 1, Epochs = 10 });
+        double testCe = run.Log[^1].TestLoss;   // run.Final: RnnParameters [W | U | b | C | d]; run.Failure: null unless a loss went non-finite
+        #endregion
+        return testCe;
+    }
+
+    [Fact]
+    public void Training_example_compiles()
+    {
+        Func<double> example = TrainingExample;
+        Assert.NotNull(example);
     }
 }
