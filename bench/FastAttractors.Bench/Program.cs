@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using FastAttractors.Bench.Benchmarks;
 using FastAttractors.Bench.Compare;
+using FastAttractors.Bench.Machine;
 
 // FastAttractors benchmarks (DESIGN §9, spec/benchmarks.md):
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- compare [--size small|gpu] [--runs 5] [--out FILE]
@@ -12,6 +13,11 @@ using FastAttractors.Bench.Compare;
 //   probe W1 RUNS                                                                  (child of compare; internal)
 try
 {
+    // Vector<T>'s width is fixed when the runtime starts: on AVX-512 CPUs the runner runs again at 512 bits
+    // (VectorWidthPolicy; FASTATTRACTORS_VECTOR_WIDTH=native keeps the runtime's default). BenchmarkDotNet's and the
+    // probe's child processes inherit the environment the relaunch set.
+    if (VectorWidthRelaunch.RunIfWanted(args) is { } relaunchedExit)
+        return relaunchedExit;
     if (args.Length > 0 && args[0] == "compare")
         return CompareRunner.Run(CompareOptions.Parse(args[1..]));
     if (args.Length > 0 && args[0] == "w6")

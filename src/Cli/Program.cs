@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FastAttractors.Bench.Machine;
 using FastAttractors.Cli.Commands;
 
 namespace FastAttractors.Cli;
@@ -9,8 +10,21 @@ namespace FastAttractors.Cli;
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args) =>
-        Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);
+    public static int Main(string[] args)
+    {
+        // Vector<T>'s width is fixed when the runtime starts: on AVX-512 CPUs the process runs again at 512 bits (VectorWidthPolicy).
+        int? relaunched;
+        try
+        {
+            relaunched = VectorWidthRelaunch.RunIfWanted(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        return relaunched ?? Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);
+    }
 
     /// <summary>
     /// Parses and runs one command. Every failure becomes one line on <paramref name="stderr"/> and an exit code
@@ -20,7 +34,7 @@ public static class Program
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var root = new RootCommand("FastAttractors: ensembles of recurrent networks on GPUs and CPUs.");
+        var root = new RootCommand($"FastAttractors: ensembles of recurrent networks on GPUs and CPUs.\nEnvironment: {VectorWidthPolicy.Usage}.");
         root.Subcommands.Add(DevicesCommand.Create(stdout, interactive));
         root.Subcommands.Add(IntegrateCommand.Create(stdout));
         root.Subcommands.Add(LyapunovCommand.Create(stdout, interactive));

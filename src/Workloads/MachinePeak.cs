@@ -1,106 +1,82 @@
 using System.Globalization;
-using System.Numerics;
 using System.Runtime.Intrinsics;
+using FastAttractors.Bench.Machine;
 
 namespace FastAttractors.Bench;
 
 /// <summary>
-/// The CPU's float32 arithmetic peak: cores × FMA lanes per cycle × 2 flops per FMA × clock. Every input is read from
-/// the machine where it can be and printed with its source, because each is an assumption the reader should check.
+/// The machine a benchmark ran on and the arithmetic peak it assumes: cores × GHz × FMA ports × 2 flops × lanes, for
+/// float32 and float64. Every input is read from the machine where it can be (<see cref="CpuInfo"/>,
+/// <see cref="CpuClock"/>, <see cref="Microarchitecture"/>) and printed with its source, and "assumed" marks each
+/// guess, because a "% peak" is only as good as the peak.
 /// </summary>
+/// <param name="Cores">physical cores: logical CPUs (Environment.ProcessorCount) ÷ threads per core, since SMT
+/// siblings share one core's FMA units.</param>
+/// <param name="VectorInUse">Vector&lt;T&gt;'s width in this process and why (<see cref="VectorWidthPolicy.InUse"/>).</param>
 internal sealed record MachinePeak(
-    string CpuModel,
-    string Microarchitecture,
+    CpuInfo Cpu,
+    Microarchitecture Design,
+    CpuClock Clock,
+    int LogicalCpus,
     int Cores,
-    int FmaPipes,
-    int DatapathBits,
-    double ClockGHz,
-    string ClockSource)
+    string VectorInUse)
 {
-    /// <summary>float32 FMA lanes per cycle per core: pipes × the native datapath width in floats.</summary>
-    public int FmaLanes => FmaPipes * DatapathBits / 32;
+    public string CpuModel => Cpu.ModelName.Length > 0 ? Cpu.ModelName : "unknown CPU";
 
-    public double PeakGflops => Cores * FmaLanes * 2 * ClockGHz;
+    public int FmaPorts => Design.FmaPorts;
 
-    public string Describe() =>
-        $"CPU: {CpuModel} ({Microarchitecture}); {Cores} cores × {FmaPipes} FMA pipes × {DatapathBits / 32} float32 lanes "
-        + $"({DatapathBits}-bit datapath) × 2 flops × {ClockGHz:F3} GHz ({ClockSource}) = {PeakGflops:F1} GFLOP/s float32 peak. "
-        + $"Runtime: Vector<float>.Count = {Vector<float>.Count}, Vector256 accelerated = {Vector256.IsHardwareAccelerated}, "
-        + $"Vector512 accelerated = {Vector512.IsHardwareAccelerated}.";
+    public int DatapathBits => Design.DatapathBits;
 
+    public double ClockGHz => Clock.GHz;
+
+    /// <summary>True when any input of the peak was guessed rather than read.</summary>
+    public bool Assumed => Design.Assumption is not null || Clock.Assumed;
+
+    public int Lanes(int elementBits) => DatapathBits / elementBits;
+
+    public double PeakGflops(int elementBits) => Cores * ClockGHz * FmaPorts * 2 * Lanes(elementBits);
+
+    public double PeakFloat32Gflops => PeakGflops(32);
+
+    public double PeakFloat64Gflops => PeakGflops(64);
+
+    /// <summary>This machine, as the running process sees it.</summary>
     public static MachinePeak Detect()
     {
-        var info = ReadCpuInfo();
-        string model = info.GetValueOrDefault("model name", "unknown CPU");
-        string vendor = info.GetValueOrDefault("vendor_id", "");
-        int family = ParseInt(info.GetValueOrDefault("cpu family"));
-        int modelNumber = ParseInt(info.GetValueOrDefault("model"));
-        bool avx512 = info.GetValueOrDefault("flags", "").Split(' ').Contains("avx512f");
-        int siblings = Math.Max(1, ParseInt(info.GetValueOrDefault("siblings")));
-        int coresPerPackage = Math.Max(1, ParseInt(info.GetValueOrDefault("cpu cores")));
-        int threadsPerCore = Math.Max(1, siblings / coresPerPackage);
-        int cores = Math.Max(1, Environment.ProcessorCount / threadsPerCore);
-        var (arch, datapath) = Classify(vendor, family, modelNumber, avx512);
-        var (clock, source) = Clock(info);
-        return new MachinePeak(model, arch, cores, 2, datapath, clock, source);
+        var cpu = CpuInfo.Read();
+        return From(cpu, CpuClock.Detect(cpu), Environment.ProcessorCount, RuntimeWidestBits, VectorWidthPolicy.InUse());
     }
 
-    /// <summary>
-    /// AMD family 19h models 10h–1Fh, 60h–7Fh, A0h–AFh are Zen 4: AVX-512 is executed on 256-bit units (a 512-bit FMA
-    /// takes both halves), so 2 pipes × 8 float32 lanes either way. Family 1Ah is Zen 5 (512-bit datapath on server
-    /// and desktop parts). Other AMD: 256-bit. Intel with AVX-512 is assumed to have two 512-bit FMA ports.
-    /// </summary>
-    private static (string Arch, int DatapathBits) Classify(string vendor, int family, int model, bool avx512)
+    public static MachinePeak Current => current.Value;
+
+    private static readonly Lazy<MachinePeak> current = new(Detect);
+
+    /// <summary>The pure part of <see cref="Detect"/>, for canned cpuinfo texts.</summary>
+    public static MachinePeak From(CpuInfo cpu, CpuClock clock, int logicalCpus, int runtimeWidestBits, string vectorInUse)
     {
-        if (vendor == "AuthenticAMD")
-        {
-            if (family == 0x1A)
-                return ($"Zen 5 (family 0x1A, model 0x{model:X}), AVX-512 on a 512-bit datapath", avx512 ? 512 : 256);
-            if (family == 0x19 && (model is >= 0x10 and <= 0x1F or >= 0x60 and <= 0x7F or >= 0xA0 and <= 0xAF))
-                return ($"Zen 4 (family 0x19, model 0x{model:X}), AVX-512 double-pumped on 256-bit units", 256);
-            return ($"AMD family 0x{family:X} model 0x{model:X}", 256);
-        }
-        return avx512 ? ($"{vendor} with AVX-512 (assumed two 512-bit FMA ports)", 512) : ($"{vendor} (assumed two 256-bit FMA ports)", 256);
+        ArgumentNullException.ThrowIfNull(cpu);
+        if (logicalCpus < 1)
+            throw new ArgumentOutOfRangeException(nameof(logicalCpus), logicalCpus, $"logical CPU count {logicalCpus} must be at least 1.");
+        int cores = Math.Max(1, logicalCpus / cpu.ThreadsPerCore);
+        return new(cpu, Microarchitecture.Classify(cpu, runtimeWidestBits), clock, logicalCpus, cores, vectorInUse);
     }
 
-    private static (double GHz, string Source) Clock(Dictionary<string, string> info)
+    /// <summary>The widest vector the runtime accelerates here: the unknown-CPU fallback's datapath.</summary>
+    public static int RuntimeWidestBits =>
+        Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : 128;
+
+    /// <summary>One line naming the machine and the peak, printed with every benchmark report.</summary>
+    public string Describe()
     {
-        const string maxFreq = "/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq";
-        try
-        {
-            if (File.Exists(maxFreq) && double.TryParse(File.ReadAllText(maxFreq).Trim(), CultureInfo.InvariantCulture, out var khz))
-                return (khz / 1e6, "cpuinfo_max_freq");
-        }
-        catch (IOException)
-        {
-        }
-        if (double.TryParse(info.GetValueOrDefault("cpu MHz"), CultureInfo.InvariantCulture, out var mhz))
-            return (mhz / 1e3, "/proc/cpuinfo 'cpu MHz' (no cpufreq here; boost clocks may be higher)");
-        return (3.0, "assumed 3 GHz (no clock found)");
+        string ids = Cpu.Family is { } f && Cpu.Model is { } m ? F($"family {f} (0x{f:X}) model {m} (0x{m:X})") : "family/model unknown";
+        string vendor = Cpu.Vendor.Length > 0 ? Cpu.Vendor : "unknown vendor";
+        string cores = Cores == LogicalCpus ? F($"{Cores} cores") : F($"{Cores} cores ({LogicalCpus} logical CPUs, {Cpu.ThreadsPerCore} threads per core)");
+        string design = Design.Assumption is null ? Design.Name : $"{Design.Name}; {Design.Assumption}";
+        string clock = F($"{ClockGHz:0.###} GHz ({Clock.Source})");
+        return F($"Machine: {vendor} {CpuModel}, {ids} = {design}; Vector<T> in use: {VectorInUse}; {FmaPorts} FMA ports × {DatapathBits}-bit; {clock}; {cores}. ")
+            + F($"{(Assumed ? "Peak assumed (some inputs guessed, see above)" : "Peak")}: {Cores} cores × {ClockGHz:0.###} GHz × {FmaPorts} FMA ports × 2 flops × {Lanes(32)} float32 lanes = {PeakFloat32Gflops:0.0} GFLOP/s float32, ")
+            + F($"× {Lanes(64)} float64 lanes = {PeakFloat64Gflops:0.0} GFLOP/s float64.");
     }
 
-    private static Dictionary<string, string> ReadCpuInfo()
-    {
-        var result = new Dictionary<string, string>();
-        try
-        {
-            foreach (var line in File.ReadLines("/proc/cpuinfo"))
-            {
-                if (line.Length == 0)
-                    break; // first processor only
-                int colon = line.IndexOf(':');
-                if (colon > 0)
-                    result.TryAdd(line[..colon].Trim(), line[(colon + 1)..].Trim());
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-        return result;
-    }
-
-    private static int ParseInt(string? s) => int.TryParse(s, CultureInfo.InvariantCulture, out var v) ? v : 0;
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -25,8 +25,8 @@ internal static class ResultTable
             .Select(p => F($"{row.Rate / p.Rate:F2}× {p.Runner}")));
         if (!row.IsPeer && ratios.Length == 0)
             ratios = row.Workload.NoPeerReason is null ? "no peer measured" : "no peer";
-        string pct = row.IsGpu ? "n/a (GPU)" : F($"{100 * row.Gflops / peak.PeakGflops:F1}");
-        string pctNoTanh = row.IsGpu ? "n/a (GPU)" : F($"{100 * row.GflopsNoTanh / peak.PeakGflops:F1}");
+        string pct = row.IsGpu ? "n/a (GPU)" : F($"{100 * row.Gflops / peak.PeakFloat32Gflops:F1}");
+        string pctNoTanh = row.IsGpu ? "n/a (GPU)" : F($"{100 * row.GflopsNoTanh / peak.PeakFloat32Gflops:F1}");
         return [row.Workload.Id, row.Runner, Int(row.Members), F($"{row.Seconds:F4}"), Sci(row.Rate), F($"{row.Gflops:F2}"), pct, pctNoTanh, ratios, row.Note];
     }
 

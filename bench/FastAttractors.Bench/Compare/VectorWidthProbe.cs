@@ -41,6 +41,9 @@ internal static class VectorWidthProbe
             psi.ArgumentList.Add("probe");
             psi.ArgumentList.Add(w.Id);
             psi.ArgumentList.Add(runs.ToString(CultureInfo.InvariantCulture));
+            // The probe sets the runtime's variables itself: the child must not relaunch with its own choice.
+            psi.Environment[Machine.VectorWidthPolicy.OverrideVariable] = "native";
+            psi.Environment.Remove(Machine.VectorWidthPolicy.RelaunchedVariable);
             foreach (var (name, value) in env)
             {
                 if (value is null)

@@ -45,8 +45,7 @@ internal static class W6Runner
         Console.WriteLine(F($"W6 CPU: TanhRnn n = {W6Workload.N}, g = {W6Workload.G}, zero diagonal, k = {W6Workload.K}, RK4 dt {W6Workload.Dt}, QR every {W6Workload.Every} steps, {duration} τ = {steps} steps; {flops.Arithmetic / 1e6:F1} M flops + {flops.TanhCalls} tanh per step (GEMM {W6Workload.GemmFlopsPerStep() / 1e6:F1} M); median of {runs}"));
         foreach (var precision in precisions)
         {
-            // Float64 peak is half the float32 peak (4 instead of 8 lanes per FMA).
-            double peakGflops = precision == Precision.Float32 ? peak.PeakGflops : peak.PeakGflops / 2;
+            double peakGflops = precision == Precision.Float32 ? peak.PeakFloat32Gflops : peak.PeakFloat64Gflops;
             using var estimator = new LargeNetworkLyapunov();
             estimator.Estimate(W6Workload.Plan(precision, Math.Max(5, duration / 10))); // warm-up: ≥ 10 QR intervals
             var times = new List<double>();

@@ -18,6 +18,7 @@ internal static class BenchJson
             runtime = BenchReport.Runtime,
             ilgpu = BenchReport.IlgpuVersion,
             os = BenchReport.OperatingSystem,
+            machine = BenchReport.Machine,
             loadBefore = report.LoadBefore,
             loadAfter = report.LoadAfter,
             timedRuns = report.Runs,

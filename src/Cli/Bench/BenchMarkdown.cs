@@ -19,6 +19,7 @@ internal static class BenchMarkdown
         sb.AppendLine(F($"# fastattractors bench --size {report.Size.ToString().ToLowerInvariant()}"));
         sb.AppendLine();
         sb.AppendLine(F($"{report.StartedUtc:yyyy-MM-dd HH:mm} UTC; FastAttractors {BenchReport.FastAttractorsVersion}, {BenchReport.Runtime}, ILGPU {BenchReport.IlgpuVersion}, {BenchReport.OperatingSystem}."));
+        sb.AppendLine(BenchReport.Machine);
         sb.AppendLine(F($"Machine load: {report.LoadBefore} before, {report.LoadAfter} after (a shared machine makes every time noisy)."));
         sb.AppendLine();
         sb.AppendLine("Devices:");

@@ -22,6 +22,9 @@ internal sealed record BenchReport(
 
     public static string OperatingSystem { get; } = RuntimeInformation.OSDescription;
 
+    /// <summary>The machine line: vendor, model, family/model, Vector&lt;T&gt; width in use, FMA ports, clock, cores and the peak assumed.</summary>
+    public static string Machine => FastAttractors.Bench.MachinePeak.Current.Describe();
+
     /// <summary>Every device a row ran on, once.</summary>
     public IReadOnlyList<BenchDevice> Devices => Rows.Select(r => r.Device).OfType<BenchDevice>().DistinctBy(d => d.Backend).ToList();
 

@@ -15,7 +15,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter log, Func<B
 {
     private readonly Dictionary<Backend, Engine> engines = [];
     private readonly Dictionary<Backend, Exception> absent = [];
-    private readonly Lazy<MachinePeak> cpu = new(MachinePeak.Detect);
+    private readonly Lazy<MachinePeak> cpu = new(() => MachinePeak.Current);
     private readonly Func<Backend, Engine> create = createEngine ?? (b => Engine.Create(b));
 
     public IReadOnlyList<BenchRow> Run()

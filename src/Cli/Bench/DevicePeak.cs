@@ -16,9 +16,14 @@ internal sealed record DevicePeak(double Gflops, string Formula)
     /// The lanes are the hardware's datapath; the runtime's own vector width is printed beside them, since a path that
     /// uses narrower vectors cannot reach this peak.
     /// </summary>
-    public static DevicePeak Cpu(MachinePeak m) => new(m.PeakGflops, F(
-        $"CPU {m.CpuModel}: {m.Cores} cores × {m.ClockGHz:0.###} GHz ({m.ClockSource}) × {m.DatapathBits / 32} float32 lanes ({m.DatapathBits}-bit datapath; {m.Microarchitecture}) × 2 (FMA) × {m.FmaPipes} FMA ports = {m.PeakGflops:0.0} GFLOP/s")
-        + F($" (runtime: Vector<float>.Count = {System.Numerics.Vector<float>.Count}, Vector512 accelerated = {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated})"));
+    public static DevicePeak Cpu(MachinePeak m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        string design = m.Design.Assumption is null ? m.Design.Name : $"{m.Design.Name}; {m.Design.Assumption}";
+        return new(m.PeakFloat32Gflops, F(
+            $"CPU {m.CpuModel}: {m.Cores} cores × {m.ClockGHz:0.###} GHz ({m.Clock.Source}) × {m.Lanes(32)} float32 lanes ({m.DatapathBits}-bit datapath; {design}) × 2 (FMA) × {m.FmaPorts} FMA ports = {m.PeakFloat32Gflops:0.0} GFLOP/s")
+            + F($" (runtime: Vector<T> {m.VectorInUse}, Vector512 accelerated = {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated})"));
+    }
 
     /// <summary>
     /// NVIDIA GPU: SMs × clock × FP32 lanes per SM × 2 (FMA). ILGPU reports the SM count, the clock (kHz) and the

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FastAttractors.Bench.Machine;
 using Spectre.Console;
 
 namespace FastAttractors.Cli.Commands;
@@ -7,6 +8,7 @@ namespace FastAttractors.Cli.Commands;
 /// <summary>
 /// <c>fastattractors devices</c>: every backend with what is present for it, and the backend an engine gets by default.
 /// A table on a terminal; plain "Backend: name | memory | capability | available" lines otherwise (scripts, tests).
+/// Then Vector&lt;T&gt;'s width in this process and why (<see cref="VectorWidthPolicy"/>), and the default.
 /// </summary>
 internal static class DevicesCommand
 {
@@ -18,10 +20,11 @@ internal static class DevicesCommand
             var (devices, chosen) = Engine.Devices();
             var rows = Rows(devices);
             string footer = $"default: {chosen} ({DefaultReason(chosen)})";
+            string vectors = $"Simd vectors: Vector<T> {VectorWidthPolicy.InUse()}";
             if (interactive)
-                WriteTable(stdout, rows, footer);
+                WriteTable(stdout, rows, vectors, footer);
             else
-                WritePlain(stdout, rows, footer);
+                WritePlain(stdout, rows, vectors, footer);
             return ExitCodes.Ok;
         });
         return command;
@@ -49,20 +52,22 @@ internal static class DevicesCommand
             ? $"from {BackendNames.EnvironmentVariable}"
             : $"best present of Cuda > OpenCL > Simd; set {BackendNames.EnvironmentVariable} to override";
 
-    private static void WritePlain(TextWriter stdout, List<Row> rows, string footer)
+    private static void WritePlain(TextWriter stdout, List<Row> rows, string vectors, string footer)
     {
         foreach (var r in rows)
             stdout.WriteLine($"{r.Backend}: {r.Name} | memory {r.Memory} | {r.Capability} | available: {r.Available}");
+        stdout.WriteLine(vectors);
         stdout.WriteLine(footer);
     }
 
-    private static void WriteTable(TextWriter stdout, List<Row> rows, string footer)
+    private static void WriteTable(TextWriter stdout, List<Row> rows, string vectors, string footer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
         var table = new Table().AddColumns("backend", "device", "memory", "capability", "available");
         foreach (var r in rows)
             table.AddRow(Markup.Escape(r.Backend), Markup.Escape(r.Name), Markup.Escape(r.Memory), Markup.Escape(r.Capability), Markup.Escape(r.Available));
         console.Write(table);
+        console.WriteLine(vectors);
         console.MarkupLine($"[bold]{Markup.Escape(footer)}[/]");
     }
 

@@ -17,7 +17,9 @@ namespace FastAttractors.Simd;
 /// far enough above the smallest normal numbers (2⁻¹⁰²² and 2⁻¹²⁶) that the stage values dt·f(x) of a state just above
 /// them stay normal. For the built-in networks f is smooth at 0 with O(1) coefficients, so the Jacobian at such a state
 /// equals the Jacobian at 0 to the last bit and the tangent dynamics, hence the Lyapunov exponents, are unchanged;
-/// the Reference path does not flush and stays the oracle (FlushedDecayTests compares the two on a decaying ensemble).
+/// the Reference path does not flush and stays the oracle (PlanePathTests and TinyFlushTests compare the two on
+/// decaying ensembles). Only fields smooth at 0 are flushed (<see cref="AppliesTo{TField}"/>); the ILGPU kernels do
+/// not flush: GPUs run subnormal arithmetic at full speed, and IlgpuCpu is a test backend.
 /// </para>
 /// </summary>
 internal static class TinyFlush<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -26,6 +28,16 @@ internal static class TinyFlush<T> where T : unmanaged, IFloatingPointIeee754<T>
     public static readonly T Threshold = T.ScaleB(T.One, typeof(T) == typeof(double) ? -1000 : -100);
 
     private static readonly Vector<T> ThresholdLanes = new(Threshold);
+
+    /// <summary>
+    /// Whether a field's states are flushed: the built-in fields smooth at 0 (tanh networks, linear, Lorenz, Hénon).
+    /// Not ReLU networks, whose Jacobian jumps at 0 (a component decaying to 0 from above keeps slope 1 while it is
+    /// positive; flushed, it would take H(0) = 0), and not user models, whose smoothness the engine cannot know.
+    /// </summary>
+    public static bool AppliesTo<TField>() =>
+        typeof(TField) == typeof(Fields.TanhOfLinearSimd<T>) || typeof(TField) == typeof(Fields.TanhRnnSimd<T>) ||
+        typeof(TField) == typeof(Fields.LinearSimd<T>) || typeof(TField) == typeof(Fields.LorenzSimd<T>) ||
+        typeof(TField) == typeof(Fields.HenonSimd<T>);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> Apply(Vector<T> x) => Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(x), ThresholdLanes), Vector<T>.Zero, x);

@@ -10,7 +10,8 @@ public class DevicePeakTests
     public void Cpu_peak_is_cores_times_clock_times_lanes_times_two_times_ports()
     {
         // The Zen 4 guest of bench/RESULTS.md: 2 cores × 2.596 GHz × 8 lanes (256-bit) × 2 × 2 ports = 166.1 GFLOP/s.
-        var peak = DevicePeak.Cpu(new MachinePeak("AMD EPYC", "Zen 4", 2, 2, 256, 2.596, "test"));
+        var cpu = FastAttractors.Bench.Machine.CpuInfo.Parse(FastAttractors.Cli.Tests.Machine.CannedCpuInfo.Zen4);
+        var peak = DevicePeak.Cpu(MachinePeak.From(cpu, FastAttractors.Bench.Machine.CpuClock.From(null, cpu), 2, 256, "256 bits (test)"));
 
         Assert.Equal(2 * 2.596 * 8 * 2 * 2, peak.Gflops, 9);
         Assert.Contains("2 cores × 2.596 GHz", peak.Formula);

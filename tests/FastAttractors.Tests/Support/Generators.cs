@@ -22,7 +22,10 @@ public sealed record EnsembleCase(string Kind, int N, int Members, bool PerMembe
             "tanh-of-linear-map" => new TanhOfLinear(W(1.0), DynamicsKind.Map),
             "linear" => new Linear(Shifted(W(1.0), N)),
             "lorenz" => PerMember ? Lorenz.RhoSweep(Members, 0, 28) : new Lorenz(),
-            "rossler" => Rossler.Create(0.2, 0.2, 2 + Seed % 5),
+            // c ≥ 4 with initial states of std 1 keeps x below c at the start, so z' = b + z (x − c) cannot run away
+            // to overflow within the short horizons the properties use. With c = 2 and std 2 a member could
+            // overflow on one backend and stay finite on another, which is rounding, not disagreement.
+            "rossler" => Rossler.Create(0.2, 0.2, 4 + Seed % 3),
             "henon" => PerMember ? new Henon(ParameterBlock.PerMemberRows("a_b",
                 Enumerable.Range(0, Members).Select(m => new[] { 1.0 + 0.4 * m / Math.Max(1, Members - 1), 0.3 }).ToArray())) : new Henon(),
             _ => throw new ArgumentException(Kind),
@@ -36,7 +39,7 @@ public sealed record EnsembleCase(string Kind, int N, int Members, bool PerMembe
     public double[] InitialStates() => Kind switch
     {
         "lorenz" => FastAttractors.InitialStates.Normal(3, Members, 5.0, Seed + 1, mean: 1.0),
-        "rossler" => FastAttractors.InitialStates.Normal(3, Members, 2.0, Seed + 1),
+        "rossler" => FastAttractors.InitialStates.Normal(3, Members, 1.0, Seed + 1),
         "henon" => FastAttractors.InitialStates.Normal(2, Members, 0.05, Seed + 1),
         _ => FastAttractors.InitialStates.Normal(N, Members, 1.0, Seed + 1),
     };

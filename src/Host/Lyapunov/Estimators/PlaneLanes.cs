@@ -24,7 +24,10 @@ internal interface IPlaneLanes<TSelf> where TSelf : struct, IPlaneLanes<TSelf>
     static abstract TSelf operator +(TSelf a, TSelf b);
     static abstract TSelf operator -(TSelf a, TSelf b);
     static abstract TSelf operator *(TSelf a, TSelf b);
+    static abstract TSelf operator /(TSelf a, TSelf b);
+    static abstract TSelf operator -(TSelf a);
     static abstract TSelf Fma(TSelf a, TSelf b, TSelf c);
+    static abstract TSelf Sqrt(TSelf a);
 
     /// <summary>tanh, with sech² (<see cref="LaneTanh"/>).</summary>
     static abstract TSelf Tanh(TSelf x, out TSelf sech2);
@@ -56,6 +59,15 @@ internal struct OneTile : IPlaneLanes<OneTile>
     public static OneTile operator -(OneTile a, OneTile b) => new() { A = a.A - b.A };
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static OneTile operator *(OneTile a, OneTile b) => new() { A = a.A * b.A };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static OneTile operator /(OneTile a, OneTile b) => new() { A = a.A / b.A };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static OneTile operator -(OneTile a) => new() { A = -a.A };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static OneTile Sqrt(OneTile a) => new() { A = Vector.SquareRoot(a.A) };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static OneTile Fma(OneTile a, OneTile b, OneTile c) => new() { A = Vector.FusedMultiplyAdd(a.A, b.A, c.A) };
@@ -103,6 +115,15 @@ internal struct TwoTiles : IPlaneLanes<TwoTiles>
     public static TwoTiles operator -(TwoTiles a, TwoTiles b) => new() { A = a.A - b.A, B = a.B - b.B };
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TwoTiles operator *(TwoTiles a, TwoTiles b) => new() { A = a.A * b.A, B = a.B * b.B };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TwoTiles operator /(TwoTiles a, TwoTiles b) => new() { A = a.A / b.A, B = a.B / b.B };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TwoTiles operator -(TwoTiles a) => new() { A = -a.A, B = -a.B };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TwoTiles Sqrt(TwoTiles a) => new() { A = Vector.SquareRoot(a.A), B = Vector.SquareRoot(a.B) };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TwoTiles Fma(TwoTiles a, TwoTiles b, TwoTiles c) =>

@@ -16,7 +16,7 @@ internal readonly partial struct TileRun<T, TField>
     private bool UsesPlanePath => planePath &&
         typeof(T) == typeof(double) && typeof(TField) == typeof(TanhOfLinearSimd<T>) && tableau is null && !isMap && n == 2 && k == 2;
 
-    /// <summary>One QR interval of the plane path for <paramref name="runs"/>, two tiles at a time.</summary>
+    /// <summary>One QR interval of the plane path for <paramref name="runs"/>, two tiles at a time, ending with its QR.</summary>
     private static void PlaneInterval(ReadOnlySpan<TileRun<T, TField>> runs, long interval, bool contraction)
     {
         int t = 0;
@@ -41,53 +41,54 @@ internal readonly partial struct TileRun<T, TField>
         {
             var run = runs[t];
             var field = run.Field;
-            Unsafe.As<TField, TanhOfLinearSimd<T>>(ref field).PlaneWeights(run.Tile, out var a, out var b, out var c, out var d);
-            (w00[t], w01[t], w10[t], w11[t]) = (a.As<T, double>(), b.As<T, double>(), c.As<T, double>(), d.As<T, double>());
+            Unsafe.As<TField, TanhOfLinearSimd<T>>(ref field).PlaneWeights(run.Tile, out var wa, out var wb, out var wc, out var wd);
+            (w00[t], w01[t], w10[t], w11[t]) = (wa.As<T, double>(), wb.As<T, double>(), wc.As<T, double>(), wd.As<T, double>());
             var w = run.Work;
             (x0[t], x1[t]) = (w.X[0].As<T, double>(), w.X[1].As<T, double>());
             (q00[t], q10[t], q01[t], q11[t]) = (w.Q[0].As<T, double>(), w.Q[1].As<T, double>(), w.Q[2].As<T, double>(), w.Q[3].As<T, double>());
             frozen[t] = w.Frozen.As<T, double>();
             contractionLanes[t] = w.ContractionLanes;
         }
-        TL dt = TL.Broadcast(plan.Dt), half = TL.Broadcast(plan.Dt / 2), third = TL.Broadcast(plan.Dt / 3), sixth = TL.Broadcast(plan.Dt / 6);
+        var c = new PlaneConstants<TL>
+        {
+            W00 = w00, W01 = w01, W10 = w10, W11 = w11,
+            Dt = TL.Broadcast(plan.Dt), Half = TL.Broadcast(plan.Dt / 2), Third = TL.Broadcast(plan.Dt / 3), Sixth = TL.Broadcast(plan.Dt / 6),
+        };
+        var d = default(PlaneStages<TL>);
         for (int s = 0; s < plan.Every; s++)
         {
             // Stage 1 at x.
-            var k0 = Slope(w00, w01, w10, w11, x0, x1, out var k1, out var d0, out var d1);
+            var k0 = Slope(w00, w01, w10, w11, x0, x1, out var k1, out d.D00, out d.D01);
             if (contraction)
-                contractionLanes += Trace(w00, w11, d0, d1, sixth, frozen);
-            var n0 = TL.Fma(sixth, k0, x0);
-            var n1 = TL.Fma(sixth, k1, x1);
-            var s0 = TL.Fma(half, k0, x0);
-            var s1 = TL.Fma(half, k1, x1);
-            var (l00, l01) = (d0, d1);
+                contractionLanes += Trace(w00, w11, d.D00, d.D01, c.Sixth, frozen);
+            var n0 = TL.Fma(c.Sixth, k0, x0);
+            var n1 = TL.Fma(c.Sixth, k1, x1);
+            var s0 = TL.Fma(c.Half, k0, x0);
+            var s1 = TL.Fma(c.Half, k1, x1);
             // Stage 2.
-            k0 = Slope(w00, w01, w10, w11, s0, s1, out k1, out d0, out d1);
+            k0 = Slope(w00, w01, w10, w11, s0, s1, out k1, out d.D10, out d.D11);
             if (contraction)
-                contractionLanes += Trace(w00, w11, d0, d1, third, frozen);
-            n0 = TL.Fma(third, k0, n0);
-            n1 = TL.Fma(third, k1, n1);
-            s0 = TL.Fma(half, k0, x0);
-            s1 = TL.Fma(half, k1, x1);
-            var (l10, l11) = (d0, d1);
+                contractionLanes += Trace(w00, w11, d.D10, d.D11, c.Third, frozen);
+            n0 = TL.Fma(c.Third, k0, n0);
+            n1 = TL.Fma(c.Third, k1, n1);
+            s0 = TL.Fma(c.Half, k0, x0);
+            s1 = TL.Fma(c.Half, k1, x1);
             // Stage 3.
-            k0 = Slope(w00, w01, w10, w11, s0, s1, out k1, out d0, out d1);
+            k0 = Slope(w00, w01, w10, w11, s0, s1, out k1, out d.D20, out d.D21);
             if (contraction)
-                contractionLanes += Trace(w00, w11, d0, d1, third, frozen);
-            n0 = TL.Fma(third, k0, n0);
-            n1 = TL.Fma(third, k1, n1);
-            s0 = TL.Fma(dt, k0, x0);
-            s1 = TL.Fma(dt, k1, x1);
-            var (l20, l21) = (d0, d1);
+                contractionLanes += Trace(w00, w11, d.D20, d.D21, c.Third, frozen);
+            n0 = TL.Fma(c.Third, k0, n0);
+            n1 = TL.Fma(c.Third, k1, n1);
+            s0 = TL.Fma(c.Dt, k0, x0);
+            s1 = TL.Fma(c.Dt, k1, x1);
             // Stage 4.
-            k0 = Slope(w00, w01, w10, w11, s0, s1, out k1, out d0, out d1);
+            k0 = Slope(w00, w01, w10, w11, s0, s1, out k1, out d.D30, out d.D31);
             if (contraction)
-                contractionLanes += Trace(w00, w11, d0, d1, sixth, frozen);
-            n0 = TL.Fma(sixth, k0, n0);
-            n1 = TL.Fma(sixth, k1, n1);
+                contractionLanes += Trace(w00, w11, d.D30, d.D31, c.Sixth, frozen);
+            n0 = TL.Fma(c.Sixth, k0, n0);
+            n1 = TL.Fma(c.Sixth, k1, n1);
 
-            TangentStep(w00, w01, w10, w11, l00, l01, l10, l11, l20, l21, d0, d1, half, third, sixth, dt, ref q00, ref q10);
-            TangentStep(w00, w01, w10, w11, l00, l01, l10, l11, l20, l21, d0, d1, half, third, sixth, dt, ref q01, ref q11);
+            TangentSteps(in c, in d, ref q00, ref q10, ref q01, ref q11);
 
             var finite = TL.FiniteMask(n0);
             finite = TL.Select(finite, TL.FiniteMask(n1), TL.Zero);
@@ -99,9 +100,11 @@ internal readonly partial struct TileRun<T, TField>
             x0 = TL.Select(frozen, x0, TL.Flush(n0));
             x1 = TL.Select(frozen, x1, TL.Flush(n1));
         }
+        Orthonormalise(ref q00, ref q10, ref q01, ref q11, out var r0, out var r1);
         for (int t = 0; t < TL.Tiles; t++)
         {
             var w = runs[t].Work;
+            (w.R[0], w.R[1]) = (r0[t].As<double, T>(), r1[t].As<double, T>());
             (w.X[0], w.X[1]) = (x0[t].As<double, T>(), x1[t].As<double, T>());
             (w.Q[0], w.Q[1], w.Q[2], w.Q[3]) = (q00[t].As<double, T>(), q10[t].As<double, T>(), q01[t].As<double, T>(), q11[t].As<double, T>());
             w.Frozen = frozen[t].As<double, T>();
@@ -147,30 +150,74 @@ internal readonly partial struct TileRun<T, TField>
     }
 
     /// <summary>
-    /// One tangent column through the step's four stage linearisations, as <see cref="Rk4TangentStage"/>. Not inlined:
-    /// PlaneInterval would exceed the JIT's inlining budget and leave the lane operations themselves as calls.
+    /// The interval's QR of the 2 × 2 frame, as <see cref="LaneGramSchmidt.Factor{T}"/> does it (the second column
+    /// projected out twice, every sum from 0 in the same order), so R and Q keep its bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void TangentStep<TL>(TL w00, TL w01, TL w10, TL w11, TL l00, TL l01, TL l10, TL l11, TL l20, TL l21, TL l30, TL l31,
-        TL half, TL third, TL sixth, TL dt, ref TL q0, ref TL q1) where TL : struct, IPlaneLanes<TL>
+    private static void Orthonormalise<TL>(ref TL q00, ref TL q10, ref TL q01, ref TL q11, out TL r0, out TL r1) where TL : struct, IPlaneLanes<TL>
     {
-        var k0 = Jv(w00, w01, w10, w11, l00, l01, q0, q1, out var k1);
-        var a0 = TL.Fma(sixth, k0, q0);
-        var a1 = TL.Fma(sixth, k1, q1);
-        var s0 = TL.Fma(half, k0, q0);
-        var s1 = TL.Fma(half, k1, q1);
-        k0 = Jv(w00, w01, w10, w11, l10, l11, s0, s1, out k1);
-        a0 = TL.Fma(third, k0, a0);
-        a1 = TL.Fma(third, k1, a1);
-        s0 = TL.Fma(half, k0, q0);
-        s1 = TL.Fma(half, k1, q1);
-        k0 = Jv(w00, w01, w10, w11, l20, l21, s0, s1, out k1);
-        a0 = TL.Fma(third, k0, a0);
-        a1 = TL.Fma(third, k1, a1);
-        s0 = TL.Fma(dt, k0, q0);
-        s1 = TL.Fma(dt, k1, q1);
-        k0 = Jv(w00, w01, w10, w11, l30, l31, s0, s1, out k1);
-        q0 = TL.Fma(sixth, k0, a0);
-        q1 = TL.Fma(sixth, k1, a1);
+        var one = TL.Broadcast(1.0);
+        r0 = TL.Sqrt(TL.Fma(q10, q10, TL.Fma(q00, q00, TL.Zero)));
+        var inverse = one / r0;
+        q00 *= inverse;
+        q10 *= inverse;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            var minusDot = -TL.Fma(q10, q11, TL.Fma(q00, q01, TL.Zero));
+            q01 = TL.Fma(minusDot, q00, q01);
+            q11 = TL.Fma(minusDot, q10, q11);
+        }
+        r1 = TL.Sqrt(TL.Fma(q11, q11, TL.Fma(q01, q01, TL.Zero)));
+        inverse = one / r1;
+        q01 *= inverse;
+        q11 *= inverse;
+    }
+
+    /// <summary>The four stage linearisations d = sech²(W X_s) of one step, kept for the tangent columns.</summary>
+    private struct PlaneStages<TL> where TL : struct, IPlaneLanes<TL>
+    {
+        public TL D00, D01, D10, D11, D20, D21, D30, D31;
+    }
+
+    /// <summary>W and the RK4 weights, constant over an interval.</summary>
+    private struct PlaneConstants<TL> where TL : struct, IPlaneLanes<TL>
+    {
+        public TL W00, W01, W10, W11, Dt, Half, Third, Sixth;
+    }
+
+    /// <summary>
+    /// Both tangent columns through the step's four stage linearisations, as <see cref="Rk4TangentStage"/>. Not
+    /// inlined, and its inputs by reference: PlaneInterval would exceed the JIT's inlining budget and leave the lane
+    /// operations themselves as calls, and 16 lane pairs by value are a kilobyte of copies per call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void TangentSteps<TL>(in PlaneConstants<TL> c, in PlaneStages<TL> d, ref TL q00, ref TL q10, ref TL q01, ref TL q11)
+        where TL : struct, IPlaneLanes<TL>
+    {
+        TangentStep(in c, in d, ref q00, ref q10);
+        TangentStep(in c, in d, ref q01, ref q11);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TangentStep<TL>(in PlaneConstants<TL> c, in PlaneStages<TL> d, ref TL q0, ref TL q1) where TL : struct, IPlaneLanes<TL>
+    {
+        var k0 = Jv(c.W00, c.W01, c.W10, c.W11, d.D00, d.D01, q0, q1, out var k1);
+        var a0 = TL.Fma(c.Sixth, k0, q0);
+        var a1 = TL.Fma(c.Sixth, k1, q1);
+        var s0 = TL.Fma(c.Half, k0, q0);
+        var s1 = TL.Fma(c.Half, k1, q1);
+        k0 = Jv(c.W00, c.W01, c.W10, c.W11, d.D10, d.D11, s0, s1, out k1);
+        a0 = TL.Fma(c.Third, k0, a0);
+        a1 = TL.Fma(c.Third, k1, a1);
+        s0 = TL.Fma(c.Half, k0, q0);
+        s1 = TL.Fma(c.Half, k1, q1);
+        k0 = Jv(c.W00, c.W01, c.W10, c.W11, d.D20, d.D21, s0, s1, out k1);
+        a0 = TL.Fma(c.Third, k0, a0);
+        a1 = TL.Fma(c.Third, k1, a1);
+        s0 = TL.Fma(c.Dt, k0, q0);
+        s1 = TL.Fma(c.Dt, k1, q1);
+        k0 = Jv(c.W00, c.W01, c.W10, c.W11, d.D30, d.D31, s0, s1, out k1);
+        q0 = TL.Fma(c.Sixth, k0, a0);
+        q1 = TL.Fma(c.Sixth, k1, a1);
     }
 }

@@ -76,7 +76,7 @@ internal readonly partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumA
                     run.Advance(step);
             }
             foreach (var run in group)
-                run.EndInterval(interval, accumulating);
+                run.EndInterval(interval, accumulating, orthonormalised: first.UsesPlanePath);
         }
         foreach (var run in group)
             run.FlushLogSums();
@@ -114,13 +114,14 @@ internal readonly partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumA
             finite &= SimdMath.FiniteMask(w.Next[i]);
         var frozen = w.Frozen = Freeze(w.Frozen, finite, step);
         for (int i = 0; i < n; i++)
-            w.X[i] = Vector.ConditionalSelect(frozen, w.X[i], TinyFlush<T>.Apply(w.Next[i]));
+            w.X[i] = Vector.ConditionalSelect(frozen, w.X[i], TinyFlush<T>.AppliesTo<TField>() ? TinyFlush<T>.Apply(w.Next[i]) : w.Next[i]);
     }
 
-    private void EndInterval(long interval, bool accumulating)
+    private void EndInterval(long interval, bool accumulating, bool orthonormalised)
     {
         FlushContraction();
-        Orthonormalise();
+        if (!orthonormalised)
+            Orthonormalise();
         var finiteR = Vector<T>.AllBitsSet;
         for (int i = 0; i < k; i++)
             finiteR &= SimdMath.FiniteMask(w.R[i]) & ~Vector.Equals(w.R[i], Vector<T>.Zero);

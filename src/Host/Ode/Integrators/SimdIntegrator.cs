@@ -101,7 +101,7 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
                         w.MarkFailed(failed, step);
                     frozen[t] |= ~finite;
                     for (int i = 0; i < n; i++)
-                        x[i] = Vector.ConditionalSelect(frozen[t], x[i], next[i]);
+                        x[i] = Vector.ConditionalSelect(frozen[t], x[i], TinyFlush<T>.AppliesTo<TField>() ? TinyFlush<T>.Apply(next[i]) : next[i]);
                 }
                 if (every > 0 && (step + 1) % every == 0)
                 {
