@@ -56,7 +56,7 @@ def test_help_renders_the_package_and_context():
 
 @pytest.mark.skipif(os.environ.get("FASTATTRACTORS_EXPECT_WHEEL") != "1", reason="only when testing an installed wheel")
 def test_the_installed_wheel_is_built_from_this_source(repository):
-    # A venv left from an older build would test old code: rebuild the wheel and reinstall it (README, Python).
+    # A venv left from an older build would test old code: rebuild the wheel and reinstall it (docs/how-to/embed-from-python.md).
     package = os.path.dirname(os.path.abspath(fa.__file__))
     source = repository / "python" / "fastattractors"
     stale = [p.name for p in sorted(source.glob("*.py"))

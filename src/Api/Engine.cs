@@ -23,6 +23,7 @@ public sealed class Engine : IDisposable
 
     private Engine(BackendCapabilities capabilities) => this.capabilities = capabilities;
 
+    /// <summary>The backend this engine runs on (never a fallback: the one asked for, or the best present).</summary>
     public Backend Backend => capabilities.Integrator.Backend;
 
     /// <summary>
@@ -109,6 +110,7 @@ public sealed class Engine : IDisposable
         return capabilities.Binary.Recall(plan);
     }
 
+    /// <summary>Releases the backend's device, kernels and buffers; the engine cannot be used afterwards.</summary>
     public void Dispose()
     {
         capabilities.Dispose();

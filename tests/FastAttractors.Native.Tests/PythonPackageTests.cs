@@ -25,7 +25,7 @@ public sealed partial class PythonPackageTests
     {
         _ = NativeBuild.BuildDirectory;   // the suite runs the C example of native/build against the package
         string python = Path.Combine(PythonVenv.Directory, "bin", "python");
-        Assert.True(File.Exists(python), $"{python} not found: create the venv (README, Python)");
+        Assert.True(File.Exists(python), $"{python} not found: create the venv (docs/how-to/embed-from-python.md)");
         var run = ChildProcess.Run(python, ["-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", $"python/tests/{file}"],
             NativeBuild.RepositoryRoot, new Dictionary<string, string> { ["FASTATTRACTORS_EXPECT_WHEEL"] = "1" }, timeoutSeconds: 300);
         Assert.True(run.ExitCode == 0, $"pytest python/tests/{file} failed: " + run.Describe());

@@ -8,16 +8,27 @@ namespace FastAttractors.Training;
 /// </summary>
 public sealed record ContinuousSineOptions
 {
+    /// <summary>Number of units n, 1 to 4,096 (default 16).</summary>
     public int Hidden { get; init; } = 16;
+    /// <summary>Angular frequency ω of the target sin(ω t), positive (default 0.5).</summary>
     public double Frequency { get; init; } = 0.5;
+    /// <summary>RK4 step size, positive (default 0.1).</summary>
     public double Dt { get; init; } = 0.1;
+    /// <summary>Number of RK4 steps per trajectory, at least 1 (default 200).</summary>
     public int Horizon { get; init; } = 200;
+    /// <summary>The loss scores unit 0 at every <c>Every</c>-th step, 1 to <see cref="Horizon"/> (default 2).</summary>
     public int Every { get; init; } = 2;
+    /// <summary>Gain g of the dense Eq. S3 initial W when <see cref="Pta"/> is null, non-negative (default 1.5).</summary>
     public double Gain { get; init; } = 1.5;
+    /// <summary>Number of Adam updates, at least 1 (default 200).</summary>
     public int Updates { get; init; } = 200;
+    /// <summary>An evaluation row is logged every this many updates, and after the last (default 10).</summary>
     public int EvaluateEvery { get; init; } = 10;
+    /// <summary>Adam learning rate, positive (default 1e-2).</summary>
     public double LearningRate { get; init; } = 1e-2;
+    /// <summary>The gradient is clipped to this global norm before each update, positive (default 1).</summary>
     public double ClipNorm { get; init; } = 1.0;
+    /// <summary>Seed of the initial weights and the start x₀ (counter-based draws; default 1).</summary>
     public long Seed { get; init; } = 1;
 
     /// <summary>
@@ -26,6 +37,7 @@ public sealed record ContinuousSineOptions
     /// </summary>
     public PtaRegion? Pta { get; init; }
 
+    /// <summary>Checks every option; throws <see cref="ArgumentOutOfRangeException"/> naming the first one out of range.</summary>
     public void Validate()
     {
         Check(Hidden >= 1 && Hidden <= 4096, nameof(Hidden), Hidden, "in [1, 4096]");

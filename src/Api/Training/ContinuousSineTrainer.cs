@@ -10,8 +10,19 @@ namespace FastAttractors.Training;
 /// </summary>
 public static class ContinuousSineTrainer
 {
+    /// <summary>The outcome of <see cref="Train"/>.</summary>
+    /// <param name="InitialW">W before training, n × n row-major.</param>
+    /// <param name="W">W after training (the last finite parameters if training stopped), n × n row-major.</param>
+    /// <param name="B">b after training, length n.</param>
+    /// <param name="Log">One row per evaluation: update, loss and mean gradient norm since the previous row, seconds.</param>
+    /// <param name="Steps">Number of updates applied.</param>
+    /// <param name="Failure">Null, or why training stopped early (a non-finite loss or gradient).</param>
     public sealed record Result(double[] InitialW, double[] W, double[] B, IReadOnlyList<RnnEvaluation> Log, long Steps, string? Failure);
 
+    /// <summary>Trains the network of <paramref name="options"/> on <paramref name="engine"/>.</summary>
+    /// <param name="engine">The engine whose <see cref="Engine.Gradient"/> computes each update's gradient.</param>
+    /// <param name="options">Network size, target, horizon and optimiser settings; validated first.</param>
+    /// <param name="onEvaluation">Called at each evaluation with its row, the current W and the current b.</param>
     public static Result Train(Engine engine, ContinuousSineOptions options, Action<RnnEvaluation, double[], double[]>? onEvaluation = null)
     {
         ArgumentNullException.ThrowIfNull(engine);

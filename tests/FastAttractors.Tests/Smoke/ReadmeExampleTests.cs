@@ -2,12 +2,16 @@ using Xunit;
 
 namespace FastAttractors.Tests.Smoke;
 
-/// <summary>The API example of README.md, as written there, so the README cannot drift from the API.</summary>
+/// <summary>
+/// The API examples of README.md and the docs, as written there, so they cannot drift from the API. The docs include the
+/// regions below verbatim (docs/tutorials/first-spectrum.md, docs/explanations/rk4-and-adjoint.md).
+/// </summary>
 public class ReadmeExampleTests
 {
     [Fact]
     public void Readme_api_example_runs_as_written()
     {
+        #region integrate
         using var engine = Engine.Create();
         var nets = TanhRnn.Random(n: 16, g: 1.5, connectivity: 1, members: 4096, seed: 7);
         var x0 = InitialStates.Normal(16, 4096, std: 1, seed: 8);
@@ -15,6 +19,7 @@ public class ReadmeExampleTests
                                    SaveAt.EveryNthStep(10), new IntegrateOptions { Precision = Precision.Float32 });
         double x3 = sol.Final(member: 12, component: 3);
         bool diverged = sol.Status[12] == MemberStatus.NonFinite;
+        #endregion
 
         Assert.False(diverged);
         Assert.True(double.IsFinite(x3));
@@ -26,9 +31,11 @@ public class ReadmeExampleTests
     [Fact]
     public void Readme_lyapunov_example_runs_as_written()
     {
+        #region lyapunov
         using var engine = Engine.Create();
         var problem = new EnsembleProblem(new Lorenz(), [1, 1, 20], members: 1);
         var les = engine.Lyapunov(problem, new Rk4(0.01), new LyapunovOptions { Transient = 50, Duration = 1000 });
+        #endregion
 
         // The README's values are the literature's (spec §7) to 3 decimals; over T = 1000 the standard error of λ1 is
         // ≈ 0.02 (λ1 ± 0.024 measured at T = 500), so 0.1 is 5 standard errors.
@@ -43,10 +50,12 @@ public class ReadmeExampleTests
     [Fact]
     public void Readme_gradient_example_runs_as_written()
     {
+        #region gradient
         using var engine = Engine.Create();
         var problem = new EnsembleProblem(TanhRnn.Random(n: 16, g: 1.5, connectivity: 1, members: 64, seed: 7), InitialStates.Normal(16, 64, std: 1, seed: 8), 64);
         var grads = engine.Gradient(problem, new Rk4(0.05), steps: 400, Loss.Terminal(target: new double[16], dimension: 16), new GradientOptions { AdjointNormEvery = 10 });
         double dLdW01 = grads.Parameter("W").Get(1, member: 3);
+        #endregion
 
         Assert.Equal(41, grads.NormTimes!.Length);
         Assert.All(grads.Status, s => Assert.Equal(GradientStatus.Ok, s));
