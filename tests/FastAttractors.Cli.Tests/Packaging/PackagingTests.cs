@@ -20,7 +20,28 @@ public sealed class PackagingTests(PackedPackages packed) : IClassFixture<Packed
         var names = Directory.GetFiles(packed.PackageFolder, "*.nupkg").Select(Path.GetFileName).Order().ToArray();
 
         string v = PackedPackages.Version;
-        Assert.Equal(new[] { $"FastAttractors.{v}.nupkg", $"FastAttractors.Cli.{v}.nupkg", $"FastAttractors.Host.{v}.nupkg", $"FastAttractors.Kernels.{v}.nupkg" }, names);
+        // The tool is one small pointer package plus one package per platform (RID-specific tool packages).
+        var expected = new[] { $"FastAttractors.{v}.nupkg", $"FastAttractors.Cli.{v}.nupkg", $"FastAttractors.Host.{v}.nupkg", $"FastAttractors.Kernels.{v}.nupkg" }
+            .Concat(new[] { "linux-x64", "linux-arm64", "osx-arm64", "win-x64" }.Select(rid => $"FastAttractors.Cli.{rid}.{v}.nupkg"))
+            .Order().ToArray();
+        Assert.Equal(expected, names);
+    }
+
+    /// <summary>
+    /// The linux-x64 tool package carries the native libraries of linux-x64 only (SkiaSharp and HarfBuzz ship them
+    /// for 17 platforms; the single portable package carried all of them: 109 MB packed, 260 MB unpacked).
+    /// </summary>
+    [Fact]
+    public void The_linux_x64_tool_package_holds_only_its_own_natives()
+    {
+        string path = Path.Combine(packed.PackageFolder, $"FastAttractors.Cli.linux-x64.{PackedPackages.Version}.nupkg");
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        var natives = zip.Entries.Where(e => e.FullName.EndsWith(".so") || e.FullName.EndsWith(".dll") && e.FullName.Contains("native")
+            || e.FullName.EndsWith(".dylib")).Select(e => e.FullName).ToArray();
+        Assert.Contains(natives, n => n.EndsWith("libSkiaSharp.so"));
+        Assert.DoesNotContain(natives, n => n.Contains("musl") || n.Contains("arm") || n.Contains("win") || n.Contains("osx") || n.EndsWith(".dylib"));
+        long unpacked = zip.Entries.Sum(e => e.Length);
+        Assert.True(unpacked < 40_000_000, $"the linux-x64 tool package unpacks to {unpacked / 1e6:F1} MB");
     }
 
     [Fact]
