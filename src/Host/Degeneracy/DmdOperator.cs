@@ -9,7 +9,7 @@ namespace FastAttractors.Degeneracy;
 /// <para>The basis U_r is unique up to sign (and up to rotation within a repeated singular value), so A is unique only up
 /// to an orthogonal similarity: exactly the ambiguity the DSA distance minimises over. A change of state coordinates
 /// y = Q h with Q orthogonal rotates the embedded data by I_d ⊗ Q and changes A by an orthogonal similarity only.</para>
-/// <para>The principal directions come from a Jacobi eigen-decomposition of the smaller of the covariance (d·n square)
+/// <para>The principal directions come from a symmetric eigen-decomposition of the smaller of the covariance (d·n square)
 /// and the Gram matrix (samples square): exact to rounding, O(min(d·n, samples)³).</para>
 /// </summary>
 public static class DmdOperator
