@@ -1,3 +1,6 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+
 namespace FastAttractors.Degeneracy;
 
 /// <summary>
@@ -43,16 +46,25 @@ internal sealed class DenseLu
             }
             if (bestAbs == 0) { singular = true; continue; }
             double inv = 1.0 / a[k, k];
+            var pivotRow = Row(a, k).Slice(k + 1);
             for (int i = k + 1; i < n; i++)
             {
                 double factor = a[i, k] * inv;
                 a[i, k] = factor;
                 if (factor == 0) continue;
-                for (int j = k + 1; j < n; j++)
-                    a[i, j] -= factor * a[k, j];
+                var row = Row(a, i).Slice(k + 1);
+                // row −= factor · pivot row, vectorised (the O(n³) part of the factorisation)
+                TensorPrimitives.MultiplyAdd(pivotRow, -factor, row, row);
             }
         }
         return new DenseLu(a, pivot, singular);
+    }
+
+    /// <summary>Row i of a row-major n × n array as a span (double[,] is stored contiguously, row after row).</summary>
+    internal static Span<double> Row(double[,] a, int i)
+    {
+        int n = a.GetLength(1);
+        return MemoryMarshal.CreateSpan(ref a[0, 0], a.Length).Slice(i * n, n);
     }
 
     /// <summary>Solves A x = b in place (b becomes x).</summary>

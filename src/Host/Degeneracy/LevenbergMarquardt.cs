@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace FastAttractors.Degeneracy;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal sealed class LevenbergMarquardt
     private readonly int n;
     private readonly double[,] jacobian;
     private readonly double[,] normal;
+    private readonly double[,] transposed;
     private readonly double[] residual;
     private readonly double[] trialResidual;
     private readonly double[] gradient;
@@ -25,6 +28,7 @@ internal sealed class LevenbergMarquardt
         n = network.Dimension;
         jacobian = new double[n, n];
         normal = new double[n, n];
+        transposed = new double[n, n];
         residual = new double[n];
         trialResidual = new double[n];
         gradient = new double[n];
@@ -102,15 +106,18 @@ internal sealed class LevenbergMarquardt
         return q;
     }
 
+    /// <summary>JᵀJ from the rows of Jᵀ (contiguous, so each entry is one vectorised dot product).</summary>
     private void FormNormalMatrix()
     {
         for (int i = 0; i < n; i++)
+            for (int k = 0; k < n; k++)
+                transposed[i, k] = jacobian[k, i];
+        for (int i = 0; i < n; i++)
         {
+            var rowI = DenseLu.Row(transposed, i);
             for (int j = i; j < n; j++)
             {
-                double sum = 0;
-                for (int k = 0; k < n; k++)
-                    sum += jacobian[k, i] * jacobian[k, j];
+                double sum = TensorPrimitives.Dot(rowI, DenseLu.Row(transposed, j));
                 normal[i, j] = sum;
                 normal[j, i] = sum;
             }
