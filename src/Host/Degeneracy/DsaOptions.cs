@@ -24,8 +24,9 @@ public sealed record DsaOptions
 
     public DsaMetric Metric { get; init; } = DsaMetric.Euclidean;
 
-    /// <summary>Random orthogonal starts of the Procrustes optimisation, on top of its three structured ones.</summary>
-    public int RandomStarts { get; init; } = 8;
+    /// <summary>Random orthogonal starts of the Procrustes optimisation, on top of its three structured ones (default 16:
+    /// more starts, fewer missed global minima; each costs about 10–30 ms at r = 10).</summary>
+    public int RandomStarts { get; init; } = 16;
 
     /// <summary>Descent iterations per start of the Procrustes optimisation.</summary>
     public int MaxIterations { get; init; } = 2000;

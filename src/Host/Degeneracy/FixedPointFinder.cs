@@ -45,18 +45,25 @@ public static class FixedPointFinder
 
         var ends = new double[offsets[^1]][];
         var speeds = new double[offsets[^1]];
+        var networkOfJob = new int[offsets[^1]];
+        for (int k = 0; k < networks.Count; k++)
+            Array.Fill(networkOfJob, k, offsets[k], offsets[k + 1] - offsets[k]);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-        Parallel.For(0, offsets[^1], parallel, () => new Dictionary<int, LevenbergMarquardt>(), (job, _, solvers) =>
+        // Each thread keeps the solver (4 n × n work arrays) of the network it last worked on: jobs come in ranges,
+        // so consecutive jobs of a thread mostly share a network, and memory stays one solver per thread.
+        Parallel.For(0, offsets[^1], parallel, () => new SolverSlot(), (job, _, slot) =>
         {
-            int k = Array.FindLastIndex(offsets, o => o <= job);
-            int s = job - offsets[k];
+            int k = networkOfJob[job];
             var network = networks[k];
-            if (!solvers.TryGetValue(k, out var solver))
-                solvers[k] = solver = new LevenbergMarquardt(network);
-            var h = Start(starts[k], s, network.Dimension, options, k);
-            speeds[job] = solver.Minimise(h, options.MaxIterations);
+            if (slot.Network != k || slot.Solver is null)
+            {
+                slot.Network = k;
+                slot.Solver = new LevenbergMarquardt(network);
+            }
+            var h = Start(starts[k], job - offsets[k], network.Dimension, options, k);
+            speeds[job] = slot.Solver.Minimise(h, options.MaxIterations);
             ends[job] = h;
-            return solvers;
+            return slot;
         }, _ => { });
 
         var result = new NetworkCriticalPoints[networks.Count];
@@ -94,6 +101,12 @@ public static class FixedPointFinder
             for (int j = 0; j < n; j++) starts[s, j] = trajectories[t][row, j];
         }
         return starts;
+    }
+
+    private sealed class SolverSlot
+    {
+        public int Network = -1;
+        public LevenbergMarquardt? Solver;
     }
 
     /// <summary>Start s of network k, plus Gaussian noise that depends only on (seed, k, s).</summary>

@@ -11,15 +11,17 @@ public sealed record SimilarityFit(double Distance, double AngularDistance, doub
 /// <summary>
 /// min over orthogonal C of ‖A − C B Cᵀ‖_F for square A, B of one size (DSA's distance, Ostrow et al. 2023),
 /// equivalently max of ⟨A, C B Cᵀ⟩. Riemannian gradient descent on the orthogonal group: C ← C·cay(ηK) with
-/// K = Cᵀ∇f − ∇fᵀC (skew), cay(X) = (I + X/2)⁻¹(I − X/2), and Armijo backtracking on η; from several starts covering
-/// both components of O(r) (det ±1): the identity, a reflection, the alignment of the eigenbases of the symmetric
+/// K = Cᵀ∇f − ∇fᵀC (skew) and cay(X) = (I + X/2)⁻¹(I − X/2), Barzilai–Borwein step lengths and a non-monotone
+/// Armijo line search (Wen &amp; Yin 2013). It starts from several transforms covering both components of O(r)
+/// (det ±1): the identity, a reflection, the alignment of the eigenbases of the symmetric
 /// parts (with signs chosen greedily) and seeded random orthogonal matrices. Each start descends for both argument
 /// orders, (A, B) and (B, A) (C ↦ Cᵀ), so swapping the arguments runs the same descents and gives the same value
 /// (bit for bit, unless two different descents end at exactly equal inner products).
 /// <para>Exact vs approximate: the objective is non-convex; the value returned is the best local minimum found, an
 /// upper bound on the true minimum (always ≥ 0, and a C is returned that attains it). When B = Q A Qᵀ for an
 /// orthogonal Q the eigenbasis start is within sign choices of Q, and the distance found is 0 to within the
-/// descent's stopping tolerance (about 1e-7 ‖A‖ in tests).</para>
+/// descent's stopping tolerance (about 1e-7 ‖A‖ in tests). Unrelated random 10 × 10 operators have several local
+/// minima a few per cent apart: 8 random starts found the lowest known one in 7 of 9 tries, 32 in 9 of 9.</para>
 /// </summary>
 public static class OrthogonalSimilarity
 {
@@ -28,7 +30,7 @@ public static class OrthogonalSimilarity
     /// <param name="randomStarts">Random orthogonal starts in addition to the three structured ones.</param>
     /// <param name="maxIterations">Descent iterations per start and argument order.</param>
     /// <param name="seed">Seed of the random starts.</param>
-    public static SimilarityFit Fit(double[,] a, double[,] b, int randomStarts = 8, int maxIterations = 2000, long seed = 0)
+    public static SimilarityFit Fit(double[,] a, double[,] b, int randomStarts = 16, int maxIterations = 2000, long seed = 0)
     {
         Require.Square(a, nameof(a));
         Require.Square(b, nameof(b));
@@ -128,6 +130,11 @@ public static class OrthogonalSimilarity
         double f = Objective(x, y, c, out var residual);
         double eta = 1.0 / scale; // η has units of 1/‖·‖²: the gradient scales like ‖Y‖²·C
         double windowStart = f;
+        double[,]? previousK = null;
+        double reference = f, averageWeight = 1;
+        double bestF = f;
+        var bestC = c;
+        double previousEta = eta;
         for (int iteration = 0; iteration < maxIterations; iteration++)
         {
             // Stalled: over the last StallWindow steps f fell by less than 1e-12 of itself (12 digits of the minimum
@@ -152,16 +159,37 @@ public static class OrthogonalSimilarity
             double kk = Dense.Inner(k, k);
             // Stationary to rounding: the gradient is a few ulps of the objective's scale.
             if (Math.Sqrt(kk) <= 1e-15 * scale) break;
+            if (previousK is not null)
+            {
+                // Barzilai–Borwein step (Wen & Yin 2013, Cayley retraction). In the Lie algebra the last step was
+                // s = −η_prev·K_prev and the gradient is K/2 (f(C·cay(ηK)) ≈ f − η⟨K/2, K⟩), so the BB1 step for the
+                // direction −K is η = ⟨s, s⟩ / ⟨s, K − K_prev⟩, used when that curvature is positive.
+                double ss = 0, sy = 0;
+                for (int i = 0; i < r; i++)
+                    for (int j = 0; j < r; j++)
+                    {
+                        double step = -previousEta * previousK[i, j];
+                        ss += step * step;
+                        sy += step * (k[i, j] - previousK[i, j]);
+                    }
+                eta = sy > 0 ? Math.Clamp(ss / sy, 1e-12 / scale, 1e12 / scale) : 2 * previousEta;
+            }
             bool accepted = false;
             for (int tries = 0; tries < 60; tries++)
             {
                 var candidate = Dense.Multiply(c, Cayley(k, eta));
                 double fCandidate = Objective(x, y, candidate, out var candidateResidual);
-                // Armijo: the decrease must be a fraction of the first-order prediction η·‖K‖²/2.
-                if (fCandidate <= f - 1e-4 * eta * 0.5 * kk)
+                // Non-monotone Armijo (Zhang & Hager 2004): the decrease is measured from a running average of past
+                // values, so the long Barzilai–Borwein steps that briefly raise f are kept; that average still falls.
+                if (fCandidate <= reference - 1e-4 * eta * 0.5 * kk)
                 {
                     c = candidate; f = fCandidate; residual = candidateResidual;
-                    eta *= 2;
+                    if (f < bestF) { bestF = f; bestC = c; }
+                    double weight = 0.85 * averageWeight + 1;
+                    reference = (0.85 * averageWeight * reference + f) / weight;
+                    averageWeight = weight;
+                    previousK = k;
+                    previousEta = eta;
                     accepted = true;
                     break;
                 }
@@ -169,8 +197,9 @@ public static class OrthogonalSimilarity
             }
             if (!accepted) break; // no decrease resolvable in floating point
         }
-        var cycc = Dense.Multiply(Dense.Multiply(c, y), Dense.Transpose(c));
-        return (Dense.Inner(x, cycc), c);
+        // The non-monotone search may end above its best point: return the best one visited.
+        var cycc = Dense.Multiply(Dense.Multiply(bestC, y), Dense.Transpose(bestC));
+        return (Dense.Inner(x, cycc), bestC);
     }
 
     /// <summary>‖X − C Y Cᵀ‖_F.</summary>
