@@ -203,6 +203,28 @@ public class FixedPointFinderTests
     }
 
     [Fact]
+    public void Starts_are_sampled_from_trajectories_and_noise_is_seeded()
+    {
+        var trajectory = new double[,] { { 1, 2 }, { 3, 4 }, { 5, 6 } };
+        var other = new double[,] { { 7, 8 } };
+        var starts = FixedPointFinder.SampleStarts([trajectory, other], 50, seed: 3);
+        var rows = new HashSet<(double, double)> { (1, 2), (3, 4), (5, 6), (7, 8) };
+        for (int s = 0; s < 50; s++) Assert.Contains((starts[s, 0], starts[s, 1]), rows);
+        Assert.Equal(starts, FixedPointFinder.SampleStarts([trajectory, other], 50, seed: 3));
+
+        // Noisy starts: the same seed gives the same points whatever the thread count; a contracting map (‖W‖ < 1)
+        // has the single fixed point tanh(W h + c) = h, found from every start.
+        var network = TanhNetwork.Discrete(new double[,] { { 0.5, 0.1 }, { -0.2, 0.3 } }, [0.2, -0.1]);
+        var noisy = new FixedPointOptions { StartNoise = 0.5, Seed = 42 };
+        var a = FixedPointFinder.Find(network, starts, noisy with { MaxDegreeOfParallelism = 1 });
+        var b = FixedPointFinder.Find(network, starts, noisy);
+        var point = Assert.Single(a.Points);
+        Assert.Equal(50, point.Hits);
+        Assert.Equal(point.State, Assert.Single(b.Points).State);
+        Assert.True(network.Speed(point.State) <= 1e-28); // rounding level: ‖r‖ ~ 1e-16
+    }
+
+    [Fact]
     public void Bad_input_is_refused_with_its_name()
     {
         Assert.Equal("w", Assert.Throws<ArgumentException>(() => TanhNetwork.Discrete(new double[2, 3])).ParamName);
