@@ -16,6 +16,7 @@ internal sealed class LevenbergMarquardt
     private readonly double[,] jacobian;
     private readonly double[,] normal;
     private readonly double[,] transposed;
+    private readonly double[,] system;
     private readonly double[] residual;
     private readonly double[] trialResidual;
     private readonly double[] gradient;
@@ -29,6 +30,7 @@ internal sealed class LevenbergMarquardt
         jacobian = new double[n, n];
         normal = new double[n, n];
         transposed = new double[n, n];
+        system = new double[n, n];
         residual = new double[n];
         trialResidual = new double[n];
         gradient = new double[n];
@@ -67,7 +69,7 @@ internal sealed class LevenbergMarquardt
             bool accepted = false;
             while (!accepted)
             {
-                var system = (double[,])normal.Clone();
+                Array.Copy(normal, system, normal.Length); // multidimensional arrays copy as one long row
                 for (int i = 0; i < n; i++) system[i, i] += mu;
                 var lu = DenseLu.FactorInPlace(system);
                 for (int i = 0; i < n; i++) step[i] = -gradient[i];
