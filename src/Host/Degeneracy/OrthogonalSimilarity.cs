@@ -19,9 +19,10 @@ public sealed record SimilarityFit(double Distance, double AngularDistance, doub
 /// (bit for bit, unless two different descents end at exactly equal inner products).
 /// <para>Exact vs approximate: the objective is non-convex; the value returned is the best local minimum found, an
 /// upper bound on the true minimum (always ≥ 0, and a C is returned that attains it). When B = Q A Qᵀ for an
-/// orthogonal Q the eigenbasis start is within sign choices of Q, and the distance found is 0 to within the
-/// descent's stopping tolerance (measured: ~1e-14 ‖A‖ for DSA operators of a rotated copy; the tests allow 1e-7 ‖A‖). Unrelated random 10 × 10 operators have several local
-/// minima a few per cent apart: 8 random starts found the lowest known one in 7 of 9 tries, 32 in 9 of 9.</para>
+/// orthogonal Q the eigenbasis start is within sign choices of Q, and the distance found is 0 to rounding (measured
+/// ~1e-14 ‖A‖ for the DSA operators of a rotated copy; the tests allow 1e-7 ‖A‖). Unrelated random 10 × 10 operators
+/// have several local minima a few per cent apart: 8 random starts found the lowest known one in 7 of 9 tries, 32 in
+/// 9 of 9.</para>
 /// </summary>
 public static class OrthogonalSimilarity
 {
