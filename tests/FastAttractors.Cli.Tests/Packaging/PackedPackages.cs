@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace FastAttractors.Cli.Tests.Packaging;
 
 /// <summary>
-/// Packs the solution once for <see cref="PackagingTests"/> (<c>dotnet pack --no-build</c>: the projects are already
-/// built in this configuration, since the test project references them) into a fresh folder, and offers the
+/// Packs once for <see cref="PackagingTests"/> (the libraries with <c>--no-build</c>: they are already built in this
+/// configuration, since the test project references them; the tool with a build of its platform outputs) into a fresh folder, and offers the
 /// nuget.config and environment that restore from that folder offline: no remote source, a private global-packages
 /// folder (so the packages under test never enter the machine's cache, where a stale copy would mask the next change),
 /// and the machine's cache as a read-only fallback for the third-party packages (ILGPU, System.CommandLine, …).
@@ -22,8 +22,15 @@ public sealed class PackedPackages : IDisposable
         Directory.CreateDirectory(Root);
         Directory.CreateDirectory(PackageFolder);
         var clock = Stopwatch.StartNew();
-        DotnetProcess.Run(DotnetProcess.Dotnet, ["pack", Path.Combine(RepositoryRoot, "FastAttractors.sln"), "-c", Configuration, "--no-build", "-o", PackageFolder],
-            RepositoryRoot, TimeSpan.FromMinutes(3)).EnsureSuccess("dotnet pack");
+        // The libraries pack what the build made; the tool is packed per platform (RID-specific tool packages), which
+        // builds its platform outputs, so it is packed on its own with a build (its dependencies are up to date).
+        foreach (var library in new[] { "src/Kernels/FastAttractors.Kernels.csproj", "src/Host/FastAttractors.Host.csproj", "src/Api/FastAttractors.csproj" })
+        {
+            DotnetProcess.Run(DotnetProcess.Dotnet, ["pack", Path.Combine(RepositoryRoot, library), "-c", Configuration, "--no-build", "-o", PackageFolder],
+                RepositoryRoot, TimeSpan.FromMinutes(3)).EnsureSuccess($"dotnet pack {library}");
+        }
+        DotnetProcess.Run(DotnetProcess.Dotnet, ["pack", Path.Combine(RepositoryRoot, "src/Cli/FastAttractors.Cli.csproj"), "-c", Configuration, "-o", PackageFolder],
+            RepositoryRoot, TimeSpan.FromMinutes(6)).EnsureSuccess("dotnet pack src/Cli");
         PackSeconds = clock.Elapsed.TotalSeconds;
         File.WriteAllText(NugetConfig, $"""
             <?xml version="1.0" encoding="utf-8"?>

