@@ -68,19 +68,49 @@ internal static partial class SimdMath
     }
 
     /// <summary>
-    /// c[i·n + j] += Σ_p u_p[i] v_p[j] over <paramref name="count"/> pairs stored [u_p (n), v_p (n)] one after another:
-    /// a parameter cotangent (W̄ += Σ u vᵀ), always per lane since each member's gradient is kept apart even for a
-    /// shared W. Register blocks of 4 × 4 entries of c stay in registers across all pairs: eight loads serve sixteen
-    /// FMAs, and c is loaded and stored once per batch instead of once per pair.
+    /// c[i·n + j] += Σ_p u_p[i] v_p[j] over <paramref name="count"/> pairs [u_p (n), v_p (n)], pair p at p ·
+    /// <paramref name="stride"/>: a parameter cotangent (W̄ += Σ u vᵀ), always per lane since each member's gradient is
+    /// kept apart even for a shared W. Each entry of c is loaded and stored once per batch, and its sum runs over the
+    /// pairs in order from c whatever the register blocking, so every blocking gives the same bits. Stride ≥ 2n: a stride padded off a multiple of 4 KiB keeps the pairs' u and v blocks from all falling into the
+    /// same L1 sets, which at n = 64, stride 2n = 4 KiB, sent every load of the batch to L2). With 32 vector registers
+    /// (AVX-512) register blocks of 4 × 4 entries (eight loads serve sixteen FMAs); with 16 (AVX2) blocks of 2 × 4
+    /// (eight accumulators, the FMA latency's worth, plus three operands: a 4 × 4 block spilled), walked in panels of 16
+    /// columns so that a panel's v blocks stay in L1 while every row block passes over them.
     /// </summary>
-    public static void OuterBatchAdd<T>(ReadOnlySpan<Vector<T>> pairs, int count, int n, Span<Vector<T>> c)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void OuterBatchAdd<T>(ReadOnlySpan<Vector<T>> pairs, int count, int n, int stride, Span<Vector<T>> c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (pairs.Length < 2 * n * count || c.Length < n * n)
+        if (count <= 0)
+            return;
+        if (stride < 2 * n || pairs.Length < (count - 1) * stride + 2 * n || c.Length < n * n)
             throw new ArgumentException("outer-product shapes do not match.");
         ref var pr = ref MemoryMarshal.GetReference(pairs);
         ref var cr = ref MemoryMarshal.GetReference(c);
-        int stride = 2 * n, full = n & ~3;
+        int full = n & ~3;
+        if (System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
+            OuterBlocks4x4(ref pr, count, n, stride, ref cr);
+        else
+            OuterBlocks2x4(ref pr, count, n, stride, ref cr);
+        // The rows and columns beyond the last full block (rows: of two on AVX2, of four on AVX-512).
+        int rows = System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported ? full : n & ~1;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i < rows ? full : 0; j < n; j++)
+            {
+                ref var cij = ref Unsafe.Add(ref cr, i * n + j);
+                var acc = cij;
+                for (int p = 0; p < count; p++)
+                    acc = Fma(Unsafe.Add(ref pr, p * stride + i), Unsafe.Add(ref pr, p * stride + n + j), acc);
+                cij = acc;
+            }
+        }
+    }
+
+    private static void OuterBlocks4x4<T>(ref Vector<T> pr, int count, int n, int stride, ref Vector<T> cr)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int full = n & ~3;
         for (int i = 0; i < full; i += 4)
         {
             for (int j = 0; j < full; j += 4)
@@ -113,16 +143,46 @@ internal static partial class SimdMath
                 c3 = a30; Unsafe.Add(ref c3, 1) = a31; Unsafe.Add(ref c3, 2) = a32; Unsafe.Add(ref c3, 3) = a33;
             }
         }
-        // The rows and columns beyond the last full block of four.
-        for (int i = 0; i < n; i++)
+    }
+
+    /// <summary>Columns per panel of <see cref="OuterBlocks2x4{T}"/>: 32 pairs × 16 v vectors = 16 KiB of float32 lanes.</summary>
+    private const int OuterPanel = 16;
+
+    private static void OuterBlocks2x4<T>(ref Vector<T> pr, int count, int n, int stride, ref Vector<T> cr)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int full = n & ~3, rows = n & ~1;
+        for (int panel = 0; panel < full; panel += OuterPanel)
         {
-            for (int j = i < full ? full : 0; j < n; j++)
+            int end = Math.Min(panel + OuterPanel, full);
+            for (int i = 0; i < rows; i += 2)
             {
-                ref var cij = ref Unsafe.Add(ref cr, i * n + j);
-                var acc = cij;
-                for (int p = 0; p < count; p++)
-                    acc = Fma(Unsafe.Add(ref pr, p * stride + i), Unsafe.Add(ref pr, p * stride + n + j), acc);
-                cij = acc;
+                for (int j = panel; j < end; j += 4)
+                {
+                    ref var c0 = ref Unsafe.Add(ref cr, i * n + j);
+                    ref var c1 = ref Unsafe.Add(ref c0, n);
+                    Vector<T> a00 = c0, a01 = Unsafe.Add(ref c0, 1), a02 = Unsafe.Add(ref c0, 2), a03 = Unsafe.Add(ref c0, 3);
+                    Vector<T> a10 = c1, a11 = Unsafe.Add(ref c1, 1), a12 = Unsafe.Add(ref c1, 2), a13 = Unsafe.Add(ref c1, 3);
+                    ref var u = ref Unsafe.Add(ref pr, i);
+                    ref var v = ref Unsafe.Add(ref pr, n + j);
+                    for (int p = 0; p < count; p++)
+                    {
+                        var u0 = u;
+                        var u1 = Unsafe.Add(ref u, 1);
+                        var v0 = v;
+                        a00 = Fma(u0, v0, a00); a10 = Fma(u1, v0, a10);
+                        v0 = Unsafe.Add(ref v, 1);
+                        a01 = Fma(u0, v0, a01); a11 = Fma(u1, v0, a11);
+                        v0 = Unsafe.Add(ref v, 2);
+                        a02 = Fma(u0, v0, a02); a12 = Fma(u1, v0, a12);
+                        v0 = Unsafe.Add(ref v, 3);
+                        a03 = Fma(u0, v0, a03); a13 = Fma(u1, v0, a13);
+                        u = ref Unsafe.Add(ref u, stride);
+                        v = ref Unsafe.Add(ref v, stride);
+                    }
+                    c0 = a00; Unsafe.Add(ref c0, 1) = a01; Unsafe.Add(ref c0, 2) = a02; Unsafe.Add(ref c0, 3) = a03;
+                    c1 = a10; Unsafe.Add(ref c1, 1) = a11; Unsafe.Add(ref c1, 2) = a12; Unsafe.Add(ref c1, 3) = a13;
+                }
             }
         }
     }
