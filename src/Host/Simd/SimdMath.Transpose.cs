@@ -68,74 +68,117 @@ internal static partial class SimdMath
     }
 
     /// <summary>
-    /// c[i·n + j] += Σ_p u_p[i] v_p[j] over <paramref name="count"/> pairs [u_p (n), v_p (n)], pair p at p ·
-    /// <paramref name="stride"/>: a parameter cotangent (W̄ += Σ u vᵀ), always per lane since each member's gradient is
-    /// kept apart even for a shared W. Each entry of c is loaded and stored once per batch, and its sum runs over the
-    /// pairs in order from c whatever the register blocking, so every blocking gives the same bits. Stride ≥ 2n: a stride padded off a multiple of 4 KiB keeps the pairs' u and v blocks from all falling into the
-    /// same L1 sets, which at n = 64, stride 2n = 4 KiB, sent every load of the batch to L2). With 32 vector registers
-    /// (AVX-512) register blocks of 4 × 4 entries (eight loads serve sixteen FMAs); with 16 (AVX2) blocks of 2 × 4
-    /// (eight accumulators, the FMA latency's worth, plus three operands: a 4 × 4 block spilled), walked in panels of 16
-    /// columns so that a panel's v blocks stay in L1 while every row block passes over them.
+    /// c[i·n + j] += Σ_p u_p[i] v_p[j] over <paramref name="count"/> pairs stored [u_p (n), v_p (n)] one after another:
+    /// a parameter cotangent (W̄ += Σ u vᵀ), always per lane since each member's gradient is kept apart even for a
+    /// shared W. The pairs are first packed (<see cref="PackOuter{T}"/>) into <paramref name="packed"/> (2 n ×
+    /// <paramref name="rowStride"/> lane vectors, rowStride ≥ count), then <see cref="OuterPackedAdd{T}"/>.
+    /// </summary>
+    public static void OuterBatchAdd<T>(ReadOnlySpan<Vector<T>> pairs, int count, int n, Span<Vector<T>> packed, int rowStride, Span<Vector<T>> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        PackOuter(pairs, count, n, packed, rowStride);
+        OuterPackedAdd<T>(packed, count, n, rowStride, c);
+    }
+
+    /// <summary>
+    /// Pairs [u_p, v_p] (pair p at 2n·p) to rows: u_p[i] at i · rowStride + p, v_p[j] at (n + j) · rowStride + p, so
+    /// that the product reads each row's pairs contiguously (the pairs' own layout made every block of the product touch
+    /// one 4 KiB page per pair at n = 64, and put them all in the same L1 sets).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void OuterBatchAdd<T>(ReadOnlySpan<Vector<T>> pairs, int count, int n, int stride, Span<Vector<T>> c)
+    public static void PackOuter<T>(ReadOnlySpan<Vector<T>> pairs, int count, int n, Span<Vector<T>> packed, int rowStride)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (count > rowStride || pairs.Length < 2 * n * count || packed.Length < 2 * n * rowStride)
+            throw new ArgumentException("outer-product shapes do not match.");
+        ref var pr = ref MemoryMarshal.GetReference(pairs);
+        ref var qr = ref MemoryMarshal.GetReference(packed);
+        for (int p = 0; p < count; p++)
+        {
+            ref var pair = ref Unsafe.Add(ref pr, 2 * n * p);
+            ref var column = ref Unsafe.Add(ref qr, p);
+            for (int i = 0; i < 2 * n; i++)
+                Unsafe.Add(ref column, i * rowStride) = Unsafe.Add(ref pair, i);
+        }
+    }
+
+    /// <summary>
+    /// c[i·n + j] += Σ_p U[i, p] V[j, p] over p &lt; <paramref name="count"/>, U's row i at i · rowStride and V's row j at
+    /// (n + j) · rowStride of <paramref name="packed"/>. Each entry of c is loaded and stored once per batch and summed
+    /// over p in order from c whatever the register blocking, so every blocking gives the same bits (and the same as
+    /// adding the pairs one by one). With 32 vector registers (AVX-512) blocks of 4 × 4 entries (eight loads serve
+    /// sixteen FMAs); with 16 (AVX2) blocks of 2 × 4 (eight accumulators, the FMA latency's worth, and three operands: a
+    /// 4 × 4 block spilled), in panels of 16 columns so that a panel's V rows stay in L1 while every row block passes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void OuterPackedAdd<T>(ReadOnlySpan<Vector<T>> packed, int count, int n, int rowStride, Span<Vector<T>> c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (count <= 0)
             return;
-        if (stride < 2 * n || pairs.Length < (count - 1) * stride + 2 * n || c.Length < n * n)
+        if (count > rowStride || packed.Length < 2 * n * rowStride || c.Length < n * n)
             throw new ArgumentException("outer-product shapes do not match.");
-        ref var pr = ref MemoryMarshal.GetReference(pairs);
+        ref var ur = ref MemoryMarshal.GetReference(packed);
+        ref var vr = ref Unsafe.Add(ref ur, n * rowStride);
         ref var cr = ref MemoryMarshal.GetReference(c);
         int full = n & ~3;
-        if (System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
-            OuterBlocks4x4(ref pr, count, n, stride, ref cr);
+        bool wide = System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported;
+        if (wide)
+            OuterBlocks4x4(ref ur, ref vr, count, n, rowStride, ref cr);
         else
-            OuterBlocks2x4(ref pr, count, n, stride, ref cr);
-        // The rows and columns beyond the last full block (rows: of two on AVX2, of four on AVX-512).
-        int rows = System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported ? full : n & ~1;
+            OuterBlocks2x4(ref ur, ref vr, count, n, rowStride, ref cr);
+        // The rows and columns beyond the last full block (rows: of four on AVX-512, of two otherwise).
+        int rows = wide ? full : n & ~1;
         for (int i = 0; i < n; i++)
         {
+            ref var u = ref Unsafe.Add(ref ur, i * rowStride);
             for (int j = i < rows ? full : 0; j < n; j++)
             {
+                ref var v = ref Unsafe.Add(ref vr, j * rowStride);
                 ref var cij = ref Unsafe.Add(ref cr, i * n + j);
                 var acc = cij;
                 for (int p = 0; p < count; p++)
-                    acc = Fma(Unsafe.Add(ref pr, p * stride + i), Unsafe.Add(ref pr, p * stride + n + j), acc);
+                    acc = Fma(Unsafe.Add(ref u, p), Unsafe.Add(ref v, p), acc);
                 cij = acc;
             }
         }
     }
 
-    private static void OuterBlocks4x4<T>(ref Vector<T> pr, int count, int n, int stride, ref Vector<T> cr)
+    private static void OuterBlocks4x4<T>(ref Vector<T> ur, ref Vector<T> vr, int count, int n, int rs, ref Vector<T> cr)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int full = n & ~3;
         for (int i = 0; i < full; i += 4)
         {
+            ref var u0 = ref Unsafe.Add(ref ur, i * rs);
+            ref var u1 = ref Unsafe.Add(ref u0, rs);
+            ref var u2 = ref Unsafe.Add(ref u0, 2 * rs);
+            ref var u3 = ref Unsafe.Add(ref u0, 3 * rs);
             for (int j = 0; j < full; j += 4)
             {
                 ref var c0 = ref Unsafe.Add(ref cr, i * n + j);
                 ref var c1 = ref Unsafe.Add(ref c0, n);
                 ref var c2 = ref Unsafe.Add(ref c0, 2 * n);
                 ref var c3 = ref Unsafe.Add(ref c0, 3 * n);
+                ref var w0 = ref Unsafe.Add(ref vr, j * rs);
+                ref var w1 = ref Unsafe.Add(ref w0, rs);
+                ref var w2 = ref Unsafe.Add(ref w0, 2 * rs);
+                ref var w3 = ref Unsafe.Add(ref w0, 3 * rs);
                 Vector<T> a00 = c0, a01 = Unsafe.Add(ref c0, 1), a02 = Unsafe.Add(ref c0, 2), a03 = Unsafe.Add(ref c0, 3);
                 Vector<T> a10 = c1, a11 = Unsafe.Add(ref c1, 1), a12 = Unsafe.Add(ref c1, 2), a13 = Unsafe.Add(ref c1, 3);
                 Vector<T> a20 = c2, a21 = Unsafe.Add(ref c2, 1), a22 = Unsafe.Add(ref c2, 2), a23 = Unsafe.Add(ref c2, 3);
                 Vector<T> a30 = c3, a31 = Unsafe.Add(ref c3, 1), a32 = Unsafe.Add(ref c3, 2), a33 = Unsafe.Add(ref c3, 3);
                 for (int p = 0; p < count; p++)
                 {
-                    ref var u = ref Unsafe.Add(ref pr, p * stride + i);
-                    ref var v = ref Unsafe.Add(ref pr, p * stride + n + j);
-                    Vector<T> v0 = v, v1 = Unsafe.Add(ref v, 1), v2 = Unsafe.Add(ref v, 2), v3 = Unsafe.Add(ref v, 3);
-                    var u0 = u;
-                    a00 = Fma(u0, v0, a00); a01 = Fma(u0, v1, a01); a02 = Fma(u0, v2, a02); a03 = Fma(u0, v3, a03);
-                    var u1 = Unsafe.Add(ref u, 1);
-                    a10 = Fma(u1, v0, a10); a11 = Fma(u1, v1, a11); a12 = Fma(u1, v2, a12); a13 = Fma(u1, v3, a13);
-                    var u2 = Unsafe.Add(ref u, 2);
-                    a20 = Fma(u2, v0, a20); a21 = Fma(u2, v1, a21); a22 = Fma(u2, v2, a22); a23 = Fma(u2, v3, a23);
-                    var u3 = Unsafe.Add(ref u, 3);
-                    a30 = Fma(u3, v0, a30); a31 = Fma(u3, v1, a31); a32 = Fma(u3, v2, a32); a33 = Fma(u3, v3, a33);
+                    Vector<T> v0 = Unsafe.Add(ref w0, p), v1 = Unsafe.Add(ref w1, p), v2 = Unsafe.Add(ref w2, p), v3 = Unsafe.Add(ref w3, p);
+                    var x = Unsafe.Add(ref u0, p);
+                    a00 = Fma(x, v0, a00); a01 = Fma(x, v1, a01); a02 = Fma(x, v2, a02); a03 = Fma(x, v3, a03);
+                    x = Unsafe.Add(ref u1, p);
+                    a10 = Fma(x, v0, a10); a11 = Fma(x, v1, a11); a12 = Fma(x, v2, a12); a13 = Fma(x, v3, a13);
+                    x = Unsafe.Add(ref u2, p);
+                    a20 = Fma(x, v0, a20); a21 = Fma(x, v1, a21); a22 = Fma(x, v2, a22); a23 = Fma(x, v3, a23);
+                    x = Unsafe.Add(ref u3, p);
+                    a30 = Fma(x, v0, a30); a31 = Fma(x, v1, a31); a32 = Fma(x, v2, a32); a33 = Fma(x, v3, a33);
                 }
                 c0 = a00; Unsafe.Add(ref c0, 1) = a01; Unsafe.Add(ref c0, 2) = a02; Unsafe.Add(ref c0, 3) = a03;
                 c1 = a10; Unsafe.Add(ref c1, 1) = a11; Unsafe.Add(ref c1, 2) = a12; Unsafe.Add(ref c1, 3) = a13;
@@ -145,10 +188,10 @@ internal static partial class SimdMath
         }
     }
 
-    /// <summary>Columns per panel of <see cref="OuterBlocks2x4{T}"/>: 32 pairs × 16 v vectors = 16 KiB of float32 lanes.</summary>
+    /// <summary>Columns per panel of <see cref="OuterBlocks2x4{T}"/>: 16 V rows of 32 pairs = 16 KiB of float32 lanes.</summary>
     private const int OuterPanel = 16;
 
-    private static void OuterBlocks2x4<T>(ref Vector<T> pr, int count, int n, int stride, ref Vector<T> cr)
+    private static void OuterBlocks2x4<T>(ref Vector<T> ur, ref Vector<T> vr, int count, int n, int rs, ref Vector<T> cr)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int full = n & ~3, rows = n & ~1;
@@ -157,28 +200,30 @@ internal static partial class SimdMath
             int end = Math.Min(panel + OuterPanel, full);
             for (int i = 0; i < rows; i += 2)
             {
+                ref var u0 = ref Unsafe.Add(ref ur, i * rs);
+                ref var u1 = ref Unsafe.Add(ref u0, rs);
                 for (int j = panel; j < end; j += 4)
                 {
                     ref var c0 = ref Unsafe.Add(ref cr, i * n + j);
                     ref var c1 = ref Unsafe.Add(ref c0, n);
+                    ref var w0 = ref Unsafe.Add(ref vr, j * rs);
+                    ref var w1 = ref Unsafe.Add(ref w0, rs);
+                    ref var w2 = ref Unsafe.Add(ref w0, 2 * rs);
+                    ref var w3 = ref Unsafe.Add(ref w0, 3 * rs);
                     Vector<T> a00 = c0, a01 = Unsafe.Add(ref c0, 1), a02 = Unsafe.Add(ref c0, 2), a03 = Unsafe.Add(ref c0, 3);
                     Vector<T> a10 = c1, a11 = Unsafe.Add(ref c1, 1), a12 = Unsafe.Add(ref c1, 2), a13 = Unsafe.Add(ref c1, 3);
-                    ref var u = ref Unsafe.Add(ref pr, i);
-                    ref var v = ref Unsafe.Add(ref pr, n + j);
                     for (int p = 0; p < count; p++)
                     {
-                        var u0 = u;
-                        var u1 = Unsafe.Add(ref u, 1);
-                        var v0 = v;
-                        a00 = Fma(u0, v0, a00); a10 = Fma(u1, v0, a10);
-                        v0 = Unsafe.Add(ref v, 1);
-                        a01 = Fma(u0, v0, a01); a11 = Fma(u1, v0, a11);
-                        v0 = Unsafe.Add(ref v, 2);
-                        a02 = Fma(u0, v0, a02); a12 = Fma(u1, v0, a12);
-                        v0 = Unsafe.Add(ref v, 3);
-                        a03 = Fma(u0, v0, a03); a13 = Fma(u1, v0, a13);
-                        u = ref Unsafe.Add(ref u, stride);
-                        v = ref Unsafe.Add(ref v, stride);
+                        var x0 = Unsafe.Add(ref u0, p);
+                        var x1 = Unsafe.Add(ref u1, p);
+                        var v = Unsafe.Add(ref w0, p);
+                        a00 = Fma(x0, v, a00); a10 = Fma(x1, v, a10);
+                        v = Unsafe.Add(ref w1, p);
+                        a01 = Fma(x0, v, a01); a11 = Fma(x1, v, a11);
+                        v = Unsafe.Add(ref w2, p);
+                        a02 = Fma(x0, v, a02); a12 = Fma(x1, v, a12);
+                        v = Unsafe.Add(ref w3, p);
+                        a03 = Fma(x0, v, a03); a13 = Fma(x1, v, a13);
                     }
                     c0 = a00; Unsafe.Add(ref c0, 1) = a01; Unsafe.Add(ref c0, 2) = a02; Unsafe.Add(ref c0, 3) = a03;
                     c1 = a10; Unsafe.Add(ref c1, 1) = a11; Unsafe.Add(ref c1, 2) = a12; Unsafe.Add(ref c1, 3) = a13;

@@ -18,8 +18,8 @@ internal sealed class GradientTile<T> where T : unmanaged, IFloatingPointIeee754
     {
         int n = plan.N;
         OuterDimension = outer;
-        OuterStride = outer > 0 ? 2 * outer + OuterPad : 0;
-        Outer = new Vector<T>[Math.Max(1, OuterBatch * OuterStride)];
+        Outer = new Vector<T>[Math.Max(1, OuterBatch * 2 * outer)];
+        OuterPacked = new Vector<T>[Math.Max(1, OuterBatch * 2 * outer)];
         Stages = plan.IsMap ? 1 : stages;
         LinearisationLength = linearisation;
         StageLength = 2 * n + linearisation;
@@ -54,16 +54,11 @@ internal sealed class GradientTile<T> where T : unmanaged, IFloatingPointIeee754
     /// <summary>n when the field defers its leading cotangent block to outer-product pairs, else 0.</summary>
     public readonly int OuterDimension;
 
-    /// <summary>
-    /// Lane vectors between consecutive pairs in <see cref="Outer"/>: 2n plus 64 bytes, so that the 32 pairs' blocks do
-    /// not all land in the same L1 sets when 2n lane vectors are a multiple of 4 KiB (n = 64 in float32).
-    /// </summary>
-    public readonly int OuterStride;
-
-    private const int OuterPad = 2;
-
-    /// <summary>Pending pairs [u (n), v (n)] (one per <see cref="OuterStride"/>) for W̄ += Σ u vᵀ, and how many.</summary>
+    /// <summary>Pending pairs [u (n), v (n)] for W̄ += Σ u vᵀ, and how many.</summary>
     public readonly Vector<T>[] Outer;
+
+    /// <summary>The pending pairs packed row by row (2n rows of <see cref="OuterBatch"/>) for the product.</summary>
+    public readonly Vector<T>[] OuterPacked;
 
     public int OuterCount;
 

@@ -186,7 +186,7 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
         int n = plan.N, outer = w.OuterDimension;
         if (w.OuterCount == GradientTile<T>.OuterBatch)
             FlushOuter();
-        var pair = w.Outer.AsSpan(w.OuterCount * w.OuterStride, 2 * outer);
+        var pair = w.Outer.AsSpan(w.OuterCount * 2 * outer, 2 * outer);
         field.Vjp(tile, stage[..n], stage.Slice(n, n), stage.Slice(2 * n, w.LinearisationLength), cotangent, xBar, w.Cotangent, pair, w.Scratch);
         if (outer > 0)
             w.OuterCount++;
@@ -196,7 +196,7 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
     private void FlushOuter()
     {
         if (w.OuterCount > 0)
-            SimdMath.OuterBatchAdd<T>(w.Outer, w.OuterCount, w.OuterDimension, w.OuterStride, w.Cotangent);
+            SimdMath.OuterBatchAdd<T>(w.Outer, w.OuterCount, w.OuterDimension, w.OuterPacked, GradientTile<T>.OuterBatch, w.Cotangent);
         w.OuterCount = 0;
     }
 
