@@ -25,6 +25,72 @@ internal static partial class SimdMath
             MatTransposeColumns<T, Vector<T>, LaneVector<T>>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(m.Data), m.Offset(tile)), n, ref vr, ref yr);
     }
 
+    /// <summary>
+    /// y[j] = d[j] · (Σ_i M[i, j] v[i]) − v[j]: the transposed product from zero with the tanh-network VJP's epilogue
+    /// fused in (Jᵀa = −u + d ⊙ (Wᵀu) with u = a/τ), one pass over y instead of clearing it, accumulating into it and
+    /// rescaling it. The same operations in the same order as clearing y, <see cref="MatTransposeVecAdd{T}"/>, then
+    /// y[j] = d[j] · y[j] − v[j] (a product, then a difference), so the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MatTransposeVecScaled<T>(SimdParameters<T> m, int tile, int n, ReadOnlySpan<Vector<T>> v, ReadOnlySpan<Vector<T>> d, Span<Vector<T>> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (v.Length < n || d.Length < n || y.Length < n || m.Data.Length < m.Offset(tile) + n * n || m.Scalars is { } s && s.Length < n * n)
+            throw new ArgumentException("transposed matrix-vector shapes do not match.");
+        ref var vr = ref MemoryMarshal.GetReference(v);
+        ref var dr = ref MemoryMarshal.GetReference(d);
+        ref var yr = ref MemoryMarshal.GetReference(y);
+        if (m.Scalars is { } shared)
+            MatTransposeScaled<T, T, BroadcastScalar<T>>(ref MemoryMarshal.GetArrayDataReference(shared), n, ref vr, ref dr, ref yr);
+        else
+            MatTransposeScaled<T, Vector<T>, LaneVector<T>>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(m.Data), m.Offset(tile)), n, ref vr, ref dr, ref yr);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MatTransposeScaled<T, TElement, TLoad>(ref TElement w0, int n, ref Vector<T> vr, ref Vector<T> dr, ref Vector<T> yr)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLoad : struct, IElementLoad<TElement, T>
+    {
+        int j = 0;
+        for (; j + 8 <= n; j += 8)
+        {
+            ref var c0 = ref Unsafe.Add(ref w0, j);
+            Vector<T> a0 = Vector<T>.Zero, a1 = Vector<T>.Zero, a2 = Vector<T>.Zero, a3 = Vector<T>.Zero;
+            Vector<T> a4 = Vector<T>.Zero, a5 = Vector<T>.Zero, a6 = Vector<T>.Zero, a7 = Vector<T>.Zero;
+            for (int i = 0; i < n; i++)
+            {
+                var vi = Unsafe.Add(ref vr, i);
+                ref var e = ref Unsafe.Add(ref c0, i * n);
+                a0 = Fma(TLoad.Load(ref e), vi, a0);
+                a1 = Fma(TLoad.Load(ref Unsafe.Add(ref e, 1)), vi, a1);
+                a2 = Fma(TLoad.Load(ref Unsafe.Add(ref e, 2)), vi, a2);
+                a3 = Fma(TLoad.Load(ref Unsafe.Add(ref e, 3)), vi, a3);
+                a4 = Fma(TLoad.Load(ref Unsafe.Add(ref e, 4)), vi, a4);
+                a5 = Fma(TLoad.Load(ref Unsafe.Add(ref e, 5)), vi, a5);
+                a6 = Fma(TLoad.Load(ref Unsafe.Add(ref e, 6)), vi, a6);
+                a7 = Fma(TLoad.Load(ref Unsafe.Add(ref e, 7)), vi, a7);
+            }
+            ref var y = ref Unsafe.Add(ref yr, j);
+            ref var d = ref Unsafe.Add(ref dr, j);
+            ref var u = ref Unsafe.Add(ref vr, j);
+            y = d * a0 - u;
+            Unsafe.Add(ref y, 1) = Unsafe.Add(ref d, 1) * a1 - Unsafe.Add(ref u, 1);
+            Unsafe.Add(ref y, 2) = Unsafe.Add(ref d, 2) * a2 - Unsafe.Add(ref u, 2);
+            Unsafe.Add(ref y, 3) = Unsafe.Add(ref d, 3) * a3 - Unsafe.Add(ref u, 3);
+            Unsafe.Add(ref y, 4) = Unsafe.Add(ref d, 4) * a4 - Unsafe.Add(ref u, 4);
+            Unsafe.Add(ref y, 5) = Unsafe.Add(ref d, 5) * a5 - Unsafe.Add(ref u, 5);
+            Unsafe.Add(ref y, 6) = Unsafe.Add(ref d, 6) * a6 - Unsafe.Add(ref u, 6);
+            Unsafe.Add(ref y, 7) = Unsafe.Add(ref d, 7) * a7 - Unsafe.Add(ref u, 7);
+        }
+        for (; j < n; j++)
+        {
+            var acc = Vector<T>.Zero;
+            for (int i = 0; i < n; i++)
+                acc = Fma(TLoad.Load(ref Unsafe.Add(ref w0, i * n + j)), Unsafe.Add(ref vr, i), acc);
+            Unsafe.Add(ref yr, j) = Unsafe.Add(ref dr, j) * acc - Unsafe.Add(ref vr, j);
+        }
+    }
+
     private static void MatTransposeColumns<T, TElement, TLoad>(ref TElement w0, int n, ref Vector<T> vr, ref Vector<T> yr)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TLoad : struct, IElementLoad<TElement, T>
