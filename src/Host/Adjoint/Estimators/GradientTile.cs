@@ -19,6 +19,7 @@ internal sealed class GradientTile<T> where T : unmanaged, IFloatingPointIeee754
         int n = plan.N;
         OuterDimension = outer;
         Outer = new Vector<T>[Math.Max(1, OuterBatch * 2 * outer)];
+        OuterPacked = new Vector<T>[Math.Max(1, OuterBatch * 2 * outer)];
         Stages = plan.IsMap ? 1 : stages;
         LinearisationLength = linearisation;
         StageLength = 2 * n + linearisation;
@@ -55,6 +56,9 @@ internal sealed class GradientTile<T> where T : unmanaged, IFloatingPointIeee754
 
     /// <summary>Pending pairs [u (n), v (n)] for W̄ += Σ u vᵀ, and how many.</summary>
     public readonly Vector<T>[] Outer;
+
+    /// <summary>The pending pairs packed row by row (2n rows of <see cref="OuterBatch"/>) for the product.</summary>
+    public readonly Vector<T>[] OuterPacked;
 
     public int OuterCount;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using FastAttractors.Ode.Integrators;
 using FastAttractors.Simd;
 
@@ -8,7 +9,8 @@ namespace FastAttractors.Adjoint.Estimators;
 /// The discrete adjoint for one tile of members on the Simd path (see <see cref="SimdGradient"/>). Lanes never mix: a
 /// lane that goes non-finite carries its NaNs to the end in its own lane and is reported, the others are untouched.
 /// A null <paramref name="tableau"/> takes the unrolled classic RK4; otherwise the tableau's stage loop and its exact
-/// reverse (TileGradient.Stages.cs).
+/// reverse (TileGradient.Stages.cs). The hot methods are compiled optimised at once (AggressiveOptimization): each runs
+/// for a whole tile, so under tiered compilation the first tiles would otherwise run them unoptimised or through OSR.
 /// </summary>
 internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, EnsembleGradients result, TField field, GradientTile<T> w, int tile,
     SimdTableau<T>? tableau)
@@ -20,6 +22,7 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
     /// <summary>Real members in this tile (the last tile's padding lanes repeat its last member and are ignored).</summary>
     private int Count => Math.Min(Lanes, plan.Members - tile * Lanes);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run()
     {
         int n = plan.N, c = plan.CheckpointInterval;
@@ -72,6 +75,7 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
     /// x → next by one RK4 step or map iteration; the record receives x, and per stage X_s, f(X_s) and (when
     /// <paramref name="linearise"/>) the linearisation at X_s.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Step(ReadOnlySpan<Vector<T>> x, Span<Vector<T>> next, Span<Vector<T>> record, bool linearise)
     {
         int n = plan.N;
@@ -116,6 +120,7 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
     }
 
     /// <summary>A stage [X, f(X), lin]: f at X, and its linearisation when the backward pass will need it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Evaluate(Span<Vector<T>> stage, bool linearise)
     {
         int n = plan.N;
@@ -129,6 +134,7 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
     /// ā ← ∂L/∂x(t) from ā = ∂L/∂x(t+1). RK4: K̄_s = h b_s ā, then for s from last to first X̄_s = J(X_s)ᵀ K̄_s,
     /// x̄ += X̄_s, K̄_j += h a_sj X̄_s (classic RK4: only a_{s,s−1} ≠ 0), θ̄ += (∂f/∂θ(X_s))ᵀ K̄_s. Maps: x̄ = J(x)ᵀ ā.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BackwardStep(ReadOnlySpan<Vector<T>> record)
     {
         int n = plan.N;
@@ -181,6 +187,7 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
             a[i] += bar[i];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void VjpAt(ReadOnlySpan<Vector<T>> stage, ReadOnlySpan<Vector<T>> cotangent, Span<Vector<T>> xBar)
     {
         int n = plan.N, outer = w.OuterDimension;
@@ -193,10 +200,11 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
     }
 
     /// <summary>W̄ += Σ u vᵀ over the pending pairs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FlushOuter()
     {
         if (w.OuterCount > 0)
-            SimdMath.OuterBatchAdd<T>(w.Outer, w.OuterCount, w.OuterDimension, w.Cotangent);
+            SimdMath.OuterBatchAdd<T>(w.Outer, w.OuterCount, w.OuterDimension, w.OuterPacked, GradientTile<T>.OuterBatch, w.Cotangent);
         w.OuterCount = 0;
     }
 

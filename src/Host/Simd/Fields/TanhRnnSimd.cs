@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace FastAttractors.Simd.Fields;
 
@@ -31,10 +32,12 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
     /// instead of n tanh evaluations per stage in the backward pass).</summary>
     public int LinearisationLength => 2 * n;
 
-    /// <summary>f as <see cref="Evaluate"/>, d = 1 − tanh²(x) and tanh(x): J v = (−v + W (d ⊙ v)) / τ.</summary>
+    /// <summary>f as <see cref="Evaluate"/>, d = 1 − tanh²(x) and tanh(x): J v = (−v + W (d ⊙ v)) / τ. tanh has the bits of
+    /// <see cref="Evaluate"/>'s; d comes from <see cref="SimdMath.TanhAndSech2Fused{T}"/> (float32: its own exp, within a few ulp).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch)
     {
-        SimdMath.TanhAndSech2<T>(x[..n], lin.Slice(n, n), lin[..n]);
+        SimdMath.TanhAndSech2Fused<T>(x[..n], lin.Slice(n, n), lin[..n]);
         FromTanh(tile, x, lin.Slice(n, n), y);
     }
 
@@ -76,24 +79,28 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
 
     /// <summary>
     /// With u = a/τ: Jᵀa = −u + d ⊙ (Wᵀu), W̄ += u tanh(x)ᵀ (deferred: u, tanh(x) go to outer), b̄ += u, τ̄ −= u · f.
+    /// One pass for u, b̄, τ̄ and the pair, then the transposed product with the −u + d ⊙ · epilogue fused in
+    /// (<see cref="SimdMath.MatTransposeVecScaled{T}"/>; the same operations in the same order as before, same bits).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> a,
         Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
     {
         var rate = invTau.Get(tile, 0);
         var u = outer[..n];
         var tauBar = cotangent[n * n + n];
+        var bBar = cotangent.Slice(n * n, n);
+        var tanh = lin.Slice(n, n);
+        var v = outer.Slice(n, n);
         for (int i = 0; i < n; i++)
         {
-            u[i] = rate * a[i];
-            xBar[i] = Vector<T>.Zero;
-            cotangent[n * n + i] += u[i];
-            tauBar -= u[i] * y[i];
+            var ui = rate * a[i];
+            u[i] = ui;
+            bBar[i] += ui;
+            tauBar -= ui * y[i];
+            v[i] = tanh[i];
         }
         cotangent[n * n + n] = tauBar;
-        SimdMath.MatTransposeVecAdd<T>(w, tile, n, u, xBar);
-        for (int j = 0; j < n; j++)
-            xBar[j] = lin[j] * xBar[j] - u[j];
-        lin.Slice(n, n).CopyTo(outer.Slice(n, n));
+        SimdMath.MatTransposeVecScaled<T>(w, tile, n, u, lin, xBar);
     }
 }
