@@ -20,10 +20,12 @@ internal static class AdjointPlot
             int m = count == 1 ? 0 : (int)((long)k * (gradients.Members - 1) / (count - 1));
             AddNorms(plot, gradients, m, run.GainOf(m) is { } g && run.IsGainSweep ? $"member {m} (g = {g:0.###})" : $"member {m}");
         }
-        plot.XLabel(run.Spec.Kind == "map" ? "iteration" : "t");
+        plot.XLabel(run.Spec.Kind == "map" ? "iteration" : "t (model time units)");
+        if (run.Spec.Kind == "map")
+            IndexAxis.Apply(plot.Axes.Bottom);
         plot.Title($"adjoint |∂L/∂x(t)|: {run.Spec.Model} n = {gradients.Dimension}, {gradients.Members} members, "
             + $"{gradients.Steps} steps, {gradients.Backend}");
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Right);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 

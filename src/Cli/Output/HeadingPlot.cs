@@ -35,7 +35,7 @@ internal static class HeadingPlot
         integration.Title("oscillator circuit integrating V(t) (headings unwrapped)");
         integration.XLabel("t (τ)");
         integration.YLabel("heading (rad)");
-        integration.ShowLegend(Alignment.UpperRight);
+        integration.ShowLegend(Edge.Right);
 
         var groups = runs.Where(r => r.Circuit != "oscillators-velocity").GroupBy(r => (r.Circuit, r.Sigma)).ToArray();
         for (int g = 0; g < groups.Length; g++)
@@ -59,11 +59,11 @@ internal static class HeadingPlot
         errors.Title($"holding {groups[0].Count()} headings (V = 0): decoded − true (unwrapped)");
         errors.XLabel("t (τ)");
         errors.YLabel("error (rad)");
-        errors.ShowLegend(Alignment.LowerLeft);
+        errors.ShowLegend(Edge.Right);
         spread.Title("spread of the error across headings (circular SD)");
         spread.XLabel("t (τ)");
         spread.YLabel("rad (0: relative headings kept)");
-        spread.ShowLegend(Alignment.UpperLeft);
+        spread.ShowLegend(Edge.Right);
         return figure.Render(3 * PanelWidth, Height).GetImageBytes(ImageFormat.Png);
     }
 
@@ -84,7 +84,7 @@ internal static class HeadingPlot
         plot.Title("the bump on the ring at the end of the velocity run (oscillators) and of holding (ring, first heading)");
         plot.XLabel("location on the ring (rad)");
         plot.YLabel("activity");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         return plot.GetImageBytes(1000, 520, ImageFormat.Png);
     }
 

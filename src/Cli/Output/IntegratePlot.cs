@@ -34,9 +34,12 @@ internal static class IntegratePlot
             var line = plot.Add.ScatterLine(solution.Times!, x0);
             line.LegendText = run.GainOf(m) is { } g ? $"member {m} (g = {g:0.###})" : $"member {m}";
         }
-        plot.XLabel(solution.StepSize == 1.0 && run.Spec.Kind == "map" ? "iteration" : "t");
+        bool iterations = solution.StepSize == 1.0 && run.Spec.Kind == "map";
+        plot.XLabel(iterations ? "iteration" : "t (model time units)");
+        if (iterations)
+            IndexAxis.Apply(plot.Axes.Bottom);
         plot.YLabel("x_0");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
     }
 
     private static void AddFinalNorms(Plot plot, EnsembleSolution solution, IntegrateRun run)
@@ -53,7 +56,9 @@ internal static class IntegratePlot
             norms[m] = Math.Sqrt(sum);
         }
         plot.Add.ScatterPoints(xs, norms);
-        plot.XLabel(sweep ? "g" : "member");
+        plot.XLabel(sweep ? "g (gain, dimensionless)" : "member");
+        if (!sweep)
+            IndexAxis.Apply(plot.Axes.Bottom);
         plot.YLabel("|x(T)|");
     }
 }

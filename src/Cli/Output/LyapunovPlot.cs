@@ -20,6 +20,7 @@ internal static class LyapunovPlot
             for (int m = 0; m < spectra.Members; m++)
                 AddSpectrum(plot, spectra.Spectrum(m), spectra.Errors(m), spectra.Members == 1 ? null : $"member {m}");
             plot.XLabel("index i");
+            IndexAxis.Apply(plot.Axes.Bottom);
             plot.YLabel($"λ_i (per {timeUnit})");
         }
         else
@@ -35,14 +36,16 @@ internal static class LyapunovPlot
             }
             plot.Add.ScatterPoints(xs, top);
             plot.Add.ErrorBar(xs, top, errors);
-            plot.XLabel(run.IsGainSweep ? "g" : "member");
+            plot.XLabel(run.IsGainSweep ? "g (gain, dimensionless)" : "member");
+            if (!run.IsGainSweep)
+                IndexAxis.Apply(plot.Axes.Bottom);
             plot.YLabel($"λ1 (per {timeUnit})");
         }
         plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
         plot.Title($"Lyapunov spectra: {run.Spec.Model} n = {spectra.Dimension}, k = {spectra.K}, {spectra.Members} members, "
             + $"T = {spectra.AccumulationTime:0.###}, {spectra.Backend}");
         if (spectra.Members is > 1 and <= MaxSpectra)
-            plot.ShowLegend(Alignment.UpperRight);
+            plot.ShowLegend(Edge.Right); // beside the data, not over the spectra
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 

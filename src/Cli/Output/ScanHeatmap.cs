@@ -1,3 +1,4 @@
+using System.Globalization;
 using FastAttractors.Cli.Scan;
 using ScottPlot;
 
@@ -21,7 +22,9 @@ internal static class ScanHeatmap
             return null;
         var mean = MeanLambda1(plan, table);
         var plot = new Plot();
-        string title = $"λ1 of the {plan.Family} scan ({plan.Members} member{(plan.Members == 1 ? "" : "s")} per point, spec {plan.Hash})";
+        // The spec hash names the dataset in spec.json and the file metadata; it says nothing to a reader of the figure.
+        string title = $"λ1 of the {plan.Family} scan ({plan.Members} member{(plan.Members == 1 ? "" : "s")} per point)";
+        string unit = plan.IsMap ? "1/iteration" : "1/time unit";
         if (axes.Length == 1)
         {
             int a = axes[0];
@@ -31,8 +34,8 @@ internal static class ScanHeatmap
                 y[plan.IndexAlong(p, a)] = mean[p];
             plot.Add.Scatter(x, y);
             plot.Add.HorizontalLine(0, pattern: LinePattern.Dashed);
-            plot.XLabel(plan.Axes[a].Name);
-            plot.YLabel("λ1");
+            plot.XLabel(AxisLabel(plan.Axes[a].Name));
+            plot.YLabel($"λ1 ({unit})");
         }
         else
         {
@@ -56,15 +59,30 @@ internal static class ScanHeatmap
             heatmap.FlipVertically = true; // row 0 (the first y value) at the bottom
             double hx = xs.Length > 1 ? (xs[1] - xs[0]) / 2 : 0.5, hy = ys.Length > 1 ? (ys[1] - ys[0]) / 2 : 0.5;
             heatmap.Rectangle = new CoordinateRect(xs[0] - hx, xs[^1] + hx, ys[0] - hy, ys[^1] + hy);
-            plot.Add.ColorBar(heatmap).Label = "λ1";
+            // Saturation must show: the label gives the clip and the range the data span (ScottPlot's colour bar has
+            // no extend markers), so a corner at λ1 = −11 is not read as −0.8.
+            double lowest = magnitudes.Length == 0 ? 0 : mean.Where(double.IsFinite).Min(), highest = magnitudes.Length == 0 ? 0 : mean.Where(double.IsFinite).Max();
+            bool clipped = lowest < -limit || highest > limit;
+            plot.Add.ColorBar(heatmap).Label = clipped
+                ? string.Create(CultureInfo.InvariantCulture, $"λ1 ({unit}); colours clipped at ±{limit:0.###}, data span [{lowest:0.###}, {highest:0.###}]")
+                : $"λ1 ({unit})";
             DrawBoundary(plot, plan, plan.Axes[ax].Name, plan.Axes[ay].Name, (xs[0], xs[^1]), (ys[0], ys[^1]));
-            plot.XLabel(plan.Axes[ax].Name);
-            plot.YLabel(plan.Axes[ay].Name);
+            plot.XLabel(AxisLabel(plan.Axes[ax].Name));
+            plot.YLabel(AxisLabel(plan.Axes[ay].Name));
             plot.Axes.SetLimits(xs[0] - hx, xs[^1] + hx, ys[0] - hy, ys[^1] + hy);
         }
         plot.Title(title);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
+
+    /// <summary>An axis name with its unit: θ in radians, α and g dimensionless gains.</summary>
+    private static string AxisLabel(string name) => name switch
+    {
+        "theta" => "θ (rad)",
+        "alpha" => "α (gain, dimensionless)",
+        "g" => "g (gain, dimensionless)",
+        _ => name,
+    };
 
     private static double[] MeanLambda1(ScanPlan plan, ScanTable table)
     {
@@ -114,6 +132,7 @@ internal static class ScanHeatmap
         scatter.LineWidth = 2;
         scatter.LinePattern = LinePattern.Dashed;
         scatter.LegendText = plan.IsMap ? "α = 1" : "α cos θ = 1";
-        plot.ShowLegend(Alignment.UpperRight);
+        // Outside the data: the boundary runs through the upper right of the α × θ plane.
+        plot.ShowLegend(Edge.Bottom);
     }
 }

@@ -48,10 +48,10 @@ internal static class StabilityPlot
         lambda.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
         lambda.Title("λ1 (per τ) against weight noise σ: median and interquartile range");
         lambda.YLabel("λ1 (symmetric log axis)");
-        lambda.ShowLegend(Alignment.LowerLeft);
+        lambda.ShowLegend(Edge.Right);
         zeros.Title($"mean number of exponents with |λ| < {threshold.ToString("0.####", CultureInfo.InvariantCulture)} per τ");
         zeros.YLabel("zero exponents");
-        zeros.ShowLegend(Alignment.LowerLeft);
+        zeros.ShowLegend(Edge.Right);
         foreach (var plot in new[] { lambda, zeros })
         {
             var positions = sigmas.Distinct().Order().Select(X).Prepend(X(0)).ToArray();

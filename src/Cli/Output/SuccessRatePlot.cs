@@ -24,7 +24,7 @@ internal static class SuccessRatePlot
         plot.XLabel(xLabel);
         plot.YLabel("recall success (%)");
         plot.Title(title);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 }

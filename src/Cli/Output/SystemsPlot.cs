@@ -57,7 +57,8 @@ internal static class SystemsPlot
         spectrum.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
         spectrum.Title($"spectrum (k = {s.K} of {s.Dimension}), per {r.System.TimeUnit}");
         spectrum.XLabel("index i");
-        spectrum.ShowLegend(Alignment.LowerLeft);
+        IndexAxis.Apply(spectrum.Axes.Bottom);
+        spectrum.ShowLegend(Edge.Right);
 
         var g = r.Adjoints;
         for (int m = 0; m < g.Members; m++)
