@@ -3,7 +3,7 @@ using FastAttractors.Bench.Benchmarks;
 using FastAttractors.Bench.Compare;
 using FastAttractors.Bench.Machine;
 
-// FastAttractors benchmarks (DESIGN §9, spec/benchmarks.md):
+// FastAttractors benchmarks (docs/benchmarks.md):
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- compare [--size small|gpu] [--runs 5] [--out FILE]
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- --filter '*'      (BenchmarkDotNet suite)
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- --filter '*StateRepresentation*'   (binary states: ±1 float32 vs sbyte vs bits)

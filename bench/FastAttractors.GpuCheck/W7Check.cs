@@ -5,7 +5,7 @@ using FastAttractors;
 /// <summary>
 /// <c>GpuCheck &lt;backend&gt; &lt;repeats&gt; w7 [recall=65536] [train=4096] [trials=4] [tiny]</c>: the binary kernels on the named
 /// backend. First agreement with the Reference on small dyadic cases (training bit for bit; recall trial by trial in
-/// float64 and float32), then W7 at GPU size (spec/benchmarks.md): training of <c>train</c> networks (N = 100, M = 400,
+/// float64 and float32), then W7 at GPU size (docs/benchmarks.md): training of <c>train</c> networks (N = 100, M = 400,
 /// T = 50, U+V batch, η = 2⁻¹⁰, κ = 1), then recall of <c>recall</c> networks in blocks (a TrainingResult holds at most
 /// one array's worth of weights), each block tiling the trained networks. <c>tiny</c> shrinks N, M, T so the check
 /// runs on IlgpuCpu. Units as bench/RESULTS.md W7: synaptic updates = epochs × 2·M·N·T; recall network-steps count T

@@ -1,4 +1,4 @@
-/* Starts the .NET runtime inside the caller's process through the SDK's nethost/hostfxr (DESIGN §7) and resolves the
+/* Starts the .NET runtime inside the caller's process through the SDK's nethost/hostfxr and resolves the
  * [UnmanagedCallersOnly] exports of FastAttractors.Native.dll. Runs once per process (pthread_once); a failure is
  * remembered and reported by every later call as FA_ERR_RUNTIME with the same message. */
 #define _GNU_SOURCE

@@ -10,7 +10,7 @@ internal sealed record PeerSpec(string Name, string Source, Func<int, string[]> 
     public bool IsPython => Source.EndsWith(".py", StringComparison.Ordinal);
 }
 
-/// <summary>One standard workload of spec/benchmarks.md: how to build its problem and what it costs.</summary>
+/// <summary>One standard workload of docs/benchmarks.md: how to build its problem and what it costs.</summary>
 internal sealed record Workload(
     string Id,
     string Title,
@@ -44,7 +44,7 @@ internal sealed record Workload(
     /// <summary>
     /// Members to run on <paramref name="backend"/>: GPU backends get the GPU size when asked; the CPU backends
     /// always run the CPU size (a GPU size would take minutes per run); Reference (scalar float64) and IlgpuCpu
-    /// (ILGPU's CPU accelerator, ~40× slower than Simd, DESIGN §2) run reduced sizes of well under a second per call. Throughput is per member-step,
+    /// (ILGPU's CPU accelerator, ~40× slower than Simd) run reduced sizes of well under a second per call. Throughput is per member-step,
     /// so rows of different sizes compare; the size is printed with every row.
     /// </summary>
     public int MembersFor(Backend backend, SizeClass size) => backend switch

@@ -1,6 +1,6 @@
 namespace FastAttractors.Bench;
 
-/// <summary>W1, W2, W3 and W5 of spec/benchmarks.md, built as bench/FastAttractors.GpuCheck builds them.</summary>
+/// <summary>W1, W2, W3 and W5 of docs/benchmarks.md, built as bench/FastAttractors.GpuCheck builds them.</summary>
 internal static class Workloads
 {
     private const string NumpyMissing = "missing: install python3-numpy (bench/install-peers.sh)";

@@ -8,7 +8,7 @@ public sealed record BenchCase(string WorkloadId, Backend Backend, int Members)
     public long MemberSteps => (long)Members * Workload.Steps;
 
     /// <summary>
-    /// Every available backend at the CPU size of spec/benchmarks.md; Reference and IlgpuCpu (ILGPU's CPU accelerator,
+    /// Every available backend at the CPU size of docs/benchmarks.md; Reference and IlgpuCpu (ILGPU's CPU accelerator,
     /// a test path ~40–80× slower than Simd) at the reduced member counts the workload names, so that one case takes
     /// about as long as the Simd case. Throughput is per member-step, so the rows compare.
     /// </summary>

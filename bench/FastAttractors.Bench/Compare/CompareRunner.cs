@@ -6,7 +6,7 @@ namespace FastAttractors.Bench.Compare;
 
 /// <summary>
 /// <c>compare</c>: W1, W2, W3 and W5 on every available backend and in the peers, in one run, as one table of medians,
-/// throughputs, ratios and fractions of the CPU's peak (spec/benchmarks.md, DESIGN §9).
+/// throughputs, ratios and fractions of the CPU's peak (docs/benchmarks.md).
 /// </summary>
 internal static class CompareRunner
 {
@@ -21,7 +21,7 @@ internal static class CompareRunner
         log.WriteLine(peak.Describe());
         log.WriteLine($"backends: {string.Join(", ", backends)}; size {options.Size}; {options.Runs} timed runs after one warm-up (median), peers {options.PeerRuns} runs (median)");
         if (options.Runs < 5)
-            log.WriteLine($"warning: --runs {options.Runs} < 5; spec/benchmarks.md asks for medians of at least 5 runs when reporting.");
+            log.WriteLine($"warning: --runs {options.Runs} < 5; docs/benchmarks.md asks for medians of at least 5 runs when reporting.");
         log.WriteLine(peers is null ? $"peers: {peersDir} has no peer programs" : $"peers: {peersDir}");
 
         var rows = new List<CompareRow>();

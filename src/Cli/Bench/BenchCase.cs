@@ -6,7 +6,7 @@ namespace FastAttractors.Cli.Bench;
 /// </summary>
 internal abstract class BenchCase
 {
-    /// <summary>W1, W2, … as in spec/benchmarks.md.</summary>
+    /// <summary>W1, W2, … as in docs/benchmarks.md.</summary>
     public abstract string Id { get; }
 
     public abstract string Title { get; }

@@ -3,7 +3,7 @@ using FastAttractors.Bench;
 namespace FastAttractors.Cli.Bench;
 
 /// <summary>
-/// The workloads <c>fastattractors bench</c> knows: W1–W5 and W7 (learning, and W7R, its recall) of spec/benchmarks.md, built from the same definitions
+/// The workloads <c>fastattractors bench</c> knows: W1–W5 and W7 (learning, and W7R, its recall) of docs/benchmarks.md, built from the same definitions
 /// as bench/FastAttractors.Bench (src/Workloads; W4 from the scan's own plan and chunk runner). W6 (one large network)
 /// is not here: it would not fit the table's per-member scheme (one member of n = 1,024, so no member subsample for the
 /// slow paths; Reference at 5.5·10⁸ flops a step on one thread needs minutes; a cross-check would need a smaller

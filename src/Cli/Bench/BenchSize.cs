@@ -2,7 +2,7 @@ namespace FastAttractors.Cli.Bench;
 
 /// <summary>
 /// How big <c>fastattractors bench</c> runs: <see cref="Small"/> is a quick look (well under a minute on 2 cores, every
-/// workload at a reduced size); <see cref="Full"/> is spec/benchmarks.md's CPU sizes (GPU sizes on Cuda and OpenCL).
+/// workload at a reduced size); <see cref="Full"/> is docs/benchmarks.md's CPU sizes (GPU sizes on Cuda and OpenCL).
 /// </summary>
 internal enum BenchSize
 {

@@ -16,7 +16,7 @@ namespace FastAttractors.Cli.Bench;
 internal sealed class ScanCase : BenchCase
 {
     // Small: a 32 × 32 grid over 75 time units (1,500 steps a spectrum, 1.5·10⁶ member-steps): ~0.1 s a Simd call on
-    // 2 cores. Full: spec/benchmarks.md's sizes (CPU 128 × 128, GPU 1,024 × 1,024), transient 500 and duration 1,000.
+    // 2 cores. Full: docs/benchmarks.md's sizes (CPU 128 × 128, GPU 1,024 × 1,024), transient 500 and duration 1,000.
     private const int SmallGrid = 32, CpuGrid = 128, GpuGrid = 1024;
     private const double SmallTransient = 25, SmallDuration = 50, FullTransient = 500, FullDuration = 1000, Dt = 0.05;
     private const int SmallSubsample = 64, FullReferenceSubsample = 128, FullIlgpuCpuSubsample = 64;

@@ -6,7 +6,7 @@ namespace FastAttractors.Cli.Commands;
 /// <summary>The flags of <c>scan</c>: each spec field (overriding the file's), the output and the sharding.</summary>
 internal sealed class ScanFlags
 {
-    public Option<string?> Spec { get; } = new("--spec") { Description = "JSON scan spec (README \"Scans\"); flags given as well override it. Without --spec and --family: the embedded default." };
+    public Option<string?> Spec { get; } = new("--spec") { Description = "JSON scan spec (docs/reference/spec-files.md); flags given as well override it. Without --spec and --family: the embedded default." };
     public Option<string?> Family { get; } = new("--family") { Description = "rotation-flow (Eq. 20) | rotation-map (Eq. 21) | tanh-gain (random TanhRnn, axis g)." };
     public Option<string[]> Axis { get; } = new("--axis") { Description = "NAME=linspace:START:STOP:COUNT | NAME=logspace:START:STOP:COUNT | NAME=list:V1,V2,… (repeatable; replaces the spec's axis of that name).", AllowMultipleArgumentsPerToken = false };
     public Option<int?> N { get; } = new("--n") { Description = "Dimension (tanh-gain; the rotation families are 2-D)." };

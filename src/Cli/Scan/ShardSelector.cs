@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FastAttractors.Cli.Scan;
 
 /// <summary>
-/// Which shard this process computes (DESIGN §6): <c>--shard i/n</c>; else <c>SLURM_ARRAY_TASK_ID</c> with an explicit
+/// Which shard this process computes: <c>--shard i/n</c>; else <c>SLURM_ARRAY_TASK_ID</c> with an explicit
 /// <c>--shards n</c> (a re-run array task sees SLURM_ARRAY_TASK_COUNT = 1, so the count is never taken from there);
 /// else <c>SLURM_PROCID</c>/<c>SLURM_NTASKS</c> (srun); else <c>OMPI_COMM_WORLD_RANK</c>/<c>SIZE</c> (mpirun); else
 /// Kubernetes' <c>JOB_COMPLETION_INDEX</c> with <c>--shards n</c>; else the whole scan (0/1).

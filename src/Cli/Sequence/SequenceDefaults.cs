@@ -2,7 +2,7 @@ namespace FastAttractors.Cli.Sequence;
 
 /// <summary>
 /// The embedded default of each <c>sequence</c> subcommand: small enough to finish in seconds on the Reference path,
-/// large enough to show the effect (the full capacity experiment is a matter of flags, see README).
+/// large enough to show the effect (the full capacity experiment is a matter of flags, see docs/results/sequence-capacity.md).
 /// </summary>
 internal static class SequenceDefaults
 {

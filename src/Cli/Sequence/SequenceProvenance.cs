@@ -16,7 +16,7 @@ internal static class SequenceProvenance
             ["fastattractors.command"] = $"sequence {command}",
             ["fastattractors.args"] = string.Join(" ", args),
             ["fastattractors.version"] = version,
-            ["fastattractors.spec"] = "Lu & Wu 2024, sequence attractors with hidden neurons (README: Binary sequence attractors)",
+            ["fastattractors.spec"] = "Lu & Wu 2024, sequence attractors with hidden neurons (docs: tutorials/first-sequence-attractor.md)",
             ["backend"] = backend.ToString(),
             ["created_utc"] = DateTime.UtcNow.ToString("O", inv),
             ["seconds"] = seconds.ToString("0.###", inv),

@@ -1,6 +1,6 @@
 namespace FastAttractors;
 
-/// <summary>Where the engine runs (DESIGN §2). Default choice: Cuda, then OpenCL, then Simd.</summary>
+/// <summary>Where the engine runs. Default choice: Cuda, then OpenCL, then Simd.</summary>
 public enum Backend
 {
     /// <summary>ILGPU PTX kernels on an NVIDIA GPU.</summary>

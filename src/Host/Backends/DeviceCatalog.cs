@@ -3,7 +3,7 @@ using FastAttractors.Backends;
 
 namespace FastAttractors;
 
-/// <summary>Lists what is present and decides the default backend: Cuda > OpenCL > Simd (DESIGN §2).</summary>
+/// <summary>Lists what is present and decides the default backend: Cuda > OpenCL > Simd.</summary>
 public static class DeviceCatalog
 {
     /// <summary>Every device or CPU path present on this machine.</summary>

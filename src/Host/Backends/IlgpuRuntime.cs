@@ -8,7 +8,7 @@ using ILGPU.Runtime.OpenCL;
 namespace FastAttractors.Backends;
 
 /// <summary>
-/// The one ILGPU <see cref="Context"/> of the process (DESIGN §4), created on first use with the Cuda, OpenCL and
+/// The one ILGPU <see cref="Context"/> of the process, created on first use with the Cuda, OpenCL and
 /// CPU device lists. Creating it on a machine without CUDA or OpenCL drivers simply finds no such devices.
 /// </summary>
 internal static class IlgpuRuntime

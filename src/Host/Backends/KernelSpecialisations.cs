@@ -19,7 +19,7 @@ namespace FastAttractors.Backends;
 
 /// <summary>
 /// Every kernel specialisation the engine can launch, and ahead-of-time compilation of each to PTX (sm_90) and
-/// OpenCL C without a device: CI has no GPU, yet proves the GPU kernels compile (DESIGN §2).
+/// OpenCL C without a device: CI has no GPU, yet proves the GPU kernels compile.
 /// </summary>
 internal static class KernelSpecialisations
 {

@@ -2,7 +2,7 @@ namespace FastAttractors;
 
 /// <summary>
 /// A named block of <see cref="Length"/> model parameters, either shared by all members (stored once) or given per
-/// member (structure of arrays, member fastest: value p of member m at p · Members + m, DESIGN §3).
+/// member (structure of arrays, member fastest: value p of member m at p · Members + m).
 /// </summary>
 public sealed class ParameterBlock
 {

@@ -1,7 +1,7 @@
 namespace FastAttractors;
 
 /// <summary>
-/// Counter-based random numbers (DESIGN §3): each value is a pure function of (seed, stream, counter), where the
+/// Counter-based random numbers: each value is a pure function of (seed, stream, counter), where the
 /// stream encodes member index and purpose. Member m therefore gets the same numbers on every backend, in every
 /// chunk and shard, whatever the order of evaluation. The mixer is the SplitMix64 finaliser applied twice over a
 /// Weyl-spaced key; it passes the usual avalanche tests and is far cheaper than a block cipher.

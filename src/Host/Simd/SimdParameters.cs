@@ -3,7 +3,7 @@ using System.Numerics;
 namespace FastAttractors.Simd;
 
 /// <summary>
-/// A parameter block laid out for the Simd path: per member as AoSoA tiles ([tile][p][lane], DESIGN §3: a tile's
+/// A parameter block laid out for the Simd path: per member as AoSoA tiles ([tile][p][lane]: a tile's
 /// parameters are contiguous, so one member tile's W stays in L1 across all steps), shared as one broadcast tile and
 /// as plain scalars: a shared 64 × 64 W is 128 KB as broadcast vectors (beyond L1) but 16 KB as floats, and a
 /// broadcast from memory costs the same one load as a vector load.

@@ -4,7 +4,7 @@ namespace FastAttractors.Kernels.Numerics;
 
 /// <summary>
 /// Member <see cref="Member"/> of an ensemble stored structure-of-arrays, member index fastest:
-/// component i lives at i * Stride + Member (DESIGN §3), so consecutive GPU threads read consecutive addresses.
+/// component i lives at i * Stride + Member, so consecutive GPU threads read consecutive addresses.
 /// </summary>
 public readonly struct SoaVector<T>(ArrayView<T> data, int stride, int member) : IVectorIn<T>, IVectorOut<T>
     where T : unmanaged

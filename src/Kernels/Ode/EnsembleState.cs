@@ -2,7 +2,7 @@ using ILGPU;
 
 namespace FastAttractors.Kernels.Ode;
 
-/// <summary>Per-member integration status codes written by kernels (no asserts in kernels: DESIGN §4).</summary>
+/// <summary>Per-member integration status codes written by kernels (no asserts in kernels).</summary>
 public static class MemberStatusCode
 {
     public const int Ok = 0;

@@ -3,7 +3,7 @@ using FastAttractors.Lyapunov;
 namespace FastAttractors.Bench.W6;
 
 /// <summary>
-/// W6 of spec/benchmarks.md, CPU size: one dense TanhRnn (g = 4, zero diagonal, τ = 1), n = 1,024, leading k = 64
+/// W6 of docs/benchmarks.md, CPU size: one dense TanhRnn (g = 4, zero diagonal, τ = 1), n = 1,024, leading k = 64
 /// exponents, RK4 dt 0.1, QR every 5 steps (0.5 time units), 200 τ accumulated after no transient (2,000 steps,
 /// 400 QRs). Built the same way by the BenchmarkDotNet class and the <c>w6</c> runner.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace FastAttractors.Bench.W7;
 
 /// <summary>
-/// W7 (spec/benchmarks.md): B networks, N = 100 visible, M = 400 hidden, each storing a random periodic sequence of
+/// W7 (docs/benchmarks.md): B networks, N = 100 visible, M = 400 hidden, each storing a random periodic sequence of
 /// T = 50 distinct ±1 patterns with the main variant (U and V learned, batch schedule) on the dyadic grid
 /// (η = 2⁻¹⁰, κ = 1, zero initial weights) so every backend learns the same weights; recall from ξ(1) with 10 flips.
 /// </summary>

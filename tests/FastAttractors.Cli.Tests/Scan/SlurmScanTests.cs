@@ -6,7 +6,7 @@ using Xunit;
 namespace FastAttractors.Cli.Tests.Scan;
 
 /// <summary>
-/// The scan under a real scheduler: a one-node Slurm cluster (tests/slurm/one-node.sh: slurm-wlm + munge, DESIGN §6)
+/// The scan under a real scheduler: a one-node Slurm cluster (tests/slurm/one-node.sh: slurm-wlm + munge)
 /// runs the script of <c>slurm-template</c> as a 4-task job array, and the union of the four shard files equals the
 /// single-process run row for row. Needs root and the slurm packages, which .ci/run installs; without them it fails
 /// with the install hint. The slowest test of the suite (the cluster starts in ~1 s; four CLI processes follow).

@@ -1,7 +1,7 @@
 namespace FastAttractors.Ode.Integrators;
 
 /// <summary>
-/// Splits an ensemble into chunks that fit device memory (DESIGN §3). Members are independent and every per-member
+/// Splits an ensemble into chunks that fit device memory. Members are independent and every per-member
 /// quantity is a function of the member index alone, so the split never changes results.
 /// </summary>
 internal static class ChunkPlanner

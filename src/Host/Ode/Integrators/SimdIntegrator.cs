@@ -115,7 +115,7 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
 
         /// <summary>
         /// Classic RK4 unrolled: one slope buffer, the step accumulated as the stages go. It gives the same bits as
-        /// <see cref="SimdRkStep"/> on RK4's tableau (a test checks); it stays for speed (see the README's figures).
+        /// <see cref="SimdRkStep"/> on RK4's tableau (a test checks); it stays for speed (see bench/RESULTS.md).
         /// </summary>
         private static void Rk4Step<TField>(TField field, int tile, TileWork<T> w, T dt, T half, T third, T sixth) where TField : struct, ISimdField<T>
         {
