@@ -171,6 +171,40 @@ public class TaskGeneratorTests
         }
     }
 
+    /// <summary>
+    /// The target is the running sum of speed · (cos φ, sin φ) · dt decoded from the inputs (an oracle independent of the
+    /// generator's heading walk), headings are unit vectors, speeds lie in [0, maxSpeed], and the out-of-distribution
+    /// task doubles the length with the first steps unchanged (counter-based draws).
+    /// </summary>
+    [Fact]
+    public void Path_integration_target_is_the_integral_of_the_velocity_inputs()
+    {
+        var task = new PathIntegrationTask(steps: 50, maxSpeed: 2, maxTurn: 0.4, dt: 0.1);
+        var batch = TaskBatches.Range(task, Seed, TaskSplit.Train, 0, 20);
+        var longer = TaskBatches.Range(task.OutOfDistribution(), Seed, TaskSplit.Train, 0, 20);
+        Assert.Equal(100, task.OutOfDistribution().Steps);
+        for (int s = 0; s < batch.Size; s++)
+        {
+            double x = 0, y = 0;
+            for (int t = 0; t < task.Steps; t++)
+            {
+                float c = batch.Input(t, s, 0), sn = batch.Input(t, s, 1), v = batch.Input(t, s, 2);
+                Assert.True(Math.Abs(c * c + sn * sn - 1) < 1e-6, "heading is a unit vector");
+                Assert.InRange(v, 0f, 2f);
+                x += (double)v * c * 0.1;
+                y += (double)v * sn * 0.1;
+                // float32 targets of O(10) positions: 1e-5 absolute is a few float32 ulps.
+                Assert.True(Math.Abs(batch.Target(t, s)[0] - x) < 1e-5 && Math.Abs(batch.Target(t, s)[1] - y) < 1e-5, $"sequence {s} step {t}");
+                for (int j = 0; j < 3; j++)
+                    Assert.Equal(batch.Input(t, s, j), longer.Input(t, s, j));
+            }
+        }
+        Assert.Throws<ArgumentOutOfRangeException>("maxSpeed", () => new PathIntegrationTask(10, 0));
+        Assert.Throws<ArgumentOutOfRangeException>("maxTurn", () => new PathIntegrationTask(10, 1, 4));
+        Assert.Throws<ArgumentOutOfRangeException>("dt", () => new PathIntegrationTask(10, 1, 0.3, double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>("steps", () => new PathIntegrationTask(0));
+    }
+
     [Fact]
     public void Delayed_discrimination_asks_whether_the_first_frequency_was_higher()
     {
