@@ -104,7 +104,7 @@ public class InputLimitTests
     [Theory]
     [InlineData("--dt", "0.05", "--time continuous")]
     [InlineData("--frequency", "2", "--time continuous")]
-    [InlineData("--length", "50", "--task flipflop or sine")]
+    [InlineData("--length", "50", "--task flipflop, sine or path-integration")]
     public void A_train_flag_the_task_would_ignore_is_refused(string flag, string value, string where) =>
         Refused(Run("train", "--task", "copy", flag, value), flag, where);
 }

@@ -23,6 +23,19 @@ public class TrainTests
         return i < 0 ? [.. args, flag, value] : [.. args[..(i + 1)], value, .. args[(i + 2)..]];
     }
 
+    /// <summary>The path-integration task trains through the same command: a finite, decreasing-or-not test loss is logged.</summary>
+    [Fact]
+    public void Train_runs_the_path_integration_task()
+    {
+        using var dir = new TempDirectory();
+        string[] args = ["train", "--task", "path-integration", "--length", "20", "--hidden", "8", "--steps", "8", "--batch", "8", "--train-size", "32",
+            "--test-size", "8", "--eval-every", "4", "--exponents", "0", "--backend", "Reference", "--out", dir.Path];
+        var result = CliHarness.Run(args);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var table = ParquetTable.Read(dir.File("train.parquet"));
+        Assert.All(table.Column<double>("test_loss"), l => Assert.True(double.IsFinite(l) && l > 0));
+    }
+
     [Fact]
     public void Train_writes_log_plot_spectra_and_checkpoint()
     {

@@ -11,7 +11,7 @@ namespace FastAttractors.Cli.Commands;
 /// </summary>
 internal sealed class TrainFlags
 {
-    public static readonly string[] Tasks = ["copy", "copy-random", "ordering", "flipflop", "sine", "discrimination"];
+    public static readonly string[] Tasks = ["copy", "copy-random", "ordering", "flipflop", "sine", "discrimination", "path-integration"];
     public static readonly string[] Inits = ["default", "orthogonal", "pta"];
 
     public Option<string> Task { get; } = new("--task") { Description = string.Join(" | ", Tasks) + " (default copy).", DefaultValueFactory = _ => "copy" };
@@ -128,11 +128,11 @@ internal sealed class TrainFlags
     /// </summary>
     private void RejectFlagsThatDoNotApply(ParseResult p, string taskName)
     {
-        bool sequenceTask = taskName is "flipflop" or "sine";
+        bool sequenceTask = taskName is "flipflop" or "sine" or "path-integration";
         bool continuous = p.GetValue(Time) == "continuous";
         (Option Flag, bool Applies, string Where)[] rules =
         [
-            (Length, sequenceTask, "--task flipflop or sine"),
+            (Length, sequenceTask, "--task flipflop, sine or path-integration"),
             (Delay, !sequenceTask, "--task copy, copy-random, ordering or discrimination"),
             (MaxDelay, taskName is "copy-random" or "ordering" or "discrimination", "--task copy-random, ordering or discrimination"),
             (Frequency, continuous, "--time continuous"),
@@ -153,6 +153,7 @@ internal sealed class TrainFlags
         "flipflop" => new FlipFlopTask(length ?? 100),
         "sine" => new SineWaveTask(length ?? 100),
         "discrimination" => new DelayedDiscriminationTask(delay ?? 20, maxDelay ?? delay ?? 20),
+        "path-integration" => new PathIntegrationTask(length ?? 100),
         _ => throw new UsageException($"--task: '{name}' is not one of {string.Join(", ", Tasks)}."),
     };
 
