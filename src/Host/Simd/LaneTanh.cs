@@ -7,7 +7,7 @@ namespace FastAttractors.Simd;
 /// float64 tanh and sech² of one lane vector, both from one exponential, inlined where they are used.
 /// <para>
 /// Why not TensorPrimitives: a tile of a small network holds two to eight lane vectors, and the per-call cost of a span
-/// kernel (setup, remainder masks, the range guard its exp needs, see <see cref="RangeGuardedTensorMath"/>) was most
+/// kernel (setup, remainder masks, the range guard its float64 exp needed: it recomputes a whole vector with scalar Math.Exp when one element is NaN or beyond |708|, which re-rounds the other lanes) was most
 /// of the cost of tanh there; a rotation-flow scan spent a quarter of its time in those calls. Here every operation is
 /// lane-wise and branch-free, so a member's result cannot depend on its tile-mates' values.
 /// </para>

@@ -7,22 +7,37 @@ namespace FastAttractors.Simd;
 internal static partial class SimdMath
 {
     /// <summary>
-    /// tanh and sech² of the same arguments in one pass, for linearisations: float32 tanh is <see cref="RationalTanh"/>
-    /// (the bits of <see cref="Tanh{T}"/>), float32 sech² is 4e / (1 + e)² as in <see cref="Sech2{T}"/> but with
-    /// e = exp(−2|x|) from <see cref="ExpNonPositive"/> (within 1 ulp) instead of TensorPrimitives.Exp, which widens every
-    /// lane to float64 (with the division, ≈ 9 % of the samples of a perf profile of the n = 16 gradient benchmark);
-    /// sech² stays within a few ulp wherever it is a normal float (|x| ≲ 43.6; no 1 − tanh² cancellation). float64 is <see cref="TanhAndSech2{T}"/> unchanged.
+    /// tanh and sech² of the same arguments in one pass, for linearisations; <paramref name="tanh"/> may be
+    /// <paramref name="x"/>. float64: <see cref="LaneTanh"/>, one exponential per lane vector for both. float32: tanh
+    /// is <see cref="RationalTanh"/> (the bits of <see cref="Tanh{T}"/>), sech² is 4e / (1 + e)² as in
+    /// <see cref="Sech2{T}"/> but with e = exp(−2|x|) from <see cref="ExpNonPositive"/> (within 1 ulp) instead of
+    /// TensorPrimitives.Exp, which widens every lane to float64 (with the division, ≈ 9 % of the samples of a perf
+    /// profile of the n = 16 gradient benchmark); sech² stays within a few ulp wherever it is a normal float
+    /// (|x| ≲ 43.6; no 1 − tanh² cancellation).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void TanhAndSech2Fused<T>(ReadOnlySpan<Vector<T>> x, Span<Vector<T>> tanh, Span<Vector<T>> sech2) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void TanhAndSech2<T>(ReadOnlySpan<Vector<T>> x, Span<Vector<T>> tanh, Span<Vector<T>> sech2) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (typeof(T) != typeof(float))
-        {
-            TanhAndSech2(x, tanh, sech2);
-            return;
-        }
         if (tanh.Length < x.Length || sech2.Length < x.Length)
             throw new ArgumentException("tanh and sech²: a result is shorter than the input.");
+        if (typeof(T) == typeof(double))
+        {
+            var xd = MemoryMarshal.Cast<Vector<T>, Vector<double>>(x);
+            var td = MemoryMarshal.Cast<Vector<T>, Vector<double>>(tanh);
+            var sd = MemoryMarshal.Cast<Vector<T>, Vector<double>>(sech2);
+            for (int i = 0; i < xd.Length; i++)
+            {
+                td[i] = LaneTanh.Evaluate(xd[i], out var s);
+                sd[i] = s;
+            }
+            return;
+        }
+        if (typeof(T) != typeof(float))
+        {
+            Sech2(x, sech2);
+            Tanh(x, tanh);
+            return;
+        }
         var xs = MemoryMarshal.Cast<Vector<T>, Vector<float>>(x);
         var ts = MemoryMarshal.Cast<Vector<T>, Vector<float>>(tanh);
         var ss = MemoryMarshal.Cast<Vector<T>, Vector<float>>(sech2);

@@ -308,30 +308,6 @@ internal static partial class SimdMath
         }
     }
 
-    /// <summary>
-    /// tanh and sech² of the same arguments, as <see cref="Tanh{T}"/> and <see cref="Sech2{T}"/> give them; float64
-    /// shares one exponential per lane vector between the two. <paramref name="tanh"/> may be <paramref name="x"/>.
-    /// </summary>
-    public static void TanhAndSech2<T>(ReadOnlySpan<Vector<T>> x, Span<Vector<T>> tanh, Span<Vector<T>> sech2) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (tanh.Length < x.Length || sech2.Length < x.Length)
-            throw new ArgumentException("tanh and sech²: a result is shorter than the input.");
-        if (typeof(T) == typeof(double))
-        {
-            var xd = MemoryMarshal.Cast<Vector<T>, Vector<double>>(x);
-            var td = MemoryMarshal.Cast<Vector<T>, Vector<double>>(tanh);
-            var sd = MemoryMarshal.Cast<Vector<T>, Vector<double>>(sech2);
-            for (int i = 0; i < xd.Length; i++)
-            {
-                td[i] = LaneTanh.Evaluate(xd[i], out var s);
-                sd[i] = s;
-            }
-            return;
-        }
-        Sech2<T>(x, sech2);
-        Tanh<T>(x, tanh);
-    }
-
     /// <summary>True in every lane whose value is finite (x − x is 0 for finite x, NaN for NaN and ±∞).</summary>
     public static Vector<T> FiniteMask<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         => Vector.Equals(x - x, Vector<T>.Zero);

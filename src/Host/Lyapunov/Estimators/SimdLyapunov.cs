@@ -20,7 +20,7 @@ internal sealed class SimdLyapunov : ILyapunovEstimator
     private readonly LargeNetworkLyapunov largeNetworks = new();
 
     /// <summary>Tiles stepped side by side by one worker (see <see cref="TileRun{T, TField}.Run"/>).</summary>
-    internal static int TilesInFlight { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("FA_TILES_IN_FLIGHT"), out var g) ? g : 2;
+    private const int TilesInFlight = 2;
 
     /// <summary>False sends classic RK4 through the tableau's stage loop too (tests compare the two; benchmarks time them).</summary>
     internal bool UnrolledRk4 { get; init; } = true;

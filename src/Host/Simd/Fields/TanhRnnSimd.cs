@@ -33,11 +33,11 @@ internal readonly struct TanhRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
     public int LinearisationLength => 2 * n;
 
     /// <summary>f as <see cref="Evaluate"/>, d = 1 − tanh²(x) and tanh(x): J v = (−v + W (d ⊙ v)) / τ. tanh has the bits of
-    /// <see cref="Evaluate"/>'s; d comes from <see cref="SimdMath.TanhAndSech2Fused{T}"/> (float32: its own exp, within a few ulp).</summary>
+    /// <see cref="Evaluate"/>'s; d comes from <see cref="SimdMath.TanhAndSech2{T}"/> (float32: its own exp, within a few ulp).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch)
     {
-        SimdMath.TanhAndSech2Fused<T>(x[..n], lin.Slice(n, n), lin[..n]);
+        SimdMath.TanhAndSech2<T>(x[..n], lin.Slice(n, n), lin[..n]);
         FromTanh(tile, x, lin.Slice(n, n), y);
     }
 

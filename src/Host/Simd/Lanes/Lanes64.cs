@@ -11,7 +11,7 @@ namespace FastAttractors.Simd.Lanes;
 /// <c>Vector&lt;double&gt;</c>, so a tile's lane vectors are reinterpreted, not copied.
 /// <para>
 /// +, −, ×, ÷ round exactly as <see cref="Real64"/> does lane by lane. tanh goes through
-/// <see cref="RangeGuardedTensorMath"/> (about 1 ulp, lane-isolated). exp, sin and cos are Math's scalar calls per lane:
+/// <see cref="LaneTanh"/> (within 2 ulp, lane-wise). exp, sin and cos are Math's scalar calls per lane:
 /// the BCL's vector kernels choose their algorithm by tests over the whole vector (a tiny or a huge argument in one lane
 /// changes the rounding of the others), which would break member isolation; the scalar calls also give the Reference
 /// path's bits.
