@@ -8,7 +8,8 @@ namespace FastAttractors.Cli.Output;
 /// λ1 (mean over the members of each point, finite values only) over the scan's two axes as a heatmap, with the
 /// analytic boundary of the zero-exponent region drawn dashed: α cos θ = 1 for the rotation flow (Eq. 20: the origin
 /// loses stability there, λ1 = −1 + α cos θ below it) and α = 1 for the rotation map (Eq. 21: λ1 = log α below it).
-/// One axis: λ1 against it. Colours are symmetric about 0, so the zero-exponent region is the neutral (white) band.
+/// One axis: λ1 against it. Colours are symmetric about 0 (symmetric-log, <see cref="SymmetricLogScale"/>), so the
+/// zero-exponent region is the neutral (white) band and no value is clipped.
 /// </summary>
 internal static class ScanHeatmap
 {
@@ -49,23 +50,26 @@ internal static class ScanHeatmap
             }
             for (long p = 0; p < plan.Points; p++)
                 grid[plan.IndexAlong(p, ay), plan.IndexAlong(p, ax)] = mean[p]; // further axes: the last value written wins
-            // Colour range ±1.5 × the median |λ1|, saturating beyond: with the full range, the strongly contracting
-            // corners would wash the moderate exponents out to near-white, beside the zero-exponent region.
+            // A symmetric-log colour scale: the strongly contracting corners (λ1 down to −11) and the moderate
+            // exponents beside the zero-exponent region are both readable, and nothing saturates.
             var magnitudes = mean.Where(double.IsFinite).Select(Math.Abs).Order().ToArray();
-            double limit = magnitudes.Length == 0 ? 1 : Math.Max(1e-3, Math.Min(magnitudes[^1], 1.5 * magnitudes[magnitudes.Length / 2]));
-            var heatmap = plot.Add.Heatmap(grid);
+            var scale = SymmetricLogScale.For(magnitudes);
+            double limit = magnitudes.Length == 0 ? 1 : Math.Max(scale.Linear, magnitudes[^1]);
+            var colours = new double[ys.Length, xs.Length];
+            for (int r = 0; r < ys.Length; r++)
+            {
+                for (int c = 0; c < xs.Length; c++)
+                    colours[r, c] = scale.Apply(grid[r, c]);
+            }
+            var heatmap = plot.Add.Heatmap(colours);
             heatmap.Colormap = new ScottPlot.Colormaps.Balance();
-            heatmap.ManualRange = new ScottPlot.Range(-limit, limit);
+            heatmap.ManualRange = new ScottPlot.Range(-scale.Apply(limit), scale.Apply(limit));
             heatmap.FlipVertically = true; // row 0 (the first y value) at the bottom
             double hx = xs.Length > 1 ? (xs[1] - xs[0]) / 2 : 0.5, hy = ys.Length > 1 ? (ys[1] - ys[0]) / 2 : 0.5;
             heatmap.Rectangle = new CoordinateRect(xs[0] - hx, xs[^1] + hx, ys[0] - hy, ys[^1] + hy);
-            // Saturation must show: the label gives the clip and the range the data span (ScottPlot's colour bar has
-            // no extend markers), so a corner at λ1 = −11 is not read as −0.8.
-            double lowest = magnitudes.Length == 0 ? 0 : mean.Where(double.IsFinite).Min(), highest = magnitudes.Length == 0 ? 0 : mean.Where(double.IsFinite).Max();
-            bool clipped = lowest < -limit || highest > limit;
-            plot.Add.ColorBar(heatmap).Label = clipped
-                ? string.Create(CultureInfo.InvariantCulture, $"λ1 ({unit}); colours clipped at ±{limit:0.###}, data span [{lowest:0.###}, {highest:0.###}]")
-                : $"λ1 ({unit})";
+            var bar = plot.Add.ColorBar(heatmap);
+            bar.Axis.TickGenerator = scale.Ticks(limit);
+            bar.Label = $"λ1 ({unit}); {scale.Describe()}";
             DrawBoundary(plot, plan, plan.Axes[ax].Name, plan.Axes[ay].Name, (xs[0], xs[^1]), (ys[0], ys[^1]));
             plot.XLabel(AxisLabel(plan.Axes[ax].Name));
             plot.YLabel(AxisLabel(plan.Axes[ay].Name));

@@ -22,7 +22,7 @@ internal static class LossCurvePlot
         plot.XLabel("training step (updates)");
         plot.YLabel($"log₁₀ {lossName}");
         plot.Title(title);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right); // beside the curves, never over them
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 }

@@ -68,7 +68,7 @@ internal static class TrainSummary
         plot.XLabel("training step (updates of 64 sequences)");
         plot.YLabel("log₁₀ test cross-entropy");
         plot.Title($"{meta.GetValueOrDefault("task", "?")} (T = {meta.GetValueOrDefault("steps_per_sequence", "?")}), n = {meta.GetValueOrDefault("hidden", "?")}: one line per seed");
-        plot.ShowLegend(Alignment.LowerLeft);
+        plot.ShowLegend(Edge.Right); // beside the curves, never over them
         return plot.GetImageBytes(900, 560, ImageFormat.Png);
     }
 
