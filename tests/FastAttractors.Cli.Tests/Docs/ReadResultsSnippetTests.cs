@@ -75,6 +75,17 @@ public sealed class ReadResultsSnippetTests : IDisposable
     }
 
     [Fact]
+    public void NumpyScriptReadsALyapunovRun()
+    {
+        var run = CliHarness.Run(["lyapunov", "--model", "lorenz", "--members", "3", "--dt", "0.01", "--transient", "0", "--duration", "1",
+            "--backend", "Reference", "--out", Path.Combine(root, "results", "lyapunov")]);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var (code, output, error) = Python(Path.Combine(Snippets, "read_lyapunov_npz.py"));
+        Assert.True(code == 0, error);
+        Assert.Equal("(3, 3) (3, 3) (3,) Reference", output.Trim()); // Lorenz: k = n = 3 by default
+    }
+
+    [Fact]
     public void PolarsScriptCompiles()
     {
         var (code, _, error) = Python("-m", "py_compile", Path.Combine(Snippets, "read_scan_polars.py"));
