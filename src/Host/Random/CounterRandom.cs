@@ -19,7 +19,7 @@ public static class CounterRandom
         Mask = 2,
         /// <summary>Random initial states.</summary>
         InitialState = 3,
-        /// <summary>Rotation angles of block-rotation weight matrices.</summary>
+        /// <summary>The per-block (α, θ) of PTA weight matrices.</summary>
         Angles = 4,
         /// <summary>General-purpose noise, reserved.</summary>
         Noise = 5,
@@ -56,7 +56,7 @@ public static class CounterRandom
         MinibatchOrder = 44,
         /// <summary>Initial states of the members used to estimate a trained RNN's spectrum.</summary>
         RnnSpectrumStart = 45,
-        /// <summary>Draws of the continuous-time training example.</summary>
+        /// <summary>The initial state of the continuous-time sine-training example.</summary>
         ContinuousTraining = 46,
 
         // Structural stability (src/Host/Stability): weight-noise ensembles and the head-direction circuit's oscillators.
