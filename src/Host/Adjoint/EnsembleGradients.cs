@@ -32,14 +32,19 @@ public sealed class EnsembleGradients
         }
     }
 
+    /// <summary>The state dimension n.</summary>
     public int Dimension { get; }
+    /// <summary>The number of members.</summary>
     public int Members { get; }
+    /// <summary>The number of steps the loss spans.</summary>
     public long Steps { get; }
 
     /// <summary>The checkpoint interval C used (states stored every C steps, segments of C recomputed).</summary>
     public int CheckpointInterval { get; }
 
+    /// <summary>The backend that computed the gradients.</summary>
     public Backend Backend { get; }
+    /// <summary>The precision the forward and backward passes ran in.</summary>
     public Precision Precision { get; }
 
     /// <summary>L per member.</summary>
@@ -51,10 +56,15 @@ public sealed class EnsembleGradients
     /// <summary>∂L/∂θ per parameter block of the model, in the model's order (e.g. W, b, τ for TanhRnn).</summary>
     public IReadOnlyList<ParameterGradient> Parameters { get; }
 
+    /// <summary>
+    /// The gradient block of the parameter block named <paramref name="name"/>; throws ArgumentException when the model
+    /// has none by that name.
+    /// </summary>
     public ParameterGradient Parameter(string name) =>
         Parameters.FirstOrDefault(p => p.Name == name)
         ?? throw new ArgumentException($"name: no parameter '{name}'; the model has {string.Join(", ", Parameters.Select(p => p.Name))}.", nameof(name));
 
+    /// <summary>Steps between recorded adjoint norms, or null when none were recorded.</summary>
     public int? NormEvery { get; }
 
     /// <summary>Times of the adjoint-norm frames (every <see cref="NormEvery"/> steps from 0), or null.</summary>
@@ -63,6 +73,9 @@ public sealed class EnsembleGradients
     /// <summary>|a(t)| = |∂L/∂x(t)| per frame and member (frame f at f · Members + m), or null.</summary>
     public double[]? AdjointNorms { get; }
 
+    /// <summary>
+    /// Per-member outcome; a member not <see cref="GradientStatus.Ok"/> has NaN or non-finite loss or gradients.
+    /// </summary>
     public GradientStatus[] Status { get; }
 
     /// <summary>The step at which a member's forward state or adjoint went non-finite; −1 otherwise.</summary>

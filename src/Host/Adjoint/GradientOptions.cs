@@ -18,5 +18,6 @@ public sealed record GradientOptions
     /// <summary>Members per device chunk; null chooses the largest that fits.</summary>
     public int? ChunkMembers { get; init; }
 
+    /// <summary>Float64, automatic checkpointing and chunking, no adjoint norms.</summary>
     public static GradientOptions Default { get; } = new();
 }

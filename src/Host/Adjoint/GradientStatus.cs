@@ -3,6 +3,7 @@ namespace FastAttractors;
 /// <summary>Per-member outcome of a gradient computation.</summary>
 public enum GradientStatus : byte
 {
+    /// <summary>Loss and gradients are finite.</summary>
     Ok = 0,
 
     /// <summary>The forward trajectory went non-finite: loss and gradients are NaN.</summary>

@@ -16,6 +16,11 @@ public sealed class SquaredError : ILossFunction
     private readonly double[] target;
     private readonly int n;
 
+    /// <summary>½ |x − y|² against <paramref name="target"/>.</summary>
+    /// <param name="target">
+    /// n finite values (one target for all members) or n × members (component i of member m at i·members + m).
+    /// </param>
+    /// <param name="dimension">The state dimension n (≥ 1).</param>
     public SquaredError(double[] target, int dimension)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -33,11 +38,13 @@ public sealed class SquaredError : ILossFunction
         n = dimension;
     }
 
+    /// <summary>The state dimension n.</summary>
     public int Dimension => n;
 
     /// <summary>Members the target describes (null when it is one target for all).</summary>
     public int? Members => target.Length == n ? null : target.Length / n;
 
+    /// <inheritdoc/>
     public double Evaluate(int member, ReadOnlySpan<double> x, Span<double> gradient)
     {
         int members = target.Length / n;
@@ -66,6 +73,7 @@ public sealed record LossTerm(long? Step, ILossFunction Function);
 /// </summary>
 public sealed class Loss
 {
+    /// <summary>A loss of the given terms (at least one; steps non-negative).</summary>
     public Loss(IReadOnlyList<LossTerm> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
@@ -81,6 +89,7 @@ public sealed class Loss
         Terms = terms;
     }
 
+    /// <summary>The terms, summed.</summary>
     public IReadOnlyList<LossTerm> Terms { get; }
 
     /// <summary>½ |x(T) − target|², target n values or n × members.</summary>

@@ -14,11 +14,16 @@ public sealed class ParameterGradient
         Values = new double[(long)length * members];
     }
 
+    /// <summary>The parameter block's name (as in the model's <see cref="ParameterBlock.Name"/>).</summary>
     public string Name { get; }
+    /// <summary>Values per member of the block.</summary>
     public int Length { get; }
+    /// <summary>The number of members.</summary>
     public int Members { get; }
+    /// <summary>The gradients, Length × Members, member fastest (component p of member m at p·Members + m).</summary>
     public double[] Values { get; }
 
+    /// <summary>∂L_m/∂θ_p: component <paramref name="p"/> of member <paramref name="member"/>.</summary>
     public double Get(int p, int member) => Values[(long)p * Members + member];
 
     /// <summary>Σ over members of component <paramref name="p"/>.</summary>

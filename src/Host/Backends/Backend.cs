@@ -22,6 +22,8 @@ public enum Backend
 /// <summary>Floating-point precision of the state and parameters during integration.</summary>
 public enum Precision
 {
+    /// <summary>IEEE single precision (states and parameters rounded to float).</summary>
     Float32,
+    /// <summary>IEEE double precision.</summary>
     Float64,
 }

@@ -6,6 +6,7 @@ public static class BackendNames
     /// <summary>The environment variable that overrides the default backend choice.</summary>
     public const string EnvironmentVariable = "FASTATTRACTORS_BACKEND";
 
+    /// <summary>The names <see cref="Parse"/> accepts, one per <see cref="Backend"/> value.</summary>
     public static IReadOnlyList<string> Valid { get; } = Enum.GetNames<Backend>();
 
     /// <summary>Parses a backend name (case-insensitive); throws naming <paramref name="source"/> and the bad value.</summary>

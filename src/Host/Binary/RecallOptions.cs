@@ -12,8 +12,10 @@ public sealed record RecallOptions
     /// <summary>Trials per network.</summary>
     public int Trials { get; init; } = 10;
 
+    /// <summary>What counts as a successful recall.</summary>
     public RecallCriterion Criterion { get; init; } = RecallCriterion.ExactFromFirstStep;
 
+    /// <summary>With (network, trial), keys the counter RNG that picks the flipped bits.</summary>
     public ulong Seed { get; init; } = 2;
 
     /// <summary>
@@ -23,5 +25,8 @@ public sealed record RecallOptions
     /// </summary>
     public Precision Precision { get; init; } = Precision.Float64;
 
+    /// <summary>
+    /// 10 flipped bits, 10 trials, <see cref="RecallCriterion.ExactFromFirstStep"/>, seed 2, float64.
+    /// </summary>
     public static RecallOptions Default { get; } = new();
 }

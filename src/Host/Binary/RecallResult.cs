@@ -12,10 +12,15 @@ public sealed class RecallResult
         Success = success;
     }
 
+    /// <summary>B: the number of networks.</summary>
     public int Networks { get; }
+    /// <summary>Trials per network.</summary>
     public int Trials { get; }
+    /// <summary>The options the trials ran with.</summary>
     public RecallOptions Options { get; }
+    /// <summary>The backend that ran the trials.</summary>
     public Backend Backend { get; }
+    /// <summary>Per trial, whether it met the criterion; trial r of network b at b·Trials + r.</summary>
     public bool[] Success { get; }
 
     /// <summary>Fraction of network b's trials that met the criterion.</summary>

@@ -10,6 +10,17 @@ public sealed class SequenceBatch
 {
     private readonly sbyte[] patterns;
 
+    /// <summary>A validated batch (the patterns are copied).</summary>
+    /// <param name="patterns">
+    /// networks × length × visible values, each −1 or +1; pattern t of network b at (b·T + t)·N.
+    /// </param>
+    /// <param name="networks">B ≥ 1.</param>
+    /// <param name="length">T ≥ 2.</param>
+    /// <param name="visible">N ≥ 1.</param>
+    /// <param name="boundary">Whether pattern T−1 leads back to pattern 0.</param>
+    /// <remarks>
+    /// Throws when a shape is wrong, a value is not ±1, or a pattern occurs twice with different successors.
+    /// </remarks>
     public SequenceBatch(sbyte[] patterns, int networks, int length, int visible, SequenceBoundary boundary = SequenceBoundary.Periodic)
     {
         ArgumentNullException.ThrowIfNull(patterns);
@@ -51,6 +62,7 @@ public sealed class SequenceBatch
     /// <summary>N: visible neurons.</summary>
     public int Visible { get; }
 
+    /// <summary>Periodic (the last pattern leads to the first) or open.</summary>
     public SequenceBoundary Boundary { get; }
 
     /// <summary>Transitions per sequence: T (periodic) or T − 1 (open).</summary>

@@ -33,19 +33,28 @@ public sealed class TrainingResult
         MinVisibleMargin = minVisibleMargin;
     }
 
+    /// <summary>The sequences the networks were trained on.</summary>
     public SequenceBatch Sequences { get; }
+    /// <summary>The options they were trained with.</summary>
     public TrainingOptions Options { get; }
+    /// <summary>The network variant (from <see cref="Options"/>).</summary>
     public NetworkVariant Variant => Options.Variant;
+    /// <summary>The backend that trained them.</summary>
     public Backend Backend { get; }
 
+    /// <summary>B: the number of networks.</summary>
     public int Networks => Sequences.Networks;
+    /// <summary>N: visible neurons.</summary>
     public int Visible => Sequences.Visible;
 
     /// <summary>M actually used: <see cref="TrainingOptions.Hidden"/>, the transition count (two-layer Long Sequence Hopfield) or 0 (visible-only).</summary>
     public int Hidden { get; }
 
+    /// <summary>U, B × M × N (network b's M×N row-major block at b·M·N); empty when unused.</summary>
     public double[] U { get; }
+    /// <summary>V, B × N × M (network b's N×M row-major block at b·N·M); empty when unused.</summary>
     public double[] V { get; }
+    /// <summary>W, B × N × N (network b's N×N row-major block at b·N·N); empty when unused.</summary>
     public double[] W { get; }
 
     /// <summary>B × M hidden biases; zeros when <see cref="TrainingOptions.Biases"/> is None.</summary>
@@ -72,7 +81,10 @@ public sealed class TrainingResult
     /// <summary>Per epoch of network b: the fraction of (visible unit, transition) pairs whose gate ν opened.</summary>
     public ReadOnlySpan<double> VisibleGateFraction(int network) => visibleGated[network];
 
+    /// <summary>Network <paramref name="network"/>'s U (M×N, row-major).</summary>
     public ReadOnlySpan<double> UOf(int network) => U.AsSpan(network * Hidden * Visible, Hidden * Visible);
+    /// <summary>Network <paramref name="network"/>'s V (N×M, row-major).</summary>
     public ReadOnlySpan<double> VOf(int network) => V.AsSpan(network * Visible * Hidden, Visible * Hidden);
+    /// <summary>Network <paramref name="network"/>'s W (N×N, row-major).</summary>
     public ReadOnlySpan<double> WOf(int network) => W.AsSpan(network * Visible * Visible, Visible * Visible);
 }

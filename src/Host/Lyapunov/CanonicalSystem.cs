@@ -27,13 +27,17 @@ public sealed class CanonicalSystem
     /// <summary>Short kebab-case name (file names, command lines): one-fixed-point, two-fixed-points, line-attractor, chaos, limit-cycle.</summary>
     public string Key { get; }
 
+    /// <summary>A human-readable title.</summary>
     public string Title { get; }
 
     /// <summary>The model and parameters in words (as in spec §6).</summary>
     public string Definition { get; }
 
+    /// <summary>The model, with its parameters.</summary>
     public IEnsembleModel Model { get; }
+    /// <summary>The state dimension n.</summary>
     public int Dimension => Model.Dimension;
+    /// <summary>The solver it is integrated with.</summary>
     public ISolver Solver { get; }
 
     /// <summary>Settings that resolve the expected spectrum (see each system for the error they reach).</summary>

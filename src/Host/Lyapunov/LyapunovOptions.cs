@@ -34,5 +34,9 @@ public sealed record LyapunovOptions
     /// <summary>Members per device chunk; null chooses the largest that fits. Results do not depend on it.</summary>
     public int? ChunkMembers { get; init; }
 
+    /// <summary>
+    /// The defaults: transient 100, duration 1000, QR every 10 steps, full spectrum, 10 blocks, tolerance 0.05,
+    /// float64.
+    /// </summary>
     public static LyapunovOptions Default { get; } = new();
 }

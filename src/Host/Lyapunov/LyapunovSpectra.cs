@@ -30,23 +30,35 @@ public sealed class LyapunovSpectra
         FailedStep = new long[members];
     }
 
+    /// <summary>The state dimension n.</summary>
     public int Dimension { get; }
+    /// <summary>The number of members.</summary>
     public int Members { get; }
 
     /// <summary>Exponents per member.</summary>
     public int K { get; }
 
+    /// <summary>The number of blocks B the accumulation was split into for the standard errors.</summary>
     public int Blocks { get; }
+    /// <summary>The transient time actually run (whole QR intervals) before accumulating.</summary>
     public double TransientTime { get; }
 
     /// <summary>The time the exponents are averaged over (a whole number of QR intervals).</summary>
     public double AccumulationTime { get; }
 
+    /// <summary>Time per step (dt for flows, 1 for maps).</summary>
     public double StepSize { get; }
+    /// <summary>Steps between QR re-orthonormalisations.</summary>
     public int Every { get; }
+    /// <summary>The backend that ran the estimate.</summary>
     public Backend Backend { get; }
+    /// <summary>The precision of state and tangents (log |R_ii| sums are float64 regardless).</summary>
     public Precision Precision { get; }
 
+    /// <summary>
+    /// The exponents, member-major (exponent i of member m at m·K + i), largest first per member; NaN for a diverged
+    /// member.
+    /// </summary>
     public double[] Exponents { get; }
 
     /// <summary>Standard error of each exponent: the spread of its B block estimates / √B.</summary>
@@ -68,6 +80,7 @@ public sealed class LyapunovSpectra
     /// <summary>Sum of the positive exponents (an upper bound on the Kolmogorov–Sinai entropy, Pesin).</summary>
     public double[] PositiveSum { get; }
 
+    /// <summary>Per-member outcome.</summary>
     public LyapunovStatus[] Status { get; }
 
     /// <summary>The step at which a diverged member went non-finite; −1 otherwise.</summary>

@@ -11,6 +11,8 @@ namespace FastAttractors;
 /// <summary>The Hénon map (x, y) ← (1 − a x² + y, b x); (a, b) = (1.4, 0.3) by default.</summary>
 public sealed class Henon : IEnsembleModel, IModelBinding
 {
+    /// <summary>A Hénon map with (a, b) given as a block of 2 values, shared or per member.</summary>
+    /// <param name="parameters">(a, b); throws when its length is not 2.</param>
     public Henon(ParameterBlock parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -18,6 +20,7 @@ public sealed class Henon : IEnsembleModel, IModelBinding
         Members = ModelShapes.Members(Parameters);
     }
 
+    /// <summary>A Hénon map shared by every member.</summary>
     public Henon(double a = 1.4, double b = 0.3)
         : this(ParameterBlock.Shared("a_b", [a, b]))
     {
@@ -25,9 +28,13 @@ public sealed class Henon : IEnsembleModel, IModelBinding
 
     /// <summary>(a, b) per member or shared.</summary>
     public ParameterBlock Parameters { get; }
+    /// <inheritdoc/>
     public string Name => "Henon";
+    /// <inheritdoc/>
     public int Dimension => 2;
+    /// <inheritdoc/>
     public DynamicsKind Kind => DynamicsKind.Map;
+    /// <inheritdoc/>
     public int? Members { get; }
 
     IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [Parameters];

@@ -6,11 +6,13 @@ namespace FastAttractors;
 /// </summary>
 public interface IEnsembleModel
 {
+    /// <summary>The model's name as reports and results show it.</summary>
     string Name { get; }
 
     /// <summary>State dimension n.</summary>
     int Dimension { get; }
 
+    /// <summary>Whether the model is a flow or a map.</summary>
     DynamicsKind Kind { get; }
 
     /// <summary>The member count fixed by per-member parameters, or null when every parameter is shared.</summary>

@@ -14,6 +14,13 @@ namespace FastAttractors;
 /// </summary>
 public sealed class Linear : IEnsembleModel, IModelBinding
 {
+    /// <summary>A linear flow or map.</summary>
+    /// <param name="a">A, n × n row-major, shared or per member.</param>
+    /// <param name="b">The offset b (n values); zero when null.</param>
+    /// <param name="kind">Flow or Map.</param>
+    /// <remarks>
+    /// Throws when A is not square, b has the wrong length, or per-member blocks disagree on the member count.
+    /// </remarks>
     public Linear(ParameterBlock a, ParameterBlock? b = null, DynamicsKind kind = DynamicsKind.Flow)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -26,13 +33,20 @@ public sealed class Linear : IEnsembleModel, IModelBinding
         Members = ModelShapes.Members(A, B);
     }
 
+    /// <summary>A, n × n row-major (row i, column j at i·n + j per member).</summary>
     public ParameterBlock A { get; }
+    /// <summary>The offset b (n values per member).</summary>
     public ParameterBlock B { get; }
+    /// <inheritdoc/>
     public string Name => Kind == DynamicsKind.Flow ? "Linear" : "Linear(map)";
+    /// <inheritdoc/>
     public int Dimension { get; }
+    /// <inheritdoc/>
     public DynamicsKind Kind { get; }
+    /// <inheritdoc/>
     public int? Members { get; }
 
+    /// <summary>One system shared by every member: A from a square array, b (zero when null).</summary>
     public static Linear Shared(double[,] a, double[]? b = null, DynamicsKind kind = DynamicsKind.Flow) =>
         new(ParameterBlock.Shared("A", ModelShapes.Square(a, nameof(a))), b is null ? null : ParameterBlock.Shared("b", b), kind);
 

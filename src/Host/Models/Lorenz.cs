@@ -11,6 +11,8 @@ namespace FastAttractors;
 /// <summary>The Lorenz system; parameters (σ, ρ, β), textbook (10, 28, 8/3) by default.</summary>
 public sealed class Lorenz : IEnsembleModel, IModelBinding
 {
+    /// <summary>A Lorenz system with (σ, ρ, β) given as a block of 3 values, shared or per member.</summary>
+    /// <param name="parameters">(σ, ρ, β); throws when its length is not 3.</param>
     public Lorenz(ParameterBlock parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -18,6 +20,7 @@ public sealed class Lorenz : IEnsembleModel, IModelBinding
         Members = ModelShapes.Members(Parameters);
     }
 
+    /// <summary>A Lorenz system shared by every member.</summary>
     public Lorenz(double sigma = 10.0, double rho = 28.0, double beta = 8.0 / 3.0)
         : this(ParameterBlock.Shared("sigma_rho_beta", [sigma, rho, beta]))
     {
@@ -25,9 +28,13 @@ public sealed class Lorenz : IEnsembleModel, IModelBinding
 
     /// <summary>(σ, ρ, β) per member or shared.</summary>
     public ParameterBlock Parameters { get; }
+    /// <inheritdoc/>
     public string Name => "Lorenz";
+    /// <inheritdoc/>
     public int Dimension => 3;
+    /// <inheritdoc/>
     public DynamicsKind Kind => DynamicsKind.Flow;
+    /// <inheritdoc/>
     public int? Members { get; }
 
     /// <summary>The W5 ensemble: σ = 10, β = 8/3 and ρ = linspace(ρ0, ρ1, members).</summary>

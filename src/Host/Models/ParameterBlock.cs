@@ -21,6 +21,7 @@ public sealed class ParameterBlock
         Values = values;
     }
 
+    /// <summary>The block's name, used in error messages.</summary>
     public string Name { get; }
 
     /// <summary>Values per member.</summary>
@@ -29,10 +30,18 @@ public sealed class ParameterBlock
     /// <summary>Members the block describes (1 when shared).</summary>
     public int Members { get; }
 
+    /// <summary>True when values are given per member, false when one set is shared.</summary>
     public bool PerMember { get; }
 
+    /// <summary>
+    /// The values: Length values when shared, else Length × Members, member fastest (value p of member m at p·Members +
+    /// m).
+    /// </summary>
     public double[] Values { get; }
 
+    /// <summary>
+    /// Value p of member <paramref name="member"/> (the shared value whatever the member when not per member).
+    /// </summary>
     public double Get(int p, int member) => PerMember ? Values[(long)p * Members + member] : Values[p];
 
     /// <summary>One set of values used by every member.</summary>

@@ -11,6 +11,12 @@ namespace FastAttractors;
 /// <summary>dx/dt = −x + ReLU(W x + b) (Eq. S1): the fixed-point and line-attractor systems of Fig. 3.</summary>
 public sealed class ReluRnn : IEnsembleModel, IModelBinding
 {
+    /// <summary>A ReLU network.</summary>
+    /// <param name="w">W, n × n row-major, shared or per member.</param>
+    /// <param name="b">The bias b (n values); zero when null.</param>
+    /// <remarks>
+    /// Throws when W is not square, b has the wrong length, or per-member blocks disagree on the member count.
+    /// </remarks>
     public ReluRnn(ParameterBlock w, ParameterBlock? b = null)
     {
         ArgumentNullException.ThrowIfNull(w);
@@ -20,13 +26,20 @@ public sealed class ReluRnn : IEnsembleModel, IModelBinding
         Members = ModelShapes.Members(W, B);
     }
 
+    /// <summary>W, n × n row-major (row i, column j at i·n + j per member).</summary>
     public ParameterBlock W { get; }
+    /// <summary>The bias b (n values per member).</summary>
     public ParameterBlock B { get; }
+    /// <inheritdoc/>
     public string Name => "ReluRnn";
+    /// <inheritdoc/>
     public int Dimension { get; }
+    /// <inheritdoc/>
     public DynamicsKind Kind => DynamicsKind.Flow;
+    /// <inheritdoc/>
     public int? Members { get; }
 
+    /// <summary>One network shared by every member: W from a square array, b (zero when null).</summary>
     public static ReluRnn Shared(double[,] w, double[]? b = null) =>
         new(ParameterBlock.Shared("W", ModelShapes.Square(w, nameof(w))), b is null ? null : ParameterBlock.Shared("b", b));
 

@@ -13,9 +13,12 @@ public readonly struct RosslerField<T>(double a, double b, double c) : IModel<T>
 {
     private readonly double a = a, b = b, c = c;
 
+    /// <inheritdoc/>
     public int Dimension => 3;
+    /// <inheritdoc/>
     public int ScratchLength => 0;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>

@@ -14,6 +14,9 @@ namespace FastAttractors;
 /// </summary>
 public sealed class TanhOfLinear : IEnsembleModel, IModelBinding
 {
+    /// <summary>The tanh-of-linear flow or map.</summary>
+    /// <param name="w">W, n × n row-major, shared or per member; throws when not square.</param>
+    /// <param name="kind">Flow or Map.</param>
     public TanhOfLinear(ParameterBlock w, DynamicsKind kind)
     {
         ArgumentNullException.ThrowIfNull(w);
@@ -25,12 +28,18 @@ public sealed class TanhOfLinear : IEnsembleModel, IModelBinding
         Members = ModelShapes.Members(W);
     }
 
+    /// <summary>W, n × n row-major (row i, column j at i·n + j per member).</summary>
     public ParameterBlock W { get; }
+    /// <inheritdoc/>
     public string Name => Kind == DynamicsKind.Flow ? "TanhOfLinear(flow)" : "TanhOfLinear(map)";
+    /// <inheritdoc/>
     public int Dimension { get; }
+    /// <inheritdoc/>
     public DynamicsKind Kind { get; }
+    /// <inheritdoc/>
     public int? Members { get; }
 
+    /// <summary>One system shared by every member, W from a square array.</summary>
     public static TanhOfLinear Shared(double[,] w, DynamicsKind kind) =>
         new(ParameterBlock.Shared("W", ModelShapes.Square(w, nameof(w))), kind);
 

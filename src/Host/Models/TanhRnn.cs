@@ -30,12 +30,19 @@ public sealed class TanhRnn : IEnsembleModel, IModelBinding
         Members = ModelShapes.Members(W, B, Tau);
     }
 
+    /// <summary>W, n × n row-major (row i, column j at i·n + j per member).</summary>
     public ParameterBlock W { get; }
+    /// <summary>The bias b (n values per member).</summary>
     public ParameterBlock B { get; }
+    /// <summary>The time constant τ (one value per member, &gt; 0).</summary>
     public ParameterBlock Tau { get; }
+    /// <inheritdoc/>
     public string Name => "TanhRnn";
+    /// <inheritdoc/>
     public int Dimension { get; }
+    /// <inheritdoc/>
     public DynamicsKind Kind => DynamicsKind.Flow;
+    /// <inheritdoc/>
     public int? Members { get; }
 
     /// <summary>One network shared by all members.</summary>

@@ -25,6 +25,11 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
     private readonly TField64 field64;
     private readonly TField32 field32;
 
+    /// <summary>Wraps a user field given in both precisions.</summary>
+    /// <param name="field64">The float64 field.</param>
+    /// <param name="field32">The float32 field, of the same dimension.</param>
+    /// <param name="kind">Flow or Map.</param>
+    /// <param name="name">The name reports show.</param>
     public UserModel(TField64 field64, TField32 field32, DynamicsKind kind, string name = "User")
     {
         if (field64.Dimension < 1)
@@ -37,9 +42,13 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
         Name = name;
     }
 
+    /// <inheritdoc/>
     public string Name { get; }
+    /// <inheritdoc/>
     public int Dimension => field64.Dimension;
+    /// <inheritdoc/>
     public DynamicsKind Kind { get; }
+    /// <summary>Always null: a user model carries its own constants, so it fixes no member count.</summary>
     public int? Members => null;
 
     IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [];

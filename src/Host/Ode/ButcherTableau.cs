@@ -10,6 +10,15 @@ namespace FastAttractors;
 /// </summary>
 public sealed record ButcherTableau
 {
+    /// <summary>A validated explicit tableau (coefficients copied).</summary>
+    /// <param name="name">The registry key.</param>
+    /// <param name="order">The classical order p (≥ 1).</param>
+    /// <param name="a">Rows of a: row s holds the s entries a_s0..a_s,s−1 (strictly lower triangular).</param>
+    /// <param name="b">The weights b_s (Σ b = 1).</param>
+    /// <param name="c">The nodes c_s (each the sum of row s of a).</param>
+    /// <remarks>
+    /// Throws ArgumentException when a coefficient is not finite or an invariant fails (within 1e-14 relative).
+    /// </remarks>
     public ButcherTableau(string name, int order, double[][] a, double[] b, double[] c)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -50,9 +59,13 @@ public sealed record ButcherTableau
     /// <summary>The classical order p: the local error is O(h^(p+1)), the global error O(h^p).</summary>
     public int Order { get; }
 
+    /// <summary>The coefficients a_sj; row s has s entries (j &lt; s).</summary>
     public ImmutableArray<ImmutableArray<double>> A { get; }
+    /// <summary>The weights b_s of the step.</summary>
     public ImmutableArray<double> B { get; }
+    /// <summary>The nodes c_s (row sums of a).</summary>
     public ImmutableArray<double> C { get; }
+    /// <summary>The number of stages s.</summary>
     public int Stages => B.Length;
 
     /// <summary>
@@ -77,5 +90,6 @@ public sealed record ButcherTableau
         return 0;
     }
 
+    /// <summary>The name, order and stage count.</summary>
     public override string ToString() => $"{Name} (order {Order}, {Stages} stages)";
 }

@@ -6,6 +6,11 @@ namespace FastAttractors;
 /// </summary>
 public sealed record EnsembleProblem
 {
+    /// <summary>A problem of <paramref name="members"/> members.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="initialStates">n × members finite values, component i of member m at i·members + m.</param>
+    /// <param name="members">The member count; must match the model's when it has per-member parameters.</param>
+    /// <remarks>Throws when a shape disagrees or an initial value is not finite.</remarks>
     public EnsembleProblem(IEnsembleModel model, double[] initialStates, int members)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -31,9 +36,13 @@ public sealed record EnsembleProblem
         Members = members;
     }
 
+    /// <summary>The model every member follows.</summary>
     public IEnsembleModel Model { get; }
+    /// <summary>Initial states, n × members, component i of member m at i·Members + m.</summary>
     public double[] InitialStates { get; }
+    /// <summary>The number of members.</summary>
     public int Members { get; }
+    /// <summary>The state dimension n (the model's).</summary>
     public int Dimension => Model.Dimension;
 
     /// <summary>A problem whose member count is the model's (per-member parameters) or given.</summary>

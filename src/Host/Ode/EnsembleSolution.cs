@@ -29,16 +29,26 @@ public sealed class EnsembleSolution
         }
     }
 
+    /// <summary>The state dimension n.</summary>
     public int Dimension { get; }
+    /// <summary>The number of members.</summary>
     public int Members { get; }
+    /// <summary>The number of steps run.</summary>
     public long Steps { get; }
 
     /// <summary>dt for flows, 1 for maps.</summary>
     public double StepSize { get; }
 
+    /// <summary>Steps between recorded frames, or null when only final states were saved.</summary>
     public int? RecordEvery { get; }
+    /// <summary>The backend that ran the integration.</summary>
     public Backend Backend { get; }
+    /// <summary>The precision the states were stepped in.</summary>
     public Precision Precision { get; }
+    /// <summary>
+    /// Final states, n × members (component i of member m at i·Members + m); a flagged member holds its last finite
+    /// state.
+    /// </summary>
     public double[] FinalStates { get; }
 
     /// <summary>Frames × n × members, or null when only final states were saved.</summary>
@@ -47,6 +57,7 @@ public sealed class EnsembleSolution
     /// <summary>Time of each trajectory frame, or null.</summary>
     public double[]? Times { get; }
 
+    /// <summary>Per-member outcome.</summary>
     public MemberStatus[] Status { get; }
 
     /// <summary>
@@ -56,6 +67,7 @@ public sealed class EnsembleSolution
     /// </summary>
     public long[] FailedStep { get; }
 
+    /// <summary>The number of recorded frames (0 without a trajectory).</summary>
     public int Frames => Times?.Length ?? 0;
 
     /// <summary>Puts back the initial state of every member whose first step failed (see <see cref="FailedStep"/>).</summary>
@@ -70,8 +82,13 @@ public sealed class EnsembleSolution
         }
     }
 
+    /// <summary>Component <paramref name="component"/> of member <paramref name="member"/>'s final state.</summary>
     public double Final(int member, int component) => FinalStates[(long)component * Members + member];
 
+    /// <summary>
+    /// Component <paramref name="component"/> of member <paramref name="member"/> at recorded frame
+    /// <paramref name="frame"/>; throws InvalidOperationException when no trajectory was recorded.
+    /// </summary>
     public double At(int frame, int member, int component)
     {
         if (Trajectory is null)

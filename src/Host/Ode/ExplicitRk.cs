@@ -7,6 +7,10 @@ namespace FastAttractors;
 /// </summary>
 public sealed record ExplicitRk : ISolver
 {
+    /// <summary>
+    /// A solver stepping <paramref name="tableau"/> with fixed step <paramref name="dt"/> (positive and finite, else
+    /// ArgumentOutOfRangeException).
+    /// </summary>
     public ExplicitRk(ButcherTableau tableau, double dt)
     {
         ArgumentNullException.ThrowIfNull(tableau);
@@ -15,11 +19,16 @@ public sealed record ExplicitRk : ISolver
         Dt = dt;
     }
 
+    /// <summary>The method.</summary>
     public ButcherTableau Tableau { get; }
+    /// <summary>The fixed step h.</summary>
     public double Dt { get; }
+    /// <inheritdoc/>
     public DynamicsKind Advances => DynamicsKind.Flow;
+    /// <inheritdoc/>
     public double StepSize => Dt;
     ButcherTableau? ISolver.Tableau => Tableau;
 
+    /// <summary>The method's name and the step.</summary>
     public override string ToString() => $"ExplicitRk({Tableau.Name}, dt = {Dt})";
 }

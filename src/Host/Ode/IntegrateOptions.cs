@@ -9,5 +9,6 @@ public sealed record IntegrateOptions
     /// <summary>Members per device chunk; null chooses the largest that fits device memory. Results do not depend on it.</summary>
     public int? ChunkMembers { get; init; }
 
+    /// <summary>Float64, automatic chunking.</summary>
     public static IntegrateOptions Default { get; } = new();
 }

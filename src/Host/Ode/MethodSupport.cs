@@ -9,6 +9,9 @@ namespace FastAttractors;
 /// </summary>
 public static class MethodSupport
 {
+    /// <summary>
+    /// True when <paramref name="backend"/> runs <paramref name="method"/> for <paramref name="capability"/>.
+    /// </summary>
     public static bool Supports(Backend backend, SolverCapability capability, ButcherTableau method)
     {
         ArgumentNullException.ThrowIfNull(method);

@@ -8,6 +8,7 @@ public sealed record SaveAt
     /// <summary>Record interval in steps; null for final states only.</summary>
     public int? Every { get; }
 
+    /// <summary>Final states only.</summary>
     public static SaveAt Final { get; } = new((int?)null);
 
     /// <summary>Decimated trajectory: states at steps 0, k, 2k, … ≤ steps.</summary>

@@ -20,14 +20,20 @@ public interface ISolver
 /// <summary>Classic RK4 with fixed step <see cref="Dt"/> (spec §2): the same steps as <c>new ExplicitRk(Methods.ClassicRk4, dt)</c>.</summary>
 public sealed record Rk4 : ISolver
 {
+    /// <summary>
+    /// Classic RK4 with fixed step <paramref name="dt"/> (positive and finite, else ArgumentOutOfRangeException).
+    /// </summary>
     public Rk4(double dt)
     {
         StepSizes.Validate(dt);
         Dt = dt;
     }
 
+    /// <summary>The fixed step h.</summary>
     public double Dt { get; }
+    /// <inheritdoc/>
     public DynamicsKind Advances => DynamicsKind.Flow;
+    /// <inheritdoc/>
     public double StepSize => Dt;
     ButcherTableau? ISolver.Tableau => Methods.ClassicRk4;
 }
@@ -35,8 +41,11 @@ public sealed record Rk4 : ISolver
 /// <summary>x ← F(x) for maps; one step is one iteration.</summary>
 public sealed record MapIteration : ISolver
 {
+    /// <summary>The single instance.</summary>
     public static MapIteration Instance { get; } = new();
+    /// <inheritdoc/>
     public DynamicsKind Advances => DynamicsKind.Map;
+    /// <inheritdoc/>
     public double StepSize => 1.0;
     ButcherTableau? ISolver.Tableau => null;
 }

@@ -13,19 +13,28 @@ public static class CounterRandom
     /// <summary>Purposes keep draws for different quantities of one member independent.</summary>
     public enum Purpose : ulong
     {
+        /// <summary>Random network weights (the Gaussian entries of W).</summary>
         Weights = 1,
+        /// <summary>Sparsity masks: which entries of W are present.</summary>
         Mask = 2,
+        /// <summary>Random initial states.</summary>
         InitialState = 3,
+        /// <summary>The per-block (α, θ) of PTA weight matrices.</summary>
         Angles = 4,
+        /// <summary>General-purpose noise, reserved.</summary>
         Noise = 5,
 
         /// <summary>Binary sequence data (src/Host/Binary/Data); numbered apart so purposes added elsewhere do not collide.</summary>
         Patterns = 16,
 
         // Binary sequence networks (spec: sequence attractors); spaced from the values above so other purposes can be added.
+        /// <summary>The fixed projection P behind the hidden targets of binary sequence networks.</summary>
         HiddenProjection = 20,
+        /// <summary>The fixed N(0,1) U of <see cref="NetworkVariant.HiddenVOnly"/>.</summary>
         FixedHiddenWeights = 21,
+        /// <summary>Initial weights of binary sequence networks.</summary>
         BinaryInitialWeights = 22,
+        /// <summary>The bits flipped in the start state of a recall trial.</summary>
         RecallFlips = 23,
 
         /// <summary>Scans (src/Cli/Scan): the seed of one row (point × member), from which its weights and initial state are drawn.</summary>
@@ -35,19 +44,32 @@ public static class CounterRandom
         PtaFromScan = 31,
 
         // Training discrete-time RNNs on tasks (src/Host/Training), range 40–49.
+        /// <summary>Training data of a task.</summary>
         TaskTrainData = 40,
+        /// <summary>Test data of a task.</summary>
         TaskTestData = 41,
+        /// <summary>Initial weights of a trained RNN.</summary>
         RnnInitialWeights = 42,
+        /// <summary>PTA-block initial weights of a trained RNN.</summary>
         PtaBlocks = 43,
+        /// <summary>The shuffled minibatch order of a training epoch.</summary>
         MinibatchOrder = 44,
+        /// <summary>Initial states of the members used to estimate a trained RNN's spectrum.</summary>
         RnnSpectrumStart = 45,
+        /// <summary>The initial state of the continuous-time sine-training example.</summary>
         ContinuousTraining = 46,
 
         // Structural stability (src/Host/Stability): weight-noise ensembles and the head-direction circuit's oscillators.
+        /// <summary>Weight noise of a weight-noise ensemble.</summary>
         WeightNoise = 50,
+        /// <summary>Weight noise of the head-direction circuit's oscillators.</summary>
         OscillatorWeightNoise = 51,
     }
 
+    /// <summary>
+    /// 64 random bits, a pure function of (<paramref name="seed"/>, <paramref name="stream"/>,
+    /// <paramref name="counter"/>).
+    /// </summary>
     public static ulong Bits(ulong seed, ulong stream, ulong counter)
     {
         ulong z = Mix(seed + Golden * (stream + 1));

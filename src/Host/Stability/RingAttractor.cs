@@ -16,8 +16,11 @@ namespace FastAttractors;
 /// </summary>
 public static class RingAttractor
 {
+    /// <summary>The default number of neurons n.</summary>
     public const int DefaultNeurons = 64;
+    /// <summary>The default coupling J₁.</summary>
     public const double DefaultCoupling = 8.0;
+    /// <summary>The default uniform input I₀.</summary>
     public const double DefaultInput = -2.0;
 
     /// <summary>The network with <paramref name="n"/> neurons, coupling J₁ and uniform input I₀ (τ = 1).</summary>

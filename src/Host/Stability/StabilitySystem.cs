@@ -24,14 +24,19 @@ public sealed class StabilitySystem
 
     /// <summary>ring, line, pta, limit-cycle.</summary>
     public string Key { get; }
+    /// <summary>A human-readable title.</summary>
     public string Title { get; }
+    /// <summary>The model and parameters in words.</summary>
     public string Definition { get; }
+    /// <summary>The noise-free base network.</summary>
     public IEnsembleModel Model { get; }
+    /// <summary>The state dimension n.</summary>
     public int Dimension => Model.Dimension;
 
     /// <summary>Where every member starts (on or near the attractor of the noise-free network).</summary>
     public double[] InitialState => (double[])initialState.Clone();
 
+    /// <summary>The solver it is integrated with.</summary>
     public ISolver Solver { get; }
 
     /// <summary>Transient, duration, QR interval and k (enough exponents to count the zero ones and the next).</summary>

@@ -58,6 +58,7 @@ public static class StabilitySystems
         CanonicalSystems.LimitCycle.InitialStates(1), new Rk4(0.1),
         new LyapunovOptions { Transient = 200, Duration = 1000, Every = 10, Exponents = 4, Tolerance = 0.05 }, 1);
 
+    /// <summary>Every system: ring, line, PTA and limit cycle.</summary>
     public static IReadOnlyList<StabilitySystem> All { get; } = [Ring, Line, Pta, LimitCycle];
 
     /// <summary>The system with key <paramref name="key"/>.</summary>

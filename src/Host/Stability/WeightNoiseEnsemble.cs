@@ -8,6 +8,15 @@ namespace FastAttractors;
 /// </summary>
 public sealed class WeightNoiseEnsemble
 {
+    /// <summary>
+    /// An ensemble of <paramref name="sigmas"/>.Count × <paramref name="membersPerSigma"/> noisy copies of
+    /// <paramref name="baseModel"/>.
+    /// </summary>
+    /// <param name="baseModel">The noise-free network (TanhRnn, ReluRnn, Linear or TanhOfLinear).</param>
+    /// <param name="sigmas">The noise levels σ_p (finite, ≥ 0; at least one).</param>
+    /// <param name="membersPerSigma">M: members per noise level, in [1, 2³⁰].</param>
+    /// <param name="seed">Seeds the noise.</param>
+    /// <param name="draws">Whether the σ points draw independent noise or share directions.</param>
     public WeightNoiseEnsemble(IEnsembleModel baseModel, IReadOnlyList<double> sigmas, int membersPerSigma, long seed,
         NoiseDraws draws = NoiseDraws.IndependentPerSigma)
     {
@@ -28,18 +37,27 @@ public sealed class WeightNoiseEnsemble
         Model = WithNoisyWeights(baseModel);
     }
 
+    /// <summary>The noise-free network.</summary>
     public IEnsembleModel BaseModel { get; }
+    /// <summary>The noise levels σ_p, in the order of the member index.</summary>
     public IReadOnlyList<double> Sigmas { get; }
+    /// <summary>M: members per noise level.</summary>
     public int MembersPerSigma { get; }
+    /// <summary>The seed of the noise.</summary>
     public long Seed { get; }
+    /// <summary>How the noise of different σ points relates.</summary>
     public NoiseDraws Draws { get; }
+    /// <summary>The total number of members, Sigmas.Count × MembersPerSigma.</summary>
     public int Members => Sigmas.Count * MembersPerSigma;
 
     /// <summary>The base model with per-member weights W + σ ξ (other parameters shared, as in the base).</summary>
     public IEnsembleModel Model { get; }
 
+    /// <summary>The σ-point index p of member <paramref name="member"/>.</summary>
     public int PointOf(int member) => member / MembersPerSigma;
+    /// <summary>The draw index m (within its σ point) of member <paramref name="member"/>.</summary>
     public int DrawOf(int member) => member % MembersPerSigma;
+    /// <summary>The noise level σ of member <paramref name="member"/>.</summary>
     public double SigmaOf(int member) => Sigmas[PointOf(member)];
 
     /// <summary>The counter-stream key of a member's noise: (p, m) packed, or m alone for common directions.</summary>

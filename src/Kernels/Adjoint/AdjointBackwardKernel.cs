@@ -10,6 +10,9 @@ namespace FastAttractors.Kernels.Adjoint;
 /// </summary>
 public static class AdjointBackwardKernel
 {
+    /// <summary>
+    /// Kernel entry: the backward launch <paramref name="range"/> for member <paramref name="member"/>.
+    /// </summary>
     public static void Run<T, TModel>(Index1D member, TModel model, AdjointState<T> s, AdjointCoefficients<T> c, BackwardRange range)
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, IAdjointModel<T>

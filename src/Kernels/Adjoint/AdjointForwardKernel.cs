@@ -10,6 +10,10 @@ namespace FastAttractors.Kernels.Adjoint;
 /// </summary>
 public static class AdjointForwardKernel
 {
+    /// <summary>
+    /// Kernel entry: the forward launch <paramref name="range"/> for member <paramref name="member"/> (RK4 with
+    /// <paramref name="c"/>, or the map when c.Map is 1).
+    /// </summary>
     public static void Run<T, TModel>(Index1D member, TModel model, AdjointState<T> s, AdjointCoefficients<T> c, ForwardRange range)
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, IAdjointModel<T>

@@ -13,6 +13,11 @@ public readonly struct BinaryRecallShape(
     /// <summary>Threads in this chunk; also the stride of the SoA state vectors.</summary>
     public readonly int Threads = threads;
 
+    /// <summary>
+    /// Trials per network, N visible units, M hidden units (0 for a visible-only network), T patterns per sequence,
+    /// transitions (the patterns with a successor), and the most steps the reach criterion searches for a stored
+    /// pattern.
+    /// </summary>
     public readonly int Trials = trials, Visible = visible, Hidden = hidden, Length = length, Transitions = transitions, SearchSteps = searchSteps;
 
     /// <summary>1/0 flags (ints, not bools, so every backend lays the struct out alike).</summary>
@@ -36,7 +41,11 @@ public readonly struct BinaryRecallBuffers(
     ArrayView<double> scratch,
     ArrayView<int> success)
 {
+    /// <summary>Float64 weights and biases (see the type's remarks) and the per-thread hidden-code scratch.</summary>
     public readonly ArrayView<double> First = first, Second = second, HiddenBias = hiddenBias, VisibleBias = visibleBias, Scratch = scratch;
+    /// <summary>
+    /// The ±1 patterns, the per-thread state and next state, and the per-thread result (1 recalled, 0 not).
+    /// </summary>
     public readonly ArrayView<int> Patterns = patterns, State = state, Next = next, Success = success;
 }
 
@@ -49,10 +58,15 @@ public readonly struct BinaryRecallBuffers(
 /// </summary>
 public static class BinaryRecallKernel
 {
+    /// <summary>Kernel entry: one recall trial per thread in float64; writes Success[thread].</summary>
     public static void Run(Index1D index, BinaryRecallShape s, BinaryRecallBuffers v) =>
         Recall(index, s, v.Patterns, v.State, v.Next, v.Success,
             new Float64RecallStep(v.First, v.Second, v.HiddenBias, v.VisibleBias, v.Scratch));
 
+    /// <summary>
+    /// Kernel entry: one recall trial per thread with the float32 step <paramref name="step"/>; writes
+    /// states.Success[thread].
+    /// </summary>
     public static void RunFloat32(Index1D index, BinaryRecallShape s, BinaryRecallStates states, Float32RecallStep step) =>
         Recall(index, s, states.Patterns, states.State, states.Next, states.Success, step);
 

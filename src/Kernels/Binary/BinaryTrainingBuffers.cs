@@ -28,7 +28,18 @@ public readonly struct BinaryTrainingBuffers(
     ArrayView<int> tally,
     ArrayView<double> minima)
 {
+    /// <summary>
+    /// Patterns (±1, all networks), hidden sign targets, gate counts per epoch, (epochs run, converged) per network,
+    /// and the per-group tally scratch.
+    /// </summary>
     public readonly ArrayView<int> Patterns = patterns, HiddenTargets = hiddenTargets, GateCounts = gateCounts, Status = status, Tally = tally;
+    /// <summary>
+    /// The learned weights and biases of each network in the launch (see the type's remarks for layouts).
+    /// </summary>
     public readonly ArrayView<double> First = first, Second = second, HiddenBias = hiddenBias, VisibleBias = visibleBias;
+    /// <summary>
+    /// Kernel work space (hidden fields, hidden codes, visible fields), the two normalised minimum margins per network,
+    /// and the per-group minima scratch.
+    /// </summary>
     public readonly ArrayView<double> HiddenFields = hiddenFields, HiddenCodes = hiddenCodes, VisibleFields = visibleFields, Margins = margins, Minima = minima;
 }

@@ -14,6 +14,10 @@ public static class BinaryTrainingKernel
     /// <summary>The largest group the kernel supports (the CUDA and OpenCL limit on common devices).</summary>
     public const int MaxGroupSize = 1024;
 
+    /// <summary>
+    /// Kernel entry (one group per network): trains network FirstNetwork + group index until an epoch opens no gate or
+    /// <see cref="BinaryTrainingShape.MaxEpochs"/> epochs.
+    /// </summary>
     public static void Run(BinaryTrainingShape s, BinaryTrainingBuffers v)
     {
         int g = Grid.IdxX, tid = Group.IdxX, size = Group.DimX;

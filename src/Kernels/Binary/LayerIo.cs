@@ -5,12 +5,14 @@ namespace FastAttractors.Kernels.Binary;
 /// <summary>Input x_t[c] of a layer at transition t, as the float64 the Reference multiplies by.</summary>
 public interface ILayerInputs
 {
+    /// <summary>Input c at transition t.</summary>
     double Input(int t, int c);
 }
 
 /// <summary>Sign target s_t[r] ∈ {−1, +1} of row r at transition t.</summary>
 public interface ILayerTargets
 {
+    /// <summary>Sign target (−1 or +1) of row r at transition t.</summary>
     int Target(int t, int r);
 }
 
@@ -20,6 +22,7 @@ public readonly struct PatternInputs(ArrayView<int> patterns, int network, int l
     private readonly ArrayView<int> patterns = patterns;
     private readonly int offset = network * length * visible, visible = visible;
 
+    /// <summary>Component c of pattern t of the network, as double.</summary>
     public double Input(int t, int c) => patterns[offset + t * visible + c];
 }
 
@@ -29,6 +32,7 @@ public readonly struct CodeInputs(ArrayView<double> codes, int offset, int hidde
     private readonly ArrayView<double> codes = codes;
     private readonly int offset = offset, hidden = hidden;
 
+    /// <summary>Hidden code c at transition t.</summary>
     public double Input(int t, int c) => codes[offset + t * hidden + c];
 }
 
@@ -38,6 +42,7 @@ public readonly struct SuccessorTargets(ArrayView<int> patterns, int network, in
     private readonly ArrayView<int> patterns = patterns;
     private readonly int offset = network * length * visible, length = length, visible = visible;
 
+    /// <summary>Component r of pattern t + 1 (pattern 0 after the last).</summary>
     public int Target(int t, int r) => patterns[offset + (t + 1 < length ? t + 1 : 0) * visible + r];
 }
 
@@ -47,5 +52,6 @@ public readonly struct HiddenSignTargets(ArrayView<int> signs, int offset, int h
     private readonly ArrayView<int> signs = signs;
     private readonly int offset = offset, hidden = hidden;
 
+    /// <summary>Hidden sign target of unit r at transition t.</summary>
     public int Target(int t, int r) => signs[offset + t * hidden + r];
 }

@@ -5,7 +5,9 @@ namespace FastAttractors.Kernels.Binary;
 /// <summary>One learned layer of one network: rows × cols weights (row-major) and one bias per row.</summary>
 public readonly struct LayerWeights(ArrayView<double> weights, ArrayView<double> bias, int rows, int cols)
 {
+    /// <summary>Row-major rows × cols weights and one bias per row.</summary>
     public readonly ArrayView<double> Weights = weights, Bias = bias;
+    /// <summary>The layer's rows (outputs) and columns (inputs).</summary>
     public readonly int Rows = rows, Cols = cols;
 }
 

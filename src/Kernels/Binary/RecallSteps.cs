@@ -5,12 +5,19 @@ namespace FastAttractors.Kernels.Binary;
 /// <summary>One synchronous step Next ← F(State) of network b for one recall thread (SoA states, k·Threads + thread).</summary>
 public interface IRecallStep
 {
+    /// <summary>
+    /// Writes F(state) of network <paramref name="b"/> to <paramref name="next"/> for recall thread
+    /// <paramref name="thread"/> (SoA, k·Threads + thread).
+    /// </summary>
     void Step(BinaryRecallShape s, ArrayView<int> state, ArrayView<int> next, int thread, int b);
 }
 
 /// <summary>The per-thread views of a recall launch that do not depend on the arithmetic (see <see cref="BinaryRecallBuffers"/>).</summary>
 public readonly struct BinaryRecallStates(ArrayView<int> patterns, ArrayView<int> state, ArrayView<int> next, ArrayView<int> success)
 {
+    /// <summary>
+    /// The ±1 patterns, the per-thread state and next state, and the per-thread result (1 recalled, 0 not).
+    /// </summary>
     public readonly ArrayView<int> Patterns = patterns, State = state, Next = next, Success = success;
 }
 
@@ -18,8 +25,12 @@ public readonly struct BinaryRecallStates(ArrayView<int> patterns, ArrayView<int
 public readonly struct Float64RecallStep(ArrayView<double> first, ArrayView<double> second, ArrayView<double> hiddenBias,
     ArrayView<double> visibleBias, ArrayView<double> scratch) : IRecallStep
 {
+    /// <summary>
+    /// Float64 weights and biases of every network (network-major, row-major) and the per-thread hidden-code scratch.
+    /// </summary>
     public readonly ArrayView<double> First = first, Second = second, HiddenBias = hiddenBias, VisibleBias = visibleBias, Scratch = scratch;
 
+    /// <inheritdoc/>
     public void Step(BinaryRecallShape s, ArrayView<int> state, ArrayView<int> next, int thread, int b)
     {
         int n = s.Visible, m = s.Hidden, stride = s.Threads;
@@ -64,8 +75,12 @@ public readonly struct Float64RecallStep(ArrayView<double> first, ArrayView<doub
 public readonly struct Float32RecallStep(ArrayView<float> first, ArrayView<float> second, ArrayView<float> hiddenBias,
     ArrayView<float> visibleBias, ArrayView<float> scratch) : IRecallStep
 {
+    /// <summary>
+    /// Float32 weights and biases of every network (network-major, row-major) and the per-thread hidden-code scratch.
+    /// </summary>
     public readonly ArrayView<float> First = first, Second = second, HiddenBias = hiddenBias, VisibleBias = visibleBias, Scratch = scratch;
 
+    /// <inheritdoc/>
     public void Step(BinaryRecallShape s, ArrayView<int> state, ArrayView<int> next, int thread, int b)
     {
         int n = s.Visible, m = s.Hidden, stride = s.Threads;

@@ -13,6 +13,10 @@ namespace FastAttractors.Kernels.Lyapunov;
 /// </summary>
 public static class LyapunovFlowKernel
 {
+    /// <summary>
+    /// Kernel entry: runs member <paramref name="member"/> through the QR intervals of <paramref name="range"/> under
+    /// classic RK4 with step sizes <paramref name="c"/>.
+    /// </summary>
     public static void Run<T, TModel>(Index1D member, TModel model, LyapunovState<T> s, Rk4Coefficients<T> c, LyapunovSchedule schedule, IntervalRange range)
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, ITangentModel<T>

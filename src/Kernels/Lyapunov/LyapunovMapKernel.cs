@@ -11,6 +11,10 @@ namespace FastAttractors.Kernels.Lyapunov;
 /// </summary>
 public static class LyapunovMapKernel
 {
+    /// <summary>
+    /// Kernel entry: runs member <paramref name="member"/> through the QR intervals of <paramref name="range"/>, one
+    /// map iterate per step.
+    /// </summary>
     public static void Run<T, TModel>(Index1D member, TModel model, LyapunovState<T> s, LyapunovSchedule schedule, IntervalRange range)
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, ITangentModel<T>

@@ -20,6 +20,11 @@ namespace FastAttractors.Kernels.Lyapunov;
 /// </remarks>
 public static class LyapunovRkKernel
 {
+    /// <summary>
+    /// Kernel entry: runs member <paramref name="member"/> through the QR intervals of <paramref name="range"/> under
+    /// the RK method <paramref name="tableau"/>; <paramref name="quadrature"/> holds h·b_s per stage for the
+    /// contraction integral.
+    /// </summary>
     public static void Run<T, TModel>(Index1D member, TModel model, LyapunovState<T> s, RkTerms<T> tableau, ArrayView<double> quadrature,
         LyapunovSchedule schedule, IntervalRange range)
         where T : unmanaged, IReal<T>, ILift<T, T>

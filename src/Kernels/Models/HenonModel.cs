@@ -7,9 +7,12 @@ public readonly struct HenonModel<T>(ParamView<T> p) : IModel<T> where T : unman
 {
     private readonly ParamView<T> p = p;
 
+    /// <inheritdoc/>
     public int Dimension => 2;
+    /// <inheritdoc/>
     public int ScratchLength => 0;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>

@@ -16,6 +16,10 @@ public interface IModel<T> where T : unmanaged, IReal<T>
     /// <summary>Work values per member this model needs beside x and y.</summary>
     int ScratchLength { get; }
 
+    /// <summary>
+    /// Writes y = f(x) (flow) or y = F(x) (map) of member <paramref name="member"/>, evaluated in the number type
+    /// <typeparamref name="TNum"/>; <paramref name="scratch"/> holds <see cref="ScratchLength"/> values.
+    /// </summary>
     void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>

@@ -9,6 +9,11 @@ namespace FastAttractors.Kernels.Models;
 /// </summary>
 public static class JvpKernel
 {
+    /// <summary>
+    /// Kernel entry: for member <paramref name="member"/> of <paramref name="members"/>, writes y = f(x) and jv = J(x)
+    /// v (all SoA, n values per member); <paramref name="scratch"/> holds the model's ScratchLength dual values per
+    /// member, SoA.
+    /// </summary>
     public static void Run<T, TModel>(
         Index1D member, TModel model, int members,
         ArrayView<T> x, ArrayView<T> v, ArrayView<T> y, ArrayView<T> jv, ArrayView<Dual<T>> scratch)

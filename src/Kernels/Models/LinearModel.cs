@@ -9,9 +9,12 @@ public readonly struct LinearModel<T>(int n, ParamView<T> a, ParamView<T> b) : I
     private readonly int n = n;
     private readonly ParamView<T> a = a, b = b;
 
+    /// <inheritdoc/>
     public int Dimension => n;
+    /// <inheritdoc/>
     public int ScratchLength => 0;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>

@@ -13,9 +13,12 @@ public readonly struct TanhOfLinearModel<T>(int n, ParamView<T> w, int leak) : I
     private readonly ParamView<T> w = w;
     private readonly int leak = leak;
 
+    /// <inheritdoc/>
     public int Dimension => n;
+    /// <inheritdoc/>
     public int ScratchLength => 0;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>

@@ -9,9 +9,12 @@ public readonly struct TanhRnnModel<T>(int n, ParamView<T> w, ParamView<T> b, Pa
     private readonly int n = n;
     private readonly ParamView<T> w = w, b = b, invTau = invTau;
 
+    /// <inheritdoc/>
     public int Dimension => n;
+    /// <inheritdoc/>
     public int ScratchLength => n;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>

@@ -7,18 +7,27 @@ namespace FastAttractors.Kernels.Numerics;
 /// </summary>
 public interface IReal<TSelf> where TSelf : unmanaged, IReal<TSelf>
 {
+    /// <summary>The sum a + b.</summary>
     static abstract TSelf operator +(TSelf a, TSelf b);
+    /// <summary>The difference a − b.</summary>
     static abstract TSelf operator -(TSelf a, TSelf b);
+    /// <summary>The product a · b.</summary>
     static abstract TSelf operator *(TSelf a, TSelf b);
+    /// <summary>The quotient a / b.</summary>
     static abstract TSelf operator /(TSelf a, TSelf b);
+    /// <summary>The negation −a.</summary>
     static abstract TSelf operator -(TSelf a);
 
     /// <summary>A constant; ILGPU cannot compile generic CreateTruncating, so constants come through here.</summary>
     static abstract TSelf FromDouble(double value);
 
+    /// <summary>tanh(a).</summary>
     static abstract TSelf Tanh(TSelf a);
+    /// <summary>eᵃ.</summary>
     static abstract TSelf Exp(TSelf a);
+    /// <summary>sin(a), a in radians.</summary>
     static abstract TSelf Sin(TSelf a);
+    /// <summary>cos(a), a in radians.</summary>
     static abstract TSelf Cos(TSelf a);
 
     /// <summary>max(a, 0); its derivative is the Heaviside step with H(0) = 0 (spec §1, ReluRnn).</summary>
@@ -36,5 +45,6 @@ public interface ILift<TSelf, T>
     where TSelf : unmanaged
     where T : unmanaged
 {
+    /// <paramref name="value"/> as a <typeparamref name="TSelf"/> (for a dual number: with zero tangent).
     static abstract TSelf Lift(T value);
 }

@@ -7,6 +7,7 @@ namespace FastAttractors.Kernels.Numerics;
 /// </summary>
 public static class Sech2
 {
+    /// <summary>sech²(x) as 4 / (eˣ + e⁻ˣ)², accurate at any x and 0 once eˣ overflows.</summary>
     public static T Of<T>(T x) where T : unmanaged, IReal<T>
     {
         var s = T.Exp(x) + T.Exp(-x);

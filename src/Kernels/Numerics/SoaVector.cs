@@ -9,11 +9,16 @@ namespace FastAttractors.Kernels.Numerics;
 public readonly struct SoaVector<T>(ArrayView<T> data, int stride, int member) : IVectorIn<T>, IVectorOut<T>
     where T : unmanaged
 {
+    /// <summary>The SoA buffer of the whole ensemble.</summary>
     public readonly ArrayView<T> Data = data;
+    /// <summary>Members in the ensemble: the distance between consecutive components.</summary>
     public readonly int Stride = stride;
+    /// <summary>This member's index.</summary>
     public readonly int Member = member;
 
+    /// <summary>Component i, at i·Stride + Member.</summary>
     public T this[int i] => Data[(long)i * Stride + Member];
+    /// <summary>Writes component i.</summary>
     public void Set(int i, T value) => Data[(long)i * Stride + Member] = value;
 }
 
@@ -21,8 +26,11 @@ public readonly struct SoaVector<T>(ArrayView<T> data, int stride, int member) :
 public readonly struct DualSoaIn<T>(SoaVector<T> value, SoaVector<T> tangent) : IVectorIn<Dual<T>>
     where T : unmanaged, IReal<T>
 {
+    /// <summary>The SoA vector holding the primal values x.</summary>
     public readonly SoaVector<T> Value = value;
+    /// <summary>The SoA vector holding the tangents v.</summary>
     public readonly SoaVector<T> Tangent = tangent;
+    /// <summary>Component i as the dual number x_i + ε v_i.</summary>
     public Dual<T> this[int i] => new(Value[i], Tangent[i]);
 }
 
@@ -30,9 +38,14 @@ public readonly struct DualSoaIn<T>(SoaVector<T> value, SoaVector<T> tangent) : 
 public readonly struct DualSoaOut<T>(SoaVector<T> value, SoaVector<T> tangent) : IVectorOut<Dual<T>>
     where T : unmanaged, IReal<T>
 {
+    /// <summary>The SoA vector that receives the primal values.</summary>
     public readonly SoaVector<T> Value = value;
+    /// <summary>The SoA vector that receives the tangents.</summary>
     public readonly SoaVector<T> Tangent = tangent;
 
+    /// <summary>
+    /// Writes the value of <paramref name="v"/> to <see cref="Value"/> and its tangent to <see cref="Tangent"/>.
+    /// </summary>
     public void Set(int i, Dual<T> v)
     {
         Value.Set(i, v.Value);

@@ -7,6 +7,10 @@ namespace FastAttractors.Kernels.Ode;
 /// <summary>Iterates a map x ← F(x), thread per member, with the same freeze-and-flag rule as RK4.</summary>
 public static class MapKernel
 {
+    /// <summary>
+    /// Kernel entry: iterates member <paramref name="member"/>'s map over the steps of <paramref name="range"/>, in
+    /// place in <see cref="EnsembleState{T}.X"/>.
+    /// </summary>
     public static void Run<T, TModel>(Index1D member, TModel model, EnsembleState<T> s, StepRange range)
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, IModel<T>

@@ -10,6 +10,10 @@ namespace FastAttractors.Kernels.Ode;
 /// </summary>
 public static class Rk4Kernel
 {
+    /// <summary>
+    /// Kernel entry: advances member <paramref name="member"/> by classic RK4 over the steps of
+    /// <paramref name="range"/>, with step sizes <paramref name="c"/>.
+    /// </summary>
     public static void Run<T, TModel>(Index1D member, TModel model, EnsembleState<T> s, Rk4Coefficients<T> c, StepRange range)
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, IModel<T>

@@ -13,6 +13,10 @@ namespace FastAttractors.Kernels.Ode;
 /// </summary>
 public static class RkKernel
 {
+    /// <summary>
+    /// Kernel entry: advances member <paramref name="member"/> by the explicit RK method <paramref name="tableau"/>
+    /// over the steps of <paramref name="range"/>.
+    /// </summary>
     public static void Run<T, TModel>(Index1D member, TModel model, EnsembleState<T> s, RkTerms<T> tableau, StepRange range)
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, IModel<T>

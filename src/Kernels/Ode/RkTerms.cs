@@ -11,8 +11,14 @@ namespace FastAttractors.Kernels.Ode;
 /// </summary>
 public readonly struct RkTerms<T>(int stages, ArrayView<T> weights, ArrayView<int> slopes, ArrayView<int> starts) where T : unmanaged
 {
+    /// <summary>The number of stages s of the method.</summary>
     public readonly int Stages = stages;
+    /// <summary>The nonzero terms' weights h·a_sj (stage inputs), then h·b_s (the step), in T.</summary>
     public readonly ArrayView<T> Weights = weights;
+    /// <summary>For each term, the index j of the slope K_j it scales.</summary>
     public readonly ArrayView<int> Slopes = slopes;
+    /// <summary>
+    /// Term ranges: stage s sums terms [Starts[s], Starts[s+1]); the step sums [Starts[Stages], Starts[Stages+1]).
+    /// </summary>
     public readonly ArrayView<int> Starts = starts;
 }

@@ -9,14 +9,18 @@ namespace FastAttractors;
 public sealed record BinarySequence(int Length, int Width, sbyte[] Patterns, string Source)
 {
     // Validated here, once, so every learner can index without checks and trust the ±1 alphabet.
+    /// <summary>T: patterns in the sequence (at least 2).</summary>
     public int Length { get; } = Length >= 2 ? Length
         : throw new ArgumentOutOfRangeException(nameof(Length), Length, $"A sequence needs at least 2 patterns; got {Length}.");
 
+    /// <summary>The units per pattern (at least 1).</summary>
     public int Width { get; } = Width >= 1 ? Width
         : throw new ArgumentOutOfRangeException(nameof(Width), Width, $"A pattern needs at least 1 unit; got {Width}.");
 
+    /// <summary>The patterns, Length × Width values each −1 or +1; pattern t at [t·Width, (t+1)·Width).</summary>
     public sbyte[] Patterns { get; } = CheckPatterns(Patterns, Length, Width);
 
+    /// <summary>How the sequence was made (generator, seed, settings).</summary>
     public string Source { get; } = Source ?? throw new ArgumentNullException(nameof(Source));
 
     /// <summary>
@@ -32,6 +36,7 @@ public sealed record BinarySequence(int Length, int Width, sbyte[] Patterns, str
 
     private readonly int _frameRows = 1;
 
+    /// <summary>Columns of the 2-D view: Width / FrameRows.</summary>
     public int FrameColumns => Width / FrameRows;
 
     /// <summary>Pattern <paramref name="t"/> as a view into <see cref="Patterns"/> (no copy).</summary>

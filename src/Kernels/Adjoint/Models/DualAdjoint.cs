@@ -15,11 +15,16 @@ public readonly struct DualAdjoint<T, TModel>(TModel model) : IAdjointModel<T>
 {
     private readonly TModel model = model;
 
+    /// <inheritdoc/>
     public int Dimension => model.Dimension;
+    /// <inheritdoc/>
     public int ScratchLength => model.ScratchLength;
+    /// <inheritdoc/>
     public int AdjointWorkLength => 2 * model.ScratchLength + model.Dimension;
+    /// <inheritdoc/>
     public int ParameterLength => 0;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>
@@ -27,6 +32,7 @@ public readonly struct DualAdjoint<T, TModel>(TModel model) : IAdjointModel<T>
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
         model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
 
+    /// <inheritdoc/>
     public void Vjp<TX, TA, TOut, TWork>(int member, TX x, TA a, TOut result, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>
@@ -47,6 +53,7 @@ public readonly struct DualAdjoint<T, TModel>(TModel model) : IAdjointModel<T>
         }
     }
 
+    /// <inheritdoc/>
     public void AddParameterCotangent<TX, TA, TBar, TWork>(int member, TX x, TA a, TBar bar, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>

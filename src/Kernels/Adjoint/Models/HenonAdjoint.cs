@@ -9,11 +9,16 @@ public readonly struct HenonAdjoint<T>(ParamView<T> p) : IAdjointModel<T> where 
     private readonly ParamView<T> p = p;
     private readonly HenonModel<T> model = new(p);
 
+    /// <inheritdoc/>
     public int Dimension => 2;
+    /// <inheritdoc/>
     public int ScratchLength => 0;
+    /// <inheritdoc/>
     public int AdjointWorkLength => 0;
+    /// <inheritdoc/>
     public int ParameterLength => 2;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>
@@ -21,6 +26,7 @@ public readonly struct HenonAdjoint<T>(ParamView<T> p) : IAdjointModel<T> where 
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
         model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
 
+    /// <inheritdoc/>
     public void Vjp<TX, TA, TOut, TWork>(int member, TX x, TA a, TOut result, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>
@@ -32,6 +38,7 @@ public readonly struct HenonAdjoint<T>(ParamView<T> p) : IAdjointModel<T> where 
         result.Set(1, a[0]);
     }
 
+    /// <inheritdoc/>
     public void AddParameterCotangent<TX, TA, TBar, TWork>(int member, TX x, TA a, TBar bar, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>

@@ -11,11 +11,16 @@ public readonly struct LinearAdjoint<T>(int n, ParamView<T> a, ParamView<T> b) :
     private readonly ParamView<T> matrix = a;
     private readonly LinearModel<T> model = new(n, a, b);
 
+    /// <inheritdoc/>
     public int Dimension => n;
+    /// <inheritdoc/>
     public int ScratchLength => model.ScratchLength;
+    /// <inheritdoc/>
     public int AdjointWorkLength => 0;
+    /// <inheritdoc/>
     public int ParameterLength => n * n + n;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>
@@ -23,6 +28,7 @@ public readonly struct LinearAdjoint<T>(int n, ParamView<T> a, ParamView<T> b) :
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
         model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
 
+    /// <inheritdoc/>
     public void Vjp<TX, TA, TOut, TWork>(int member, TX x, TA a, TOut result, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>
@@ -38,6 +44,7 @@ public readonly struct LinearAdjoint<T>(int n, ParamView<T> a, ParamView<T> b) :
         }
     }
 
+    /// <inheritdoc/>
     public void AddParameterCotangent<TX, TA, TBar, TWork>(int member, TX x, TA a, TBar bar, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>

@@ -12,11 +12,16 @@ public readonly struct LorenzAdjoint<T>(ParamView<T> p) : IAdjointModel<T> where
     private readonly ParamView<T> p = p;
     private readonly LorenzModel<T> model = new(p);
 
+    /// <inheritdoc/>
     public int Dimension => 3;
+    /// <inheritdoc/>
     public int ScratchLength => 0;
+    /// <inheritdoc/>
     public int AdjointWorkLength => 0;
+    /// <inheritdoc/>
     public int ParameterLength => 3;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>
@@ -24,6 +29,7 @@ public readonly struct LorenzAdjoint<T>(ParamView<T> p) : IAdjointModel<T> where
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
         model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
 
+    /// <inheritdoc/>
     public void Vjp<TX, TA, TOut, TWork>(int member, TX x, TA a, TOut result, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>
@@ -37,6 +43,7 @@ public readonly struct LorenzAdjoint<T>(ParamView<T> p) : IAdjointModel<T> where
         result.Set(2, -x0 * a1 - beta * a2);
     }
 
+    /// <inheritdoc/>
     public void AddParameterCotangent<TX, TA, TBar, TWork>(int member, TX x, TA a, TBar bar, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>

@@ -14,11 +14,16 @@ public readonly struct ReluRnnAdjoint<T>(int n, ParamView<T> w, ParamView<T> b) 
     private readonly ParamView<T> w = w, b = b;
     private readonly ReluRnnModel<T> model = new(n, w, b);
 
+    /// <inheritdoc/>
     public int Dimension => n;
+    /// <inheritdoc/>
     public int ScratchLength => model.ScratchLength;
+    /// <inheritdoc/>
     public int AdjointWorkLength => n;
+    /// <inheritdoc/>
     public int ParameterLength => n * n + n;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>
@@ -26,6 +31,7 @@ public readonly struct ReluRnnAdjoint<T>(int n, ParamView<T> w, ParamView<T> b) 
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
         model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
 
+    /// <inheritdoc/>
     public void Vjp<TX, TA, TOut, TWork>(int member, TX x, TA a, TOut result, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>
@@ -42,6 +48,7 @@ public readonly struct ReluRnnAdjoint<T>(int n, ParamView<T> w, ParamView<T> b) 
         }
     }
 
+    /// <inheritdoc/>
     public void AddParameterCotangent<TX, TA, TBar, TWork>(int member, TX x, TA a, TBar bar, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>

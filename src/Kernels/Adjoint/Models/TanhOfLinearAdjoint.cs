@@ -15,11 +15,16 @@ public readonly struct TanhOfLinearAdjoint<T>(int n, ParamView<T> w, int leak) :
     private readonly int leak = leak;
     private readonly TanhOfLinearModel<T> model = new(n, w, leak);
 
+    /// <inheritdoc/>
     public int Dimension => n;
+    /// <inheritdoc/>
     public int ScratchLength => model.ScratchLength;
+    /// <inheritdoc/>
     public int AdjointWorkLength => n;
+    /// <inheritdoc/>
     public int ParameterLength => n * n;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>
@@ -27,6 +32,7 @@ public readonly struct TanhOfLinearAdjoint<T>(int n, ParamView<T> w, int leak) :
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
         model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
 
+    /// <inheritdoc/>
     public void Vjp<TX, TA, TOut, TWork>(int member, TX x, TA a, TOut result, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>
@@ -43,6 +49,7 @@ public readonly struct TanhOfLinearAdjoint<T>(int n, ParamView<T> w, int leak) :
         }
     }
 
+    /// <inheritdoc/>
     public void AddParameterCotangent<TX, TA, TBar, TWork>(int member, TX x, TA a, TBar bar, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>

@@ -15,11 +15,16 @@ public readonly struct TanhRnnAdjoint<T>(int n, ParamView<T> w, ParamView<T> b, 
     private readonly ParamView<T> w = w, b = b, invTau = invTau;
     private readonly TanhRnnModel<T> model = new(n, w, b, invTau);
 
+    /// <inheritdoc/>
     public int Dimension => n;
+    /// <inheritdoc/>
     public int ScratchLength => model.ScratchLength;
+    /// <inheritdoc/>
     public int AdjointWorkLength => n;
+    /// <inheritdoc/>
     public int ParameterLength => n * n + n + 1;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>
@@ -27,6 +32,7 @@ public readonly struct TanhRnnAdjoint<T>(int n, ParamView<T> w, ParamView<T> b, 
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
         model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
 
+    /// <inheritdoc/>
     public void Vjp<TX, TA, TOut, TWork>(int member, TX x, TA a, TOut result, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>
@@ -43,6 +49,7 @@ public readonly struct TanhRnnAdjoint<T>(int n, ParamView<T> w, ParamView<T> b, 
         }
     }
 
+    /// <inheritdoc/>
     public void AddParameterCotangent<TX, TA, TBar, TWork>(int member, TX x, TA a, TBar bar, TWork work)
         where TX : struct, IVectorIn<T>
         where TA : struct, IVectorIn<T>

@@ -16,10 +16,14 @@ public readonly struct DualTangent<T, TModel>(TModel model, int map) : ITangentM
     private readonly TModel model = model;
     private readonly int map = map;
 
+    /// <inheritdoc/>
     public int Dimension => model.Dimension;
+    /// <inheritdoc/>
     public int ScratchLength => model.ScratchLength;
+    /// <inheritdoc/>
     public int LinearisationLength => 2 * model.ScratchLength + (map != 0 ? model.Dimension * model.Dimension : model.Dimension);
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>
@@ -27,12 +31,14 @@ public readonly struct DualTangent<T, TModel>(TModel model, int map) : ITangentM
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
         model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
 
+    /// <inheritdoc/>
     public void Linearise<TX, TLin>(int member, TX x, TLin lin)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
     {
     }
 
+    /// <inheritdoc/>
     public void Jvp<TX, TLin, TV, TOut>(int member, TX x, TLin lin, TV v, TOut jv)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
@@ -45,6 +51,7 @@ public readonly struct DualTangent<T, TModel>(TModel model, int map) : ITangentM
             member, new(x, v), new(jv), scratch);
     }
 
+    /// <inheritdoc/>
     public double Contraction<TX, TLin>(int member, TX x, TLin lin)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
@@ -109,8 +116,11 @@ public readonly struct DualIn<T, TX, TV>(TX x, TV v) : IVectorIn<Dual<T>>
     where TX : struct, IVectorIn<T>
     where TV : struct, IVectorIn<T>
 {
+    /// <summary>The point x.</summary>
     public readonly TX X = x;
+    /// <summary>The tangent direction v.</summary>
     public readonly TV V = v;
+    /// <summary>Component i as x_i + ε v_i.</summary>
     public Dual<T> this[int i] => new(X[i], V[i]);
 }
 
@@ -119,7 +129,9 @@ public readonly struct TangentOut<T, TOut>(TOut target) : IVectorOut<Dual<T>>
     where T : unmanaged, IReal<T>
     where TOut : struct, IVectorOut<T>
 {
+    /// <summary>The vector that receives the tangent parts.</summary>
     public readonly TOut Target = target;
+    /// <summary>Writes the tangent part of <paramref name="value"/> to component i of <see cref="Target"/>.</summary>
     public void Set(int i, Dual<T> value) => Target.Set(i, value.Tangent);
 }
 
@@ -128,9 +140,12 @@ public readonly struct DualPair<T, TV>(TV value, TV tangent) : IVectorIn<Dual<T>
     where T : unmanaged, IReal<T>
     where TV : struct, IVectorIn<T>, IVectorOut<T>
 {
+    /// <summary>The vectors holding the value parts and the tangent parts.</summary>
     public readonly TV Value = value, Tangent = tangent;
+    /// <summary>Component i as Value[i] + ε Tangent[i].</summary>
     public Dual<T> this[int i] => new(Value[i], Tangent[i]);
 
+    /// <summary>Writes the value and tangent parts of <paramref name="v"/> to component i.</summary>
     public void Set(int i, Dual<T> v)
     {
         Value.Set(i, v.Value);

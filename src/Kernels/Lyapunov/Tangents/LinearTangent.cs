@@ -14,10 +14,14 @@ public readonly struct LinearTangent<T>(int n, ParamView<T> a, ParamView<T> b, i
     private readonly ParamView<T> a = a;
     private readonly LinearModel<T> model = new(n, a, b);
 
+    /// <inheritdoc/>
     public int Dimension => n;
+    /// <inheritdoc/>
     public int ScratchLength => model.ScratchLength;
+    /// <inheritdoc/>
     public int LinearisationLength => 0;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>
@@ -25,12 +29,14 @@ public readonly struct LinearTangent<T>(int n, ParamView<T> a, ParamView<T> b, i
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
         model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
 
+    /// <inheritdoc/>
     public void Linearise<TX, TLin>(int member, TX x, TLin lin)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
     {
     }
 
+    /// <inheritdoc/>
     public void Jvp<TX, TLin, TV, TOut>(int member, TX x, TLin lin, TV v, TOut jv)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
@@ -46,6 +52,7 @@ public readonly struct LinearTangent<T>(int n, ParamView<T> a, ParamView<T> b, i
         }
     }
 
+    /// <inheritdoc/>
     public double Contraction<TX, TLin>(int member, TX x, TLin lin)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>

@@ -9,10 +9,14 @@ public readonly struct LorenzTangent<T>(ParamView<T> p) : ITangentModel<T> where
     private readonly ParamView<T> p = p;
     private readonly LorenzModel<T> model = new(p);
 
+    /// <inheritdoc/>
     public int Dimension => 3;
+    /// <inheritdoc/>
     public int ScratchLength => 0;
+    /// <inheritdoc/>
     public int LinearisationLength => 0;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>
@@ -20,12 +24,14 @@ public readonly struct LorenzTangent<T>(ParamView<T> p) : ITangentModel<T> where
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
         model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
 
+    /// <inheritdoc/>
     public void Linearise<TX, TLin>(int member, TX x, TLin lin)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
     {
     }
 
+    /// <inheritdoc/>
     public void Jvp<TX, TLin, TV, TOut>(int member, TX x, TLin lin, TV v, TOut jv)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
@@ -39,6 +45,7 @@ public readonly struct LorenzTangent<T>(ParamView<T> p) : ITangentModel<T> where
         jv.Set(2, x1 * v0 + x0 * v1 - beta * v2);
     }
 
+    /// <inheritdoc/>
     public double Contraction<TX, TLin>(int member, TX x, TLin lin)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T> =>

@@ -14,10 +14,14 @@ public readonly struct ReluRnnTangent<T>(int n, ParamView<T> w, ParamView<T> b) 
     private readonly ParamView<T> w = w, b = b;
     private readonly ReluRnnModel<T> model = new(n, w, b);
 
+    /// <inheritdoc/>
     public int Dimension => n;
+    /// <inheritdoc/>
     public int ScratchLength => model.ScratchLength;
+    /// <inheritdoc/>
     public int LinearisationLength => n;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>
@@ -25,6 +29,7 @@ public readonly struct ReluRnnTangent<T>(int n, ParamView<T> w, ParamView<T> b) 
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
         model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
 
+    /// <inheritdoc/>
     public void Linearise<TX, TLin>(int member, TX x, TLin lin)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
@@ -39,6 +44,7 @@ public readonly struct ReluRnnTangent<T>(int n, ParamView<T> w, ParamView<T> b) 
         }
     }
 
+    /// <inheritdoc/>
     public void Jvp<TX, TLin, TV, TOut>(int member, TX x, TLin lin, TV v, TOut jv)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
@@ -61,6 +67,7 @@ public readonly struct ReluRnnTangent<T>(int n, ParamView<T> w, ParamView<T> b) 
         }
     }
 
+    /// <inheritdoc/>
     public double Contraction<TX, TLin>(int member, TX x, TLin lin)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>

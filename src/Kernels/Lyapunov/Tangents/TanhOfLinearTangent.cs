@@ -15,10 +15,14 @@ public readonly struct TanhOfLinearTangent<T>(int n, ParamView<T> w, int leak) :
     private readonly ParamView<T> w = w;
     private readonly TanhOfLinearModel<T> model = new(n, w, leak);
 
+    /// <inheritdoc/>
     public int Dimension => n;
+    /// <inheritdoc/>
     public int ScratchLength => model.ScratchLength;
+    /// <inheritdoc/>
     public int LinearisationLength => 2 * n;
 
+    /// <inheritdoc/>
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>
@@ -26,6 +30,7 @@ public readonly struct TanhOfLinearTangent<T>(int n, ParamView<T> w, int leak) :
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
         model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
 
+    /// <inheritdoc/>
     public void Linearise<TX, TLin>(int member, TX x, TLin lin)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
@@ -40,6 +45,7 @@ public readonly struct TanhOfLinearTangent<T>(int n, ParamView<T> w, int leak) :
         }
     }
 
+    /// <inheritdoc/>
     public void Jvp<TX, TLin, TV, TOut>(int member, TX x, TLin lin, TV v, TOut jv)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
@@ -56,6 +62,7 @@ public readonly struct TanhOfLinearTangent<T>(int n, ParamView<T> w, int leak) :
         }
     }
 
+    /// <inheritdoc/>
     public double Contraction<TX, TLin>(int member, TX x, TLin lin)
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
