@@ -220,12 +220,20 @@ class _Coefficients(Model):
 
     def parameters(self, n, members, dtype):
         values = [getattr(self, name) for name in self.names]
+        for name, value in zip(self.names, values):
+            # The library would name its packed block ("sigma_rho_beta"); the caller knows the coefficient's name.
+            if np.ndim(value) == 0 and not np.isfinite(float(np.asarray(value))):
+                raise ValueError(f"{name}: must be finite, got {float(np.asarray(value))}")
         if all(np.ndim(v) == 0 for v in values):
             block = arrays.real_array([float(np.asarray(v)) for v in values], "coefficients", dtype, [(len(values),)])
         else:
             rows = [np.full(members, float(np.asarray(v))) if np.ndim(v) == 0
                     else arrays.real_array(v, name, dtype, [(members,)], "(members,)")
                     for name, v in zip(self.names, values)]
+            for name, row in zip(self.names, rows):
+                if not np.all(np.isfinite(row)):
+                    raise ValueError(f"{name}: must be finite, got {row[~np.isfinite(row)][0]} at member "
+                                     f"{int(np.argmin(np.isfinite(row)))}")
             block = np.ascontiguousarray(np.stack(rows), dtype=dtype)     # (c, members): member fastest
         return {"coefficients": block}
 
