@@ -23,6 +23,9 @@ internal readonly unsafe struct ModelArguments
 
     public ModelKind Kind { get; }
 
+    /// <summary>What the argument names start with: "model." for fa_model, "" for the fa_tanh_* parameters.</summary>
+    public string Prefix => prefix;
+
     public int N => model.N;
 
     public int Members => model.Members;

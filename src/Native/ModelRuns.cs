@@ -122,7 +122,7 @@ internal static unsafe class ModelRuns
         NativeArrays.CheckOutput(gradX0, gradX0Length, state, "grad_x0", $"n·members = {n}·{members}");
         var slots = GradientSlots(model.Kind, grads, n, members, gradPrefix);
         foreach (var slot in slots)
-            slot.Check(members, requireW && slot.Slot == "w");
+            slot.Check(model.Prefix + "members", members, requireW && slot.Slot == "w");
         NativeArrays.CheckOutput(status, statusLength, members, "status", "members");
         var problem = model.Read(type);
         var targets = NativeArrays.Read(target, targetLength, type, "target");
@@ -143,7 +143,7 @@ internal static unsafe class ModelRuns
     /// <summary>One output slot of fa_parameter_gradients: the engine block it receives (null: the model has none).</summary>
     private readonly record struct GradientSlot(string Slot, string Name, string? Block, long Length, string What, string Model, nint Pointer, long Given)
     {
-        public void Check(int members, bool required)
+        public void Check(string membersName, int members, bool required)
         {
             if (Block is null)
             {
@@ -152,7 +152,7 @@ internal static unsafe class ModelRuns
             }
             if (!required && Pointer == 0 && Given == 0)
                 return;
-            long expected = ElementCounts.Product("members", $"{Name} needs {What.Split(" = ")[0]}", Length, members);
+            long expected = ElementCounts.Product(membersName, $"{Name} needs {What.Split(" = ")[0]}", Length, members);
             NativeArrays.CheckOutput((void*)Pointer, Given, expected, Name, What);
         }
     }
