@@ -120,7 +120,7 @@ internal static unsafe class ModelRuns
         NativeArrays.RequirePointer(target, "target");
         NativeArrays.CheckOutput(loss, lossLength, members, "loss", "members");
         NativeArrays.CheckOutput(gradX0, gradX0Length, state, "grad_x0", $"n·members = {n}·{members}");
-        var slots = GradientSlots(model.Kind, grads, n, members, gradPrefix);
+        var slots = GradientSlots(model.Kind, grads, n, gradPrefix);
         foreach (var slot in slots)
             slot.Check(model.Prefix + "members", members, requireW && slot.Slot == "w");
         NativeArrays.CheckOutput(status, statusLength, members, "status", "members");
@@ -140,8 +140,11 @@ internal static unsafe class ModelRuns
             status[m] = (int)result.Status[m];
     }
 
-    /// <summary>One output slot of fa_parameter_gradients: the engine block it receives (null: the model has none).</summary>
-    private readonly record struct GradientSlot(string Slot, string Name, string? Block, long Length, string What, string Model, nint Pointer, long Given)
+    /// <summary>
+    /// One output slot of fa_parameter_gradients: the engine block it receives (null: the model has none) and its
+    /// length per member as named factors (e.g. "n·n" = n, n), multiplied exactly with members.
+    /// </summary>
+    private readonly record struct GradientSlot(string Slot, string Name, string? Block, string Factors, long[] Values, string Model, nint Pointer, long Given)
     {
         public void Check(string membersName, int members, bool required)
         {
@@ -152,22 +155,24 @@ internal static unsafe class ModelRuns
             }
             if (!required && Pointer == 0 && Given == 0)
                 return;
-            long expected = ElementCounts.Product(membersName, $"{Name} needs {What.Split(" = ")[0]}", Length, members);
-            NativeArrays.CheckOutput((void*)Pointer, Given, expected, Name, What);
+            long[] all = [.. Values, members];
+            string what = $"{Factors}members";
+            long expected = ElementCounts.Product(membersName, $"{Name} needs {what}", all);
+            NativeArrays.CheckOutput((void*)Pointer, Given, expected, Name, $"{what} = {string.Join("·", all)}");
         }
     }
 
-    private static GradientSlot[] GradientSlots(ModelKind kind, NativeParameterGradients g, int n, int members, string prefix)
+    private static GradientSlot[] GradientSlots(ModelKind kind, NativeParameterGradients g, int n, string prefix)
     {
-        int c = kind.Defaults.Length;
         // Rössler's coefficients are constants of its field: the engine differentiates nothing but x0 there.
         string? coefficients = kind.PerMemberCoefficients ? kind.Coefficients : null;
+        int c = kind.Defaults.Length;
         return
         [
-            new("w", prefix + "w", kind.Matrix, (long)n * n, $"n·n·members = {n}·{n}·{members}", kind.Name, (nint)g.W, g.WLength),
-            new("b", prefix + "b", kind.Bias ? "b" : null, n, $"n·members = {n}·{members}", kind.Name, (nint)g.B, g.BLength),
-            new("tau", prefix + "tau", kind.Tau ? "tau" : null, 1, "members", kind.Name, (nint)g.Tau, g.TauLength),
-            new("coefficients", prefix + "coefficients", coefficients, c, $"{c}·members = {c}·{members}", kind.Name, (nint)g.Coefficients, g.CoefficientsLength),
+            new("w", prefix + "w", kind.Matrix, "n·n·", [n, n], kind.Name, (nint)g.W, g.WLength),
+            new("b", prefix + "b", kind.Bias ? "b" : null, "n·", [n], kind.Name, (nint)g.B, g.BLength),
+            new("tau", prefix + "tau", kind.Tau ? "tau" : null, "", [], kind.Name, (nint)g.Tau, g.TauLength),
+            new("coefficients", prefix + "coefficients", coefficients, $"{c}·", [c], kind.Name, (nint)g.Coefficients, g.CoefficientsLength),
         ];
     }
 

@@ -57,7 +57,7 @@ public sealed class HostileSizeTests
         // The generic model functions: the same checks under the fa_model field names.
         { "hostile.model.n.2p30_members_16", "model.n: a shared W needs n·n = 1073741824·1073741824" },
         { "hostile.model.members.int32_max_states_above_one_array", "model.members: the states need n·members = 3·2147483647" },
-        { "hostile.model.members.grads_w_above_one_array", "model.members: grads.w needs n·n·members = 2147395600·2 = 4294791200 elements" },
+        { "hostile.model.members.grads_w_above_one_array", "model.members: grads.w needs n·n·members = 46340·46340·2 = 4294791200 elements" },
         { "hostile.model.coefficients_len.2p62", "model.coefficients_len: expected 3 (shared) or 3·members = 9 (per member), got 4611686018427387904" },
         { "hostile.duration.map_above_2p53_iterations", "duration: 1E+17 time units at dt = 1 are 1E+17 steps, more than 2^53" },
         { "hostile.networks.product_wraps_int64", "networks: the patterns need networks·length·visible = 2147483647·2147483647·2147483647 = 9903520300447984150353281023 elements" },
