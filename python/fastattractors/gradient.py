@@ -9,7 +9,8 @@ from ._structs import FaParameterGradients
 from .models import prepare, resolve, step
 
 
-def gradient(context, model, x0, dt=None, steps=None, target=None, b=None, tau=None, dtype=np.float64, method=None):
+def gradient(context, model=None, x0=None, dt=None, steps=None, target=None, b=None, tau=None, dtype=np.float64,
+             method=None, W=None):
     """L = 1/2 |x(T) - target|^2 per member after `steps` steps, and its exact gradients (discrete adjoint).
 
     Parameters
@@ -32,6 +33,8 @@ def gradient(context, model, x0, dt=None, steps=None, target=None, b=None, tau=N
         The engine's precision.
     method : {None, "rk4", "euler", "heun", "tsit5", "iterate"}
         None: classic RK4 for flows, iteration for maps (the GPU backends differentiate classic RK4 only).
+    W : array_like, optional
+        The original keyword for TanhRnn's weights; give either model or W.
 
     Returns
     -------
@@ -50,7 +53,7 @@ def gradient(context, model, x0, dt=None, steps=None, target=None, b=None, tau=N
     FastAttractorsError
         The library's refusal, with its message naming the argument.
     """
-    model = resolve(model, b, tau)
+    model = resolve(model, W, b, tau)
     dtype, n, members, native, x0, keep = prepare(context, model, x0, dtype)
     code, dt = step(model, method, dt)
     steps = arrays.integer(steps, "steps", arrays.INT64)

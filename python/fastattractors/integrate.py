@@ -19,7 +19,8 @@ trajectory : ndarray (steps // record_every + 1, n, members) or None
     Frames at steps 0, r, 2r, ... when record_every = r > 0."""
 
 
-def integrate(context, model, x0, dt=None, steps=None, b=None, tau=None, record_every=0, dtype=np.float64, method=None):
+def integrate(context, model=None, x0=None, dt=None, steps=None, b=None, tau=None, record_every=0, dtype=np.float64,
+              method=None, W=None):
     """Integrates (flows) or iterates (maps) every member of an ensemble for `steps` steps.
 
     Parameters
@@ -43,6 +44,8 @@ def integrate(context, model, x0, dt=None, steps=None, b=None, tau=None, record_
         The engine's precision; inputs are converted (copied) to it.
     method : {None, "rk4", "euler", "heun", "tsit5", "iterate"}
         None: classic RK4 for flows, iteration for maps.
+    W : array_like, optional
+        The original keyword for TanhRnn's weights (``integrate(W=..., x0=...)``); give either model or W.
 
     Returns
     -------
@@ -56,7 +59,7 @@ def integrate(context, model, x0, dt=None, steps=None, b=None, tau=None, record_
     FastAttractorsError
         The library's refusal (e.g. dt <= 0), with its message naming the argument.
     """
-    model = resolve(model, b, tau)
+    model = resolve(model, W, b, tau)
     dtype, n, members, native, x0, keep = prepare(context, model, x0, dtype)
     code, dt = step(model, method, dt)
     steps = arrays.integer(steps, "steps", arrays.INT64)

@@ -40,8 +40,8 @@ class Spectrum(namedtuple("Spectrum", "exponents errors status")):
     """
 
 
-def lyapunov(context, model, x0, dt=None, transient=100.0, duration=1000.0, k=None, every=10, b=None, tau=None,
-             dtype=np.float64, method=None):
+def lyapunov(context, model=None, x0=None, dt=None, transient=100.0, duration=1000.0, k=None, every=10, b=None, tau=None,
+             dtype=np.float64, method=None, W=None):
     """The leading k Lyapunov exponents of every member (Benettin's QR method), with standard errors and diagnostics.
 
     Parameters
@@ -68,6 +68,8 @@ def lyapunov(context, model, x0, dt=None, transient=100.0, duration=1000.0, k=No
         The engine's precision; the exponents are float64 either way (accumulated in float64).
     method : {None, "rk4", "euler", "heun", "tsit5", "iterate"}
         None: classic RK4 for flows, iteration for maps.
+    W : array_like, optional
+        The original keyword for TanhRnn's weights (``integrate(W=..., x0=...)``); give either model or W.
 
     Returns
     -------
@@ -81,7 +83,7 @@ def lyapunov(context, model, x0, dt=None, transient=100.0, duration=1000.0, k=No
     FastAttractorsError
         The library's refusal (k outside 1 ... n, duration <= 0, ...), with its message naming the argument.
     """
-    model = resolve(model, b, tau)
+    model = resolve(model, W, b, tau)
     dtype, n, members, native, x0, keep = prepare(context, model, x0, dtype)
     code, dt = step(model, method, dt)
     k = n if k is None else arrays.integer(k, "k")

@@ -286,8 +286,15 @@ BUILT_IN = (TanhRnn, ReluRnn, TanhOfLinear, Linear, Lorenz, Henon, Rossler)
 METHODS = {"default": 0, "rk4": 1, "euler": 2, "heun": 3, "tsit5": 4, "iterate": 5}
 
 
-def resolve(model, b, tau):
-    """The Model a computation runs: model itself, or TanhRnn(model, b, tau) for the original (W, ...) signature."""
+def resolve(model, W, b, tau):
+    """The Model a computation runs: model itself, or TanhRnn(W, b, tau) for the original signature (W passed by
+    position in model's place, or by its old keyword W)."""
+    if W is not None:
+        if model is not None:
+            raise TypeError(f"W: give a model or W (the TanhRnn weights), not both; got model {_brief(model)}")
+        model = W
+    if model is None:
+        raise TypeError("model: required: a built-in model (fastattractors.models) or W (the TanhRnn weights), got None")
     if isinstance(model, Model):
         for name, value in (("b", b), ("tau", tau)):
             if value is not None:

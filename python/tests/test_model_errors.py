@@ -47,3 +47,13 @@ W = np.zeros((3, 3))
 def test_bad_model_arguments_raise_naming_the_argument_and_value(ctx, call, error, message):
     with pytest.raises(error, match=message):
         call(ctx)
+
+
+def test_the_original_keyword_w_still_works_and_model_or_w_is_required(ctx):
+    x0 = np.ones((3, 2))
+    by_keyword = ctx.integrate(W=W, x0=x0, dt=0.1, steps=3).final
+    assert np.array_equal(by_keyword, ctx.integrate(fa.TanhRnn(W), x0, dt=0.1, steps=3).final)
+    with pytest.raises(TypeError, match=r"W: give a model or W \(the TanhRnn weights\), not both"):
+        ctx.integrate(fa.Lorenz(), x0, dt=0.1, steps=3, W=W)
+    with pytest.raises(TypeError, match=r"model: required: a built-in model \(fastattractors.models\) or W"):
+        ctx.lyapunov(x0=x0, dt=0.1)
