@@ -291,7 +291,7 @@ def resolve(model, W, b, tau):
     position in model's place, or by its old keyword W)."""
     if W is not None:
         if model is not None:
-            raise TypeError(f"W: give a model or W (the TanhRnn weights), not both; got model {_brief(model)}")
+            raise TypeError(f"W: give a model or W (the TanhRnn weights), not both; got a {type(model).__name__} and W")
         model = W
     if model is None:
         raise TypeError("model: required: a built-in model (fastattractors.models) or W (the TanhRnn weights), got None")
