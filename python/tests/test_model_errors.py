@@ -57,3 +57,11 @@ def test_the_original_keyword_w_still_works_and_model_or_w_is_required(ctx):
         ctx.integrate(fa.Lorenz(), x0, dt=0.1, steps=3, W=W)
     with pytest.raises(TypeError, match=r"model: required: a built-in model \(fastattractors.models\) or W"):
         ctx.lyapunov(x0=x0, dt=0.1)
+
+
+def test_another_method_is_refused_naming_method_where_gradients_run_rk4_only():
+    # ILGPU's CPU accelerator stands for the GPU backends: their adjoint kernels differentiate classic RK4 only.
+    with fa.Context("ilgpu-cpu") as ilgpu:
+        with pytest.raises(fa.FastAttractorsError, match=r"method: Gradient on IlgpuCpu runs classic RK4 only"):
+            ilgpu.gradient(fa.Lorenz(), X3, dt=0.01, steps=5, target=np.zeros(3), method="heun")
+        assert ilgpu.gradient(fa.Lorenz(), X3, dt=0.01, steps=5, target=np.zeros(3))["status"].tolist() == [0] * 4

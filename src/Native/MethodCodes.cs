@@ -8,6 +8,20 @@ internal static class MethodCodes
 {
     private static readonly string[] Names = ["0 default (RK4 for flows, iteration for maps)", "1 rk4", "2 euler", "3 heun", "4 tsit5", "5 iterate"];
 
+    /// <summary>
+    /// Refuses, naming <c>method</c>, a Runge–Kutta method the backend cannot run for <paramref name="capability"/>
+    /// (gradients on the ILGPU backends differentiate classic RK4 only); the engine would refuse it too, but naming
+    /// its "solver", which a C caller never passed.
+    /// </summary>
+    public static void RequireSupported(int method, Backend backend, SolverCapability capability)
+    {
+        var tableau = method switch { 2 => Methods.Euler, 3 => Methods.Heun, 4 => Methods.Tsit5, _ => null };
+        if (tableau is not null && !MethodSupport.Supports(backend, capability, tableau))
+            throw new ArgumentException(
+                $"method: {capability} on {backend} runs classic RK4 only (FA_METHOD_RK4); {Names[method]} runs there on Reference and Simd.",
+                nameof(method));
+    }
+
     public static ISolver Solver(ModelKind kind, int method, double dt)
     {
         if (method is < 0 or > 5)

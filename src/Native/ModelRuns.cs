@@ -112,6 +112,7 @@ internal static unsafe class ModelRuns
         int n = model.N, members = model.Members;
         StepCounts.Check(steps, "steps");
         var solver = MethodCodes.Solver(model.Kind, method, dt);
+        MethodCodes.RequireSupported(method, engine.Backend, SolverCapability.Gradient);
         NativeArrays.Length(targetLength, "target");
         long state = model.State;
         if (targetLength != n && targetLength != state)
