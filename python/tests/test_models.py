@@ -161,3 +161,19 @@ def test_every_model_class_documents_its_equation_and_gradients(cls):
     import pydoc
     text = pydoc.render_doc(cls, renderer=pydoc.plaintext)
     assert ("dx/dt" in text or "<-" in text or "system" in text) and "radient" in text, text
+
+
+@pytest.fixture(scope="module")
+def ilgpu():
+    with fa.Context("ilgpu-cpu") as context:     # the ILGPU kernels the GPU backends run, on ILGPU's CPU accelerator
+        yield context
+
+
+@pytest.mark.parametrize("model, x0, dt", CASES, ids=IDS)
+def test_the_ilgpu_kernels_match_the_reference_for_every_model(ilgpu, reference, model, x0, dt):
+    got = ilgpu.integrate(model, x0, dt=dt, steps=100)
+    np.testing.assert_allclose(got.final, reference.integrate(model, x0, dt=dt, steps=100).final, rtol=1e-9, atol=1e-12)
+    g = ilgpu.gradient(model, x0, dt=dt, steps=20, target=np.zeros(x0.shape[0]))
+    want = reference.gradient(model, x0, dt=dt, steps=20, target=np.zeros(x0.shape[0]))
+    for key in want:
+        np.testing.assert_allclose(g[key], want[key], rtol=1e-8, atol=1e-10, err_msg=key)
