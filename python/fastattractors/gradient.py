@@ -6,7 +6,7 @@ import numpy as np
 from . import arrays
 from ._library import check, lib
 from ._structs import FaParameterGradients
-from .models import prepare, resolve, step
+from ._calls import prepare, resolve, step
 
 
 def gradient(context, model=None, x0=None, dt=None, steps=None, target=None, b=None, tau=None, dtype=np.float64,

@@ -6,7 +6,7 @@ import numpy as np
 
 from . import arrays
 from ._library import check, lib
-from .models import prepare, resolve, step
+from ._calls import prepare, resolve, step
 
 Integration = namedtuple("Integration", "final status trajectory")
 Integration.__doc__ = """integrate's result (unpacks as final, status, trajectory).

@@ -7,7 +7,7 @@ import numpy as np
 from . import arrays
 from ._library import check, lib
 from ._structs import FaLyapunovDiagnostics
-from .models import prepare, resolve, step
+from ._calls import prepare, resolve, step
 
 # The per-member status codes of fa_lyapunov_* and fa_tanh_lyapunov_*.
 LYAPUNOV_OK, LYAPUNOV_DIVERGED, LYAPUNOV_NOT_CONVERGED = 0, 1, 2
