@@ -1,6 +1,6 @@
 /*
- * fastattractors.h — the C ABI of FastAttractors (ensembles of recurrent networks: RK4 integration, Lyapunov spectra,
- * adjoint gradients, binary sequence attractors). Link with -lfastattractors (native/build after `make -C native`).
+ * fastattractors.h — the C ABI of FastAttractors (ensembles of recurrent networks and the built-in flows and maps:
+ * integration, Lyapunov spectra, adjoint gradients; binary sequence attractors). Link with -lfastattractors (native/build after `make -C native`).
  *
  * Conventions
  * - Every function returns an fa_status; on failure fa_last_error() has a one-line message naming the argument.
@@ -70,6 +70,67 @@ typedef enum fa_recall_criterion {
     FA_RECALL_REACHES = 1          /* the trajectory falls onto the sequence within 5*length steps */
 } fa_recall_criterion;
 
+/* The built-in models of fa_model.kind. n is the state dimension; "matrix" models take w (n*n shared or n*n*members,
+ * W_ij of member m at (i*n + j)*members + m); b is n (shared) or n*members; tau 1 or members; coefficients c values
+ * (shared) or c*members (coefficient j of member m at j*members + m). Optional arrays may be NULL with length 0
+ * (defaults below); a slot the model does not take must be NULL with length 0. Maps are iterated: dt must be 1. */
+typedef enum fa_model_kind {
+    FA_MODEL_TANH_RNN = 1,         /* flow, tau dx/dt = -x + W tanh(x) + b;  w, b (0), tau (1) */
+    FA_MODEL_RELU_RNN = 2,         /* flow, dx/dt = -x + relu(W x + b);      w, b (0) */
+    FA_MODEL_TANH_OF_LINEAR = 3,   /* flow, dx/dt = -x + tanh(W x);          w */
+    FA_MODEL_TANH_OF_LINEAR_MAP = 4,/* map,  x <- tanh(W x);                 w */
+    FA_MODEL_LINEAR = 5,           /* flow, dx/dt = A x + b;                 w = A, b (0) */
+    FA_MODEL_LINEAR_MAP = 6,       /* map,  x <- A x + b;                    w = A, b (0) */
+    FA_MODEL_LORENZ = 7,           /* flow, n = 3; coefficients (sigma, rho, beta), default (10, 28, 8/3) */
+    FA_MODEL_HENON = 8,            /* map,  n = 2; coefficients (a, b), default (1.4, 0.3) */
+    FA_MODEL_ROSSLER = 9           /* flow, n = 3; coefficients (a, b, c), default (0.2, 0.2, 5.7), shared only */
+} fa_model_kind;
+
+/* How a step advances the state. Flows: an explicit Runge-Kutta method with step dt (gradients on the GPU backends
+ * run classic RK4 only). Maps: iteration, one step per iteration, with dt = 1. */
+typedef enum fa_method {
+    FA_METHOD_DEFAULT = 0,         /* classic RK4 for flows, iteration for maps */
+    FA_METHOD_RK4 = 1,
+    FA_METHOD_EULER = 2,
+    FA_METHOD_HEUN = 3,
+    FA_METHOD_TSIT5 = 4,
+    FA_METHOD_ITERATE = 5          /* maps only */
+} fa_method;
+
+/* One ensemble of a built-in model. The arrays are of the element type of the function they are passed to (double
+ * for _f64, float for _f32). Zero-initialise it and set what the model takes. */
+typedef struct fa_model {
+    int32_t kind;                  /* an fa_model_kind */
+    int32_t n;                     /* state dimension (3 for Lorenz and Rossler, 2 for Henon) */
+    int32_t members;
+    const void *w; int64_t w_len;  /* the n x n matrix: W, or A for the linear models */
+    const void *b; int64_t b_len;
+    const void *tau; int64_t tau_len;
+    const void *coefficients; int64_t coefficients_len;
+} fa_model;
+
+/* Outputs for dL/dtheta, each per member (also for shared parameters: sum over members for the summed loss):
+ * w n*n*members, b n*members, tau members, coefficients c*members, in the fa_model layouts. A slot may be NULL with
+ * length 0 (not wanted); a slot the model has no differentiable parameter for must be (Rossler: all of them). */
+typedef struct fa_parameter_gradients {
+    void *w; int64_t w_len;
+    void *b; int64_t b_len;
+    void *tau; int64_t tau_len;
+    void *coefficients; int64_t coefficients_len;
+} fa_parameter_gradients;
+
+/* Per-member Lyapunov diagnostics (each array NULL with length 0, or members long) and the times actually used. */
+typedef struct fa_lyapunov_diagnostics {
+    double *sum_rule_residual; int64_t sum_rule_residual_len; /* sum(lambda) - <tr J> (<log|det J|> maps); NaN unless k = n */
+    double *contraction; int64_t contraction_len;             /* <tr J> or <log|det J|>; NaN unless k = n */
+    double *kaplan_yorke; int64_t kaplan_yorke_len;           /* Kaplan-Yorke dimension (NaN when k < n cannot tell) */
+    double *positive_sum; int64_t positive_sum_len;           /* sum of the positive exponents */
+    int64_t *failed_step; int64_t failed_step_len;            /* step a diverged member went non-finite, else -1 */
+    double transient_time;         /* written: the transient run, rounded up to whole QR intervals */
+    double accumulation_time;      /* written: the time the exponents are averaged over */
+    int32_t blocks;                /* written: blocks behind the standard errors */
+} fa_lyapunov_diagnostics;
+
 /* Opaque: a handle into the library's table of contexts, not a pointer to memory. */
 typedef struct fa_context fa_context;
 
@@ -123,6 +184,39 @@ FA_API fa_status fa_tanh_gradient_f32(fa_context *ctx, int32_t n, int32_t member
     const float *w, int64_t w_len, const float *b, int64_t b_len, const float *tau, int64_t tau_len,
     const float *x0, int64_t x0_len, double dt, int64_t steps, const float *target, int64_t target_len,
     float *loss, int64_t loss_len, float *grad_x0, int64_t grad_x0_len, float *grad_w, int64_t grad_w_len,
+    int32_t *status, int64_t status_len);
+
+/* Any built-in model (fa_model): integrate (flows) or iterate (maps) for `steps` steps, outputs as in
+ * fa_tanh_integrate_*. */
+FA_API fa_status fa_integrate_f64(fa_context *ctx, const fa_model *model, const double *x0, int64_t x0_len,
+    fa_method method, double dt, int64_t steps, int32_t record_every,
+    double *trajectory, int64_t trajectory_len, double *final_states, int64_t final_len,
+    int32_t *status, int64_t status_len);
+FA_API fa_status fa_integrate_f32(fa_context *ctx, const fa_model *model, const float *x0, int64_t x0_len,
+    fa_method method, double dt, int64_t steps, int32_t record_every,
+    float *trajectory, int64_t trajectory_len, float *final_states, int64_t final_len,
+    int32_t *status, int64_t status_len);
+
+/* Any built-in model: the leading k Lyapunov exponents as in fa_tanh_lyapunov_* (times in iterations for maps);
+ * diagnostics may be NULL. */
+FA_API fa_status fa_lyapunov_f64(fa_context *ctx, const fa_model *model, const double *x0, int64_t x0_len,
+    fa_method method, double dt, double transient, double duration, int32_t every, int32_t k,
+    double *exponents, int64_t exponents_len, double *errors, int64_t errors_len,
+    int32_t *status, int64_t status_len, fa_lyapunov_diagnostics *diagnostics);
+FA_API fa_status fa_lyapunov_f32(fa_context *ctx, const fa_model *model, const float *x0, int64_t x0_len,
+    fa_method method, double dt, double transient, double duration, int32_t every, int32_t k,
+    double *exponents, int64_t exponents_len, double *errors, int64_t errors_len,
+    int32_t *status, int64_t status_len, fa_lyapunov_diagnostics *diagnostics);
+
+/* Any built-in model: L = 1/2 |x(T) - y|^2 and its exact gradients, as in fa_tanh_gradient_*; parameter gradients
+ * into *grads (NULL: none). */
+FA_API fa_status fa_gradient_f64(fa_context *ctx, const fa_model *model, const double *x0, int64_t x0_len,
+    fa_method method, double dt, int64_t steps, const double *target, int64_t target_len,
+    double *loss, int64_t loss_len, double *grad_x0, int64_t grad_x0_len, const fa_parameter_gradients *grads,
+    int32_t *status, int64_t status_len);
+FA_API fa_status fa_gradient_f32(fa_context *ctx, const fa_model *model, const float *x0, int64_t x0_len,
+    fa_method method, double dt, int64_t steps, const float *target, int64_t target_len,
+    float *loss, int64_t loss_len, float *grad_x0, int64_t grad_x0_len, const fa_parameter_gradients *grads,
     int32_t *status, int64_t status_len);
 
 /* Binary networks with `hidden` hidden neurons (U and V learned, +-1 hidden code, batch schedule, zero initial

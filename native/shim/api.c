@@ -4,6 +4,7 @@
 #include "runtime.h"
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #define FA_ERR fa_error_buffer, (int)sizeof fa_error_buffer
@@ -95,6 +96,46 @@ FA_LYAPUNOV(f64, double, FA_DTYPE_F64)
 FA_LYAPUNOV(f32, float, FA_DTYPE_F32)
 FA_GRADIENT(f64, double, FA_DTYPE_F64)
 FA_GRADIENT(f32, float, FA_DTYPE_F32)
+
+/* The structs cross into managed code as they are (src/Native/NativeModel.cs mirrors them field for field). */
+_Static_assert(sizeof(fa_model) == 80 && offsetof(fa_model, w) == 16 && offsetof(fa_model, coefficients_len) == 72,
+    "fa_model must have the layout src/Native/NativeModel.cs declares");
+_Static_assert(sizeof(fa_parameter_gradients) == 64, "fa_parameter_gradients layout (src/Native/NativeModel.cs)");
+_Static_assert(sizeof(fa_lyapunov_diagnostics) == 104 && offsetof(fa_lyapunov_diagnostics, blocks) == 96,
+    "fa_lyapunov_diagnostics layout (src/Native/NativeModel.cs)");
+
+#define FA_MODEL_FUNCTIONS(suffix, real, dtype)                                                                        \
+    fa_status fa_integrate_##suffix(fa_context *ctx, const fa_model *model, const real *x0, int64_t x0_len,            \
+        fa_method method, double dt, int64_t steps, int32_t record_every,                                              \
+        real *trajectory, int64_t trajectory_len, real *final_states, int64_t final_len,                               \
+        int32_t *status, int64_t status_len)                                                                           \
+    {                                                                                                                  \
+        FA_BEGIN();                                                                                                    \
+        return (fa_status)fa_managed.model_integrate(FA_CTX(ctx), dtype, model, x0, x0_len, (int)method, dt, steps,   \
+            record_every, trajectory, trajectory_len, final_states, final_len, status, status_len, FA_ERR);             \
+    }                                                                                                                  \
+    fa_status fa_lyapunov_##suffix(fa_context *ctx, const fa_model *model, const real *x0, int64_t x0_len,             \
+        fa_method method, double dt, double transient, double duration, int32_t every, int32_t k,                      \
+        double *exponents, int64_t exponents_len, double *errors, int64_t errors_len,                                  \
+        int32_t *status, int64_t status_len, fa_lyapunov_diagnostics *diagnostics)                                     \
+    {                                                                                                                  \
+        FA_BEGIN();                                                                                                    \
+        return (fa_status)fa_managed.model_lyapunov(FA_CTX(ctx), dtype, model, x0, x0_len, (int)method, dt,            \
+            transient, duration, every, k, exponents, exponents_len, errors, errors_len, status, status_len,            \
+            diagnostics, FA_ERR);                                                                                      \
+    }                                                                                                                  \
+    fa_status fa_gradient_##suffix(fa_context *ctx, const fa_model *model, const real *x0, int64_t x0_len,             \
+        fa_method method, double dt, int64_t steps, const real *target, int64_t target_len,                            \
+        real *loss, int64_t loss_len, real *grad_x0, int64_t grad_x0_len, const fa_parameter_gradients *grads,         \
+        int32_t *status, int64_t status_len)                                                                           \
+    {                                                                                                                  \
+        FA_BEGIN();                                                                                                    \
+        return (fa_status)fa_managed.model_gradient(FA_CTX(ctx), dtype, model, x0, x0_len, (int)method, dt, steps,    \
+            target, target_len, loss, loss_len, grad_x0, grad_x0_len, grads, status, status_len, FA_ERR);              \
+    }
+
+FA_MODEL_FUNCTIONS(f64, double, FA_DTYPE_F64)
+FA_MODEL_FUNCTIONS(f32, float, FA_DTYPE_F32)
 
 fa_status fa_sequence_train(fa_context *ctx, const int8_t *patterns, int64_t patterns_len,
     int32_t networks, int32_t length, int32_t visible, int32_t hidden,

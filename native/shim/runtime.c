@@ -129,6 +129,9 @@ static void load(void)
     fa_managed.tanh_integrate = resolve(load_assembly, assembly, "TanhIntegrate");
     fa_managed.tanh_lyapunov = resolve(load_assembly, assembly, "TanhLyapunov");
     fa_managed.tanh_gradient = resolve(load_assembly, assembly, "TanhGradient");
+    fa_managed.model_integrate = resolve(load_assembly, assembly, "ModelIntegrate");
+    fa_managed.model_lyapunov = resolve(load_assembly, assembly, "ModelLyapunov");
+    fa_managed.model_gradient = resolve(load_assembly, assembly, "ModelGradient");
     fa_managed.sequence_train = resolve(load_assembly, assembly, "SequenceTrain");
     fa_managed.sequence_recall = resolve(load_assembly, assembly, "SequenceRecall");
 }

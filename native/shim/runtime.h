@@ -31,6 +31,18 @@ typedef struct fa_managed_api {
         const void *x0, int64_t x0_len, double dt, int64_t steps, const void *target, int64_t target_len,
         void *loss, int64_t loss_len, void *grad_x0, int64_t grad_x0_len, void *grad_w, int64_t grad_w_len,
         int32_t *status, int64_t status_len, char *error, int capacity);
+    int (*model_integrate)(intptr_t ctx, int dtype, const void *model, const void *x0, int64_t x0_len,
+        int method, double dt, int64_t steps, int32_t record_every,
+        void *trajectory, int64_t trajectory_len, void *final_states, int64_t final_len,
+        int32_t *status, int64_t status_len, char *error, int capacity);
+    int (*model_lyapunov)(intptr_t ctx, int dtype, const void *model, const void *x0, int64_t x0_len,
+        int method, double dt, double transient, double duration, int32_t every, int32_t k,
+        double *exponents, int64_t exponents_len, double *errors, int64_t errors_len,
+        int32_t *status, int64_t status_len, void *diagnostics, char *error, int capacity);
+    int (*model_gradient)(intptr_t ctx, int dtype, const void *model, const void *x0, int64_t x0_len,
+        int method, double dt, int64_t steps, const void *target, int64_t target_len,
+        void *loss, int64_t loss_len, void *grad_x0, int64_t grad_x0_len, const void *grads,
+        int32_t *status, int64_t status_len, char *error, int capacity);
     int (*sequence_train)(intptr_t ctx, const int8_t *patterns, int64_t patterns_len,
         int32_t networks, int32_t length, int32_t visible, int32_t hidden,
         double kappa, double eta, int32_t max_epochs, uint64_t seed,

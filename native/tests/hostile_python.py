@@ -74,7 +74,26 @@ def cases(ctx, rng):
                                              np.zeros((N, MEMBERS), complex), np.broadcast_to(0.0, (50000, 50000))],
              "b": [a for a in arrays((N,), rng)[:6] if a is not None], "tau": [-1.0, np.ones(MEMBERS + 1), "x", np.zeros(2), 1j], "dtype": dtypes}
     dt = reals(lambda x: x > 0 and math.isfinite(x))
+
+    # The model classes: their coefficients are arguments too (wrapped so that each is one keyword argument here).
+    def lorenz_lyapunov(sigma, rho, beta, x0, dt, k, method):
+        return ctx.lyapunov(fa.Lorenz(sigma=sigma, rho=rho, beta=beta), x0, dt=dt, transient=1.0, duration=20.0, k=k,
+                            method=method)
+
+    def henon_integrate(a, b, x0, steps, dt):
+        return ctx.integrate(fa.Henon(a=a, b=b), x0, dt=dt, steps=steps)
+
+    coefficient = [math.nan, math.inf, "x", None, 1j, np.ones(MEMBERS + 1), np.ones((2, MEMBERS)), [math.nan] * MEMBERS]
     return {
+        lorenz_lyapunov: (dict(sigma=10.0, rho=np.linspace(20, 30, MEMBERS), beta=8 / 3, x0=np.ones((3, MEMBERS)), dt=0.01,
+                               k=3, method=None),
+                          {"sigma": coefficient, "rho": coefficient, "beta": coefficient,
+                           "x0": [np.zeros((2, MEMBERS)), np.zeros(3), None, np.full((3, MEMBERS), "x")], "dt": dt,
+                           "k": [k for k in ints(lambda k: 1 <= k <= 3) if k is not None],
+                           "method": ["iterate", "rk5", 4, b"rk4"]}),
+        henon_integrate: (dict(a=1.4, b=0.3, x0=np.full((2, MEMBERS), 0.1), steps=20, dt=None),
+                          {"a": coefficient, "b": coefficient, "x0": [np.zeros((3, MEMBERS)), np.zeros(2), None],
+                           "steps": ints(lambda s: 1 <= s <= 2**53), "dt": [0.5, 2.0, math.nan, "1", 1j]}),
         ctx.integrate: (dict(W=W, x0=x0, dt=0.05, steps=20, record_every=5),
                         {**model, "dt": dt, "steps": ints(lambda s: 1 <= s <= 2**53),
                          "record_every": ints(lambda r: 0 <= r <= 2**31 - 1)}),

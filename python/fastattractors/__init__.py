@@ -4,19 +4,23 @@
     import fastattractors as fa
 
     with fa.Context() as ctx:                                  # or fa.Context("simd")
-        lam, err, status = ctx.lyapunov(W, x0, dt=0.05, transient=50, duration=500, k=3)
+        lam, err, status = ctx.lyapunov(W, x0, dt=0.05, transient=50, duration=500, k=3)      # TanhRnn(W)
+        spectrum = ctx.lyapunov(fa.Lorenz(rho=np.linspace(20, 30, 64)), x0, dt=0.01, transient=50, duration=500)
 
 What it covers (everything native/fastattractors.h exports):
     Context(backend)            an engine: "auto", "cuda", "opencl", "ilgpu-cpu", "simd" or "reference"
-    Context.integrate           RK4 of TanhRnn ensembles, tau dx/dt = -x + W tanh(x) + b (float64 or float32)
-    Context.lyapunov            leading Lyapunov exponents with standard errors and per-member status
-    Context.gradient            exact adjoint gradients of 1/2 |x(T) - y|^2 with respect to x0 and W
+    TanhRnn, ReluRnn, TanhOfLinear, Linear, Lorenz, Henon, Rossler
+                                the built-in models (fastattractors.models), parameters shared or per member; a
+                                bare W in place of a model means TanhRnn(W, b, tau), tau dx/dt = -x + W tanh(x) + b
+    Context.integrate           integration (RK4, Euler, Heun, Tsit5) of flows, iteration of maps (float64 or float32)
+    Context.lyapunov            leading Lyapunov exponents with standard errors, per-member status and diagnostics
+    Context.gradient            exact adjoint gradients of 1/2 |x(T) - y|^2 with respect to x0 and the parameters
     Context.train_sequences     binary U+V sequence networks, gated margin rule
     Context.recall              their recall trials from noisy starts
     version()                   the library's version
 
 Arrays: the member axis is LAST, C order (the engine's own layout, nothing is transposed): x0 (n, members),
-W (n, n) shared or (n, n, members), b (n,) or (n, members), tau scalar or (members,), trajectories
+W (n, n) shared or (n, n, members), b (n,) or (n, members), tau and model coefficients scalar or (members,), trajectories
 (frames, n, members), spectra (members, k); patterns (networks, length, visible) of -1/+1, U (networks, hidden,
 visible), V (networks, visible, hidden). Inputs of another real dtype or layout are copied; anything else raises
 ValueError (shape, dtype, value) or TypeError (a non-number where a number belongs) naming the argument and value.
@@ -35,10 +39,12 @@ from .arrays import LARGEST_ARRAY
 from .context import BACKENDS, Context
 from .errors import FastAttractorsError
 from .integrate import Integration, integrate
+from .models import Henon, Linear, Lorenz, Model, ReluRnn, Rossler, TanhOfLinear, TanhRnn
 from .lyapunov import LYAPUNOV_DIVERGED, LYAPUNOV_NOT_CONVERGED, LYAPUNOV_OK, Spectrum, lyapunov
 from .gradient import gradient
 from .sequence import CRITERIA, recall, train_sequences
 
-__all__ = ["BACKENDS", "CRITERIA", "Context", "FastAttractorsError", "Integration", "LARGEST_ARRAY", "LYAPUNOV_DIVERGED",
-           "LYAPUNOV_NOT_CONVERGED", "LYAPUNOV_OK", "Spectrum", "__version__", "gradient", "integrate", "library_path",
-           "lyapunov", "recall", "train_sequences", "version"]
+__all__ = ["BACKENDS", "CRITERIA", "Context", "FastAttractorsError", "Henon", "Integration", "LARGEST_ARRAY",
+           "LYAPUNOV_DIVERGED", "LYAPUNOV_NOT_CONVERGED", "LYAPUNOV_OK", "Linear", "Lorenz", "Model", "ReluRnn", "Rossler",
+           "Spectrum", "TanhOfLinear", "TanhRnn", "__version__", "gradient", "integrate", "library_path", "lyapunov",
+           "recall", "train_sequences", "version"]

@@ -43,6 +43,12 @@ def _declare(lib):
         signatures["fa_tanh_integrate_" + suffix] = model + [f64, i64, i32, ptr, i64, ptr, i64, ptr, i64]
         signatures["fa_tanh_lyapunov_" + suffix] = model + [f64, f64, f64, i32, i32, ptr, i64, ptr, i64, ptr, i64]
         signatures["fa_tanh_gradient_" + suffix] = model + [f64, i64, ptr, i64, ptr, i64, ptr, i64, ptr, i64, ptr, i64]
+    for suffix in ("f64", "f32"):
+        # ctx, model (fa_model *), x0, x0_len, method, dt: the leading arguments of the generic functions.
+        generic = [ptr, ptr, ptr, i64, enum, f64]
+        signatures["fa_integrate_" + suffix] = generic + [i64, i32, ptr, i64, ptr, i64, ptr, i64]
+        signatures["fa_lyapunov_" + suffix] = generic + [f64, f64, i32, i32, ptr, i64, ptr, i64, ptr, i64, ptr]
+        signatures["fa_gradient_" + suffix] = generic + [i64, ptr, i64, ptr, i64, ptr, i64, ptr, ptr, i64]
     for name, argtypes in signatures.items():
         function = getattr(lib, name)
         function.argtypes = argtypes

@@ -26,7 +26,8 @@ class Context:
     Examples
     --------
     >>> with Context("simd") as ctx:
-    ...     final, status, _ = ctx.integrate(W, x0, dt=0.05, steps=100)
+    ...     final, status, _ = ctx.integrate(W, x0, dt=0.05, steps=100)            # TanhRnn(W)
+    ...     spectrum = ctx.lyapunov(Lorenz(rho=[20.0, 28.0]), np.ones((3, 2)), dt=0.01)
     """
 
     def __init__(self, backend="auto"):

@@ -1,11 +1,12 @@
-"""RK4 integration of TanhRnn ensembles (fa_tanh_integrate_f64 / _f32)."""
+"""Integration of any built-in model's ensembles (fa_integrate_f64 / _f32): Runge-Kutta for flows, iteration for maps."""
+import ctypes
 from collections import namedtuple
 
 import numpy as np
 
 from . import arrays
 from ._library import check, lib
-from .models import tanh_call
+from ._calls import prepare, resolve, step
 
 Integration = namedtuple("Integration", "final status trajectory")
 Integration.__doc__ = """integrate's result (unpacks as final, status, trajectory).
@@ -18,29 +19,33 @@ trajectory : ndarray (steps // record_every + 1, n, members) or None
     Frames at steps 0, r, 2r, ... when record_every = r > 0."""
 
 
-def integrate(context, W, x0, dt, steps, b=None, tau=None, record_every=0, dtype=np.float64):
-    """Integrates tau dx/dt = -x + W tanh(x) + b for every member with RK4.
+def integrate(context, model=None, x0=None, dt=None, steps=None, b=None, tau=None, record_every=0, dtype=np.float64,
+              method=None, W=None):
+    """Integrates (flows) or iterates (maps) every member of an ensemble for `steps` steps.
 
     Parameters
     ----------
     context : Context
         The engine (the instance, when called as ``ctx.integrate``).
-    W : array_like, shape (n, n) or (n, n, members)
-        Shared or per-member weights.
+    model : Model or array_like
+        A built-in model (``fastattractors.models``: TanhRnn, ReluRnn, TanhOfLinear, Linear, Lorenz, Henon,
+        Rossler), or W, shape (n, n) or (n, n, members), for TanhRnn(W, b, tau) (the original signature).
     x0 : array_like, shape (n, members)
         Initial states, member axis last.
     dt : float
-        The RK4 step (> 0).
+        The step (> 0) of a flow; maps take None or 1 (one iteration per step).
     steps : int
         Number of steps, 1 ... 2**53.
-    b : array_like, shape (n,) or (n, members), optional
-        Bias (default 0).
-    tau : float or array_like, shape (members,), optional
-        Time constant (default 1).
+    b, tau : optional
+        TanhRnn's bias and time constant when model is W (give them to the Model otherwise).
     record_every : int, default 0
         0: final states only; r > 0: also the frames at steps 0, r, 2r, ...
     dtype : {np.float64, np.float32}
         The engine's precision; inputs are converted (copied) to it.
+    method : {None, "rk4", "euler", "heun", "tsit5", "iterate"}
+        None: classic RK4 for flows, iteration for maps.
+    W : array_like, optional
+        The original keyword for TanhRnn's weights (``integrate(W=..., x0=...)``); give either model or W.
 
     Returns
     -------
@@ -54,18 +59,21 @@ def integrate(context, W, x0, dt, steps, b=None, tau=None, record_every=0, dtype
     FastAttractorsError
         The library's refusal (e.g. dt <= 0), with its message naming the argument.
     """
-    call = tanh_call(context, W, x0, b, tau, dtype)
-    dt, steps = arrays.real(dt, "dt"), arrays.integer(steps, "steps", arrays.INT64)
+    model = resolve(model, W, b, tau)
+    dtype, n, members, native, x0, keep = prepare(context, model, x0, dtype)
+    code, dt = step(model, method, dt)
+    steps = arrays.integer(steps, "steps", arrays.INT64)
     record_every = arrays.integer(record_every, "record_every")
-    final = np.empty((call.n, call.members), call.dtype)
-    status = np.empty(call.members, np.int32)
+    final = np.empty((n, members), dtype)
+    status = np.empty(members, np.int32)
     trajectory = None
     if record_every > 0:
         # Sizes the library rejects (steps < 1, ...) still get an array, so its message, not numpy's, reports them.
         frames = max(steps // record_every + 1, 0)
-        arrays.fits("record_every", "the trajectory of (steps//record_every + 1)*n*members", frames, call.n, call.members)
-        trajectory = np.empty((frames, call.n, call.members), call.dtype)
-    function = getattr(lib, "fa_tanh_integrate_" + call.suffix)
-    check(function(*call.args, dt, steps, record_every, *arrays.pointer(trajectory), *arrays.pointer(final),
-                   *arrays.pointer(status)))
+        arrays.fits("record_every", "the trajectory of (steps//record_every + 1)*n*members", frames, n, members)
+        trajectory = np.empty((frames, n, members), dtype)
+    function = lib.fa_integrate_f32 if dtype == np.float32 else lib.fa_integrate_f64
+    check(function(context.handle, ctypes.byref(native), *arrays.pointer(x0), code, dt, steps, record_every,
+                   *arrays.pointer(trajectory), *arrays.pointer(final), *arrays.pointer(status)))
+    del keep                                  # referenced until here: ctypes holds raw pointers into these arrays
     return Integration(final, status, trajectory)

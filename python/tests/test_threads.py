@@ -53,3 +53,24 @@ def test_one_context_per_thread_gives_the_sequential_results():
     for t in threads:
         t.join()
     assert all(np.array_equal(r, expected) for r in results)
+
+
+def test_the_generic_functions_release_the_gil_too():
+    # A Lorenz ensemble through fa_lyapunov_f64: the main thread counts while the worker is inside the library.
+    result = {}
+
+    def run():
+        with fa.Context("simd") as own:
+            result["spectrum"] = own.lyapunov(fa.Lorenz(rho=np.linspace(20, 30, 64)), np.ones((3, 64)), dt=0.005,
+                                              transient=0, duration=1500)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    time.sleep(0.05)
+    iterations = 0
+    while worker.is_alive():
+        iterations += 1
+        time.sleep(0.001)
+    worker.join()
+    assert result["spectrum"].exponents.shape == (64, 3)
+    assert iterations > 10, iterations

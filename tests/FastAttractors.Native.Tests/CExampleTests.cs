@@ -43,6 +43,36 @@ public sealed partial class CExampleTests
     }
 
     [Fact]
+    public void LorenzExampleOfTheGenericModelFunctionsMatchesTheManagedApi()
+    {
+        // native/examples/lorenz.c: fa_model with per-member coefficients, fa_lyapunov_f64 and its diagnostics.
+        var run = ChildProcess.Run(Path.Combine(NativeBuild.BuildDirectory, "lorenz"), [], NativeBuild.RepositoryRoot,
+            new Dictionary<string, string> { ["FASTATTRACTORS_BACKEND"] = "Simd" });
+        Assert.True(run.ExitCode == 0, run.Describe());
+        double[] rho = [10, 20, 28, 35];
+        var rows = rho.Select(r => new[] { 10.0, r, 8.0 / 3.0 }).ToArray();
+        using var engine = Engine.Create(Backend.Simd);
+        var expected = engine.Lyapunov(new EnsembleProblem(new Lorenz(ParameterBlock.PerMemberRows("sigma_rho_beta", rows)),
+            Enumerable.Repeat(1.0, 3 * rho.Length).ToArray(), rho.Length), new Rk4(0.01),
+            new LyapunovOptions { Transient = 20, Duration = 200, Every = 10 });
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(rho.Length, lines.Length);
+        for (int m = 0; m < rho.Length; m++)
+        {
+            var numbers = Number().Matches(lines[m].Split("D_KY")[1]).Select(x => Parse(x.Value)).ToArray();
+            Assert.Equal(4, numbers.Length);
+            Close.Equal(expected.KaplanYorkeDimension[m], numbers[0], 1e-13, 1e-15, $"member {m} D_KY");
+            for (int i = 0; i < 3; i++)
+                Close.Equal(expected.Exponents[m * 3 + i], numbers[1 + i], 1e-13, 1e-15, $"member {m} exponent {i}");
+        }
+        // rho = 28: the textbook chaotic Lorenz attractor, lambda1 near 0.906 (a short run: loosely).
+        Assert.InRange(expected.Exponents[2 * 3], 0.7, 1.1);
+    }
+
+    [GeneratedRegex(@"[+-]?\d\.\d+e[+-]\d+")]
+    private static partial Regex Number();
+
+    [Fact]
     public void AMissingManagedAssemblyIsARuntimeErrorWithItsPath()
     {
         // The shim cannot start: every call returns FA_ERR_RUNTIME with the reason; the example reports it and exits 1.

@@ -16,7 +16,10 @@ public sealed class HostileSizeTests
     private static IEnumerable<(string Name, string Argument, int Code, string Message)> HostileCases() =>
         BadInputTests.Output.Value.Cases
             .Where(c => c.Key.StartsWith("hostile.", StringComparison.Ordinal))
-            .Select(c => (c.Key, c.Key.Split('.')[1], c.Value.Code, c.Value.Message));
+            .Select(c => (c.Key, Argument(c.Key), c.Value.Code, c.Value.Message));
+
+    /// <summary>"hostile.&lt;argument&gt;.&lt;what&gt;": the argument may itself hold dots ("model.w_len", "grads.b_len"), the what does not.</summary>
+    private static string Argument(string name) => name[(name.IndexOf('.') + 1)..name.LastIndexOf('.')];
 
     [Fact]
     public void EveryHostileSizeIsAnInvalidArgumentNamedFirstInTheMessage()
@@ -51,6 +54,12 @@ public sealed class HostileSizeTests
         { "hostile.transient.1e300", "transient: 1E+300 time units at dt = 0.1 are 1E+301 steps, more than 2^53" },
         { "hostile.record_every.trajectory_above_one_array", "record_every: the trajectory of (steps/record_every + 1)·n·members = 9007199254740993·2·3" },
         { "hostile.members.gradient_grad_w_above_one_array", "members: grad_w needs n·n·members = 46340·46340·2 = 4294791200 elements" },
+        // The generic model functions: the same checks under the fa_model field names.
+        { "hostile.model.n.2p30_members_16", "model.n: a shared W needs n·n = 1073741824·1073741824" },
+        { "hostile.model.members.int32_max_states_above_one_array", "model.members: the states need n·members = 3·2147483647" },
+        { "hostile.model.members.grads_w_above_one_array", "model.members: grads.w needs n·n·members = 46340·46340·2 = 4294791200 elements" },
+        { "hostile.model.coefficients_len.2p62", "model.coefficients_len: expected 3 (shared) or 3·members = 9 (per member), got 4611686018427387904" },
+        { "hostile.duration.map_above_2p53_iterations", "duration: 1E+17 time units at dt = 1 are 1E+17 steps, more than 2^53" },
         { "hostile.networks.product_wraps_int64", "networks: the patterns need networks·length·visible = 2147483647·2147483647·2147483647 = 9903520300447984150353281023 elements" },
         { "hostile.trials.int32_max_above_one_array", "trials: success needs networks·trials = 1·2147483647 = 2147483647 elements" },
     };

@@ -27,6 +27,15 @@ public static unsafe class ManagedExports
     public static delegate* unmanaged[Cdecl]<nint, sbyte*, long, int, int, int, int, double, double, int, ulong,
         double*, long, double*, long, int*, long, int*, long, byte*, int, int> Train => &Exports.SequenceTrain;
 
+    public static delegate* unmanaged[Cdecl]<nint, int, void*, void*, long, int, double, long, int,
+        void*, long, void*, long, int*, long, byte*, int, int> ModelIntegrate => &Exports.ModelIntegrate;
+
+    public static delegate* unmanaged[Cdecl]<nint, int, void*, void*, long, int, double, double, double, int, int,
+        double*, long, double*, long, int*, long, void*, byte*, int, int> ModelLyapunov => &Exports.ModelLyapunov;
+
+    public static delegate* unmanaged[Cdecl]<nint, int, void*, void*, long, int, double, long, void*, long,
+        void*, long, void*, long, void*, int*, long, byte*, int, int> ModelGradient => &Exports.ModelGradient;
+
     public static string Text(byte* error)
     {
         int length = 0;
