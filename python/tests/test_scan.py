@@ -1,6 +1,9 @@
 """fa.scan (fa_scan_rotation_*, the library's Engine.Scan): the closed forms of the rotation-block networks below
 their boundary (docs/tutorials/first-scan.md), the CLI's own numbers bit for bit, and argument errors."""
 import math
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -91,3 +94,13 @@ def test_python_checks_name_the_argument(ctx):
         fa.scan(ctx, alpha=(0, 1), theta=(0, 1, 2))
     with pytest.raises(TypeError, match="theta count"):
         fa.scan(ctx, alpha=(0, 1, 2), theta=(0, 1, 2.5))
+
+
+def test_first_scan_example_prints_the_packages_rows(ctx, repository):
+    script = repository / "python" / "examples" / "first_scan.py"
+    env = dict(os.environ, FASTATTRACTORS_BACKEND="Simd")     # the example asks for auto; pin the backend compared
+    run = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    out = fa.scan(ctx, alpha=(0.0, 3.0, 4), theta=(0.0, math.pi, 3), transient=100, duration=200)
+    assert run.stdout.splitlines() == [f"alpha = {a:.2f}  theta = {t:.2f}  lambda = {l1:+.4f} {l2:+.4f}  status {s}"
+                                       for a, t, (l1, l2), s in zip(out.alpha, out.theta, out.exponents, out.status)]
