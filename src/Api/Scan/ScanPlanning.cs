@@ -127,7 +127,7 @@ internal static class ScanPlanning
         {
             string first = FirstLine(e.Message, e.ParamName);
             throw e.ParamName == "n"
-                ? Bad(nameof(ScanOptions.Exponents), $"n = {plan.N} and k = {plan.K}: {first}")
+                ? Bad(nameof(ScanProblem.N), $"n = {plan.N} with k = {plan.K} exponents: {first}")
                 : Bad(nameof(ScanOptions.ChunkRows), $"{plan.ChunkRows} rows: {first}");
         }
     }
