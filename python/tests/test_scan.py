@@ -104,3 +104,27 @@ def test_first_scan_example_prints_the_packages_rows(ctx, repository):
     out = fa.scan(ctx, alpha=(0.0, 3.0, 4), theta=(0.0, math.pi, 3), transient=100, duration=200)
     assert run.stdout.splitlines() == [f"alpha = {a:.2f}  theta = {t:.2f}  lambda = {l1:+.4f} {l2:+.4f}  status {s}"
                                        for a, t, (l1, l2), s in zip(out.alpha, out.theta, out.exponents, out.status)]
+
+
+def test_the_c_function_checks_every_size_before_running(ctx):
+    # fa_scan_rotation_f64 called directly with small buffers: each bad size is refused naming its argument, before
+    # anything of the grid's size is allocated (2^30 x 2^30 rows would need 2^63 bytes).
+    from fastattractors._library import lib
+    buffers = [np.empty(4), np.empty(4), np.empty(4, np.int64), np.empty(8), np.empty(8), np.empty(4, np.int32)]
+
+    def call(alpha_count=2, theta_count=2, members=1, lengths=(4, 4, 4, 8, 8, 4), pointers=None):
+        pointers = pointers or [b.ctypes.data for b in buffers]
+        args = [a for p, n in zip(pointers, lengths) for a in (p, n)]
+        code = lib.fa_scan_rotation_f64(ctx.handle, 0, 0.5, 1.0, alpha_count, 0.1, 0.2, theta_count, members, 1, 1.0,
+                                        math.nan, 1.0, 2.0, 0, 0, 0, math.nan, 0, *args)
+        return code, lib.fa_last_error().decode()
+
+    assert call() == (0, "")
+    code, message = call(alpha_count=2**30, theta_count=2**30)
+    assert code == 1 and message.startswith("members: the rows are alpha_count·theta_count·members"), message
+    code, message = call(lengths=(4, 4, 4, 7, 8, 4))
+    assert code == 1 and message.startswith("exponents_len: expected rows·k = 4·2 = 8, got 7"), message
+    code, message = call(pointers=[buffers[0].ctypes.data, None] + [b.ctypes.data for b in buffers[2:]])
+    assert code == 1 and message.startswith("theta: NULL pointer"), message
+    code, message = call(alpha_count=0)
+    assert code == 1 and message.startswith("alpha_count: must be at least 1"), message
