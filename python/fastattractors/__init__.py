@@ -38,8 +38,11 @@ from .integrate import Integration, integrate
 from .lyapunov import LYAPUNOV_DIVERGED, LYAPUNOV_NOT_CONVERGED, LYAPUNOV_OK, Spectrum, lyapunov
 from .gradient import gradient
 from .sequence import CRITERIA, recall, train_sequences
-from .scan import SCAN_FAMILIES, ScanResult, scan  # noqa: E402  (Engine.Scan: Lyapunov spectra over an alpha x theta grid)
 
 __all__ = ["BACKENDS", "CRITERIA", "Context", "FastAttractorsError", "Integration", "LARGEST_ARRAY", "LYAPUNOV_DIVERGED",
            "LYAPUNOV_NOT_CONVERGED", "LYAPUNOV_OK", "Spectrum", "__version__", "gradient", "integrate", "library_path",
            "lyapunov", "recall", "train_sequences", "version"]
+
+# Scans (Engine.Scan through fa_scan_rotation_*: Lyapunov spectra over an alpha x theta grid), kept apart from the list above.
+from .scan import SCAN_FAMILIES, ScanResult, scan  # noqa: E402
+__all__ += ["SCAN_FAMILIES", "ScanResult", "scan"]
