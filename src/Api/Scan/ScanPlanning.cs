@@ -24,7 +24,7 @@ internal static class ScanPlanning
             throw Bad(nameof(ScanProblem.Connectivity), "only tanh-gain has random weights.");
         if (map && options.Dt is not null)
             throw Bad(nameof(ScanOptions.Dt), "rotation-map is iterated, it has no step size.");
-        int n = rotation ? 2 : problem.N ?? throw Bad(nameof(ScanProblem.N), "is required for tanh-gain.");
+        int n = rotation ? 2 : problem.N ?? throw Bad(nameof(ScanProblem.N), "tanh-gain needs the dimension n (the rotation families are 2-D).");
 
         var axes = problem.Axes ?? throw Bad(nameof(ScanProblem.Axes), "the grid's axes are missing.");
         foreach (var axis in axes)
@@ -34,9 +34,9 @@ internal static class ScanPlanning
             if (ScanFamilies.AxisProblem(family, axis.Name) is { } problemText)
                 throw Bad(nameof(ScanProblem.Axes), $"axis '{ScanFamilies.Shorten(axis.Name)}': {problemText}.");
             if (axis.Problem() is { } definition)
-                throw Bad(nameof(ScanProblem.Axes), $"axis '{axis.Name}': {definition}.");
+                throw Bad(nameof(ScanProblem.Axes), $"axis '{ScanFamilies.Shorten(axis.Name)}': {definition}.");
             if (axes.Count(a => a?.Name == axis.Name) > 1)
-                throw Bad(nameof(ScanProblem.Axes), $"axis '{axis.Name}' is given twice.");
+                throw Bad(nameof(ScanProblem.Axes), $"axis '{ScanFamilies.Shorten(axis.Name)}' is given twice.");
         }
         var missing = ScanFamilies.AxisNames(family).Where(name => axes.All(a => a.Name != name)).ToArray();
         if (missing.Length > 0)
