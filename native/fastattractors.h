@@ -236,6 +236,33 @@ FA_API fa_status fa_sequence_recall(fa_context *ctx, const int8_t *patterns, int
     int32_t flipped, int32_t trials, fa_recall_criterion criterion, uint64_t seed,
     int32_t *success, int64_t success_len);
 
+/* ---- Scans (src/Native/Exports.Scan.cs, native/shim/scan.c) ------------------------------------------------------
+ * Lyapunov spectra over an alpha x theta grid of the rotation-block networks of docs/tutorials/first-scan.md, the rows
+ * the CLI's `scan` computes for the same spec, bit for bit (the library's Engine.Scan). Axes are linspaces (both ends
+ * included); rows run alpha-major, then theta, then member: rows = alpha_count*theta_count*members. Reals given as NaN
+ * and integers given as 0 take the library's default (dt 0.05 for the flow and NaN for the map, which has no step;
+ * transient 500, duration 1000 or 50000 map iterations, QR every 0.1 time units (flow) or 10 iterations, k = 2, 10
+ * blocks, tolerance 0.05, chunks of 1024 rows). Outputs per row: its alpha, theta and seed; exponents and errors k per
+ * row (rows*k, row-major); status 0 ok, 1 diverged, 2 not converged. _f32 integrates in float32 (exponents stay
+ * float64). Every size is checked before the scan runs. */
+typedef enum fa_scan_family {
+    FA_SCAN_ROTATION_FLOW = 0,     /* dx/dt = -x + tanh(alpha R(theta) x) */
+    FA_SCAN_ROTATION_MAP = 1       /* x <- tanh(alpha R(theta) x) */
+} fa_scan_family;
+
+FA_API fa_status fa_scan_rotation_f64(fa_context *ctx, fa_scan_family family,
+    double alpha_start, double alpha_stop, int32_t alpha_count, double theta_start, double theta_stop, int32_t theta_count,
+    int32_t members, int64_t seed, double x0_std, double dt, double transient, double duration,
+    int32_t every, int32_t k, int32_t blocks, double tolerance, int32_t chunk,
+    double *alpha, int64_t alpha_len, double *theta, int64_t theta_len, int64_t *seeds, int64_t seeds_len,
+    double *exponents, int64_t exponents_len, double *errors, int64_t errors_len, int32_t *status, int64_t status_len);
+FA_API fa_status fa_scan_rotation_f32(fa_context *ctx, fa_scan_family family,
+    double alpha_start, double alpha_stop, int32_t alpha_count, double theta_start, double theta_stop, int32_t theta_count,
+    int32_t members, int64_t seed, double x0_std, double dt, double transient, double duration,
+    int32_t every, int32_t k, int32_t blocks, double tolerance, int32_t chunk,
+    double *alpha, int64_t alpha_len, double *theta, int64_t theta_len, int64_t *seeds, int64_t seeds_len,
+    double *exponents, int64_t exponents_len, double *errors, int64_t errors_len, int32_t *status, int64_t status_len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -29,6 +29,9 @@ __thread char fa_error_buffer[FA_ERROR_CAPACITY];
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static int load_failed = 1;
 static char load_error[FA_ERROR_CAPACITY];
+/* Kept for fa_runtime_resolve once load() has succeeded. */
+static load_assembly_and_get_function_pointer_fn loaded_assembly_loader;
+static char loaded_assembly[PATH_MAX + 64];
 
 static void fail(const char *format, ...)
 {
@@ -60,7 +63,7 @@ static void *resolve(load_assembly_and_get_function_pointer_fn load, const char 
     void *function = NULL;
     int rc = load(assembly, FA_EXPORTS_TYPE, method, UNMANAGEDCALLERSONLY_METHOD, NULL, &function);
     if (rc != 0 || function == NULL) {
-        fail("could not resolve %s.%s in %s (hostfxr status 0x%08x)", FA_EXPORTS_TYPE, method, assembly, (unsigned)rc);
+        fail("could not resolve %s.%.200s in %.1500s (hostfxr status 0x%08x)", FA_EXPORTS_TYPE, method, assembly, (unsigned)rc);
         return NULL;
     }
     return function;
@@ -122,6 +125,8 @@ static void load(void)
     }
 
     load_failed = 0;
+    loaded_assembly_loader = load_assembly;
+    snprintf(loaded_assembly, sizeof loaded_assembly, "%s", assembly);
     fa_managed.context_create = resolve(load_assembly, assembly, "ContextCreate");
     fa_managed.context_destroy = resolve(load_assembly, assembly, "ContextDestroy");
     fa_managed.context_backend = resolve(load_assembly, assembly, "ContextBackend");
@@ -145,4 +150,16 @@ int fa_runtime_begin(void)
         return -1;
     }
     return 0;
+}
+
+void *fa_runtime_resolve(const char *method)
+{
+    void *function = NULL;
+    int rc = loaded_assembly_loader(loaded_assembly, FA_EXPORTS_TYPE, method, UNMANAGEDCALLERSONLY_METHOD, NULL, &function);
+    if (rc != 0 || function == NULL) {
+        snprintf(fa_error_buffer, sizeof fa_error_buffer, "could not resolve %s.%.200s in %.1500s (hostfxr status 0x%08x)",
+            FA_EXPORTS_TYPE, method, loaded_assembly, (unsigned)rc);
+        return NULL;
+    }
+    return function;
 }

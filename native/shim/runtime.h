@@ -62,4 +62,8 @@ extern __thread char fa_error_buffer[FA_ERROR_CAPACITY];
  * the reason in fa_error_buffer. */
 int fa_runtime_begin(void);
 
+/* The managed export named `method` of the started runtime, or NULL with the reason in fa_error_buffer: for shim files
+ * that resolve their exports on first use instead of in the list of fa_managed_api (e.g. shim/scan.c). */
+void *fa_runtime_resolve(const char *method);
+
 #endif

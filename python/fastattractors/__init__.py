@@ -48,3 +48,7 @@ __all__ = ["BACKENDS", "CRITERIA", "Context", "FastAttractorsError", "Henon", "I
            "LYAPUNOV_DIVERGED", "LYAPUNOV_NOT_CONVERGED", "LYAPUNOV_OK", "Linear", "Lorenz", "Model", "ReluRnn", "Rossler",
            "Spectrum", "TanhOfLinear", "TanhRnn", "__version__", "gradient", "integrate", "library_path", "lyapunov",
            "recall", "train_sequences", "version"]
+
+# Scans (Engine.Scan through fa_scan_rotation_*: Lyapunov spectra over an alpha x theta grid).
+from .scan import SCAN_FAMILIES, ScanResult, scan  # noqa: E402
+__all__ += ["SCAN_FAMILIES", "ScanResult", "scan"]

@@ -17,7 +17,7 @@ namespace FastAttractors;
 /// var sol = engine.Integrate(new EnsembleProblem(nets, x0, 4096), new Rk4(0.01), steps: 1000, SaveAt.EveryNthStep(10));
 /// </code>
 /// </summary>
-public sealed class Engine : IDisposable
+public sealed partial class Engine : IDisposable
 {
     private readonly BackendCapabilities capabilities;
 

@@ -7,8 +7,8 @@ namespace FastAttractors.Cli.Bench;
 /// <summary>
 /// W4: the rotation-block flow scan of Fig. 5A (<c>fastattractors scan</c>'s embedded default: ẋ = −x + tanh(α R(θ) x),
 /// α ∈ [0, 10] × θ ∈ [0, π], one member per point, RK4 dt 0.05, QR every 0.1, λ1 and λ2) on a G × G grid, in float32
-/// like the other rows (the scan's own default is float64). Rows are computed by the scan's <see cref="ChunkRunner"/>
-/// from the scan's <see cref="ScanPlan"/>, in the plan's chunks, without the Parquet writes. The unit is member-steps
+/// like the other rows (the scan's own default is float64). Rows are computed by <see cref="Engine.ScanRows(ScanPlan, long, long)"/>
+/// from the scan's plan (<see cref="ScanJob.Grid"/>), in the plan's chunks, without the Parquet writes. The unit is member-steps
 /// (RK4 steps of the state with its 2 tangent columns, transient included); a spectrum is (transient + duration) / dt of them.
 /// Reference and IlgpuCpu run a subsample of points spread over the grid (<see cref="Subsample"/>), and the cross-check
 /// compares λ1 and λ2 of its first 8 points, which every subsample and the full grid contain.
@@ -52,23 +52,23 @@ internal sealed class ScanCase : BenchCase
     }
 
     /// <summary>The scan spec of a <paramref name="grid"/> × <paramref name="grid"/> run: the embedded default with the grid, durations, float32 and the chunk.</summary>
-    public static ScanPlan Plan(BenchSize size, int grid)
+    public static ScanJob Plan(BenchSize size, int grid)
     {
         bool small = size == BenchSize.Small;
         var spec = ScanSpecReader.ReadDefault().Overlay(new ScanSpec
         {
-            Axes = [new ScanAxis("alpha", "linspace", [0, 10, grid]), new ScanAxis("theta", "linspace", [0, Math.PI, grid])],
+            Axes = [ScanAxis.Linspace("alpha", 0, 10, grid), ScanAxis.Linspace("theta", 0, Math.PI, grid)],
             Dt = Dt,
             Transient = small ? SmallTransient : FullTransient,
             Duration = small ? SmallDuration : FullDuration,
             Precision = "float32",
             Chunk = grid >= GpuGrid ? GpuChunk : CpuChunk,
         });
-        return ScanPlan.Create(spec);
+        return ScanJob.Create(spec);
     }
 
     /// <summary>RK4 steps per spectrum (per row), transient included.</summary>
-    public static long StepsPerRow(ScanPlan plan) => (long)Math.Round((plan.Spec.Transient!.Value + plan.Spec.Duration!.Value) / plan.Spec.Dt!.Value);
+    public static long StepsPerRow(ScanJob plan) => (long)Math.Round((plan.Spec.Transient!.Value + plan.Spec.Duration!.Value) / plan.Spec.Dt!.Value);
 
     /// <summary>
     /// <paramref name="count"/> distinct rows of a <paramref name="grid"/> × <paramref name="grid"/> scan (one member
@@ -112,24 +112,25 @@ internal sealed class ScanCase : BenchCase
         long[]? rows = ran == members ? null : Subsample(grid, ran);
         return engine =>
         {
-            var runner = new ChunkRunner(plan, engine);
-            var tables = rows is null ? Enumerable.Range(0, plan.Chunks).Select(runner.Run).ToList() : [runner.RunRows(rows)];
-            return new BenchOutput((double)ran * steps, Exponents(tables, checkRows),
+            var grid = plan.Grid;
+            var results = rows is null
+                ? Enumerable.Range(0, grid.Chunks).Select(c => engine.ScanRows(grid, grid.ChunkRange(c).Start, grid.ChunkRange(c).End)).ToList()
+                : [engine.ScanRows(grid, rows)];
+            return new BenchOutput((double)ran * steps, Exponents(results, checkRows),
                 F($"{steps:N0} member-steps a spectrum (spectra/s = throughput / {steps:N0})"));
         };
     }
 
-    /// <summary>λ1 and λ2 of <paramref name="checkRows"/>, looked up in the tables by row index.</summary>
-    private static List<double[]> Exponents(IReadOnlyList<ScanTable> tables, long[] checkRows)
+    /// <summary>λ1 and λ2 of <paramref name="checkRows"/>, looked up in the results by row index.</summary>
+    private static List<double[]> Exponents(IReadOnlyList<ScanResult> results, long[] checkRows)
     {
         var found = new Dictionary<long, double[]>();
-        foreach (var table in tables)
+        foreach (var result in results)
         {
-            var (index, l1, l2) = (table.RowIndex, (double[])table["lambda_1"], (double[])table["lambda_2"]);
-            for (int j = 0; j < index.Length; j++)
+            for (int j = 0; j < result.Count; j++)
             {
-                if (Array.IndexOf(checkRows, index[j]) >= 0)
-                    found[index[j]] = [l1[j], l2[j]];
+                if (Array.IndexOf(checkRows, result.Rows[j]) >= 0)
+                    found[result.Rows[j]] = result.Spectrum(j)[..2];
             }
         }
         return [.. checkRows.Select(r => found.TryGetValue(r, out var v) ? v

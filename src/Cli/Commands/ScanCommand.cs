@@ -26,7 +26,7 @@ internal static class ScanCommand
     internal static int Execute(ScanSpec requested, string outDirectory, string? shardFlag, int? shardsFlag, bool resume, bool npz,
         Func<string, string?> environment, TextWriter stdout, TextWriter stderr, bool interactive)
     {
-        var plan = ScanPlan.Create(requested);
+        var plan = ScanJob.Create(requested);
         var shard = ShardSelector.Resolve(shardFlag, shardsFlag, environment);
         Backend? backend = plan.Spec.Backend is { } name ? BackendNames.Parse(name, "backend (--backend)") : null;
         string directory = OutputDirectory.Prepare(outDirectory);

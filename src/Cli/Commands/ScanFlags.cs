@@ -39,7 +39,7 @@ internal sealed class ScanFlags
         var flags = new ScanSpec
         {
             Family = p.GetValue(Family),
-            Axes = p.GetValue(Axis) is { Length: > 0 } axes ? [.. axes.Select(ScanAxis.ParseFlag)] : null,
+            Axes = p.GetValue(Axis) is { Length: > 0 } axes ? [.. axes.Select(ScanAxisText.ParseFlag)] : null,
             N = p.GetValue(N),
             Connectivity = p.GetValue(Connectivity),
             Members = p.GetValue(Members),

@@ -27,7 +27,7 @@ internal static class ScanToolCommands
             foreach (var temp in check.TempFiles)
                 stdout.WriteLine(temp);
             stdout.WriteLine(check.IsComplete
-                ? string.Create(CultureInfo.InvariantCulture, $"complete: {check.Complete.Count} shards, {check.Plan.Rows} rows (spec {check.Plan.Hash})")
+                ? string.Create(CultureInfo.InvariantCulture, $"complete: {check.Complete.Count} shards, {check.Plan.Grid.Rows} rows (spec {check.Plan.Hash})")
                 : $"incomplete: {check.Complete.Count} of {check.ShardCount?.ToString(CultureInfo.InvariantCulture) ?? "?"} shards complete (spec {check.Plan.Hash})");
             return check.IsComplete ? ExitCodes.Ok : ExitCodes.Runtime;
         });
@@ -56,8 +56,8 @@ internal static class ScanToolCommands
                 if (rows[r] != r)
                     throw new RuntimeFailure($"DIR: row {r} is missing or duplicated in the shards (found row {rows[r]} there).");
             }
-            if (rows.Length != plan.Rows)
-                throw new RuntimeFailure($"DIR: {rows.Length} rows in the shards, the spec has {plan.Rows}.");
+            if (rows.Length != plan.Grid.Rows)
+                throw new RuntimeFailure($"DIR: {rows.Length} rows in the shards, the spec has {plan.Grid.Rows}.");
             string path = Path.GetFullPath(p.GetValue(output) ?? Path.Combine(directory, "merged", "scan.parquet"));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             // The temporary files of merge's own killed writes: of its output (and .npz) and of the heatmap.

@@ -16,40 +16,40 @@ internal static class ScanHeatmap
     private const int Width = 900, Height = 700;
 
     /// <summary>The PNG, or null when the scan has no axis with more than one value.</summary>
-    public static byte[]? Render(ScanPlan plan, ScanTable table)
+    public static byte[]? Render(ScanJob plan, ScanTable table)
     {
-        var axes = Enumerable.Range(0, plan.Axes.Count).Where(a => plan.Axes[a].Count > 1).ToArray();
+        var axes = Enumerable.Range(0, plan.Grid.Axes.Count).Where(a => plan.Grid.Axes[a].Count > 1).ToArray();
         if (axes.Length == 0)
             return null;
         var mean = MeanLambda1(plan, table);
         var plot = new Plot();
         // The spec hash names the dataset in spec.json and the file metadata; it says nothing to a reader of the figure.
-        string title = $"λ1 of the {plan.Family} scan ({plan.Members} member{(plan.Members == 1 ? "" : "s")} per point)";
-        string unit = plan.IsMap ? "1/iteration" : "1/time unit";
+        string title = $"λ1 of the {plan.Family} scan ({plan.Grid.Members} member{(plan.Grid.Members == 1 ? "" : "s")} per point)";
+        string unit = plan.Grid.IsMap ? "1/iteration" : "1/time unit";
         if (axes.Length == 1)
         {
             int a = axes[0];
-            var x = plan.AxisValues(a);
+            var x = plan.Grid.AxisValues(a);
             var y = new double[x.Length];
-            for (long p = 0; p < plan.Points; p++)
-                y[plan.IndexAlong(p, a)] = mean[p];
+            for (long p = 0; p < plan.Grid.Points; p++)
+                y[plan.Grid.IndexAlong(p, a)] = mean[p];
             plot.Add.Scatter(x, y);
             plot.Add.HorizontalLine(0, pattern: LinePattern.Dashed);
-            plot.XLabel(AxisLabel(plan.Axes[a].Name));
+            plot.XLabel(AxisLabel(plan.Grid.Axes[a].Name));
             plot.YLabel($"λ1 ({unit})");
         }
         else
         {
             int ax = axes[0], ay = axes[1];
-            double[] xs = plan.AxisValues(ax), ys = plan.AxisValues(ay);
+            double[] xs = plan.Grid.AxisValues(ax), ys = plan.Grid.AxisValues(ay);
             var grid = new double[ys.Length, xs.Length];
             for (int r = 0; r < ys.Length; r++)
             {
                 for (int c = 0; c < xs.Length; c++)
                     grid[r, c] = double.NaN;
             }
-            for (long p = 0; p < plan.Points; p++)
-                grid[plan.IndexAlong(p, ay), plan.IndexAlong(p, ax)] = mean[p]; // further axes: the last value written wins
+            for (long p = 0; p < plan.Grid.Points; p++)
+                grid[plan.Grid.IndexAlong(p, ay), plan.Grid.IndexAlong(p, ax)] = mean[p]; // further axes: the last value written wins
             // A symmetric-log colour scale: the strongly contracting corners (λ1 down to −11) and the moderate
             // exponents beside the zero-exponent region are both readable, and nothing saturates.
             var magnitudes = mean.Where(double.IsFinite).Select(Math.Abs).Order().ToArray();
@@ -70,9 +70,9 @@ internal static class ScanHeatmap
             var bar = plot.Add.ColorBar(heatmap);
             bar.Axis.TickGenerator = scale.Ticks(limit);
             bar.Label = $"λ1 ({unit}); {scale.Describe()}";
-            DrawBoundary(plot, plan, plan.Axes[ax].Name, plan.Axes[ay].Name, (xs[0], xs[^1]), (ys[0], ys[^1]));
-            plot.XLabel(AxisLabel(plan.Axes[ax].Name));
-            plot.YLabel(AxisLabel(plan.Axes[ay].Name));
+            DrawBoundary(plot, plan, plan.Grid.Axes[ax].Name, plan.Grid.Axes[ay].Name, (xs[0], xs[^1]), (ys[0], ys[^1]));
+            plot.XLabel(AxisLabel(plan.Grid.Axes[ax].Name));
+            plot.YLabel(AxisLabel(plan.Grid.Axes[ay].Name));
             plot.Axes.SetLimits(xs[0] - hx, xs[^1] + hx, ys[0] - hy, ys[^1] + hy);
         }
         plot.Title(title);
@@ -88,10 +88,10 @@ internal static class ScanHeatmap
         _ => name,
     };
 
-    private static double[] MeanLambda1(ScanPlan plan, ScanTable table)
+    private static double[] MeanLambda1(ScanJob plan, ScanTable table)
     {
-        var sum = new double[plan.Points];
-        var count = new int[plan.Points];
+        var sum = new double[plan.Grid.Points];
+        var count = new int[plan.Grid.Points];
         var points = (long[])table["point"];
         var lambda = (double[])table["lambda_1"];
         for (int r = 0; r < points.Length; r++)
@@ -105,13 +105,13 @@ internal static class ScanHeatmap
     }
 
     /// <summary>The analytic boundary in the plot's coordinates, whichever of α and θ is on which axis.</summary>
-    private static void DrawBoundary(Plot plot, ScanPlan plan, string xName, string yName, (double Lo, double Hi) x, (double Lo, double Hi) y)
+    private static void DrawBoundary(Plot plot, ScanJob plan, string xName, string yName, (double Lo, double Hi) x, (double Lo, double Hi) y)
     {
-        if (!plan.IsRotation || !new[] { xName, yName }.Order().SequenceEqual(["alpha", "theta"]))
+        if (!plan.Grid.IsRotation || !new[] { xName, yName }.Order().SequenceEqual(["alpha", "theta"]))
             return;
         var (alpha, theta) = xName == "alpha" ? (x, y) : (y, x);
         var line = new List<(double Alpha, double Theta)>();
-        if (plan.IsMap)
+        if (plan.Grid.IsMap)
         {
             if (alpha.Lo <= 1 && 1 <= alpha.Hi)
                 line.AddRange([(1, theta.Lo), (1, theta.Hi)]);
@@ -135,7 +135,7 @@ internal static class ScanHeatmap
         scatter.MarkerSize = 0;
         scatter.LineWidth = 2;
         scatter.LinePattern = LinePattern.Dashed;
-        scatter.LegendText = plan.IsMap ? "α = 1" : "α cos θ = 1";
+        scatter.LegendText = plan.Grid.IsMap ? "α = 1" : "α cos θ = 1";
         // Outside the data: the boundary runs through the upper right of the α × θ plane.
         plot.ShowLegend(Edge.Bottom);
     }

@@ -9,7 +9,7 @@ internal static class ScanNpz
     /// The columns as arrays, then param_NAME per row for each row's own parameters (copies of the axis and seed
     /// columns, so every npz result names its per-member parameters alike), the shared ones repeated, and meta_json.
     /// </summary>
-    public static string Write(string path, ScanPlan plan, ScanTable table, ResultMetadata meta)
+    public static string Write(string path, ScanJob plan, ScanTable table, ResultMetadata meta)
     {
         var npz = new NpzWriter();
         foreach (var (name, values) in table.Columns)
@@ -22,7 +22,7 @@ internal static class ScanNpz
                 case string[] s: npz.Add(name, s.Select(Code).ToArray(), s.Length); break;
             }
         }
-        npz.Add("grid_shape", plan.Axes.Select(a => (long)a.Count).Append(plan.Members).ToArray(), plan.Axes.Count + 1);
+        npz.Add("grid_shape", plan.Grid.Axes.Select(a => (long)a.Count).Append(plan.Grid.Members).ToArray(), plan.Grid.Axes.Count + 1);
         foreach (var name in ScanResultMetadata.PerMemberColumns(plan))
         {
             switch (table[name])

@@ -8,7 +8,7 @@ namespace FastAttractors.Cli.Scan;
 /// checksum); one that fails (truncated, corrupt, a copy of another chunk, of another scan or of an older version) is
 /// deleted, with a line on stderr, and recomputed. A file that cannot be deleted is refused, naming it.
 /// </summary>
-internal sealed class ChunkResume(ScanPlan plan, ShardSelector.Shard shard, TextWriter stderr)
+internal sealed class ChunkResume(ScanJob plan, ShardSelector.Shard shard, TextWriter stderr)
 {
     public HashSet<int> Reusable(string parts, bool resume)
     {
@@ -18,7 +18,7 @@ internal sealed class ChunkResume(ScanPlan plan, ShardSelector.Shard shard, Text
         var files = Directory.EnumerateFiles(parts).Order(StringComparer.Ordinal).ToList();
         if (!resume && files.Any(f => ScanDirectory.ParseChunkName(f) is not null))
             throw new UsageException($"--out: '{parts}' holds completed chunks of an interrupted run of shard {shard}: pass --resume to continue it, or delete that folder.");
-        var (first, end) = plan.ShardChunks(shard.Index, shard.Count);
+        var (first, end) = plan.Grid.ShardChunks(shard.Index, shard.Count);
         foreach (var file in files)
         {
             if (ScanDirectory.ParseChunkName(file) is not { } chunk)
@@ -31,7 +31,7 @@ internal sealed class ChunkResume(ScanPlan plan, ShardSelector.Shard shard, Text
                 Discard(file, string.Create(CultureInfo.InvariantCulture, $"is not one of shard {shard}'s chunks ({first}…{end - 1})"));
                 continue;
             }
-            var (start, stop) = plan.ChunkRange(chunk);
+            var (start, stop) = plan.Grid.ChunkRange(chunk);
             var verdict = ScanFileProof.Verify(file, plan, start, stop);
             if (verdict.IsVerified)
                 done.Add(chunk);

@@ -8,7 +8,7 @@ namespace FastAttractors.Cli.Scan;
 /// a shard holding other rows than its name says), each naming the file and what to do, and the temporary files
 /// that killed writes left behind. Every shard file is read whole and verified (<see cref="ScanFileProof"/>).
 /// </summary>
-internal sealed record ScanCheck(ScanPlan Plan, int? ShardCount, IReadOnlyList<string> Complete, IReadOnlyList<string> Problems, IReadOnlyList<string> TempFiles)
+internal sealed record ScanCheck(ScanJob Plan, int? ShardCount, IReadOnlyList<string> Complete, IReadOnlyList<string> Problems, IReadOnlyList<string> TempFiles)
 {
     /// <summary>All shards present and verified; leftover temporary files do not count (readers of DIR/*.parquet skip them).</summary>
     public bool IsComplete => Problems.Count == 0;
@@ -28,7 +28,7 @@ internal sealed record ScanCheck(ScanPlan Plan, int? ShardCount, IReadOnlyList<s
                 continue;
             }
             named.Add(shard.Count);
-            var (start, end) = plan.ShardRows(shard.Index, shard.Count);
+            var (start, end) = plan.Grid.ShardRows(shard.Index, shard.Count);
             var verdict = ScanFileProof.Verify(file, plan, start, end);
             string rerun = string.Create(CultureInfo.InvariantCulture, $"rerun shard {shard.Index}/{shard.Count} with --resume");
             switch (verdict.Outcome)
@@ -58,7 +58,7 @@ internal sealed record ScanCheck(ScanPlan Plan, int? ShardCount, IReadOnlyList<s
                     continue;
                 }
                 string parts = ScanDirectory.PartsFolder(dir, i, count);
-                var (first, end) = plan.ShardChunks(i, count);
+                var (first, end) = plan.Grid.ShardChunks(i, count);
                 int done = Directory.Exists(parts) ? Directory.EnumerateFiles(parts).Count(f => ScanDirectory.ParseChunkName(f) is not null) : 0;
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"shard {i}/{count}: missing")
                     + (done > 0 ? $" (interrupted or running: {done} of {end - first} chunks done; rerun it with --resume)" : ""));

@@ -44,7 +44,7 @@ internal static partial class ScanDirectory
     /// <summary>
     /// Writes spec.json, or checks that the one there is this spec: shards of different scans never share a directory.
     /// </summary>
-    public static void ClaimFor(string dir, ScanPlan plan)
+    public static void ClaimFor(string dir, ScanJob plan)
     {
         string path = Path.Combine(dir, SpecFile);
         if (!File.Exists(path))
@@ -59,14 +59,14 @@ internal static partial class ScanDirectory
     }
 
     /// <summary>The plan of the scan in <paramref name="dir"/> (from its spec.json).</summary>
-    public static ScanPlan PlanOf(string dir)
+    public static ScanJob PlanOf(string dir)
     {
         string path = Path.Combine(dir, SpecFile);
         if (!Directory.Exists(dir))
             throw new RuntimeFailure($"DIR: '{dir}' does not exist.");
         if (!File.Exists(path))
             throw new RuntimeFailure($"DIR: '{dir}' has no {SpecFile}, so it is not a scan output directory.");
-        return ScanPlan.Create(ScanSpecReader.Parse(File.ReadAllText(path), path));
+        return ScanJob.Create(ScanSpecReader.Parse(File.ReadAllText(path), path));
     }
 
     [GeneratedRegex(@"^scan-(\d{4,})-of-(\d{4,})\.parquet$")]

@@ -12,7 +12,7 @@ internal static class ScanFields
 
     public sealed record Field(string Json, string Flag, Type Kind, Func<object, string?> Check, Func<ScanSpec, object?> Get, Func<ScanSpec, object, ScanSpec> Set);
 
-    public static readonly string[] Families = ["rotation-flow", "rotation-map", "tanh-gain"];
+    public static readonly string[] Families = [.. ScanFamilies.Names];
 
     public static readonly IReadOnlyList<Field> All =
     [

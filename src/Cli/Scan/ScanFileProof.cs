@@ -36,7 +36,7 @@ internal static class ScanFileProof
     /// recorded range, row count), so a corrupt file cannot make the reader allocate for rows it does not hold; then
     /// the whole file (row ids and checksum).
     /// </summary>
-    public static Verdict Verify(string path, ScanPlan plan, long start, long end)
+    public static Verdict Verify(string path, ScanJob plan, long start, long end)
     {
         long footerRows;
         IReadOnlyDictionary<string, string> metadata;

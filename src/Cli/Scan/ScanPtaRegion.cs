@@ -44,7 +44,7 @@ internal static class ScanPtaRegion
     }
 
     /// <summary>The shard tables of a complete scan directory; an incomplete one is refused with ScanCheck's problems.</summary>
-    private static (ScanPlan Plan, IReadOnlyList<ScanTable> Tables) FromDirectory(string dir, string label)
+    private static (ScanJob Plan, IReadOnlyList<ScanTable> Tables) FromDirectory(string dir, string label)
     {
         if (!File.Exists(Path.Combine(dir, ScanDirectory.SpecFile)))
             throw new UsageException($"{label}: '{dir}' has no {ScanDirectory.SpecFile}, so it is not a scan output directory (pass the directory `scan --out` wrote, or one of its .parquet files).");
@@ -63,15 +63,15 @@ internal static class ScanPtaRegion
     }
 
     /// <summary>One shard file or the merged file; its row count must be what its metadata says it holds.</summary>
-    private static (ScanPlan Plan, IReadOnlyList<ScanTable> Tables) FromFile(string path, string label)
+    private static (ScanJob Plan, IReadOnlyList<ScanTable> Tables) FromFile(string path, string label)
     {
         var (table, metadata) = ReadTable(path, label);
         if (!metadata.TryGetValue("fastattractors.scan.spec", out var json) || ScanSpecWriter.Hash(json) != metadata[ScanParquet.HashKey])
             throw new UsageException($"{label}: '{path}' has no scan spec matching its spec hash in its metadata: not a complete scan file.");
-        ScanPlan plan;
+        ScanJob plan;
         try
         {
-            plan = ScanPlan.Create(ScanSpecReader.Parse(json, $"{path} (metadata)"));
+            plan = ScanJob.Create(ScanSpecReader.Parse(json, $"{path} (metadata)"));
         }
         catch (UsageException e)
         {
@@ -81,7 +81,7 @@ internal static class ScanPtaRegion
             || !int.TryParse(metadata.GetValueOrDefault("shard_count", "1"), NumberStyles.None, CultureInfo.InvariantCulture, out int count)
             || count < 1 || index >= count)
             throw new UsageException($"{label}: '{path}': its metadata names no valid shard (shard_index, shard_count).");
-        var (start, end) = count == 1 ? (0L, plan.Rows) : plan.ShardRows(index, count);
+        var (start, end) = count == 1 ? (0L, plan.Grid.Rows) : plan.Grid.ShardRows(index, count);
         if (metadata.ContainsKey("chunk") || table.Rows != end - start)
             throw new UsageException($"{label}: '{path}' is incomplete: {table.Rows} of the {end - start} rows of "
                 + (count == 1 ? "the scan" : string.Create(CultureInfo.InvariantCulture, $"shard {index}/{count}")) + " (a chunk of a running shard?).");
@@ -100,12 +100,12 @@ internal static class ScanPtaRegion
         }
     }
 
-    private static PtaRegion FromTables((ScanPlan Plan, IReadOnlyList<ScanTable> Tables) scan, string path, string family, double tolerance, string label, string purpose)
+    private static PtaRegion FromTables((ScanJob Plan, IReadOnlyList<ScanTable> Tables) scan, string path, string family, double tolerance, string label, string purpose)
     {
         var plan = scan.Plan;
         if (plan.Family != family)
         {
-            string why = plan.IsRotation ? $"{family} is the one {purpose} follows" : $"it has no alpha/theta axes; {purpose} needs a {family} scan";
+            string why = plan.Grid.IsRotation ? $"{family} is the one {purpose} follows" : $"it has no alpha/theta axes; {purpose} needs a {family} scan";
             throw new UsageException($"{label}: '{path}' is a {plan.Family} scan, not {family} ({why}).");
         }
         int a = IndexOf(plan, "alpha"), t = IndexOf(plan, "theta");
@@ -125,7 +125,7 @@ internal static class ScanPtaRegion
         if (cells.Count == 0)
             throw new UsageException(string.Create(CultureInfo.InvariantCulture,
                 $"{label}: '{path}': none of its {rows} rows has status ok and |lambda_1| < {tolerance}: the zero-exponent region is empty (a larger tolerance, or a longer scan?)."));
-        return new PtaRegion(cells, Spacing(plan.Axes[a]) / 2, Spacing(plan.Axes[t]) / 2);
+        return new PtaRegion(cells, Spacing(plan.Grid.Axes[a]) / 2, Spacing(plan.Grid.Axes[t]) / 2);
     }
 
     /// <summary>
@@ -136,20 +136,16 @@ internal static class ScanPtaRegion
     {
         if (axis.Count < 2)
             return 0;
-        if (axis.Kind == "linspace")
+        if (axis.Kind == ScanAxisKind.Linspace)
             return Math.Abs(axis.Arguments[1] - axis.Arguments[0]) / (axis.Count - 1);
         var values = axis.Values().Distinct().Order().ToArray();
         return values.Length < 2 ? 0 : values.Zip(values.Skip(1), (x, y) => y - x).Min();
     }
 
-    private static int IndexOf(ScanPlan plan, string axis)
+    private static int IndexOf(ScanJob plan, string axis)
     {
-        for (int i = 0; i < plan.Axes.Count; i++)
-        {
-            if (plan.Axes[i].Name == axis)
-                return i;
-        }
-        throw new InvalidOperationException($"a rotation scan without the axis '{axis}'.");
+        int at = plan.Grid.AxisIndex(axis);
+        return at >= 0 ? at : throw new InvalidOperationException($"a rotation scan without the axis '{axis}'.");
     }
 
     /// <summary>Parquet files begin with the magic bytes PAR1; anything else is read as CSV.</summary>

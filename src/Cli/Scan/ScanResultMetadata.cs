@@ -10,30 +10,30 @@ namespace FastAttractors.Cli.Scan;
 /// </summary>
 internal static class ScanResultMetadata
 {
-    public static ResultMetadata Of(ScanPlan plan, string backend)
+    public static ResultMetadata Of(ScanJob plan, string backend)
     {
         var spec = plan.Spec;
-        string rate = plan.IsMap ? ResultMetadata.MapRate : ResultMetadata.FlowRate;
-        var meta = new ResultMetadata("scan", backend, spec.Precision!, plan.IsMap ? ResultMetadata.MapTime : ResultMetadata.FlowTime)
+        string rate = plan.Grid.IsMap ? ResultMetadata.MapRate : ResultMetadata.FlowRate;
+        var meta = new ResultMetadata("scan", backend, spec.Precision!, plan.Grid.IsMap ? ResultMetadata.MapTime : ResultMetadata.FlowTime)
             .Setting("family", plan.Family)
             .Setting("per_member_columns", string.Join(",", PerMemberColumns(plan)))
-            .Shared("n", (long)plan.N).Shared("members_per_point", (long)plan.Members).Shared("scan_seed", spec.Seed!.Value)
+            .Shared("n", (long)plan.Grid.N).Shared("members_per_point", (long)plan.Grid.Members).Shared("scan_seed", spec.Seed!.Value)
             .Shared("x0_std", spec.X0Std!.Value).Shared("transient", spec.Transient!.Value).Shared("duration", spec.Duration!.Value)
             .Shared("every", (long)spec.Every!.Value);
-        if (spec.Dt is { } dt && !plan.IsMap)
+        if (spec.Dt is { } dt && !plan.Grid.IsMap)
             meta.Shared("dt", dt);
-        if (spec.Connectivity is { } connectivity && !plan.IsRotation)
+        if (spec.Connectivity is { } connectivity && !plan.Grid.IsRotation)
             meta.Shared("connectivity", connectivity);
-        for (int i = 1; i <= plan.K; i++)
+        for (int i = 1; i <= plan.Grid.K; i++)
             meta.Unit($"lambda_{i}", rate).Unit($"se_{i}", rate);
         foreach (var column in new[] { "lambda_sum", "positive_sum", "sum_rule_residual", "contraction" })
             meta.Unit(column, rate);
         meta.Unit("kaplan_yorke", "dimensionless (state-space dimension)").Unit("failed_step", "steps");
-        foreach (var axis in plan.Axes)
+        foreach (var axis in plan.Grid.Axes)
             meta.Unit(axis.Name, axis.Name == "theta" ? "radians" : "dimensionless");
         return meta;
     }
 
     /// <summary>The columns holding each row's own parameters: the axes and the row's seed.</summary>
-    public static IEnumerable<string> PerMemberColumns(ScanPlan plan) => [.. plan.Axes.Select(a => a.Name), "seed"];
+    public static IEnumerable<string> PerMemberColumns(ScanJob plan) => [.. plan.Grid.Axes.Select(a => a.Name), "seed"];
 }

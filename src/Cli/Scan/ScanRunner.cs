@@ -12,7 +12,7 @@ namespace FastAttractors.Cli.Scan;
 /// most the chunks that were in flight, and no row is lost or written twice. Every chunk and shard file records the
 /// rows it holds and their checksum (<see cref="ScanFileProof"/>), checked before a file is reused.
 /// </summary>
-internal sealed class ScanRunner(ScanPlan plan, string dir, ShardSelector.Shard shard, TextWriter stdout, TextWriter stderr, bool interactive)
+internal sealed class ScanRunner(ScanJob plan, string dir, ShardSelector.Shard shard, TextWriter stdout, TextWriter stderr, bool interactive)
 {
     public static string Version =>
         typeof(ScanRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
@@ -28,35 +28,35 @@ internal sealed class ScanRunner(ScanPlan plan, string dir, ShardSelector.Shard 
         ScanDirectory.ClaimFor(dir, plan);
         string parts = ScanDirectory.PartsFolder(dir, shard.Index, shard.Count);
         RemoveOwnTempFiles(parts);
-        var (startRow, endRow) = plan.ShardRows(shard.Index, shard.Count);
+        var (startRow, endRow) = plan.Grid.ShardRows(shard.Index, shard.Count);
         if (File.Exists(ShardPath) && Complete(startRow, endRow, resume) is { } done)
         {
             DeleteFolder(parts);
             return done;
         }
 
-        var (first, end) = plan.ShardChunks(shard.Index, shard.Count);
+        var (first, end) = plan.Grid.ShardChunks(shard.Index, shard.Count);
         var completed = new ChunkResume(plan, shard, stderr).Reusable(parts, resume);
         using var engine = Commands.EngineFactory.Create(backend);
-        long doneRows = completed.Sum(c => plan.ChunkRange(c).End - plan.ChunkRange(c).Start);
+        long doneRows = completed.Sum(c => plan.Grid.ChunkRange(c).End - plan.Grid.ChunkRange(c).Start);
         var inv = CultureInfo.InvariantCulture;
-        stdout.WriteLine(string.Create(inv, $"scan {plan.Hash}: {plan.Family}, {plan.Points} points × {plan.Members} members = {plan.Rows} rows in {plan.Chunks} chunks of {plan.ChunkRows}; ")
+        stdout.WriteLine(string.Create(inv, $"scan {plan.Hash}: {plan.Family}, {plan.Grid.Points} points × {plan.Grid.Members} members = {plan.Grid.Rows} rows in {plan.Grid.Chunks} chunks of {plan.Grid.ChunkRows}; ")
             + string.Create(inv, $"shard {shard} ({shard.Source}): chunks {first}…{end - 1}, rows {startRow}…{endRow - 1}")
             + (completed.Count > 0 ? string.Create(inv, $", {completed.Count} chunks ({doneRows} rows) already done") : "")
             + $"; backend {engine.Backend}");
 
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(parts);
-        var runner = new ChunkRunner(plan, engine);
-        ScanProgress.Run(interactive, stdout, $"shard {shard}", endRow - startRow, doneRows, advance =>
+        ScanProgressDisplay.Run(interactive, stdout, $"shard {shard}", endRow - startRow, doneRows, advance =>
         {
             for (int c = first; c < end; c++)
             {
                 if (completed.Contains(c))
                     continue;
-                var table = runner.Run(c);
+                var (start, stop) = plan.Grid.ChunkRange(c);
+                var table = ScanTables.Of(engine.ScanRows(plan.Grid, start, stop));
                 ScanParquet.Write(ScanDirectory.ChunkFile(parts, c), table, Metadata(engine.Backend,
-                    [("chunk", c.ToString(CultureInfo.InvariantCulture)), .. ScanFileProof.Record(table, plan.ChunkRange(c).Start)]));
+                    [("chunk", c.ToString(CultureInfo.InvariantCulture)), .. ScanFileProof.Record(table, plan.Grid.ChunkRange(c).Start)]));
                 advance(table.Rows);
                 ChunkPersisted?.Invoke(c);
             }
@@ -96,7 +96,7 @@ internal sealed class ScanRunner(ScanPlan plan, string dir, ShardSelector.Shard 
             ["shard"] = shard.ToString(),
             ["shard_index"] = shard.Index.ToString(CultureInfo.InvariantCulture),
             ["shard_count"] = shard.Count.ToString(CultureInfo.InvariantCulture),
-            ["total_rows"] = plan.Rows.ToString(CultureInfo.InvariantCulture),
+            ["total_rows"] = plan.Grid.Rows.ToString(CultureInfo.InvariantCulture),
             ["created_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in extra)

@@ -2,7 +2,7 @@ namespace FastAttractors.Cli.Scan;
 
 /// <summary>
 /// A scan as written in a spec file or given by flags: every field nullable, so flags can be laid over a file
-/// (<see cref="Overlay"/>) and <see cref="ScanPlan.Create"/> fills the defaults. Field meanings: docs/reference/spec-files.md.
+/// (<see cref="Overlay"/>) and <see cref="ScanJob.Create"/> fills the defaults. Field meanings: docs/reference/spec-files.md.
 /// </summary>
 internal sealed record ScanSpec
 {

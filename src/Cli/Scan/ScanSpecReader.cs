@@ -69,7 +69,7 @@ internal static class ScanSpecReader
             // The axis names a family accepts; checked here too so a file's error points at the axis's line.
             foreach (var (name, line, _) in root.Properties.Single(p => p.Name == "axes").Value.Properties)
             {
-                if (ScanPlan.AxisProblem(family, name) is { } problem)
+                if (ScanFamilies.Parse(family) is { } known && ScanFamilies.AxisProblem(known, name) is { } problem)
                     throw new UsageException($"{source} line {line}: axis '{name}': {problem}.");
             }
         }
@@ -91,11 +91,11 @@ internal static class ScanSpecReader
                 throw new UsageException($"{at}: must be one of {{\"linspace\": [start, stop, count]}}, {{\"logspace\": [start, stop, count]}}, {{\"list\": [values]}}, got {definition.Shown}.");
             var (kind, kindLine, arguments) = definition.Properties[0];
             at = $"{source} line {kindLine}: axis '{Excerpt.Of(name)}'";
-            if (!ScanAxis.Kinds.Contains(kind))
-                throw new UsageException($"{at}: unknown kind '{Excerpt.Of(kind)}' (valid: {string.Join(", ", ScanAxis.Kinds)}).");
+            if (ScanAxisText.KindOf(kind) is not { } axisKind)
+                throw new UsageException($"{at}: unknown kind '{Excerpt.Of(kind)}' (valid: {ScanAxisText.ValidKinds}).");
             if (arguments.Kind != JsonValueKind.Array || arguments.Items.Any(i => i.Kind != JsonValueKind.Number))
                 throw new UsageException($"{at}: {kind} takes an array of numbers, got {arguments.Shown}.");
-            var axis = new ScanAxis(name, kind, [.. arguments.Items.Select(i => i.Number)]);
+            var axis = new ScanAxis(name, axisKind, [.. arguments.Items.Select(i => i.Number)]);
             if (axis.Problem() is { } problem)
                 throw new UsageException($"{at}: {problem}.");
             axes.Add(axis);

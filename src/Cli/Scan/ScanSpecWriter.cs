@@ -38,7 +38,7 @@ internal static class ScanSpecWriter
         foreach (var axis in axes)
         {
             json.WriteStartObject(axis.Name);
-            json.WriteStartArray(axis.Kind);
+            json.WriteStartArray(axis.KindName);
             foreach (double a in axis.Arguments)
                 json.WriteNumberValue(a);
             json.WriteEndArray();

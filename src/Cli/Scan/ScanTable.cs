@@ -24,10 +24,10 @@ internal sealed class ScanTable
     public long[] RowIndex => (long[])this["row"];
 
     /// <summary>The column names a plan's rows have, in order.</summary>
-    public static string[] ColumnNames(ScanPlan plan) =>
+    public static string[] ColumnNames(ScanJob plan) =>
     [
-        "row", "point", "member", .. plan.Axes.Select(a => a.Name), "seed",
-        .. Enumerable.Range(1, plan.K).Select(i => $"lambda_{i}"), .. Enumerable.Range(1, plan.K).Select(i => $"se_{i}"),
+        "row", "point", "member", .. plan.Grid.Axes.Select(a => a.Name), "seed",
+        .. Enumerable.Range(1, plan.Grid.K).Select(i => $"lambda_{i}"), .. Enumerable.Range(1, plan.Grid.K).Select(i => $"se_{i}"),
         "lambda_sum", "kaplan_yorke", "positive_sum", "sum_rule_residual", "contraction", "failed_step", "status",
     ];
 

@@ -37,7 +37,7 @@ public static class CounterRandom
         /// <summary>The bits flipped in the start state of a recall trial.</summary>
         RecallFlips = 23,
 
-        /// <summary>Scans (src/Cli/Scan): the seed of one row (point × member), from which its weights and initial state are drawn.</summary>
+        /// <summary>Scans (src/Api/Scan, Engine.Scan): the seed of one row (point × member), from which its weights and initial state are drawn.</summary>
         ScanRow = 30,
 
         /// <summary>PTA weights drawn from a scan's zero-exponent region (src/Host/Training/PtaWeights.cs): the blocks of one member.</summary>

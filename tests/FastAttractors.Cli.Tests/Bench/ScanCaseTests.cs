@@ -49,7 +49,7 @@ public class ScanCaseTests
         Assert.Equal(8, check.Select(r => r % 32).Distinct().Count());
         // The checked points straddle the boundary α cos θ = 1: stable foci and points past it (cycles, fixed points).
         var plan = ScanCase.Plan(BenchSize.Small, 32);
-        var stable = check.Select(r => plan.Coordinates(r)).Select(c => c[0] * Math.Cos(c[1]) < 1).ToList();
+        var stable = check.Select(r => plan.Grid.Coordinates(r)).Select(c => c[0] * Math.Cos(c[1]) < 1).ToList();
         Assert.Contains(true, stable);
         Assert.Contains(false, stable);
         // Every cell is reachable: asking for the whole grid gives it.
@@ -62,17 +62,16 @@ public class ScanCaseTests
     {
         // A 4 × 4 grid in chunks of 8 rows over 3 time units on Reference: RunRows of rows drawn from both chunks, in
         // another order, gives bit for bit what Run(chunk) gives for them (a row is a pure function of spec and index).
-        var plan = ScanPlan.Create(ScanSpecReader.ReadDefault().Overlay(new ScanSpec
+        var plan = ScanJob.Create(ScanSpecReader.ReadDefault().Overlay(new ScanSpec
         {
-            Axes = [new ScanAxis("alpha", "linspace", [0, 3, 4]), new ScanAxis("theta", "linspace", [0, Math.PI, 4])],
+            Axes = [ScanAxis.Linspace("alpha", 0, 3, 4), ScanAxis.Linspace("theta", 0, Math.PI, 4)],
             Transient = 1, Duration = 2, Chunk = 8,
         }));
         using var engine = Engine.Create(Backend.Reference);
-        var runner = new ChunkRunner(plan, engine);
-        var chunks = new[] { runner.Run(0), runner.Run(1) };
+        var chunks = new[] { ScanTables.Of(engine.ScanRows(plan.Grid, 0, 8)), ScanTables.Of(engine.ScanRows(plan.Grid, 8, 16)) };
         long[] rows = [13, 2, 7, 9];
 
-        var picked = runner.RunRows(rows);
+        var picked = ScanTables.Of(engine.ScanRows(plan.Grid, rows));
 
         Assert.Equal(rows, picked.RowIndex);
         Assert.Equal(rows.Select(r => r % 16), (long[])picked["point"]);
@@ -84,7 +83,7 @@ public class ScanCaseTests
                 Assert.Equal(chunk[column].GetValue((int)(rows[j] % 8)), picked[column].GetValue(j));
             }
         }
-        Assert.Throws<ArgumentOutOfRangeException>(() => runner.RunRows([16]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => engine.ScanRows(plan.Grid, [16]));
     }
 
     [Fact]

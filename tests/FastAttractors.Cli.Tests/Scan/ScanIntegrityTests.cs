@@ -202,7 +202,7 @@ public class ScanIntegrityTests
         var plan = ScanDirectory.PlanOf(dir.File("whole"));
         string merged = Path.Combine(dir.File("whole"), "merged", "scan.parquet");
         Assert.Equal(0, CliHarness.Run("merge", dir.File("whole")).ExitCode);
-        Assert.True(ScanFileProof.Verify(merged, plan, 0, plan.Rows).IsVerified);
+        Assert.True(ScanFileProof.Verify(merged, plan, 0, plan.Grid.Rows).IsVerified);
         var metadata = ScanParquet.Read(merged).Metadata;
         Assert.Equal("0", metadata[ScanFileProof.FirstRowKey]);
         Assert.Equal("24", metadata[ScanFileProof.RowCountKey]);
@@ -236,7 +236,7 @@ public class ScanIntegrityTests
             var bytes = (byte[])original.Clone();
             bytes[random.Next(bytes.Length)] ^= (byte)random.Next(1, 256);
             File.WriteAllBytes(copy, bytes);
-            var verdict = ScanFileProof.Verify(copy, plan, 0, plan.Rows); // never throws
+            var verdict = ScanFileProof.Verify(copy, plan, 0, plan.Grid.Rows); // never throws
             if (!verdict.IsVerified)
                 continue;
             verified++; // (a byte of metadata the checksum does not cover, such as created_utc)

@@ -52,13 +52,13 @@ public partial class ScanResumeDamageTests(ITestOutputHelper output)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"{Cases} cases took {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    private static (int Refusals, int Recomputed) RunCase(int seed, string outDir, string spec, ScanPlan plan, ScanTable whole)
+    private static (int Refusals, int Recomputed) RunCase(int seed, string outDir, string spec, ScanJob plan, ScanTable whole)
     {
         var random = new Random(seed);
         int count = random.Next(1, 4);
         for (int i = 0; i < count; i++)
         {
-            var (first, end) = plan.ShardChunks(i, count);
+            var (first, end) = plan.Grid.ShardChunks(i, count);
             switch (random.Next(3))
             {
                 case 0:
@@ -114,7 +114,7 @@ public partial class ScanResumeDamageTests(ITestOutputHelper output)
     }
 
     /// <summary>Applies one damage if the directory has a file it fits; the files it spoiled go into <paramref name="damaged"/>.</summary>
-    private static bool Apply(Damage damage, string outDir, ScanPlan plan, int count, Random random, HashSet<string> damaged)
+    private static bool Apply(Damage damage, string outDir, ScanJob plan, int count, Random random, HashSet<string> damaged)
     {
         var chunks = Directory.Exists(Path.Combine(outDir, ".parts"))
             ? Directory.GetFiles(Path.Combine(outDir, ".parts"), "chunk-*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray() : [];
@@ -151,8 +151,8 @@ public partial class ScanResumeDamageTests(ITestOutputHelper output)
                 // Under the name of a chunk not yet done: of this shard, or of another shard's range.
                 string source = Pick(chunks), parts = Path.GetDirectoryName(source)!;
                 var shard = ScanDirectory.ParseShardName($"scan-{Path.GetFileName(parts)}.parquet")!.Value;
-                var (first, end) = plan.ShardChunks(shard.Index, shard.Count);
-                int chunk = damage == Damage.CopyChunkBeside ? random.Next(first, end) : random.Next(0, plan.Chunks);
+                var (first, end) = plan.Grid.ShardChunks(shard.Index, shard.Count);
+                int chunk = damage == Damage.CopyChunkBeside ? random.Next(first, end) : random.Next(0, plan.Grid.Chunks);
                 string target = Path.GetFullPath(ScanDirectory.ChunkFile(parts, chunk));
                 if (File.Exists(target) || (damage == Damage.ForeignChunk && chunk >= first && chunk < end))
                     return false;

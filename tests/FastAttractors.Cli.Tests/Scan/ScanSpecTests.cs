@@ -58,28 +58,28 @@ public class ScanSpecTests
     [Fact]
     public void Flags_override_the_file_and_the_written_spec_reproduces_the_hash()
     {
-        var spec = ScanSpecReader.Parse(Good, "scan.json").Overlay(new ScanSpec { Members = 3, Axes = [ScanAxis.ParseFlag("theta=linspace:0:1:5")] });
-        var plan = ScanPlan.Create(spec);
-        Assert.Equal(3, plan.Members);
-        Assert.Equal(4 * 5, plan.Points);
-        Assert.Equal([0, 0.25, 0.5, 0.75, 1.0], plan.AxisValues(1));
+        var spec = ScanSpecReader.Parse(Good, "scan.json").Overlay(new ScanSpec { Members = 3, Axes = [ScanAxisText.ParseFlag("theta=linspace:0:1:5")] });
+        var plan = ScanJob.Create(spec);
+        Assert.Equal(3, plan.Grid.Members);
+        Assert.Equal(4 * 5, plan.Grid.Points);
+        Assert.Equal([0, 0.25, 0.5, 0.75, 1.0], plan.Grid.AxisValues(1));
         Assert.Equal(2, plan.Spec.Every); // QR every 0.1 time units at dt 0.05 (spec §5)
-        var again = ScanPlan.Create(ScanSpecReader.Parse(plan.CanonicalJson, "spec.json"));
+        var again = ScanJob.Create(ScanSpecReader.Parse(plan.CanonicalJson, "spec.json"));
         Assert.Equal(plan.Hash, again.Hash);
-        Assert.NotEqual(plan.Hash, ScanPlan.Create(spec with { Seed = 2 }).Hash);
-        Assert.Equal([1, 10, 100], new ScanAxis("g", "logspace", [1, 100, 3]).Values().Select(v => Math.Round(v, 12)));
+        Assert.NotEqual(plan.Hash, ScanJob.Create(spec with { Seed = 2 }).Hash);
+        Assert.Equal([1, 10, 100], ScanAxis.Logspace("g", 1, 100, 3).Values().Select(v => Math.Round(v, 12)));
         // Row order: points in C order over the axes (last fastest), members innermost.
-        Assert.Equal([plan.AxisValues(0)[1], plan.AxisValues(1)[2]], plan.Coordinates(1 * 5 + 2));
+        Assert.Equal([plan.Grid.AxisValues(0)[1], plan.Grid.AxisValues(1)[2]], plan.Grid.Coordinates(1 * 5 + 2));
     }
 
     [Fact]
     public void The_embedded_default_is_the_w4_cpu_size_flow_scan()
     {
-        var plan = ScanPlan.Create(ScanSpecReader.ReadDefault());
+        var plan = ScanJob.Create(ScanSpecReader.ReadDefault());
         Assert.Equal("rotation-flow", plan.Family);
-        Assert.Equal(128 * 128, plan.Rows);
-        Assert.Equal((0.0, 10.0), (plan.AxisValues(0)[0], plan.AxisValues(0)[^1]));
-        Assert.Equal((0.0, Math.PI), (plan.AxisValues(1)[0], plan.AxisValues(1)[^1]));
+        Assert.Equal(128 * 128, plan.Grid.Rows);
+        Assert.Equal((0.0, 10.0), (plan.Grid.AxisValues(0)[0], plan.Grid.AxisValues(0)[^1]));
+        Assert.Equal((0.0, Math.PI), (plan.Grid.AxisValues(1)[0], plan.Grid.AxisValues(1)[^1]));
         Assert.Equal((500.0, 1000.0, 0.05, 2), (plan.Spec.Transient!.Value, plan.Spec.Duration!.Value, plan.Spec.Dt!.Value, plan.Spec.Every!.Value));
     }
 

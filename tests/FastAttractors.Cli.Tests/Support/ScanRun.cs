@@ -38,7 +38,7 @@ public static class ScanRun
     /// </summary>
     internal static bool RunAndKill(string outDir, string json, int index, int count, int chunks)
     {
-        var plan = ScanPlan.Create(ScanSpecReader.Parse(json, "test spec"));
+        var plan = ScanJob.Create(ScanSpecReader.Parse(json, "test spec"));
         int persisted = 0;
         var runner = new ScanRunner(plan, OutputDirectory.Prepare(outDir), new ShardSelector.Shard(index, count, "test"), TextWriter.Null, TextWriter.Null, interactive: false)
         {

@@ -8,7 +8,7 @@ namespace FastAttractors.Cli.Scan;
 /// Reports rows done: a Spectre.Console bar with throughput and ETA on a terminal, else a plain line after
 /// <see cref="FirstLine"/>, then every <see cref="PlainInterval"/>, and one at the end (Slurm logs, pipes, tests).
 /// </summary>
-internal static class ScanProgress
+internal static class ScanProgressDisplay
 {
     /// <summary>When the first plain line appears, and how often the next ones do.</summary>
     public static readonly TimeSpan FirstLine = TimeSpan.FromSeconds(1.5), PlainInterval = TimeSpan.FromSeconds(5);
