@@ -17,6 +17,7 @@ What it covers (everything native/fastattractors.h exports):
     Context.gradient            exact adjoint gradients of 1/2 |x(T) - y|^2 with respect to x0 and the parameters
     Context.train_sequences     binary U+V sequence networks, gated margin rule
     Context.recall              their recall trials from noisy starts
+    scan(ctx, alpha=, theta=)   Lyapunov spectra over a rotation-flow or rotation-map alpha x theta grid (Engine.Scan)
     version()                   the library's version
 
 Arrays: the member axis is LAST, C order (the engine's own layout, nothing is transposed): x0 (n, members),
