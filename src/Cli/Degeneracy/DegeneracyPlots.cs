@@ -63,18 +63,23 @@ internal static class DegeneracyPlots
         for (int l = 0; l < levels.Length; l++)
         {
             var plot = figure.GetPlot(l);
+            // |Δ OOD loss| between scalars is one-dimensional: its second MDS axis is rounding noise, so the behaviour
+            // panel draws MDS 1 against the condition's number instead.
+            bool line = l == 0;
             for (int c = 0; c < conditions.Count; c++)
             {
                 var points = result.Networks.Where(r => r.Condition == conditions[c]).Select(levels[l].Get).Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToArray();
                 if (points.Length == 0)
                     continue;
-                var marks = plot.Add.ScatterPoints(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray(), ColourOf(c));
+                var marks = plot.Add.ScatterPoints(points.Select(p => p.X).ToArray(), points.Select(p => line ? c + 1.0 : p.Y).ToArray(), ColourOf(c));
                 marks.MarkerSize = 7;
                 marks.LegendText = conditions[c];
             }
             plot.Title(levels[l].Title);
             plot.XLabel($"MDS 1 ({levels[l].Unit})");
-            plot.YLabel($"MDS 2 ({levels[l].Unit})");
+            plot.YLabel(line ? "condition (number, as in the legend)" : $"MDS 2 ({levels[l].Unit})");
+            if (line)
+                IndexAxis.Apply(plot.Axes.Left);
             plot.ShowLegend(Edge.Right);
         }
         return Save(directory, "mds.png", figure.Render(2 * PanelWidth + 200, 2 * PanelHeight).GetImageBytes(ImageFormat.Png));
