@@ -10,6 +10,7 @@ using FastAttractors.Bench.Machine;
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- w6 [--runs 5] [--duration 200] [--precision f32|f64|both]
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- gradient [--runs 3] [--backend simd,ilgpucpu] [--members M] [--workload n16|n64|all]
 //   dotnet run -c Release --project bench/FastAttractors.Bench -- w7 [--runs 3] [--networks 256] [--reference-networks 8] [--epochs 500] [--trials 10] [--backend reference,simd]
+//   dotnet run -c Release --project bench/FastAttractors.Bench -- w8 [--networks 256] [--width 64] [--iterations 20] [--length 100] [--batch 64] [--peer PATH|none]
 //   probe W1 RUNS                                                                  (child of compare; internal)
 try
 {
@@ -26,6 +27,8 @@ try
         return FastAttractors.Bench.Gradient.GradientRunner.Run(args[1..]);
     if (args.Length > 0 && args[0] == "w7")
         return FastAttractors.Bench.W7.W7Runner.Run(args[1..]);
+    if (args.Length > 0 && args[0] == "w8")
+        return FastAttractors.Bench.W8.W8Runner.Run(args[1..]);
     if (args.Length > 0 && args[0] == "probe")
         return VectorWidthProbe.RunChild(args[1..]);
 }

@@ -46,6 +46,7 @@ public static class Program
         root.Subcommands.Add(BenchCommand.Create(stdout));
         foreach (var command in ScanToolCommands.Create(stdout, stderr, interactive)) root.Subcommands.Add(command);
         root.Subcommands.Add(TrainCommand.Create(stdout));
+        root.Subcommands.Add(DegeneracyCommand.Create(stdout));
 
         var parse = root.Parse(args);
         if (UnknownInput.Describe(parse, root) is { } unknown)

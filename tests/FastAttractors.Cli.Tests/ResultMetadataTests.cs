@@ -53,6 +53,11 @@ public class ResultMetadataTests
         new("train continuous", ["train", "--time", "continuous", "--task", "sine", "--hidden", "4", "--length", "20", "--steps", "4",
                 "--eval-every", "2", "--exponents", "1", "--backend", "Reference"],
             1, "Reference", "float64", "model time units", [("spectrum_after", "1/time unit")], [("hidden", [4])], ["seed", "dt"]),
+        new("degeneracy", ["degeneracy", "--length", "8", "--widths", "4", "--networks", "2", "--batch", "4", "--train-size", "8", "--test-size", "4",
+                "--epochs", "1", "--analysis-trials", "2", "--ood-trials", "2", "--fixed-point-starts", "2", "--dsa-rank", "2", "--dsa-delays", "2",
+                "--exponents", "1", "--lyapunov-iterations", "100", "--backend", "Reference"],
+            0, "host (SIMD training, float64 analysis), Reference (Lyapunov exponents)", "float32 (training gradients), float64 (analysis)",
+            "iterations (sequence steps)", [("ood_loss", "loss (task's loss function)"), ("lyapunov_1", "1/iteration")], [], ["seed", "networks", "lr"]),
     ];
 
     [Theory]

@@ -35,6 +35,24 @@ public sealed class AdamOptimizer
     public double Beta2 { get; }
     public double Epsilon { get; }
 
+    /// <summary>Updates taken so far (t of the bias correction).</summary>
+    public long Steps => step;
+
+    /// <summary>Copies of the first and second moment estimates (for checkpoints).</summary>
+    public (double[] FirstMoment, double[] SecondMoment) Moments() => ((double[])m.Clone(), (double[])v.Clone());
+
+    /// <summary>Restores a state saved with <see cref="Moments"/> and <see cref="Steps"/>, so training resumes exactly.</summary>
+    public void Restore(ReadOnlySpan<double> firstMoment, ReadOnlySpan<double> secondMoment, long steps)
+    {
+        if (firstMoment.Length != m.Length || secondMoment.Length != v.Length)
+            throw new ArgumentException($"firstMoment, secondMoment: need {m.Length} values each, got {firstMoment.Length} and {secondMoment.Length}.", nameof(firstMoment));
+        if (steps < 0)
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be non-negative, got {steps}.");
+        firstMoment.CopyTo(m);
+        secondMoment.CopyTo(v);
+        step = steps;
+    }
+
     /// <summary>Applies one update in place and returns the gradient's norm before clipping.</summary>
     public double Step(double[] parameters, double[] gradient)
     {

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using FastAttractors.Cli.Degeneracy;
+
+namespace FastAttractors.Cli.Commands;
+
+/// <summary>
+/// The flags of <c>degeneracy</c>: each one sets the spec key of the same name (see <see cref="DegeneracySpecFile"/>)
+/// and overrides --spec. None has a parser default, so an unset flag never hides the file's value.
+/// </summary>
+internal sealed class DegeneracyFlags
+{
+    public Option<string?> Spec { get; } = new("--spec") { Description = "JSON spec (keys as these flags without dashes, camelCase: task, widths, regularisers, networks, trainSize, …); flags override it." };
+    public Option<string?> Task { get; } = new("--task") { Description = "flipflop (3-bit) | sine | discrimination | path-integration (flipflop)." };
+    public Option<int?> Length { get; } = new("--length") { Description = "Steps per training trial (discrimination: the delay) (30); the out-of-distribution trials are twice as long." };
+    public Option<double?> Difficulty { get; } = new("--difficulty") { Description = "The task's knob: flipflop pulse probability (0.05), sine highest frequency in rad/step (0.6), discrimination longest delay (= --length), path-integration largest turn in rad/step (0.3)." };
+    public Option<string?> Widths { get; } = new("--widths") { Description = "Hidden sizes, comma-separated (8,16)." };
+    public Option<string?> Regularisers { get; } = new("--regularisers") { Description = "Penalties on W, comma-separated: none | l2:λ | l1:λ | nuclear:λ (none)." };
+    public Option<int?> Networks { get; } = new("--networks") { Description = "Networks per condition (4); network k has seed --seed + k." };
+    public Option<long?> Seed { get; } = new("--seed") { Description = "First seed; also the seed of the shared analysis trials (1)." };
+    public Option<double?> LearningRate { get; } = new("--lr") { Description = "Adam learning rate (1e-2)." };
+    public Option<string?> Init { get; } = new("--init") { Description = "Recurrent weights: default | orthogonal | pta (default)." };
+    public Option<int?> Batch { get; } = new("--batch") { Description = "Minibatch size (16)." };
+    public Option<int?> TrainSize { get; } = new("--train-size") { Description = "Training trials per network (128)." };
+    public Option<int?> TestSize { get; } = new("--test-size") { Description = "Test trials per network, scored at each evaluation (32)." };
+    public Option<int?> Epochs { get; } = new("--epochs") { Description = "Largest number of passes over the training set (8)." };
+    public Option<long?> MaxSteps { get; } = new("--max-steps") { Description = "Largest number of updates per network (no limit but --epochs)." };
+    public Option<int?> EvalEvery { get; } = new("--eval-every") { Description = "Updates between evaluations (one epoch)." };
+    public Option<double?> Clip { get; } = new("--clip") { Description = "Gradient-norm clipping threshold (1)." };
+    public Option<double?> Threshold { get; } = new("--threshold") { Description = "Early stopping: test loss at or below which a network stops after --patience more evaluations (1e-3; must be > 0)." };
+    public Option<int?> Patience { get; } = new("--patience") { Description = "Evaluations a network keeps training once below --threshold (3)." };
+    public Option<int?> AnalysisTrials { get; } = new("--analysis-trials") { Description = "Shared trials on which states are recorded for fixed-point starts, DSA and CKA (4)." };
+    public Option<int?> OodTrials { get; } = new("--ood-trials") { Description = "Shared out-of-distribution trials for the behavioural level (16)." };
+    public Option<int?> FixedPointStarts { get; } = new("--fixed-point-starts") { Description = "Fixed-point search starts per network, sampled on its states (16)." };
+    public Option<int?> DsaRank { get; } = new("--dsa-rank") { Description = "Rank of the DSA operator (6)." };
+    public Option<int?> DsaDelays { get; } = new("--dsa-delays") { Description = "Delays of the DSA embedding (3)." };
+    public Option<int?> DsaStarts { get; } = new("--dsa-starts") { Description = "Random starts of the DSA orthogonal alignment, besides its 3 structured ones (1)." };
+    public Option<int?> Exponents { get; } = new("--exponents") { Description = "Leading Lyapunov exponents per network of h ← tanh(W h + b) (0 = none)." };
+    public Option<int?> LyapunovIterations { get; } = new("--lyapunov-iterations") { Description = "Accumulation iterations of the exponents (1000; transient 500)." };
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Networks trained and analysed at once (0 = one per core); results do not depend on it." };
+    public Option<string?> Backend { get; } = new("--backend") { Description = $"Backend of the Lyapunov exponents: {string.Join(" | ", BackendNames.Valid)}." };
+    public Option<bool> NoCheckpoints { get; } = new("--no-checkpoints") { Description = "Do not keep training state in OUT/checkpoints (by default a killed run resumes from it when run again)." };
+    public Option<string> Out { get; } = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/degeneracy" };
+
+    public IEnumerable<Option> All =>
+        [Spec, Task, Length, Difficulty, Widths, Regularisers, Networks, Seed, LearningRate, Init, Batch, TrainSize, TestSize, Epochs, MaxSteps, EvalEvery,
+         Clip, Threshold, Patience, AnalysisTrials, OodTrials, FixedPointStarts, DsaRank, DsaDelays, DsaStarts, Exponents, LyapunovIterations, Threads,
+         Backend, NoCheckpoints, Out];
+
+    /// <summary>The file's spec (or an empty one) with the given flags laid over it.</summary>
+    public DegeneracySpecFile Resolve(ParseResult p)
+    {
+        var file = p.GetValue(Spec) is { } path ? DegeneracySpecFile.Read(path) : new DegeneracySpecFile();
+        var flags = new DegeneracySpecFile
+        {
+            Task = p.GetValue(Task), Length = p.GetValue(Length), Difficulty = p.GetValue(Difficulty),
+            Widths = p.GetValue(Widths) is { } w ? [.. NumberList.Parse(w, "--widths").Select(x => Whole(x, "--widths"))] : null,
+            Regularisers = p.GetValue(Regularisers)?.Split(',', StringSplitOptions.TrimEntries), Networks = p.GetValue(Networks), Seed = p.GetValue(Seed),
+            Lr = p.GetValue(LearningRate), Init = p.GetValue(Init), Batch = p.GetValue(Batch), TrainSize = p.GetValue(TrainSize), TestSize = p.GetValue(TestSize),
+            Epochs = p.GetValue(Epochs), MaxSteps = p.GetValue(MaxSteps), EvalEvery = p.GetValue(EvalEvery), Clip = p.GetValue(Clip), Threshold = p.GetValue(Threshold),
+            Patience = p.GetValue(Patience), AnalysisTrials = p.GetValue(AnalysisTrials), OodTrials = p.GetValue(OodTrials),
+            FixedPointStarts = p.GetValue(FixedPointStarts), DsaRank = p.GetValue(DsaRank), DsaDelays = p.GetValue(DsaDelays), DsaStarts = p.GetValue(DsaStarts),
+            Exponents = p.GetValue(Exponents), LyapunovIterations = p.GetValue(LyapunovIterations), Threads = p.GetValue(Threads),
+        };
+        return file.Overlay(flags);
+    }
+
+    private static int Whole(double x, string flag) =>
+        x == Math.Floor(x) && x >= 1 && x <= 4096 ? (int)x : throw new UsageException($"{flag}: every width must be a whole number in [1, 4096], got {x}.");
+}

@@ -1,0 +1,78 @@
+using FastAttractors.Training;
+
+namespace FastAttractors.Degeneracy;
+
+/// <summary>
+/// The per-network half of a study: states on the shared analysis trials, OOD loss, the DSA operator, fixed points at
+/// zero input (u* = 0: between pulses for flip-flop) from starts sampled on those states, and the principal plane.
+/// </summary>
+internal sealed class NetworkAnalyser(DegeneracyStudySpec spec, TaskBatch analysisTrials, TaskBatch oodTrials)
+{
+    /// <summary>What pair comparisons need from one network beyond its row.</summary>
+    public sealed record Features(double[,] Weights, double[,] States, double[,]? DsaOperator);
+
+    private const int PlottedTrials = 2;
+
+    public (NetworkAnalysis Row, Features? Features) Analyse(NetworkAnalysis row, EnsembleMemberResult trained, int index)
+    {
+        var final = trained.Final;
+        var w = RnnStates.RecurrentWeights(final);
+        var weightsBefore = RnnStates.RecurrentWeights(trained.Initial);
+        row = row with { WeightNorm = Dense.FrobeniusNorm(w), WeightChange = Distance(w, weightsBefore) };
+        if (!final.AllFinite())
+            return (row with { Failure = row.Failure ?? "non-finite parameters" }, null);
+        double ood = new BatchedRnnGradient(final.Shape, threads: 1).Compute(final, oodTrials, null).Mean;
+        var trials = RnnStates.Record(final, analysisTrials);
+        var states = RnnStates.Stack(trials);
+        row = row with { OodLoss = ood };
+        double[,]? dsa = null;
+        try
+        {
+            dsa = DynamicalSimilarity.FitOperator(trials, spec.Dsa);
+        }
+        catch (ArgumentException error)
+        {
+            // A network whose states have lower rank than the DSA rank (e.g. saturated) has no operator: its pairs get NaN.
+            row = row with { Failure = $"DSA operator: {error.Message}" };
+        }
+        if (final.Shape.Hidden >= 2)
+        {
+            var plane = PrincipalPlane.Fit(states);
+            var starts = FixedPointFinder.SampleStarts(trials, spec.FixedPointStarts, spec.Seed + index);
+            var network = TanhNetwork.Discrete(w, final.B.ToArray());
+            var points = FixedPointFinder.Find(network, starts, spec.FixedPoints with { MaxDegreeOfParallelism = 1, Seed = spec.Seed + index });
+            var trajectory = new List<(double, double)>();
+            foreach (var trial in trials.Take(PlottedTrials))
+            {
+                var h = new double[trial.GetLength(1)];
+                for (int t = 0; t < trial.GetLength(0); t++)
+                {
+                    for (int j = 0; j < h.Length; j++)
+                        h[j] = trial[t, j];
+                    trajectory.Add(plane.Project(h));
+                }
+            }
+            var fixedPoints = points.FixedPoints.ToArray();
+            row = row with
+            {
+                PlaneExplained = plane.ExplainedVariance,
+                Trajectory = trajectory,
+                PlanePoints = [.. points.Points.Select(p => { var (a, b) = plane.Project(p.State); return new PlanePoint(a, b, p.IsFixedPoint, p.Stability); })],
+                FixedPoints = fixedPoints.Length,
+                StableFixedPoints = fixedPoints.Count(p => p.Stability == StabilityClass.Stable),
+                SaddleFixedPoints = fixedPoints.Count(p => p.Stability == StabilityClass.Saddle),
+                SlowPoints = points.SlowPoints.Count(),
+            };
+        }
+        return (row, new Features(w, states, dsa));
+    }
+
+    private static double Distance(double[,] a, double[,] b)
+    {
+        double sum = 0;
+        for (int i = 0; i < a.GetLength(0); i++)
+            for (int j = 0; j < a.GetLength(1); j++)
+                sum += (a[i, j] - b[i, j]) * (a[i, j] - b[i, j]);
+        return Math.Sqrt(sum);
+    }
+}
