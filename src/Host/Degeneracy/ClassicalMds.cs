@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Degeneracy;
 
 /// <summary>A low-dimensional embedding of a distance matrix.</summary>
@@ -17,6 +15,12 @@ public sealed record MdsEmbedding(double[,] Coordinates, double[] Eigenvalues);
 /// </summary>
 public static class ClassicalMds
 {
+    /// <summary>Embeds N points in <paramref name="dimensions"/> dimensions from their pairwise distances.</summary>
+    /// <param name="distances">N × N distances: finite, non-negative, symmetric, zero diagonal.</param>
+    /// <param name="dimensions">k: embedding dimensions, in [1, N].</param>
+    /// <returns>N × k coordinates and all N eigenvalues of B.</returns>
+    /// <exception cref="ArgumentException"><paramref name="distances"/> is not square, finite, symmetric, non-negative or zero on the diagonal.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimensions"/> is outside [1, N].</exception>
     public static MdsEmbedding Embed(double[,] distances, int dimensions = 2)
     {
         Require.Square(distances, nameof(distances));

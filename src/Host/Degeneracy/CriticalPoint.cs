@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 using System.Numerics;
 
 namespace FastAttractors.Degeneracy;
@@ -32,6 +30,8 @@ public sealed record CriticalPoint(
 /// <param name="Rejected">Starts whose minimisation ended faster than the slow-point threshold (not points at all).</param>
 public sealed record NetworkCriticalPoints(IReadOnlyList<CriticalPoint> Points, int Starts, int Rejected)
 {
+    /// <summary>The points that count as fixed points (<see cref="CriticalPoint.IsFixedPoint"/>), slowest first.</summary>
     public IEnumerable<CriticalPoint> FixedPoints => Points.Where(p => p.IsFixedPoint);
+    /// <summary>The slow points: below the slow-point speed but not fixed points, slowest first.</summary>
     public IEnumerable<CriticalPoint> SlowPoints => Points.Where(p => !p.IsFixedPoint);
 }

@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Degeneracy;
 
 /// <summary>Which number <see cref="DynamicalSimilarity"/> reports.</summary>
@@ -24,6 +22,7 @@ public sealed record DsaOptions
     /// <summary>Ridge ρ added to the least-squares normal matrix of the DMD fit (default 0: plain least squares).</summary>
     public double Ridge { get; init; }
 
+    /// <summary>Which distance is reported (default <see cref="DsaMetric.Euclidean"/>).</summary>
     public DsaMetric Metric { get; init; } = DsaMetric.Euclidean;
 
     /// <summary>Random orthogonal starts of the Procrustes optimisation, on top of its three structured ones (default 16:

@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Degeneracy;
 
 /// <summary>
@@ -12,6 +10,7 @@ namespace FastAttractors.Degeneracy;
 /// </summary>
 public static class LinearCka
 {
+    /// <summary>Linear CKA of <paramref name="x"/> (samples × p) and <paramref name="y"/> (samples × q), rows being the same samples; in [0, 1].</summary>
     /// <exception cref="ArgumentException">Different numbers of samples, fewer than 2 samples, a non-finite entry, or a
     /// representation that is constant across samples (CKA is then undefined).</exception>
     public static double Of(double[,] x, double[,] y)

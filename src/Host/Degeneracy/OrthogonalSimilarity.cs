@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Degeneracy;
 
 /// <summary>The best orthogonal similarity found between two operators.</summary>
@@ -30,6 +28,7 @@ public static class OrthogonalSimilarity
 {
     private const int StallWindow = 25;
 
+    /// <summary>The best orthogonal C found for ‖A − C B Cᵀ‖_F, with <paramref name="a"/> and <paramref name="b"/> square, finite and of one size.</summary>
     /// <param name="randomStarts">Random orthogonal starts in addition to the three structured ones.</param>
     /// <param name="maxIterations">Descent iterations per start and argument order.</param>
     /// <param name="seed">Seed of the random starts.</param>

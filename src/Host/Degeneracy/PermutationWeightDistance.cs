@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Degeneracy;
 
 /// <summary>The permutation-invariant distance between two weight matrices and the neuron matching that gives it.</summary>
@@ -28,6 +26,12 @@ public static class PermutationWeightDistance
     /// <summary>Largest n for which exhaustive search is allowed (10! ≈ 3.6 million permutations).</summary>
     public const int MaxExact = 10;
 
+    /// <summary>d_PIF(W₁, W₂): exact for n ≤ <paramref name="exactUpTo"/>, else the profile-matching upper bound.</summary>
+    /// <param name="w1">W₁, n × n, finite.</param>
+    /// <param name="w2">W₂, n × n (the same n), finite.</param>
+    /// <param name="exactUpTo">Largest n searched exhaustively, in [0, <see cref="MaxExact"/>].</param>
+    /// <exception cref="ArgumentException">A matrix is not square or not finite, or the sizes differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exactUpTo"/> is outside [0, <see cref="MaxExact"/>].</exception>
     public static WeightDistance Compute(double[,] w1, double[,] w2, int exactUpTo = 8)
     {
         Require.Square(w1, nameof(w1));

@@ -1,8 +1,8 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Degeneracy;
 
 /// <summary>Eigenvalues (descending) and orthonormal eigenvectors (the columns of <see cref="Vectors"/>) of a real symmetric matrix.</summary>
+/// <param name="Values">The n eigenvalues, descending.</param>
+/// <param name="Vectors">n × n; column k is the unit eigenvector of <paramref name="Values"/>[k].</param>
 public sealed record SymmetricEigenDecomposition(double[] Values, double[,] Vectors);
 
 /// <summary>
@@ -16,6 +16,7 @@ public static class SymmetricEigen
 {
     private const int MaxIterationsPerEigenvalue = 60;
 
+    /// <summary>Eigenvalues (descending) and orthonormal eigenvectors of the symmetric part of <paramref name="matrix"/> (n × n).</summary>
     /// <exception cref="ArgumentException">Not square, empty or not finite.</exception>
     public static SymmetricEigenDecomposition Decompose(double[,] matrix)
     {

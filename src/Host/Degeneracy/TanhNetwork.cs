@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Degeneracy;
 
 /// <summary>
@@ -23,6 +21,7 @@ public sealed class TanhNetwork
         Tau = tau;
     }
 
+    /// <summary>Whether the network is a map or a flow.</summary>
     public RecurrentForm Form { get; }
 
     /// <summary>Recurrent weights, n × n (row i holds the weights into unit i). Not copied: do not modify.</summary>
@@ -34,6 +33,7 @@ public sealed class TanhNetwork
     /// <summary>Time constant τ of the continuous form (1 for the discrete form).</summary>
     public double Tau { get; }
 
+    /// <summary>n: number of units.</summary>
     public int Dimension => Drive.Length;
 
     /// <summary>The map h ← tanh(W h + c) with <paramref name="drive"/> c (zero when null).</summary>

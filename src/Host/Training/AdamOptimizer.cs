@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training;
 
 /// <summary>
@@ -12,6 +10,14 @@ public sealed class AdamOptimizer
     private readonly double[] m, v;
     private long step;
 
+    /// <summary>An optimiser for <paramref name="count"/> parameters with zero moments and no steps taken.</summary>
+    /// <param name="count">Length of the parameter and gradient vectors.</param>
+    /// <param name="learningRate">η; positive and finite.</param>
+    /// <param name="clipNorm">Largest gradient norm c after clipping; positive (∞ disables clipping).</param>
+    /// <param name="beta1">β1, decay of the first moment, in [0, 1).</param>
+    /// <param name="beta2">β2, decay of the second moment, in [0, 1).</param>
+    /// <param name="epsilon">ε added to √v̂ in the denominator.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range.</exception>
     public AdamOptimizer(int count, double learningRate, double clipNorm, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {
         if (!(learningRate > 0) || !double.IsFinite(learningRate))
@@ -29,10 +35,15 @@ public sealed class AdamOptimizer
         Epsilon = epsilon;
     }
 
+    /// <summary>η: step size.</summary>
     public double LearningRate { get; }
+    /// <summary>c: largest global gradient norm after clipping (∞ = no clipping).</summary>
     public double ClipNorm { get; }
+    /// <summary>β1: decay rate of the first-moment estimate.</summary>
     public double Beta1 { get; }
+    /// <summary>β2: decay rate of the second-moment estimate.</summary>
     public double Beta2 { get; }
+    /// <summary>ε: added to √v̂ to keep the denominator away from zero.</summary>
     public double Epsilon { get; }
 
     /// <summary>Updates taken so far (t of the bias correction).</summary>

@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 using System.Numerics.Tensors;
 
 namespace FastAttractors.Training;
@@ -12,6 +10,8 @@ namespace FastAttractors.Training;
 /// each summed over (t, s) in one fixed order (small batches run serially). Every number is therefore the same for any thread count. Losses are
 /// evaluated in float64 (<see cref="ReadoutLoss"/>). Reuse one instance for one shape; it keeps its buffers.
 /// </summary>
+/// <param name="shape">The network shape this instance computes for.</param>
+/// <param name="threads">Worker threads (0 or less: all cores); results do not depend on it.</param>
 public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
 {
     private const int RowBlock = 8;
@@ -24,8 +24,10 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
     private double[] sampleLoss = [];
     private int[] sampleCorrect = [];
 
+    /// <summary>The shape this instance computes for; parameters of another shape are rejected.</summary>
     public RnnShape Shape { get; } = shape;
 
+    /// <summary>The minibatch loss and, when <paramref name="gradient"/> is given, its gradient (float32 arithmetic, float64 loss).</summary>
     /// <param name="gradient">null for the loss only; else receives ∂L/∂θ (layout of <see cref="RnnShape"/>).</param>
     public BatchLoss Compute(RnnParameters parameters, TaskBatch batch, double[]? gradient)
     {

@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 using System.Globalization;
 
 namespace FastAttractors.Training;
@@ -12,6 +10,13 @@ namespace FastAttractors.Training;
 /// </summary>
 public sealed class PtaRegion
 {
+    /// <summary>A region made of the given cells, each a box of the given half widths.</summary>
+    /// <param name="cells">Cell centres (α, θ), θ in radians; at least one.</param>
+    /// <param name="halfAlpha">Half width of every cell in α; non-negative.</param>
+    /// <param name="halfTheta">Half width of every cell in θ (radians); non-negative.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="cells"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="cells"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A half width is negative or NaN.</exception>
     public PtaRegion(IReadOnlyList<(double Alpha, double Theta)> cells, double halfAlpha, double halfTheta)
     {
         ArgumentNullException.ThrowIfNull(cells);
@@ -24,8 +29,11 @@ public sealed class PtaRegion
         HalfTheta = halfTheta;
     }
 
+    /// <summary>Cell centres (α, θ), θ in radians; each is picked with equal probability.</summary>
     public IReadOnlyList<(double Alpha, double Theta)> Cells { get; }
+    /// <summary>Half width of each cell in α.</summary>
     public double HalfAlpha { get; }
+    /// <summary>Half width of each cell in θ, in radians.</summary>
     public double HalfTheta { get; }
 
     /// <summary>

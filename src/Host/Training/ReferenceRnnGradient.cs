@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training;
 
 /// <summary>
@@ -11,6 +9,7 @@ namespace FastAttractors.Training;
 /// </summary>
 public static class ReferenceRnnGradient
 {
+    /// <summary>The minibatch loss and, when <paramref name="gradient"/> is given, its exact gradient, in float64.</summary>
     /// <param name="gradient">null for the loss only; else receives ∂L/∂θ in the layout of <see cref="RnnShape"/>.</param>
     public static BatchLoss Compute(RnnParameters parameters, TaskBatch batch, double[]? gradient)
     {

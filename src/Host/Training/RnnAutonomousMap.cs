@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training;
 
 /// <summary>
@@ -12,6 +10,7 @@ namespace FastAttractors.Training;
 /// </summary>
 public static class RnnAutonomousMap
 {
+    /// <summary>γ: self-coupling of the extra bias unit.</summary>
     public const double BiasGain = 8;
 
     /// <summary>c* = tanh(γ c*), by fixed-point iteration (a contraction with factor γ sech²(γ) ≈ 4·10⁻⁶).</summary>

@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training;
 
 /// <summary>
@@ -9,6 +7,12 @@ namespace FastAttractors.Training;
 /// </summary>
 public static class RnnInitialiser
 {
+    /// <summary>Draws the initial parameters of a network of the given shape.</summary>
+    /// <param name="shape">Sizes of the network.</param>
+    /// <param name="init">How W starts.</param>
+    /// <param name="seed">Seed of the counter-based streams; the same seed gives the same network.</param>
+    /// <param name="region">Where PTA draws (α, θ); null = <see cref="PtaRegion.DiscreteDefault"/>. Ignored unless <paramref name="init"/> is Pta.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="init"/> is not a defined value.</exception>
     public static RnnParameters Create(RnnShape shape, RnnInitialisation init, long seed, PtaRegion? region = null)
     {
         if (!Enum.IsDefined(init))

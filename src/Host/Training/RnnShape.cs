@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training;
 
 /// <summary>
@@ -8,6 +6,11 @@ namespace FastAttractors.Training;
 /// </summary>
 public readonly record struct RnnShape
 {
+    /// <summary>The shape of a network with n hidden units, m inputs and o outputs.</summary>
+    /// <param name="hidden">n, at least 1.</param>
+    /// <param name="inputs">m, at least 1.</param>
+    /// <param name="outputs">o, at least 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, or the parameter vector would be too long for an array.</exception>
     public RnnShape(int hidden, int inputs, int outputs)
     {
         if (hidden < 1)
@@ -32,11 +35,17 @@ public readonly record struct RnnShape
     /// <summary>o: readout channels (classes for cross-entropy).</summary>
     public int Outputs { get; }
 
+    /// <summary>Start of W (n×n) in the parameter vector: 0.</summary>
     public int WOffset => 0;
+    /// <summary>Start of U (n×m) in the parameter vector.</summary>
     public int UOffset => Hidden * Hidden;
+    /// <summary>Start of b (n) in the parameter vector.</summary>
     public int BOffset => UOffset + Hidden * Inputs;
+    /// <summary>Start of C (o×n) in the parameter vector.</summary>
     public int COffset => BOffset + Hidden;
+    /// <summary>Start of d (o) in the parameter vector.</summary>
     public int DOffset => COffset + Outputs * Hidden;
+    /// <summary>Length of the parameter vector: n² + nm + n + on + o.</summary>
     public int Count => DOffset + Outputs;
 
     /// <summary>The parameter blocks by name, offset and length, in vector order.</summary>

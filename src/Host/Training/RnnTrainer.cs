@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 using System.Diagnostics;
 using FastAttractors.Training.Tasks;
 
@@ -13,7 +11,9 @@ namespace FastAttractors.Training;
 /// </summary>
 public static class RnnTrainer
 {
+    /// <summary>Validates <paramref name="options"/>, then trains one network on <paramref name="task"/> and returns its log and parameters.</summary>
     /// <param name="onEvaluation">called after each evaluation with the log row and the current parameters (for checkpoints).</param>
+    /// <param name="cancel">Checked before each update; when it fires, <see cref="OperationCanceledException"/> is thrown.</param>
     public static RnnTrainingResult Train(ITrainingTask task, RnnTrainingOptions options, Action<RnnEvaluation, RnnParameters>? onEvaluation = null,
         CancellationToken cancel = default)
     {

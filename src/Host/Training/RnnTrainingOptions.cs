@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training;
 
 /// <summary>
@@ -9,13 +7,17 @@ namespace FastAttractors.Training;
 /// </summary>
 public sealed record RnnTrainingOptions
 {
+    /// <summary>n: hidden units, in [1, 8192].</summary>
     public int Hidden { get; init; } = 128;
+    /// <summary>How the recurrent weights W start.</summary>
     public RnnInitialisation Init { get; init; } = RnnInitialisation.Default;
 
     /// <summary>Where PTA draws (α, θ); null = <see cref="PtaRegion.DiscreteDefault"/>.</summary>
     public PtaRegion? Region { get; init; }
 
+    /// <summary>Seed of the initial parameters, the task sequences and the minibatch order.</summary>
     public long Seed { get; init; } = 1;
+    /// <summary>Sequences per minibatch, at least 1 and at most <see cref="TrainSize"/>.</summary>
     public int BatchSize { get; init; } = 64;
 
     /// <summary>Sequences in the training set (the paper: 10,000).</summary>
@@ -27,12 +29,15 @@ public sealed record RnnTrainingOptions
     /// <summary>Passes over the training set; training also stops after <see cref="MaxSteps"/> updates if given.</summary>
     public int Epochs { get; init; } = 10;
 
+    /// <summary>Largest number of updates, at least 1; null = no limit besides <see cref="Epochs"/>.</summary>
     public long? MaxSteps { get; init; }
 
     /// <summary>Updates between evaluations of the test loss; null = once per epoch.</summary>
     public int? EvaluateEvery { get; init; }
 
+    /// <summary>Adam's step size η; positive and finite.</summary>
     public double LearningRate { get; init; } = 1e-3;
+    /// <summary>Largest global gradient norm after clipping; positive (∞ = no clipping).</summary>
     public double ClipNorm { get; init; } = 1.0;
 
     /// <summary>Reference: the float64 oracle (slow); Batched: float32 SIMD, multi-threaded.</summary>
@@ -41,6 +46,8 @@ public sealed record RnnTrainingOptions
     /// <summary>Threads of the batched path (0 = all); results do not depend on it.</summary>
     public int Threads { get; init; }
 
+    /// <summary>Checks every option's range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is outside its range; the message names it.</exception>
     public void Validate()
     {
         Check(Hidden >= 1 && Hidden <= 8192, nameof(Hidden), Hidden, "in [1, 8192]");
@@ -66,6 +73,8 @@ public sealed record RnnTrainingOptions
 /// <summary>Which implementation computes the loss and gradient.</summary>
 public enum RnnGradientPath
 {
+    /// <summary>The float64 oracle, <see cref="ReferenceRnnGradient"/> (slow).</summary>
     Reference,
+    /// <summary>Float32 SIMD, multi-threaded, <see cref="BatchedRnnGradient"/>.</summary>
     Batched,
 }

@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 using System.Diagnostics;
 using FastAttractors.Training;
 using FastAttractors.Training.Tasks;
@@ -21,6 +19,7 @@ public static class DegeneracyStudy
     /// <summary>First test-split index of the shared trials: beyond any network's own test set.</summary>
     public const long SharedTrialOffset = 1_000_000;
 
+    /// <summary>Validates the spec, trains the ensemble, analyses every network and compares them within each condition.</summary>
     /// <param name="spec">The study.</param>
     /// <param name="exponents">Estimator of a network's leading Lyapunov exponents (called with the count
     /// <see cref="DegeneracyStudySpec.Exponents"/>, one network at a time); null skips them.</param>

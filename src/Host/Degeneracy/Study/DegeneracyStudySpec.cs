@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 using FastAttractors.Training;
 
 namespace FastAttractors.Degeneracy;
@@ -12,6 +10,7 @@ namespace FastAttractors.Degeneracy;
 /// </summary>
 public sealed record DegeneracyStudySpec
 {
+    /// <summary>The task every network learns, with its out-of-distribution variant.</summary>
     public required DegeneracyTask Task { get; init; }
 
     /// <summary>Hidden sizes n, one condition each (times each regulariser).</summary>
@@ -26,8 +25,10 @@ public sealed record DegeneracyStudySpec
     /// <summary>First seed; network k of every condition uses Seed + k. The shared analysis trials use Seed itself.</summary>
     public long Seed { get; init; } = 1;
 
+    /// <summary>How W starts in every network.</summary>
     public RnnInitialisation Init { get; init; } = RnnInitialisation.Default;
 
+    /// <summary>Adam's step size η for every network.</summary>
     public double LearningRate { get; init; } = 1e-2;
 
     /// <summary>The training budget, early stopping and checkpoints shared by every network.</summary>
@@ -43,6 +44,7 @@ public sealed record DegeneracyStudySpec
     /// <summary>Fixed-point search starts per network (sampled from its states on the analysis trials, plus noise).</summary>
     public int FixedPointStarts { get; init; } = 32;
 
+    /// <summary>Settings of the fixed-point search (its parallelism and seed are set per network).</summary>
     public FixedPointOptions FixedPoints { get; init; } = new() { MaxIterations = 100, StartNoise = 0.01 };
 
     /// <summary>DSA settings (fewer optimiser starts than the library default: a study has thousands of pairs).</summary>

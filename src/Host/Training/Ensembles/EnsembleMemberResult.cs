@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training;
 
 /// <summary>How a member's training ended.</summary>
@@ -23,6 +21,13 @@ public enum EnsembleMemberStatus
 /// One member's outcome: its spec, status, initial and final parameters, evaluation log and number of updates.
 /// <see cref="Failure"/> names the step for a diverged member.
 /// </summary>
+/// <param name="Spec">The member's spec.</param>
+/// <param name="Status">How its training ended.</param>
+/// <param name="Initial">Parameters before the first update.</param>
+/// <param name="Final">Parameters at the end (the last ones with a finite loss for a diverged member).</param>
+/// <param name="Log">Evaluations in step order.</param>
+/// <param name="Steps">Updates taken.</param>
+/// <param name="Failure">Null unless the member diverged or failed; then a sentence saying where and why.</param>
 public sealed record EnsembleMemberResult(EnsembleMemberSpec Spec, EnsembleMemberStatus Status, RnnParameters Initial, RnnParameters Final,
     IReadOnlyList<RnnEvaluation> Log, long Steps, string? Failure)
 {

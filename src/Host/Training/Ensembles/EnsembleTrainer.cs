@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 using System.Collections.Concurrent;
 
 namespace FastAttractors.Training;
@@ -21,6 +19,7 @@ namespace FastAttractors.Training;
 /// </summary>
 public static class EnsembleTrainer
 {
+    /// <summary>Trains every member and returns their results in member order.</summary>
     /// <param name="members">The networks to train (at least one).</param>
     /// <param name="options">Shared settings.</param>
     /// <param name="onEvaluation">Called after each evaluation with (member index, log row), from worker threads: must be thread-safe.</param>

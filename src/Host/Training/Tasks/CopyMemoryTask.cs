@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training.Tasks;
 
 /// <summary>
@@ -12,8 +10,13 @@ namespace FastAttractors.Training.Tasks;
 /// </summary>
 public sealed class CopyMemoryTask : ITrainingTask
 {
+    /// <summary>Token codes: alphabet size (8), symbols to recall (10), and the blank (8) and start (9) input tokens.</summary>
     public const int Symbols = 8, Length = 10, Blank = 8, Start = 9;
 
+    /// <summary>Copy memory with delay k, or k uniform in [<paramref name="delay"/>, <paramref name="maxDelay"/>].</summary>
+    /// <param name="delay">k (the shortest one): blanks between the symbols and the start token, in [1, 100000].</param>
+    /// <param name="maxDelay">Longest delay, in [delay, 100000]; null means <paramref name="delay"/> (fixed delay).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A delay is outside its range.</exception>
     public CopyMemoryTask(int delay, int? maxDelay = null)
     {
         if (delay < 1 || delay > 100_000)
@@ -25,18 +28,26 @@ public sealed class CopyMemoryTask : ITrainingTask
         MaxDelay = max;
     }
 
+    /// <summary>Shortest (or fixed) delay k, in steps.</summary>
     public int Delay { get; }
+    /// <summary>Longest delay, in steps; equals <see cref="Delay"/> for a fixed delay.</summary>
     public int MaxDelay { get; }
+    /// <inheritdoc/>
     public string Name => MaxDelay == Delay ? "copy" : "copy-random-delay";
+    /// <inheritdoc/>
     public TaskLoss Loss => TaskLoss.CrossEntropy;
+    /// <inheritdoc/>
     public int Inputs => 10;
+    /// <inheritdoc/>
     public int Outputs => Symbols;
+    /// <inheritdoc/>
     public int Steps => MaxDelay + 2 * Length;
 
     /// <summary>The delay of sequence <paramref name="index"/>.</summary>
     public int DelayOf(long seed, TaskSplit split, long index) =>
         MaxDelay == Delay ? Delay : new TaskRandom(seed, split, index).Integer(Length, Delay, MaxDelay);
 
+    /// <inheritdoc/>
     public void Fill(TaskBatch batch, int slot, long seed, TaskSplit split, long index)
     {
         var random = new TaskRandom(seed, split, index);

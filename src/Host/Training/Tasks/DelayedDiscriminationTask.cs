@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training.Tasks;
 
 /// <summary>
@@ -10,9 +8,15 @@ namespace FastAttractors.Training.Tasks;
 /// </summary>
 public sealed class DelayedDiscriminationTask : ITrainingTask
 {
+    /// <summary>Durations in steps: each stimulus (5), the lead before f1 (5) and the gap from the end of f2 to the go cue (5).</summary>
     public const int Stimulus = 5, Lead = 5, Gap = 5;
+    /// <summary>The frequencies f1 and f2 are drawn from, in Hz.</summary>
     public static readonly int[] Frequencies = [10, 14, 18, 22, 26, 30, 34];
 
+    /// <summary>Delayed discrimination with a delay uniform in [<paramref name="minDelay"/>, <paramref name="maxDelay"/>] steps.</summary>
+    /// <param name="minDelay">Shortest delay between the stimuli, in [1, 100000].</param>
+    /// <param name="maxDelay">Longest delay, in [minDelay, 100000].</param>
+    /// <exception cref="ArgumentOutOfRangeException">A delay is outside its range.</exception>
     public DelayedDiscriminationTask(int minDelay = 20, int maxDelay = 20)
     {
         DelayRange.Check(minDelay, maxDelay);
@@ -20,12 +24,19 @@ public sealed class DelayedDiscriminationTask : ITrainingTask
         MaxDelay = maxDelay;
     }
 
+    /// <summary>Shortest delay between f1 and f2, in steps.</summary>
     public int MinDelay { get; }
+    /// <summary>Longest delay between f1 and f2, in steps.</summary>
     public int MaxDelay { get; }
+    /// <inheritdoc/>
     public string Name => "discrimination";
+    /// <inheritdoc/>
     public TaskLoss Loss => TaskLoss.CrossEntropy;
+    /// <inheritdoc/>
     public int Inputs => 2;
+    /// <inheritdoc/>
     public int Outputs => 2;
+    /// <inheritdoc/>
     public int Steps => Lead + 2 * Stimulus + MaxDelay + Gap + 1;
 
     /// <summary>(f1, f2, delay, go step) of one sequence.</summary>
@@ -38,6 +49,7 @@ public sealed class DelayedDiscriminationTask : ITrainingTask
         return (Frequencies[i], Frequencies[j], delay, Lead + 2 * Stimulus + delay + Gap);
     }
 
+    /// <inheritdoc/>
     public void Fill(TaskBatch batch, int slot, long seed, TaskSplit split, long index)
     {
         var (f1, f2, delay, go) = Trial(seed, split, index);

@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training.Tasks;
 
 /// <summary>
@@ -9,8 +7,13 @@ namespace FastAttractors.Training.Tasks;
 /// </summary>
 public sealed class FlipFlopTask : ITrainingTask
 {
+    /// <summary>Number of channels (inputs and outputs).</summary>
     public const int Bits = 3;
 
+    /// <summary>Flip-flop sequences of <paramref name="steps"/> steps.</summary>
+    /// <param name="steps">T, in [1, 100000].</param>
+    /// <param name="pulseProbability">p: probability of a pulse per channel and step after step 0, in (0, 1].</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range.</exception>
     public FlipFlopTask(int steps = 100, double pulseProbability = 0.05)
     {
         if (steps < 1 || steps > 100_000)
@@ -21,13 +24,20 @@ public sealed class FlipFlopTask : ITrainingTask
         PulseProbability = pulseProbability;
     }
 
+    /// <summary>p: probability of a pulse per channel and step (after step 0).</summary>
     public double PulseProbability { get; }
+    /// <inheritdoc/>
     public string Name => "flipflop";
+    /// <inheritdoc/>
     public TaskLoss Loss => TaskLoss.SquaredError;
+    /// <inheritdoc/>
     public int Inputs => Bits;
+    /// <inheritdoc/>
     public int Outputs => Bits;
+    /// <inheritdoc/>
     public int Steps { get; }
 
+    /// <inheritdoc/>
     public void Fill(TaskBatch batch, int slot, long seed, TaskSplit split, long index)
     {
         var r = new TaskRandom(seed, split, index);

@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training.Tasks;
 
 /// <summary>
@@ -9,9 +7,13 @@ namespace FastAttractors.Training.Tasks;
 /// </summary>
 public interface ITrainingTask
 {
+    /// <summary>Short identifier of the task (e.g. "flipflop", "copy").</summary>
     string Name { get; }
+    /// <summary>How the readout is scored: class labels (cross-entropy) or real targets (squared error).</summary>
     TaskLoss Loss { get; }
+    /// <summary>m: input channels per step.</summary>
     int Inputs { get; }
+    /// <summary>o: readout units (classes for cross-entropy tasks).</summary>
     int Outputs { get; }
 
     /// <summary>T: steps per sequence (the longest one, for tasks with random delays; shorter ones are padded and not scored there).</summary>
@@ -24,6 +26,8 @@ public interface ITrainingTask
 /// <summary>Training and test sequences come from different random streams.</summary>
 public enum TaskSplit
 {
+    /// <summary>Sequences used for training.</summary>
     Train,
+    /// <summary>Held-out sequences used for evaluation.</summary>
     Test,
 }

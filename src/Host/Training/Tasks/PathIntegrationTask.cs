@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training.Tasks;
 
 /// <summary>
@@ -11,6 +9,12 @@ namespace FastAttractors.Training.Tasks;
 /// </summary>
 public sealed class PathIntegrationTask : ITrainingTask
 {
+    /// <summary>Path integration over trials of <paramref name="steps"/> steps.</summary>
+    /// <param name="steps">T, in [1, 100000].</param>
+    /// <param name="maxSpeed">Largest speed per step; positive and finite.</param>
+    /// <param name="maxTurn">Largest heading change per step, in radians, in [0, π].</param>
+    /// <param name="dt">Time step that scales speed into displacement; positive and finite.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range.</exception>
     public PathIntegrationTask(int steps = 100, double maxSpeed = 1.0, double maxTurn = 0.3, double dt = 0.1)
     {
         if (steps < 1 || steps > 100_000)
@@ -27,18 +31,27 @@ public sealed class PathIntegrationTask : ITrainingTask
         Dt = dt;
     }
 
+    /// <summary>Largest speed; each step's speed is uniform in [0, MaxSpeed].</summary>
     public double MaxSpeed { get; }
+    /// <summary>Largest heading change per step, in radians.</summary>
     public double MaxTurn { get; }
+    /// <summary>Time step: displacement per step is v·(cos φ, sin φ)·dt.</summary>
     public double Dt { get; }
+    /// <inheritdoc/>
     public string Name => "path-integration";
+    /// <inheritdoc/>
     public TaskLoss Loss => TaskLoss.SquaredError;
+    /// <inheritdoc/>
     public int Inputs => 3;
+    /// <inheritdoc/>
     public int Outputs => 2;
+    /// <inheritdoc/>
     public int Steps { get; }
 
     /// <summary>The same task on trials twice as long (the same per-step statistics): the out-of-distribution test.</summary>
     public PathIntegrationTask OutOfDistribution() => new(2 * Steps, MaxSpeed, MaxTurn, Dt);
 
+    /// <inheritdoc/>
     public void Fill(TaskBatch batch, int slot, long seed, TaskSplit split, long index)
     {
         var random = new TaskRandom(seed, split, index);

@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training.Tasks;
 
 /// <summary>
@@ -9,6 +7,11 @@ namespace FastAttractors.Training.Tasks;
 /// </summary>
 public sealed class SineWaveTask : ITrainingTask
 {
+    /// <summary>Sine-wave sequences of <paramref name="steps"/> steps.</summary>
+    /// <param name="steps">T, in [1, 100000].</param>
+    /// <param name="minFrequency">Lowest ω in radians per step, in (0, π].</param>
+    /// <param name="maxFrequency">Highest ω in radians per step, in [minFrequency, π].</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range.</exception>
     public SineWaveTask(int steps = 100, double minFrequency = 0.1, double maxFrequency = 0.6)
     {
         if (steps < 1 || steps > 100_000)
@@ -22,17 +25,26 @@ public sealed class SineWaveTask : ITrainingTask
         MaxFrequency = maxFrequency;
     }
 
+    /// <summary>Lowest frequency ω, in radians per step.</summary>
     public double MinFrequency { get; }
+    /// <summary>Highest frequency ω_max, in radians per step; also the input scale.</summary>
     public double MaxFrequency { get; }
+    /// <inheritdoc/>
     public string Name => "sine";
+    /// <inheritdoc/>
     public TaskLoss Loss => TaskLoss.SquaredError;
+    /// <inheritdoc/>
     public int Inputs => 1;
+    /// <inheritdoc/>
     public int Outputs => 1;
+    /// <inheritdoc/>
     public int Steps { get; }
 
+    /// <summary>The frequency ω (radians per step) of sequence <paramref name="index"/> of the split.</summary>
     public double FrequencyOf(long seed, TaskSplit split, long index) =>
         MinFrequency + (MaxFrequency - MinFrequency) * new TaskRandom(seed, split, index).Uniform(0);
 
+    /// <inheritdoc/>
     public void Fill(TaskBatch batch, int slot, long seed, TaskSplit split, long index)
     {
         double omega = FrequencyOf(seed, split, index);

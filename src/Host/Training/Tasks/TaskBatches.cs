@@ -1,10 +1,14 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training.Tasks;
 
 /// <summary>Builds minibatches from a task's sequence indices.</summary>
 public static class TaskBatches
 {
+    /// <summary>A batch whose slot s holds sequence <paramref name="indices"/>[s] of the split.</summary>
+    /// <param name="task">The task that generates the sequences.</param>
+    /// <param name="seed">Seed of the task's random streams.</param>
+    /// <param name="split">Training or test stream.</param>
+    /// <param name="indices">Sequence indices, one per batch slot (at least one).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="task"/> is null.</exception>
     public static TaskBatch Create(ITrainingTask task, long seed, TaskSplit split, ReadOnlySpan<long> indices)
     {
         ArgumentNullException.ThrowIfNull(task);

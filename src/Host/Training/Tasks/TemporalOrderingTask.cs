@@ -1,5 +1,3 @@
-// Doc comments of this folder are being written; CS1591 is enforced everywhere else in this project.
-#pragma warning disable CS1591
 namespace FastAttractors.Training.Tasks;
 
 /// <summary>
@@ -10,8 +8,13 @@ namespace FastAttractors.Training.Tasks;
 /// </summary>
 public sealed class TemporalOrderingTask : ITrainingTask
 {
+    /// <summary>Token codes: A (4; B is 5), the query token (6) and the pad after the query (7).</summary>
     public const int A = 4, Query = 6, Pad = 7;
 
+    /// <summary>Temporal ordering with a query delay uniform in [<paramref name="minDelay"/>, <paramref name="maxDelay"/>] steps.</summary>
+    /// <param name="minDelay">Shortest delay from the second relevant symbol to the query, in [1, 100000].</param>
+    /// <param name="maxDelay">Longest delay, in [minDelay, 100000].</param>
+    /// <exception cref="ArgumentOutOfRangeException">A delay is outside its range.</exception>
     public TemporalOrderingTask(int minDelay = 50, int maxDelay = 60)
     {
         DelayRange.Check(minDelay, maxDelay);
@@ -19,12 +22,19 @@ public sealed class TemporalOrderingTask : ITrainingTask
         MaxDelay = maxDelay;
     }
 
+    /// <summary>Shortest delay from the second relevant symbol to the query, in steps.</summary>
     public int MinDelay { get; }
+    /// <summary>Longest delay from the second relevant symbol to the query, in steps.</summary>
     public int MaxDelay { get; }
+    /// <inheritdoc/>
     public string Name => "ordering";
+    /// <inheritdoc/>
     public TaskLoss Loss => TaskLoss.CrossEntropy;
+    /// <inheritdoc/>
     public int Inputs => 8;
+    /// <inheritdoc/>
     public int Outputs => 4;
+    /// <inheritdoc/>
     public int Steps => 9 + 20 + MaxDelay + 1;
 
     /// <summary>(first relevant step, second relevant step, query step, class) of one sequence.</summary>
@@ -38,6 +48,7 @@ public sealed class TemporalOrderingTask : ITrainingTask
         return (first, second, query, label);
     }
 
+    /// <inheritdoc/>
     public void Fill(TaskBatch batch, int slot, long seed, TaskSplit split, long index)
     {
         var r = new TaskRandom(seed, split, index);
