@@ -57,7 +57,7 @@ public sealed partial class Engine : IDisposable
 
     /// <summary>
     /// The Lyapunov spectrum (all n exponents, or the leading <see cref="LyapunovOptions.Exponents"/>) of every member
-    /// by the Benettin QR method (spec §3), with standard errors, sum rule, Kaplan–Yorke dimension and status.
+    /// by the Benettin QR method (docs/explanations/qr-method.md), with standard errors, sum rule, Kaplan–Yorke dimension and status.
     /// <code>
     /// var les = engine.Lyapunov(new EnsembleProblem(nets, x0, members), new Rk4(0.05), new LyapunovOptions { Duration = 500 });
     /// double top = les.Spectrum(0)[0], error = les.Errors(0)[0];
@@ -71,7 +71,7 @@ public sealed partial class Engine : IDisposable
 
     /// <summary>
     /// The loss and its exact gradient (the discrete adjoint of RK4, or of the map) with respect to the initial
-    /// states and every model parameter, per member, with checkpointing (spec §4).
+    /// states and every model parameter, per member, with checkpointing (docs/explanations/rk4-and-adjoint.md).
     /// <code>
     /// var grads = engine.Gradient(problem, new Rk4(0.01), steps: 1_000, Loss.Terminal(target, n));
     /// double dLdW01 = grads.Parameter("W").Get(1, member);
@@ -85,7 +85,7 @@ public sealed partial class Engine : IDisposable
 
     /// <summary>
     /// Trains B binary networks with hidden neurons, one per sequence, to store their sequences as attractors by the
-    /// gated margin rule (spec §2; Lu &amp; Wu, arXiv 2404.02729), or builds a baseline (<see cref="TrainingOptions.Variant"/>).
+    /// gated margin rule (docs/explanations/binary-margin-rule.md; Lu &amp; Wu, arXiv 2404.02729), or builds a baseline (<see cref="TrainingOptions.Variant"/>).
     /// <code>
     /// var nets = engine.TrainSequences(new SequenceBatch(patterns, networks: 8, length: 20, visible: 100), new TrainingOptions { Hidden = 500 });
     /// bool ok = nets.Converged[0];
@@ -98,7 +98,7 @@ public sealed partial class Engine : IDisposable
     }
 
     /// <summary>
-    /// Recall trials of trained networks from ξ(1) with k flipped bits (spec §4); success per trial and rate per network.
+    /// Recall trials of trained networks from ξ(1) with k flipped bits (docs/results/sequence-capacity.md); success per trial and rate per network.
     /// <code>
     /// var recall = engine.Recall(nets, new RecallOptions { FlippedBits = 10, Trials = 100 });
     /// double rate = recall.SuccessRate(0);

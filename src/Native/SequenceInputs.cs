@@ -26,7 +26,7 @@ internal static unsafe class SequenceInputs
         return ElementCounts.Product("hidden", "U and V need networks·hidden·visible", networks, hidden, visible);
     }
 
-    /// <summary>The main variant of spec §2 (U and V learned, ±1 hidden code, batch schedule), with the caller's M, κ, η, epochs and seed.</summary>
+    /// <summary>The main variant of the margin rule (U and V learned, ±1 hidden code, batch schedule), with the caller's M, κ, η, epochs and seed.</summary>
     public static TrainingOptions Options(int hidden, double kappa, double eta, int maxEpochs, ulong seed) => new()
     {
         Variant = NetworkVariant.HiddenUV,

@@ -56,7 +56,7 @@ internal sealed record Workload(
     };
 }
 
-/// <summary>Which column of the spec's size table to run.</summary>
+/// <summary>Which full size of a workload to run: its CPU size or its GPU size.</summary>
 internal enum SizeClass
 {
     Small,

@@ -36,7 +36,7 @@ internal static class Workloads
 
     /// <summary>
     /// W3: full Lyapunov spectra (k = n = 16) of per-member TanhRnn networks with g = linspace(0.5, 3, members), dense
-    /// W, no bias, τ = 1, RK4 dt 0.05, 2,000 steps, QR every 10, float32 tangents (the spec's targets are fractions of
+    /// W, no bias, τ = 1, RK4 dt 0.05, 2,000 steps, QR every 10, float32 tangents (its targets are fractions of
     /// the float32 peak; the QR sums are float64 either way). As the numpy peer: the first T / 4 = 500 steps are the
     /// transient, the other 1,500 (75 time units, 150 QR intervals) are accumulated.
     /// </summary>

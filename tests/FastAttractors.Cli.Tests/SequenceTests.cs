@@ -78,7 +78,7 @@ public class SequenceTests
         Assert.All(table.Column<string>("variant"), v => Assert.Equal("uv", v));
         var (trained, recalled) = Engine_(NetworkVariant.HiddenUV, T, M, 0);
         AssertRowsMatch(table, 0, trained, recalled);
-        Assert.All(table.Column<int>("successes"), s => Assert.Equal(Trials, s)); // converged ⇒ clean recall is exact (spec §3)
+        Assert.All(table.Column<int>("successes"), s => Assert.Equal(Trials, s)); // converged ⇒ clean recall is exact (a guarantee of the margin rule)
         AssertPng(dir.File("frames.png"));
     }
 

@@ -4,7 +4,7 @@ namespace FastAttractors.Training;
 
 /// <summary>
 /// Trains a continuous-time <see cref="TanhRnn"/> through <see cref="Engine.Gradient"/>, the discrete adjoint of RK4
-/// (spec §4): each update integrates the network, takes the exact gradient of
+/// (docs/explanations/rk4-and-adjoint.md): each update integrates the network, takes the exact gradient of
 /// L = (1/K) Σ_i ½ (x₀(t_i) − sin(ω t_i))² with respect to W and b, and applies Adam with clipping. A non-finite loss
 /// or gradient stops training with the parameters of the last finite step, as in <see cref="RnnTrainer"/>.
 /// </summary>

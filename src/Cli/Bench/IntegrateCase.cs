@@ -6,9 +6,9 @@ namespace FastAttractors.Cli.Bench;
 /// An ensemble-integration workload (W1, W2, W5) of <see cref="Workloads"/>: Engine.Integrate with final states only,
 /// float32, timed end to end (packing, integration, unpacking); the unit is member-steps.
 /// </summary>
-/// <param name="workload">the shared definition (problem, solver, steps, flops, spec sizes).</param>
+/// <param name="workload">the shared definition (problem, solver, steps, flops, full sizes).</param>
 /// <param name="smallMembers">members of the <see cref="BenchSize.Small"/> run.</param>
-/// <param name="smallSteps">steps of the small run (the spec's step count at full size).</param>
+/// <param name="smallSteps">steps of the small run (the workload's own step count at full size).</param>
 /// <param name="smallSubsample">members Reference and IlgpuCpu run at small size (the workload's own counts at full size).</param>
 /// <param name="tolerance">see <see cref="BenchCase.Tolerance"/>.</param>
 /// <param name="toleranceReason">see <see cref="BenchCase.ToleranceReason"/>.</param>

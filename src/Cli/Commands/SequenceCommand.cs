@@ -7,7 +7,7 @@ namespace FastAttractors.Cli.Commands;
 
 /// <summary>
 /// <c>fastattractors sequence train|recall|capacity|noise</c>: binary networks that store sequences as attractors
-/// (spec sequence-attractors §4). Each subcommand resolves its settings (embedded default + flags), runs its points
+/// (docs/results/sequence-capacity.md). Each subcommand resolves its settings (embedded default + flags), runs its points
 /// through <see cref="Engine.TrainSequences"/> and <see cref="Engine.Recall"/>, and writes &lt;name&gt;.parquet and PNGs.
 /// </summary>
 internal static class SequenceCommand

@@ -24,7 +24,7 @@ internal static class SequenceDefaults
         Seed = 1,
     };
 
-    /// <summary>Clean recall (k = 0): the stored sequence must come back exactly (spec §3).</summary>
+    /// <summary>Clean recall (k = 0): the stored sequence must come back exactly (a guarantee of the margin rule once training has converged).</summary>
     public static SequenceSettings Train { get; } = Base with { Flipped = 0, Trials = 1 };
 
     public static SequenceSettings Recall { get; } = Base;

@@ -21,9 +21,9 @@ internal sealed record SequenceSettings
     public required TrainingSchedule Schedule { get; init; }
     public required HiddenCode HiddenCode { get; init; }
     public required RecallCriterion Criterion { get; init; }
-    /// <summary>Periodic: ξ(T) → ξ(1) is stored too; open: T − 1 transitions (spec §4 ⚙).</summary>
+    /// <summary>Periodic: ξ(T) → ξ(1) is stored too; open: T − 1 transitions.</summary>
     public SequenceBoundary Boundary { get; init; } = SequenceBoundary.Periodic;
-    /// <summary>The hidden targets z(t) (spec §2 ⚙) and, for sparse ones, the active fraction f.</summary>
+    /// <summary>The hidden targets z(t) (docs/explanations/binary-margin-rule.md) and, for sparse ones, the active fraction f.</summary>
     public HiddenTargets Targets { get; init; } = HiddenTargets.RandomProjection;
     public double Activity { get; init; } = TrainingOptions.Default.Activity;
     public Backend? Backend { get; init; }

@@ -1,6 +1,6 @@
 namespace FastAttractors;
 
-/// <summary>How to compute gradients by the discrete adjoint (spec §4). Results do not depend on the checkpointing.</summary>
+/// <summary>How to compute gradients by the discrete adjoint (docs/explanations/rk4-and-adjoint.md). Results do not depend on the checkpointing.</summary>
 public sealed record GradientOptions
 {
     /// <summary>

@@ -64,7 +64,7 @@ public sealed class SquaredError : ILossFunction
 public sealed record LossTerm(long? Step, ILossFunction Function);
 
 /// <summary>
-/// A loss L = Σ_terms ℓ(x(t_term)): a terminal loss L(x(T)), running losses at chosen steps, or both (spec §4).
+/// A loss L = Σ_terms ℓ(x(t_term)): a terminal loss L(x(T)), running losses at chosen steps, or both.
 /// <code>
 /// var loss = Loss.Terminal(target, n);                              // ½ |x(T) − y|²
 /// var loss = Loss.Running([100, 200, 300], targets, n);             // Σ ½ |x(t_i) − y_i|²

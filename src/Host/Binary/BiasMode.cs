@@ -1,6 +1,6 @@
 namespace FastAttractors;
 
-/// <summary>Learned biases (spec §1 ⚙). A bias is a weight from a constant +1 input and follows the same gated rule.</summary>
+/// <summary>Learned biases, optional on each layer. A bias is a weight from a constant +1 input and follows the same gated rule.</summary>
 public enum BiasMode
 {
     /// <summary>No biases: with the ±1 hidden code the map is odd, F(−ξ) = −F(ξ) away from ties.</summary>

@@ -1,7 +1,7 @@
 namespace FastAttractors.Binary;
 
 /// <summary>
-/// The sign targets s_i(t) of the hidden units (spec §2 ⚙), transition-major (Transitions × M). They depend only on
+/// The sign targets s_i(t) of the hidden units (docs/explanations/binary-margin-rule.md), transition-major (Transitions × M). They depend only on
 /// the stored successor ξ(t+1) and on P, which is N(0,1) from (seed, Stream(network, HiddenProjection)) at counter i·N + k.
 /// </summary>
 internal static class HiddenTargetSigns

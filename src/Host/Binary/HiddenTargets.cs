@@ -1,7 +1,7 @@
 namespace FastAttractors;
 
 /// <summary>
-/// How the sign targets s_i(t) ∈ {−1, +1} of the hidden units are chosen (spec §2 ⚙). The unit is trained towards
+/// How the sign targets s_i(t) ∈ {−1, +1} of the hidden units are chosen (docs/explanations/binary-margin-rule.md). The unit is trained towards
 /// s_i(t) (Uξ(t))_i ≥ κ; the value it passes on is s_i(t) or (1 + s_i(t)) / 2 depending on <see cref="HiddenCode"/>.
 /// </summary>
 public enum HiddenTargets

@@ -1,7 +1,7 @@
 namespace FastAttractors.Binary;
 
 /// <summary>
-/// The gated margin perceptron of spec §2 for one layer and one input: row j's gate opens when κ − s_j (w_j·x + b_j) &gt; 0
+/// The gated margin perceptron (docs/explanations/binary-margin-rule.md) for one layer and one input: row j's gate opens when κ − s_j (w_j·x + b_j) &gt; 0
 /// (H(0) = 0, so a margin of exactly κ is enough), and then Δw_j = η s_j x, Δb_j = η s_j. Sums run in index order.
 /// Pass the weights themselves as the update targets for the online schedule, accumulators for the batch schedule.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace FastAttractors.Binary;
 
 /// <summary>
-/// One synchronous step ξ → ξ' of trained network b, in float64 with sums in index order (spec §1):
+/// One synchronous step ξ → ξ' of trained network b, in float64 with sums in index order:
 /// hidden variants ζ = code(sgn(Uξ + b_U)), ξ' = sgn(Vζ + b_V); visible variants ξ' = sgn(Wξ + b); Long Sequence
 /// Hopfield ξ'_j = sgn(Σ_t ξ_j(t+1) f(m_t)), m_t = (ξ(t)·ξ)/N, the sum over t in order in both forms so they agree bit for bit.
 /// </summary>

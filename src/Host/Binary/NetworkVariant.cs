@@ -1,6 +1,6 @@
 namespace FastAttractors;
 
-/// <summary>Which network and learning rule (spec §2, variants).</summary>
+/// <summary>Which network and learning rule (docs/explanations/binary-margin-rule.md, "The variants").</summary>
 public enum NetworkVariant
 {
     /// <summary>Visible → hidden U (M×N) and hidden → visible V (N×M), both learned by the margin rule. The main variant.</summary>

@@ -1,6 +1,6 @@
 namespace FastAttractors;
 
-/// <summary>When a recall trial counts as a success (spec §4 ⚙).</summary>
+/// <summary>When a recall trial counts as a success (docs/results/sequence-capacity.md compares the two).</summary>
 public enum RecallCriterion
 {
     /// <summary>Every state after step s equals ξ(1 + s) for s = 1 … T (periodic) or 1 … T − 1 (open).</summary>

@@ -1,7 +1,7 @@
 namespace FastAttractors;
 
 /// <summary>
-/// How to test recall (spec §4): each trial starts from ξ(1) with <see cref="FlippedBits"/> distinct visible bits
+/// How to test recall (docs/results/sequence-capacity.md): each trial starts from ξ(1) with <see cref="FlippedBits"/> distinct visible bits
 /// flipped, chosen by the counter RNG keyed by (seed, network, trial), so a trial has the same noise on every backend.
 /// </summary>
 public sealed record RecallOptions

@@ -1,6 +1,6 @@
 namespace FastAttractors.Binary;
 
-/// <summary>A validated recall request (spec §4).</summary>
+/// <summary>A validated recall request.</summary>
 internal sealed record RecallPlan(TrainingResult Trained, RecallOptions Options)
 {
     /// <summary>The step budget of <see cref="RecallCriterion.ReachesSequence"/>: the state must reach the sequence within 5T steps.</summary>

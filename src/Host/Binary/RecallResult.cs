@@ -1,6 +1,6 @@
 namespace FastAttractors;
 
-/// <summary>Recall trials of B networks (spec §4): per trial success, network-major (trial r of network b at b·Trials + r).</summary>
+/// <summary>Recall trials of B networks: per trial success, network-major (trial r of network b at b·Trials + r).</summary>
 public sealed class RecallResult
 {
     internal RecallResult(int networks, int trials, RecallOptions options, Backend backend, bool[] success)

@@ -1,6 +1,6 @@
 namespace FastAttractors;
 
-/// <summary>Whether the last pattern of a stored sequence leads back to the first (spec §4 ⚙).</summary>
+/// <summary>Whether the last pattern of a stored sequence leads back to the first.</summary>
 public enum SequenceBoundary
 {
     /// <summary>ξ(T) → ξ(1): T transitions, recall can run forever.</summary>

@@ -1,7 +1,7 @@
 namespace FastAttractors;
 
 /// <summary>
-/// How to train sequence attractors (spec §2). Defaults are the main variant: U and V learned, ±1 hidden code,
+/// How to train sequence attractors (docs/explanations/binary-margin-rule.md). Defaults are the main variant: U and V learned, ±1 hidden code,
 /// random-projection targets, batch schedule, κ = 1, η = 10⁻³, 500 epochs, zero initial weights, no biases. Only
 /// κ/η matters when the initial weights are zero (or scaled with κ and η).
 /// </summary>

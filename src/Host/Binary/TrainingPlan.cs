@@ -1,6 +1,6 @@
 namespace FastAttractors.Binary;
 
-/// <summary>A validated training request (spec §2), checked once on the host; every backend trusts it.</summary>
+/// <summary>A validated training request, checked once on the host; every backend trusts it.</summary>
 internal sealed record TrainingPlan(SequenceBatch Sequences, TrainingOptions Options, int Hidden)
 {
     public int Networks => Sequences.Networks;

@@ -1,7 +1,7 @@
 namespace FastAttractors;
 
 /// <summary>
-/// B trained networks with their learning statistics (spec §2). Weights are float64, network-major and row-major:
+/// B trained networks with their learning statistics. Weights are float64, network-major and row-major:
 /// U (M×N) of network b at U[b·M·N …], V (N×M) at V[b·N·M …], W (N×N) at W[b·N·N …]. Which matrices are used depends on
 /// <see cref="Variant"/>: U, V for the hidden variants (and the two-layer Long Sequence Hopfield form, U rows ξ(t),
 /// V columns ξ(t+1)); W for the visible perceptron and Hebbian; none for one-layer Long Sequence Hopfield, which

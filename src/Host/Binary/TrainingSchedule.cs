@@ -1,6 +1,6 @@
 namespace FastAttractors;
 
-/// <summary>When the gated updates are applied (spec §2 ⚙).</summary>
+/// <summary>When the gated updates are applied (batch per epoch by default, or online per transition).</summary>
 public enum TrainingSchedule
 {
     /// <summary>Per epoch: ΔU summed over all transitions and applied, then ΔV summed with the new U and applied.</summary>

@@ -2,7 +2,7 @@ namespace FastAttractors.Degeneracy;
 
 /// <summary>The permutation-invariant distance between two weight matrices and the neuron matching that gives it.</summary>
 /// <param name="Frobenius">‖W₁ − Pᵀ W₂ P‖_F at the matching (weight units).</param>
-/// <param name="PerParameter">Frobenius / n²: the spec's normalisation by the number of recurrent parameters.</param>
+/// <param name="PerParameter">Frobenius / n²: normalised by the number of recurrent parameters.</param>
 /// <param name="Matching">π: neuron i of network 1 is matched to neuron π[i] of network 2, i.e. (Pᵀ W₂ P)_ij = W₂[π i, π j].</param>
 /// <param name="IsExact">True when the minimum over all n! permutations was taken (n ≤ the exact limit).</param>
 public sealed record WeightDistance(double Frobenius, double PerParameter, int[] Matching, bool IsExact);

@@ -1,7 +1,7 @@
 namespace FastAttractors;
 
 /// <summary>
-/// One of the five systems of Fig. 3 (spec §6, supplement S1): its model, solver, Lyapunov settings, initial states and
+/// One of the five systems of Fig. 3 (docs/results/five-systems.md; supplement S1): its model, solver, Lyapunov settings, initial states and
 /// what its spectrum should be. Defined once here so that the tests, the <c>fastattractors systems</c> command and
 /// users all compute the same thing. See <see cref="CanonicalSystems"/>.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class CanonicalSystem
     /// <summary>A human-readable title.</summary>
     public string Title { get; }
 
-    /// <summary>The model and parameters in words (as in spec §6).</summary>
+    /// <summary>The model and parameters in words (as in docs/results/five-systems.md).</summary>
     public string Definition { get; }
 
     /// <summary>The model, with its parameters.</summary>

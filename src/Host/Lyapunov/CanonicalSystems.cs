@@ -3,7 +3,7 @@ using FastAttractors.Lyapunov;
 namespace FastAttractors;
 
 /// <summary>
-/// The five stereotypical systems of Fig. 3 (spec §6; definitions from supplement S1, Eqs. S1–S3).
+/// The five stereotypical systems of Fig. 3 (docs/results/five-systems.md; definitions from supplement S1, Eqs. S1–S3).
 /// <para>
 /// Time units: the linear and ReLU systems (Eq. S1 has no time constant) run in units of their unit time constant τ,
 /// so their exponents are per τ and the expected spectra are the eigenvalues of the Jacobian at the attractor. The

@@ -1,7 +1,7 @@
 namespace FastAttractors;
 
 /// <summary>
-/// How to estimate Lyapunov spectra by the Benettin QR method (spec §3). Times are in model time units for flows and
+/// How to estimate Lyapunov spectra by the Benettin QR method (docs/explanations/qr-method.md). Times are in model time units for flows and
 /// in iterations for maps; <see cref="Every"/> is in steps. Results are independent of <see cref="ChunkMembers"/> and,
 /// within their standard errors, of <see cref="Every"/>.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed record LyapunovOptions
     /// <summary>Number k of leading exponents (1 ≤ k ≤ n); null for the full spectrum.</summary>
     public int? Exponents { get; init; }
 
-    /// <summary>Blocks for the standard errors (at least 10, spec §3); the accumulation must hold one QR interval per block.</summary>
+    /// <summary>Blocks for the standard errors (at least 10, see docs/explanations/qr-method.md); the accumulation must hold one QR interval per block.</summary>
     public int Blocks { get; init; } = 10;
 
     /// <summary>

@@ -68,7 +68,7 @@ internal sealed record LyapunovPlan(
         if (!double.IsFinite(options.Duration) || options.Duration <= 0)
             throw new ArgumentOutOfRangeException(nameof(options), options.Duration, $"Duration must be finite and positive, got {options.Duration}.");
         if (options.Blocks < 10)
-            throw new ArgumentOutOfRangeException(nameof(options), options.Blocks, $"Blocks must be at least 10 (spec §3), got {options.Blocks}.");
+            throw new ArgumentOutOfRangeException(nameof(options), options.Blocks, $"Blocks must be at least 10, got {options.Blocks}.");
         if (!(options.Tolerance > 0))
             throw new ArgumentOutOfRangeException(nameof(options), options.Tolerance, $"Tolerance must be positive, got {options.Tolerance}.");
         if (!Enum.IsDefined(options.Precision))

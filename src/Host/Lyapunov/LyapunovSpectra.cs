@@ -1,7 +1,7 @@
 namespace FastAttractors;
 
 /// <summary>
-/// Lyapunov spectra of an ensemble with per-member diagnostics (spec §3). Per-exponent arrays are member-major
+/// Lyapunov spectra of an ensemble with per-member diagnostics (docs/explanations/qr-method.md). Per-exponent arrays are member-major
 /// (exponent i of member m at m·K + i), sorted in descending order of the exponent within each member, each standard
 /// error kept with its exponent. Rates are per time unit for flows and per iteration for maps.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace FastAttractors;
 
 /// <summary>
-/// A model of spec §1 as users see it: a dimension, flow or map, and parameters that are shared or per member.
+/// A model (docs/reference/models-and-methods.md) as users see it: a dimension, flow or map, and parameters that are shared or per member.
 /// Built-ins are sealed classes in this folder; a user model wraps a struct functor (<see cref="UserModel{TField64, TField32}"/>).
 /// </summary>
 public interface IEnsembleModel

@@ -52,7 +52,7 @@ internal interface IReferenceField
     void Jvp(int member, double[] x, double[] v, double[] jv);
 
     /// <summary>
-    /// The phase-space contraction rate at x for the sum rule of spec §3: tr J(x) for flows, log |det J(x)| for maps.
+    /// The phase-space contraction rate at x for the sum rule (docs/explanations/qr-method.md): tr J(x) for flows, log |det J(x)| for maps.
     /// </summary>
     double Contraction(int member, double[] x);
 

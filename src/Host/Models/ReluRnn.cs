@@ -81,7 +81,7 @@ public sealed class ReluRnn : IEnsembleModel, IModelBinding
             }
         }
 
-        /// <summary>J v = −v + H(W x + b) ⊙ (W v): the gate multiplies rows (spec §1), H(0) = 0.</summary>
+        /// <summary>J v = −v + H(W x + b) ⊙ (W v): the gate multiplies rows, H(0) = 0.</summary>
         public void Jvp(int m, double[] x, double[] v, double[] jv)
         {
             int n = model.Dimension;

@@ -17,7 +17,7 @@ public interface ISolver
     internal ButcherTableau? Tableau { get; }
 }
 
-/// <summary>Classic RK4 with fixed step <see cref="Dt"/> (spec §2): the same steps as <c>new ExplicitRk(Methods.ClassicRk4, dt)</c>.</summary>
+/// <summary>Classic RK4 with fixed step <see cref="Dt"/> (the 1/6, 1/3, 1/3, 1/6 rule): the same steps as <c>new ExplicitRk(Methods.ClassicRk4, dt)</c>.</summary>
 public sealed record Rk4 : ISolver
 {
     /// <summary>

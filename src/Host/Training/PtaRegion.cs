@@ -38,7 +38,7 @@ public sealed class PtaRegion
 
     /// <summary>
     /// The discrete map's region used when no scan is given: α ∈ [1, 1.1], θ ∈ [0.3, π − 0.3]. Why: for α &lt; 1 the
-    /// origin attracts and λ1 = λ2 = log α &lt; 0 (spec §5); at α = 1 the linearisation is a rotation (λ = log α = 0);
+    /// origin attracts and λ1 = λ2 = log α &lt; 0 (the map's closed form); at α = 1 the linearisation is a rotation (λ = log α = 0);
     /// just above 1 the origin repels and the orbit settles on a small invariant circle on which the rotation goes on
     /// (λ1 = 0, λ2 &lt; 0), as long as θ is far enough from 0 and π that tanh's saturation cannot lock the orbit to
     /// fixed points or a period-2 cycle (the fixed-point wedge at small θ grows with α, Fig. 5A/B). Keeping α close to 1

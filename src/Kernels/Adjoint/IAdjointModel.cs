@@ -4,7 +4,7 @@ using FastAttractors.Kernels.Numerics;
 namespace FastAttractors.Kernels.Adjoint;
 
 /// <summary>
-/// A model with the two products the discrete adjoint needs (spec §4): the vector–Jacobian product J(x)ᵀ a and the
+/// A model with the two products the discrete adjoint needs (docs/explanations/rk4-and-adjoint.md): the vector–Jacobian product J(x)ᵀ a and the
 /// parameter cotangent (∂f/∂θ(x))ᵀ a, accumulated per member in float64 into the concatenated gradient blocks of the
 /// host's <c>IModelBinding.GradientParameters</c> (user-facing parameters: τ, not the 1/τ the kernel reads).
 /// Built-ins are hand-written; user models get J assembled from dual-number products. The float64 reference fields on

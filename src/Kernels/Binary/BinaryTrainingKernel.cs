@@ -3,7 +3,7 @@ using ILGPU;
 namespace FastAttractors.Kernels.Binary;
 
 /// <summary>
-/// Trains hidden (HiddenUV, HiddenVOnly) and visible perceptron networks by the gated margin rule of spec §2, one
+/// Trains hidden (HiddenUV, HiddenVOnly) and visible perceptron networks by the gated margin rule (docs/explanations/binary-margin-rule.md), one
 /// network per group, the group's threads splitting the rows (online) or the (row, transition) pairs and the weight
 /// elements (batch), every epoch inside the launch until an epoch opens no gate or MaxEpochs. Mirrors
 /// ReferenceBinary.TrainHidden / TrainVisible step for step (see <see cref="MarginLayer"/> for the summation order);

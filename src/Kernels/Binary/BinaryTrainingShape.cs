@@ -17,6 +17,6 @@ public readonly struct BinaryTrainingShape(
     /// <summary>HiddenLayer: U and V (else W); LearnU: HiddenUV (else U is fixed); ZeroOne: {0,1} hidden code; Online: per-transition schedule.</summary>
     public readonly int HiddenLayer = hiddenLayer ? 1 : 0, LearnU = learnU ? 1 : 0, ZeroOne = zeroOne ? 1 : 0, LearnBias = learnBias ? 1 : 0, Online = online ? 1 : 0;
 
-    /// <summary>κ and η of the margin rule (spec §2).</summary>
+    /// <summary>κ and η of the margin rule (docs/explanations/binary-margin-rule.md).</summary>
     public readonly double Kappa = kappa, Eta = eta;
 }

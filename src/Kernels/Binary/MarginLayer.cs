@@ -12,7 +12,7 @@ public readonly struct LayerWeights(ArrayView<double> weights, ArrayView<double>
 }
 
 /// <summary>
-/// The gated margin perceptron of spec §2 (the Reference's MarginRule) for one layer, its work split over the threads
+/// The gated margin perceptron (the Reference's MarginRule) for one layer, its work split over the threads
 /// of a group (thread <c>tid</c> of <c>size</c>). Every float64 sum runs in the Reference's order: a field is bias + Σ_c
 /// w·x in index order; a batch step sums (η·s)·x over transitions in order and adds it once; so results equal the
 /// Reference's bit for bit wherever the device rounds IEEE float64. ILGPU writes mul.f64/add.f64, which ptxas may fuse

@@ -4,7 +4,7 @@ using FastAttractors.Kernels.Numerics;
 namespace FastAttractors.Kernels.Lyapunov;
 
 /// <summary>
-/// A model with its tangent dynamics for the Benettin QR method (spec §3): a linearisation computed once per state
+/// A model with its tangent dynamics for the Benettin QR method (docs/explanations/qr-method.md): a linearisation computed once per state
 /// (one RK4 stage, or one map iterate) and reused by the Jacobian–vector products of all k tangent columns, plus the
 /// phase-space contraction rate for the sum rule. Built-ins are hand-written; user models get dual numbers
 /// (<see cref="Tangents.DualTangent{T, TModel}"/>). The float64 reference fields on the host are the oracle.

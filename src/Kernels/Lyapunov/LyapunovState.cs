@@ -51,7 +51,7 @@ public readonly struct LyapunovState<T>(
 }
 
 /// <summary>
-/// The QR schedule of a run (spec §3): <see cref="Every"/> steps per interval, <see cref="TransientIntervals"/> that
+/// The QR schedule of a run (docs/explanations/qr-method.md): <see cref="Every"/> steps per interval, <see cref="TransientIntervals"/> that
 /// only orient Q, then <see cref="AccumulateIntervals"/> summed into <see cref="Blocks"/> blocks; the contraction is
 /// integrated (float64 RK4 weights dt/6, dt/3) only when <see cref="FullSpectrum"/> is 1.
 /// </summary>

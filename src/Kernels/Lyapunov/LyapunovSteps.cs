@@ -6,7 +6,7 @@ namespace FastAttractors.Kernels.Lyapunov;
 /// <summary>The per-member pieces the flow and map Lyapunov kernels share: the divergence check and the QR with block sums.</summary>
 internal static class LyapunovSteps
 {
-    /// <summary>True when the next state and frame are finite (spec §3: otherwise the member is diverged).</summary>
+    /// <summary>True when the next state and frame are finite (otherwise the member is diverged).</summary>
     public static bool Finite<T>(SoaVector<T> nextX, SoaFrame<T> nextQ, int n, int k) where T : unmanaged, IReal<T>
     {
         bool finite = true;

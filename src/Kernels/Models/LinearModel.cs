@@ -2,7 +2,7 @@ using FastAttractors.Kernels.Numerics;
 
 namespace FastAttractors.Kernels.Models;
 
-/// <summary>dx/dt = A x + b. Parameters: A (n·n, row-major), b (n). The exact oracle of spec §7.</summary>
+/// <summary>dx/dt = A x + b. Parameters: A (n·n, row-major), b (n). The exact oracle: its exponents are the sorted Re eig(A).</summary>
 public readonly struct LinearModel<T>(int n, ParamView<T> a, ParamView<T> b) : IModel<T>
     where T : unmanaged, IReal<T>
 {

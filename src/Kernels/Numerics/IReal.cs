@@ -30,7 +30,7 @@ public interface IReal<TSelf> where TSelf : unmanaged, IReal<TSelf>
     /// <summary>cos(a), a in radians.</summary>
     static abstract TSelf Cos(TSelf a);
 
-    /// <summary>max(a, 0); its derivative is the Heaviside step with H(0) = 0 (spec §1, ReluRnn).</summary>
+    /// <summary>max(a, 0); its derivative is the Heaviside step with H(0) = 0 (as ReluRnn uses it).</summary>
     static abstract TSelf Relu(TSelf a);
 
     /// <summary>True when the primal value is neither NaN nor infinite.</summary>

@@ -88,7 +88,7 @@ public sealed class PackagingTests(PackedPackages packed) : IClassFixture<Packed
               </ItemGroup>
             </Project>
             """);
-        // ẋ = A x with A upper triangular (non-normal): the exponents are its diagonal, −0.5 and −2 (spec §7's linear-flow oracle).
+        // ẋ = A x with A upper triangular (non-normal): the exponents are its diagonal, −0.5 and −2 (the linear-flow oracle: exponents = sorted Re eig(A)).
         File.WriteAllText(Path.Combine(project, "Program.cs"), """
             using System.Globalization;
             using FastAttractors;

@@ -5,7 +5,7 @@ using Xunit;
 namespace FastAttractors.Cli.Tests.Scan;
 
 /// <summary>
-/// The closed forms of spec §5 on scan points, through the whole scan path (spec → rows → Parquet): below the
+/// The closed forms of the rotation-block scan (flow: λ1 = λ2 = −1 + α cos θ when α cos θ &lt; 1; map: λ1 = λ2 = log α when α &lt; 1) on scan points, through the whole scan path (spec → rows → Parquet): below the
 /// boundary the origin is a stable focus, and the Lyapunov exponents are those of the linearisation there.
 /// </summary>
 public class ScanClosedFormTests

@@ -63,7 +63,7 @@ public class ScanSpecTests
         Assert.Equal(3, plan.Grid.Members);
         Assert.Equal(4 * 5, plan.Grid.Points);
         Assert.Equal([0, 0.25, 0.5, 0.75, 1.0], plan.Grid.AxisValues(1));
-        Assert.Equal(2, plan.Spec.Every); // QR every 0.1 time units at dt 0.05 (spec §5)
+        Assert.Equal(2, plan.Spec.Every); // QR every 0.1 time units at dt 0.05 (the rotation-block scan's QR interval)
         var again = ScanJob.Create(ScanSpecReader.Parse(plan.CanonicalJson, "spec.json"));
         Assert.Equal(plan.Hash, again.Hash);
         Assert.NotEqual(plan.Hash, ScanJob.Create(spec with { Seed = 2 }).Hash);

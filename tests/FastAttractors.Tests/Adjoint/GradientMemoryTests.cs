@@ -9,7 +9,7 @@ namespace FastAttractors.Tests.Adjoint;
 [CollectionDefinition(nameof(GradientMemoryTests), DisableParallelization = true)]
 public sealed class GradientMemoryCollection;
 
-/// <summary>Checkpointing keeps a long gradient's memory at n · (steps/C + C) per member, not n · steps (spec §4).</summary>
+/// <summary>Checkpointing keeps a long gradient's memory at n · (steps/C + C) per member, not n · steps (docs/explanations/rk4-and-adjoint.md).</summary>
 [Collection(nameof(GradientMemoryTests))]
 public class GradientMemoryTests(ITestOutputHelper output)
 {

@@ -41,7 +41,7 @@ public class GradientProperties
          select new GradientCase(ensemble, runningSteps, terminal || runningSteps.Length == 0, interval)).ToArbitrary();
 
     /// <summary>
-    /// |adjoint − finite difference| ≤ 1e-6 · max(1, |fd|) per component (spec §4: relative 1e-6; absolute below 1,
+    /// |adjoint − finite difference| ≤ 1e-6 · max(1, |fd|) per component (relative 1e-6; absolute below 1,
     /// where a relative bound on a near-zero component would test only the difference's rounding). The difference is
     /// the five-point stencil at ε = 1e-6: its truncation error ε⁴ |L⁽⁵⁾|/30 is negligible on these horizons (the
     /// plain central difference's ε² |L'''|/6 was not: 1.4e-5 relative on a 12-iteration Hénon member, where L'''

@@ -4,7 +4,7 @@ using Xunit;
 namespace FastAttractors.Tests.Adjoint;
 
 /// <summary>
-/// Linear flows dx/dt = A x have a(t) = exp(Aᵀ (T − t)) a(T) exactly (spec §4); the discrete RK4 adjoint reproduces it
+/// Linear flows dx/dt = A x have a(t) = exp(Aᵀ (T − t)) a(T) exactly; the discrete RK4 adjoint reproduces it
 /// to the integrator's accuracy. a(T) = x(T) − y from the terminal loss ½ |x(T) − y|².
 /// </summary>
 public class LinearFlowAdjointTests

@@ -46,7 +46,7 @@ internal static class BinaryCases
         }
     }
 
-    /// <summary>The N = 4 open sequence of spec §3 whose transitions are not linearly separable without biases (neuron 2).</summary>
+    /// <summary>The N = 4 open sequence whose transitions are not linearly separable without biases (neuron 2).</summary>
     public static SequenceBatch NonSeparable() => new(
         [1, 1, -1, 1, 1, 1, -1, -1, 1, -1, 1, -1, -1, 1, -1, -1, -1, 1, 1, -1], 1, 5, 4, SequenceBoundary.Open);
 

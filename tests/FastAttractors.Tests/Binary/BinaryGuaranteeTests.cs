@@ -2,7 +2,7 @@ using Xunit;
 
 namespace FastAttractors.Tests.Binary;
 
-/// <summary>The guarantees of spec §3, each recomputed here from the weights rather than read from the engine.</summary>
+/// <summary>The guarantees of the margin rule (converged ⇒ margins ≥ κ, exact clean recall, the flipped-bit basin, scale invariance), each recomputed here from the weights rather than read from the engine.</summary>
 public class BinaryGuaranteeTests
 {
     private static readonly SequenceBatch Sequences = BinaryCases.Random(3, 12, 40, seed: 11);

@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace FastAttractors.Tests.Binary;
 
-/// <summary>A small capacity check (spec §4): at N = 40, M = 200 recall under noise falls as the sequence grows.</summary>
+/// <summary>A small capacity check (docs/results/sequence-capacity.md): at N = 40, M = 200 recall under noise falls as the sequence grows.</summary>
 public class CapacityTests(ITestOutputHelper output)
 {
     [Fact]

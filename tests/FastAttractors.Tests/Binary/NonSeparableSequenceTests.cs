@@ -3,7 +3,7 @@ using Xunit;
 namespace FastAttractors.Tests.Binary;
 
 /// <summary>
-/// Spec §3: the N = 4 sequence whose transitions ξ(1), ξ(2), ξ(3), ξ(4) satisfy ξ(1) − ξ(2) + ξ(3) + ξ(4) = 0, so no
+/// The N = 4 sequence whose transitions ξ(1), ξ(2), ξ(3), ξ(4) satisfy ξ(1) − ξ(2) + ξ(3) + ξ(4) = 0, so no
 /// bias-free unit can map them to labels (+, −, +, +) — neuron 2's required outputs. Found by sweeping code, targets,
 /// biases and M over 20 seeds: the visible-only perceptron never converges without biases; the hidden network recalls
 /// with OneHot targets at any M ≥ 4 (either hidden code, the code makes no difference here), and with OneHot targets

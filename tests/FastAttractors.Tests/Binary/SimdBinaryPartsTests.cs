@@ -10,7 +10,7 @@ namespace FastAttractors.Tests.Binary;
 
 /// <summary>
 /// The parts of the Simd binary path that claim the Reference's arithmetic bit for bit (tolerance 0, any weights, on or
-/// off the dyadic grid), and the Gram-count training off the grid, where only the spec's guarantees can be asked for.
+/// off the dyadic grid), and the Gram-count training off the grid, where only the margin rule's guarantees can be asked for.
 /// </summary>
 public class SimdBinaryPartsTests
 {
@@ -75,7 +75,7 @@ public class SimdBinaryPartsTests
 
     /// <summary>
     /// η = 10⁻³ is off the dyadic grid: the counts stay exact but η·C is rounded, so a gate can differ from the
-    /// Reference's at a field of exactly κ. What must hold is spec §3: converged ⇒ every margin ≥ κ, recomputed from the
+    /// Reference's at a field of exactly κ. What must hold is the margin rule's guarantee: converged ⇒ every margin ≥ κ, recomputed from the
     /// returned float64 weights (allowance 1e−9: the recomputation's own rounding at |field| ≈ 1, N ≤ 40 terms).
     /// </summary>
     [Theory]

@@ -41,7 +41,7 @@ public class DegeneracyStudyTests
             Assert.Equal(result.Networks[p.First].Condition, p.Condition);
             Assert.Equal(result.Networks[p.Second].Condition, p.Condition);
             Assert.True(p.Dsa >= 0 && p.WeightFrobenius > 0 && p.Cka is > 0 and <= 1 + 1e-12);
-            // Exact enumeration up to n = 8 (the spec's limit); the wider condition gets the matching upper bound.
+            // Exact enumeration up to n = 8 (the limit for exact enumeration); the wider condition gets the matching upper bound.
             Assert.Equal(result.Networks[p.First].Width <= 8, p.WeightExact);
             Assert.Equal(Math.Abs(result.Networks[p.First].OodLoss - result.Networks[p.Second].OodLoss), p.Behaviour, 12);
         });

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace FastAttractors.Tests.Lyapunov;
 
-/// <summary>The five systems of Fig. 3 (spec §6) give the spectra their definitions imply.</summary>
+/// <summary>The five systems of Fig. 3 (docs/results/five-systems.md) give the spectra their definitions imply.</summary>
 public class CanonicalSystemsTests
 {
     public static IEnumerable<object[]> Backends() => BackendCases.Float64();
@@ -26,7 +26,7 @@ public class CanonicalSystemsTests
         var system = CanonicalSystems.TwoFixedPoints;
         double[] expected = [-0.65, -1, -1.01, -1.01, -1.02, -1.03];
         Assert.Equal(expected, system.ExpectedSpectrum);
-        // Spec §6 tolerance. The residual is the alignment bias of exponents only 0.01 apart, which the system's 500 τ
+        // The five systems' tolerance (5e-3). The residual is the alignment bias of exponents only 0.01 apart, which the system's 500 τ
         // transient removes (measured 6e-5); a 50 τ transient gave 4.5e-3, so this test fails if the transient is cut.
         AssertWithin(Estimate(backend, system).Spectrum(0), expected, 5e-3, "two fixed points");
     }

@@ -5,7 +5,7 @@ using Xunit;
 namespace FastAttractors.Tests.Lyapunov;
 
 /// <summary>
-/// The per-member diagnostics of spec §3: Kaplan–Yorke dimension, positive sum, standard errors and status, on
+/// The per-member diagnostics (docs/explanations/qr-method.md): Kaplan–Yorke dimension, positive sum, standard errors and status, on
 /// hand-made block sums (exact answers) and on runs (errors shrink like 1/√T; tiny tolerance; divergence).
 /// </summary>
 public class DiagnosticsTests

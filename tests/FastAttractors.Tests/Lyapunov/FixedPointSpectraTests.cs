@@ -4,7 +4,7 @@ using Xunit;
 namespace FastAttractors.Tests.Lyapunov;
 
 /// <summary>
-/// Spec §7 "fixed points: exponents = Re eig(J(x*))" and the closed forms of the rotation blocks (spec §5), with the
+/// The oracle "fixed points: exponents = Re eig(J(x*))" and the closed forms of the rotation blocks, with the
 /// eigenvalues computed in the test, not by the engine.
 /// </summary>
 public class FixedPointSpectraTests
@@ -57,7 +57,7 @@ public class FixedPointSpectraTests
     }
 
     /// <summary>
-    /// Spec §6: ReLU networks at fixed points, J = −I + diag(H(Wx + b)) W. Two fixed points: one unit of the ±1 pair on,
+    /// docs/results/five-systems.md: ReLU networks at fixed points, J = −I + diag(H(Wx + b)) W. Two fixed points: one unit of the ±1 pair on,
     /// J's block [[−0.65, −1], [0, −1]] gives −0.65 and −1, the other four units −1 + w_ii. Line attractor: both units
     /// on along x1 + x2 = 1, block −I + [[0, −1], [−1, 0]] with eigenvalues 0 and −2, the rest −1 − 2 = −3 — exactly 0
     /// in the RK4 map too (J v = 0 for v = (1, −1)/√2). Tolerance 1e-3 as above (the first block is non-normal) except
@@ -93,7 +93,7 @@ public class FixedPointSpectraTests
 
     /// <summary>
     /// Flow dx/dt = −x + tanh(α R(θ) x) with α cos θ &lt; 1: x → 0 where J = −I + α R(θ) is normal with eigenvalues
-    /// −1 + α cos θ ± i α sin θ, so λ1 = λ2 = −1 + α cos θ exactly (spec §5). Tolerance 1e-5: once x is at the origin
+    /// −1 + α cos θ ± i α sin θ, so λ1 = λ2 = −1 + α cos θ exactly. Tolerance 1e-5: once x is at the origin
     /// (e^(−0.3 · 100) after the transient) only RK4's |R(dt μ)| vs e^(dt Re μ) remains, (dt |μ|)⁴ |μ| / 120 ≈ 7e-7
     /// per unit time at dt = 0.01, |μ| ≤ 6, and float32's 6e-8 per-step rounding of the frame, averaged.
     /// </summary>

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace FastAttractors.Tests.Lyapunov;
 
-/// <summary>The public oracles of spec §7 with known answers, on every backend.</summary>
+/// <summary>The oracles with known answers (docs/reference/layout-and-tests.md), on every backend.</summary>
 public class LyapunovOracleTests
 {
     public static IEnumerable<object[]> Backends() => BackendCases.Float64();
@@ -82,7 +82,7 @@ public class LyapunovOracleTests
         var les = EngineCache.Get(backend).Lyapunov(new EnsembleProblem(new Lorenz(), [1, 1, 20], 1), new Rk4(0.01),
             new LyapunovOptions { Transient = 50, Duration = 10_000, Every = 10, Blocks = 20 });
         var spectrum = les.Spectrum(0);
-        // Spec §7: (0.9056, 0, −14.5723) ± 5e-3; the error bar of λ1 after 10⁴ time units is ≈ 2e-3 (measured).
+        // The Lorenz oracle: (0.9056, 0, −14.5723) ± 5e-3; the error bar of λ1 after 10⁴ time units is ≈ 2e-3 (measured).
         Compare.Close(spectrum, [0.9056, 0, -14.5723], 5e-3, "Lorenz");
         Assert.Equal(-13.6667, spectrum.Sum(), 3);
         Assert.InRange(Math.Abs(spectrum[1]), 0, 3 * les.Errors(0)[1] + 1e-4);

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace FastAttractors.Tests.Lyapunov;
 
-/// <summary>Spec §7: Σλ = ⟨tr J⟩ on random TanhRnn members (full spectrum), and ⟨tr J⟩ = −n/τ for a zero diagonal.</summary>
+/// <summary>The sum-rule oracle: Σλ = ⟨tr J⟩ on random TanhRnn members (full spectrum), and ⟨tr J⟩ = −n/τ for a zero diagonal.</summary>
 public class SumRuleTests
 {
     public static IEnumerable<object[]> Float64Backends() => BackendCases.Float64();
@@ -14,7 +14,7 @@ public class SumRuleTests
     /// Σ log |R_ii| over the accumulation is log |det| of the product of the RK4 tangent maps whatever the frame
     /// (|det Q| = 1), and ⟨tr J⟩ is the same RK4 quadrature of Liouville's ∫ tr J dt; both are the exact log-volume
     /// growth to O(dt⁴) per unit time. With dt = 0.01 and ‖J‖ ≤ (1 + g√n)/τ ≈ 10, (dt ‖J‖)⁴/120 ≈ 1e-8 per unit time
-    /// against |⟨tr J⟩| ≥ n/(2τ): the spec's 1e-6 relative holds with margin; rounding is 1e-16 per operation.
+    /// against |⟨tr J⟩| ≥ n/(2τ): the oracle's 1e-6 relative holds with margin; rounding is 1e-16 per operation.
     /// </summary>
     [Theory]
     [MemberData(nameof(Float64Backends))]

@@ -4,7 +4,7 @@ using Xunit;
 namespace FastAttractors.Tests.Lyapunov;
 
 /// <summary>
-/// Spec §7: every bounded flow that is not at a fixed point has one exponent within 3 standard errors of 0 (the
+/// The zero-exponent oracle: every bounded flow that is not at a fixed point has one exponent within 3 standard errors of 0 (the
 /// direction along the flow neither grows nor shrinks on average): a chaotic flow, a limit cycle found by seed search,
 /// and a rotation block beyond its Hopf threshold.
 /// </summary>
@@ -62,7 +62,7 @@ public class ZeroExponentTests
     }
 
     /// <summary>
-    /// A TanhRnn limit cycle (spec §6: draw until the orbit is periodic): among random n = 6, g = 2.2 networks, a member
+    /// A TanhRnn limit cycle (docs/results/five-systems.md: draw until the orbit is periodic): among random n = 6, g = 2.2 networks, a member
     /// that is not at rest (‖f‖ &gt; 0.05 after 200 time units) and whose second exponent is clearly negative is on an
     /// attracting periodic orbit (chaos and tori have λ2 ≥ 0), found once on Reference and checked on every backend.
     /// </summary>

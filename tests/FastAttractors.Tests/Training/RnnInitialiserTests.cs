@@ -77,7 +77,7 @@ public class RnnInitialiserTests
         int zero = Enumerable.Range(0, members).Count(m => Math.Abs(spectra.Spectrum(m)[0]) < 0.01);
         // Most blocks oscillate; a few may sit in a thin Arnold tongue (period-locked, λ1 < 0).
         Assert.True(zero >= 0.8 * members, $"{zero} of {members} blocks have |λ1| < 0.01: {string.Join(" ", Enumerable.Range(0, members).Select(m => spectra.Spectrum(m)[0].ToString("0.000")))}");
-        // Below α = 1 the origin attracts: λ1 = log α (spec §5), outside the region.
+        // Below α = 1 the origin attracts: λ1 = log α (the map's closed form), outside the region.
         Assert.True(spectra.Spectrum(0)[1] < 0);
     }
 

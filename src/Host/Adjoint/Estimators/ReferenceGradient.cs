@@ -5,7 +5,7 @@ namespace FastAttractors.Adjoint.Estimators;
 
 /// <summary>
 /// The oracle: scalar float64, one member at a time. Forward pass storing every C-th state; backward pass segment by
-/// segment, each recomputed forward from its checkpoint (never integrated backward: spec §4), then the exact adjoint of
+/// segment, each recomputed forward from its checkpoint (never integrated backward, which is unstable for dissipative networks), then the exact adjoint of
 /// each RK4 step through the Butcher tableau (reverse-mode differentiation of x' = x + h Σ b_s K_s with
 /// K_s = f(x + h Σ_j a_sj K_j)), or x̄ = J(x)ᵀ ā for maps.
 /// </summary>

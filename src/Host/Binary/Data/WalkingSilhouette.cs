@@ -1,7 +1,7 @@
 namespace FastAttractors;
 
 /// <summary>
-/// Procedural walking silhouettes (spec sequence-attractors §4): a side-view stick-and-blob figure (head disk, torso,
+/// Procedural walking silhouettes (docs/how-to/get-sequence-data.md): a side-view stick-and-blob figure (head disk, torso,
 /// two two-segment legs, two two-segment arms swinging against the legs) walking in place, rendered at T evenly spaced
 /// phases of one gait cycle, phase t at 2π t / T, so frame T would be frame 0 again (a periodic sequence). Ink is +1,
 /// background −1. The near-side limbs are drawn thicker than the far-side ones: with equal limbs the frame at phase

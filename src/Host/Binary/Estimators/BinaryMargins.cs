@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace FastAttractors.Binary.Estimators;
 
 /// <summary>
-/// The end-of-training margins of spec §2 recomputed from the final float64 weights with the Reference's arithmetic
+/// The end-of-training margins of the margin rule (docs/explanations/binary-margin-rule.md) recomputed from the final float64 weights with the Reference's arithmetic
 /// (<see cref="MarginRule.MinNormalisedMargin"/>, the hidden state of <see cref="NetworkStep"/>): once per network, so a
 /// fast path reports exactly the Reference's numbers for equal weights. The rows run along Vector&lt;double&gt; lanes,
 /// each lane forming its own field b + w₀x₀ + w₁x₁ + … with a separate multiply and add in index order, exactly as the

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace FastAttractors.Binary.Estimators;
 
 /// <summary>
-/// One synchronous step of a trained hidden or visible-only network with Vector&lt;T&gt; rows (spec §1), the same map
+/// One synchronous step of a trained hidden or visible-only network with Vector&lt;T&gt; rows (docs/explanations/binary-margin-rule.md), the same map
 /// as <see cref="NetworkStep"/>. <see cref="SimdBinary"/> uses T = double for networks whose float32 sums are not exact
 /// (<see cref="ExactSums"/>; equal up to summation order); exact networks take <see cref="BatchedTrials"/>.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace FastAttractors.Binary.Estimators;
 
-/// <summary>The threshold steps of spec §1 on float32 fields: sgn(h) ≥ 0 → +1, as the Reference's <see cref="NetworkStep.Sign"/>.</summary>
+/// <summary>The threshold steps of the binary network on float32 fields: sgn(h) ≥ 0 → +1, as the Reference's <see cref="NetworkStep.Sign"/>.</summary>
 internal static class FloatSigns
 {
     /// <summary>y = code(sgn(fields)) over whole vectors (padding lanes included; their weights are zero).</summary>

@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics;
 namespace FastAttractors.Binary.Estimators;
 
 /// <summary>
-/// One layer of the batch margin rule (spec §2) started from zero weights, kept in units of η: every update adds
+/// One layer of the batch margin rule (docs/explanations/binary-margin-rule.md) started from zero weights, kept in units of η: every update adds
 /// ±η·input (and ±η to a learned bias), so the weights are η·B and the fields η·C with B and C integer-valued. A gate
 /// that opens at (row r, input t) with sign s adds s·z_t to B_r and s·G_t to C_r, where G = Z Zᵀ (+1 with a learned
 /// bias) is the Gram matrix of the T inputs: T operations per gate instead of recomputing the row's cols × T fields.

@@ -1,6 +1,6 @@
 namespace FastAttractors.Binary.Estimators;
 
-/// <summary>One backend's way of training and recalling batched binary sequence networks (spec §2, §4).</summary>
+/// <summary>One backend's way of training and recalling batched binary sequence networks (docs/explanations/binary-margin-rule.md).</summary>
 internal interface IBinaryEstimator
 {
     Backend Backend { get; }

@@ -1,6 +1,6 @@
 namespace FastAttractors.Binary.Estimators;
 
-/// <summary>The two success criteria of spec §4 for one trial, over any step function (the Reference's logic).</summary>
+/// <summary>The two success criteria of a recall trial (see <see cref="RecallCriterion"/>), over any step function (the Reference's logic).</summary>
 internal static class RecallTrial
 {
     /// <summary>

@@ -16,7 +16,7 @@ internal sealed partial class ReferenceBinary
         return (inputs, targets);
     }
 
-    /// <summary>ζ = code(sgn(Uξ + b)): the actual hidden state the V rule gates on (spec §2).</summary>
+    /// <summary>ζ = code(sgn(Uξ + b)): the actual hidden state the V rule gates on (docs/explanations/binary-margin-rule.md).</summary>
     private static void HiddenState(double[] u, double[] bias, double[] x, bool zeroOne, double[] y)
     {
         int n = x.Length;

@@ -2,7 +2,7 @@ namespace FastAttractors.Binary.Estimators;
 
 /// <summary>
 /// The scalar float64 oracle for binary sequence networks: one network at a time, one transition at a time, sums in
-/// index order, written to be read against spec §2. Bit-identity with faster backends is promised on the dyadic grid
+/// index order, written to be read against docs/explanations/binary-margin-rule.md. Bit-identity with faster backends is promised on the dyadic grid
 /// (zero initial weights, η = 2^−p, κ/η an integer), where every sum is exact.
 /// </summary>
 internal sealed partial class ReferenceBinary : IBinaryEstimator

@@ -1,7 +1,7 @@
 namespace FastAttractors.Binary.Estimators;
 
 /// <summary>
-/// The margin rule of spec §2 (see <see cref="MarginRule"/>) for one float32 layer against a block of inputs, row by
+/// The margin rule (see <see cref="MarginRule"/>) for one float32 layer against a block of inputs, row by
 /// row: each row's update depends only on that row, so a batch epoch finishes one row (fields, gates, Δ, fields again)
 /// before the next and the row stays in L1. Inputs are transition-major (T × cols) for the updates and transposed
 /// (cols × Tp, see <see cref="BlockFields"/>) for the fields; targets transition-major (T × rows); fields rows × Tp.

@@ -1,6 +1,6 @@
 namespace FastAttractors.Lyapunov.Estimators;
 
-/// <summary>One backend's way of running the Benettin QR method over an ensemble (spec §3).</summary>
+/// <summary>One backend's way of running the Benettin QR method over an ensemble (docs/explanations/qr-method.md).</summary>
 internal interface ILyapunovEstimator : IDisposable
 {
     Backend Backend { get; }

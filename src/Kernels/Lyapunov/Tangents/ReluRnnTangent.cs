@@ -4,8 +4,8 @@ using FastAttractors.Kernels.Numerics;
 namespace FastAttractors.Kernels.Lyapunov.Tangents;
 
 /// <summary>
-/// ReluRnn (dx/dt = −x + ReLU(W x + b)) with J v = −v + H(W x + b) ⊙ (W v): the gate multiplies rows, H(0) = 0 (spec
-/// §1), computed once per stage; tr J = Σ (H_i W_ii − 1). Linearisation: the gate as 0 or 1 (n values).
+/// ReluRnn (dx/dt = −x + ReLU(W x + b)) with J v = −v + H(W x + b) ⊙ (W v): the gate multiplies rows, H(0) = 0,
+/// computed once per stage; tr J = Σ (H_i W_ii − 1). Linearisation: the gate as 0 or 1 (n values).
 /// </summary>
 public readonly struct ReluRnnTangent<T>(int n, ParamView<T> w, ParamView<T> b) : ITangentModel<T>
     where T : unmanaged, IReal<T>
