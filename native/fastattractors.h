@@ -299,6 +299,17 @@ FA_API fa_status fa_degeneracy_study(fa_context *ctx, const char *spec_json,
     double *ood_difference, int64_t ood_difference_len, double *dsa, int64_t dsa_len,
     double *weight_distance, int64_t weight_distance_len, double *one_minus_cka, int64_t one_minus_cka_len);
 
+/* Trained weights for users who analyse the networks themselves: a spec with exactly one width and one regulariser
+ * trains its N networks exactly as fa_degeneracy_study does (network k: seed "seed" + k, the same parameters).
+ * fa_ensemble_sizes gives N, the hidden size n, the task's inputs m and outputs o; each network has
+ * P = n*n + n*m + n + o*n + o parameters [W (n x n) | U (n x m) | b (n) | C (o x n) | d (o)], row-major, for
+ * h <- tanh(W h + U x + b), y = C h + d; parameters holds the networks one after another (length N*P). */
+FA_API fa_status fa_ensemble_sizes(const char *spec_json, int32_t *networks, int32_t *hidden, int32_t *inputs,
+    int32_t *outputs);
+FA_API fa_status fa_train_ensemble(fa_context *ctx, const char *spec_json, double *parameters, int64_t parameters_len,
+    int32_t *status, int64_t status_len, int64_t *steps, int64_t steps_len, double *final_test_loss,
+    int64_t final_test_loss_len);
+
 #ifdef __cplusplus
 }
 #endif

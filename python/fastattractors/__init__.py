@@ -23,6 +23,9 @@ What it covers (everything native/fastattractors.h exports):
                                 networks per width x regulariser and returns per-network losses, OOD loss, fixed points
                                 and per-pair DSA, weight distance and 1 - CKA as dicts of numpy arrays (.to_pandas());
                                 degeneracy_sizes(...) validates a spec without training
+    train_ensemble(ctx, task=, width=, networks=, ...)
+                                the trained weights W, U, b and readout C, d of networks RNNs of one width
+                                (EnsembleTrainer; the same networks degeneracy trains for that condition)
     version()                   the library's version
 
 Arrays: the member axis is LAST, C order (the engine's own layout, nothing is transposed): x0 (n, members),
@@ -60,5 +63,7 @@ from .scan import SCAN_FAMILIES, ScanResult, scan  # noqa: E402
 __all__ += ["SCAN_FAMILIES", "ScanResult", "scan"]
 
 # Degeneracy studies of task-trained RNN ensembles (DegeneracyStudy through fa_degeneracy_sizes/fa_degeneracy_study).
-from .degeneracy import DEGENERACY_STATUSES, DegeneracyResult, degeneracy, degeneracy_sizes  # noqa: E402
-__all__ += ["DEGENERACY_STATUSES", "DegeneracyResult", "degeneracy", "degeneracy_sizes"]
+from .degeneracy import (DEGENERACY_STATUSES, DegeneracyResult, TrainedEnsemble, degeneracy,  # noqa: E402
+                         degeneracy_sizes, train_ensemble)
+__all__ += ["DEGENERACY_STATUSES", "DegeneracyResult", "TrainedEnsemble", "degeneracy", "degeneracy_sizes",
+            "train_ensemble"]

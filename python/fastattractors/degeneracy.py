@@ -10,6 +10,7 @@ condition are compared pair by pair (DSA distance, permutation-invariant weight 
 import ctypes
 import json
 import math
+from collections import namedtuple
 
 import numpy as np
 
@@ -46,6 +47,11 @@ def _declare():
     lib.fa_degeneracy_sizes.restype = ctypes.c_int
     lib.fa_degeneracy_study.argtypes = [ptr, ctypes.c_char_p] + [ptr, i64] * (len(_NETWORK_COLUMNS) + len(_PAIR_COLUMNS))
     lib.fa_degeneracy_study.restype = ctypes.c_int
+    i32p = ctypes.POINTER(ctypes.c_int32)
+    lib.fa_ensemble_sizes.argtypes = [ctypes.c_char_p, i32p, i32p, i32p, i32p]
+    lib.fa_ensemble_sizes.restype = ctypes.c_int
+    lib.fa_train_ensemble.argtypes = [ptr, ctypes.c_char_p] + [ptr, i64] * 4
+    lib.fa_train_ensemble.restype = ctypes.c_int
 
 
 _declare()
@@ -264,3 +270,98 @@ def degeneracy(context, spec=None, *, task=None, length=None, difficulty=None, w
     regs_used = sent.get("regularisers", ["none"]) if isinstance(sent, dict) else ["none"]
     conditions = [(int(w), str(r)) for w in widths_used for r in regs_used]
     return DegeneracyResult(sent, conditions, out_networks, out_pairs)
+
+
+TrainedEnsemble = namedtuple("TrainedEnsemble", "W U b C d status steps final_test_loss")
+TrainedEnsemble.__doc__ = """train_ensemble's result: the final parameters of network k at index k (network first).
+
+W : ndarray of float64 (networks, n, n)
+U : ndarray of float64 (networks, n, m)
+b : ndarray of float64 (networks, n)
+    h <- tanh(W h + U x + b), m the task's inputs.
+C : ndarray of float64 (networks, o, n)
+d : ndarray of float64 (networks, o)
+    The readout y = C h + d, o the task's outputs.
+status : ndarray of int32 (networks,)
+    0 converged, 1 completed, 2 diverged (the last finite parameters), 3 failed (DEGENERACY_STATUSES).
+steps : ndarray of int64 (networks,)
+    Adam updates taken.
+final_test_loss : ndarray of float64 (networks,)
+    Test loss at the last evaluation."""
+
+
+def train_ensemble(context, spec=None, *, task=None, length=None, difficulty=None, width=None, regulariser=None,
+                   networks=None, seed=None, lr=None, init=None, batch=None, train_size=None, test_size=None, epochs=None,
+                   max_steps=None, eval_every=None, clip=None, threshold=None, patience=None, threads=None):
+    """Trains networks tanh RNNs of one width on a task side by side (EnsembleTrainer) and returns their weights.
+
+    The networks are those :func:`degeneracy` trains for the condition (width, regulariser), parameter for parameter:
+    network k has seed ``seed + k``. The spec is the CLI's ``degeneracy --spec`` schema with one width and one
+    regulariser; keyword arguments override ``spec``.
+
+    Parameters
+    ----------
+    context : Context
+        Held for the run; training runs on the host's cores.
+    spec : dict or str, optional
+        The spec as a dict (JSON keys or the keyword names) or JSON text (``"widths"`` of one width).
+    task : {"flipflop", "sine", "discrimination", "path-integration"}, default "flipflop"
+    length : int, default 30
+        Steps per trial.
+    difficulty : float, optional
+        The task's difficulty knob.
+    width : int, default 8
+        Hidden size n.
+    regulariser : str, default "none"
+        ``"none"``, ``"l2:1e-4"``, ``"l1:1e-3"`` or ``"nuclear:1e-2"``.
+    networks : int, default 4
+    seed : int, default 1
+    lr : float, default 0.01
+    init : {"default", "orthogonal", "pta"}, default "default"
+    batch, train_size, test_size, epochs, max_steps, eval_every, clip, threshold, patience, threads : optional
+        The training budget and early stopping, as for :func:`degeneracy`.
+
+    Returns
+    -------
+    TrainedEnsemble
+        (W, U, b, C, d, status, steps, final_test_loss), network first.
+
+    Raises
+    ------
+    ValueError, TypeError
+        A value checked here, naming the argument.
+    FastAttractorsError
+        The library's refusal, naming the argument (more than one width or regulariser, networks = 0, ...).
+    """
+    given = {name: value for name, value in locals().items() if name in _KEYS}
+    if width is not None:
+        given["widths"] = [arrays.integer(width, "width")]
+    elif not (isinstance(spec, str) or any(k in ("widths", "Widths") for k in (spec or {}))):
+        given["widths"] = [8]   # one width: the CLI's default (8, 16) has two
+    if regulariser is not None:
+        given["regularisers"] = [_value(regulariser, "regulariser", "text")]
+    if isinstance(spec, str):
+        if any(v is not None for v in given.values()):
+            raise TypeError("spec: give JSON text alone, or a dict with keyword arguments, not JSON text and keywords")
+        text = spec
+    else:
+        text = json.dumps(_spec(spec, given), allow_nan=False)
+    count, n, m, o = (ctypes.c_int32() for _ in range(4))
+    try:
+        check(lib.fa_ensemble_sizes(text.encode("utf-8"), *(ctypes.byref(v) for v in (count, n, m, o))))
+    except FastAttractorsError as error:
+        raise _renamed(error) from None
+    count, n, m, o = count.value, n.value, m.value, o.value
+    per = n * n + n * m + n + o * n + o
+    arrays.fits("networks", "the parameters", count, per)
+    parameters = np.empty((count, per))
+    status, steps, loss = np.empty(count, np.int32), np.empty(count, np.int64), np.empty(count)
+    pointers = [p for a in (parameters, status, steps, loss) for p in arrays.pointer(a)]
+    try:
+        check(lib.fa_train_ensemble(context.handle, text.encode("utf-8"), *pointers))
+    except FastAttractorsError as error:
+        raise _renamed(error) from None
+    cuts = np.cumsum([n * n, n * m, n, o * n])
+    W, U, b, C, d = np.split(parameters, cuts, axis=1)
+    return TrainedEnsemble(W.reshape(count, n, n).copy(), U.reshape(count, n, m).copy(), b.copy(),
+                           C.reshape(count, o, n).copy(), d.copy(), status, steps, loss)

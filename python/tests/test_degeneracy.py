@@ -96,3 +96,32 @@ def test_a_closed_context_is_refused():
     with pytest.raises(fa.FastAttractorsError) as error:
         fa.degeneracy(context, **TINY)
     assert error.value.status == "FA_ERR_INVALID_CONTEXT"
+
+
+def test_train_ensemble_returns_the_weights_of_the_networks_degeneracy_trains(ctx, tiny):
+    one = {k: v for k, v in TINY.items() if k not in ("widths", "regularisers", "analysis_trials", "ood_trials",
+                                                        "fixed_point_starts")}
+    trained = fa.train_ensemble(ctx, width=6, regulariser="l1:0.001", **one)
+    assert trained.W.shape == (3, 6, 6) and trained.b.shape == (3, 6)
+    assert trained.U.shape[:2] == (3, 6) and trained.C.shape[0] == 3 and trained.C.shape[2] == 6
+    assert trained.d.shape == (3, trained.C.shape[1])
+    assert all(np.all(np.isfinite(block)) for block in (trained.W, trained.U, trained.b, trained.C, trained.d))
+    # Condition (6, "l1:0.001") is the last: networks 9, 10, 11 of the study, bit for bit.
+    np.testing.assert_array_equal(trained.final_test_loss, tiny.networks["final_test_loss"][9:])
+    np.testing.assert_array_equal(trained.steps, tiny.networks["steps"][9:])
+    np.testing.assert_array_equal(trained.status, tiny.networks["status"][9:])
+
+
+@pytest.mark.parametrize("arguments, name", [
+    (dict(spec={"widths": [4, 8]}), "widths"),
+    (dict(spec={"regularisers": ["none", "l2:0.1"]}), "regularisers"),
+    (dict(width=0), "widths"),
+    (dict(networks=0), "networks"),
+    (dict(threshold=0.0), "threshold"),
+    (dict(task="juggling"), "task"),
+    (dict(spec="{"), "spec_json"),
+])
+def test_train_ensemble_refuses_bad_input_naming_the_argument(ctx, arguments, name):
+    with pytest.raises(fa.FastAttractorsError) as error:
+        fa.train_ensemble(ctx, **arguments)
+    assert error.value.message.startswith(name), error.value.message

@@ -151,6 +151,36 @@ internal static unsafe class DegeneracyArguments
         return DegeneracySpecJson.Parse(text);
     }
 
+    /// <summary>The shape of the networks of a spec fa_train_ensemble accepts: one width and one regulariser.</summary>
+    public static Training.RnnShape EnsembleShape(DegeneracyStudySpec spec)
+    {
+        if (spec.Widths.Count != 1)
+            throw new ArgumentException($"widths: fa_train_ensemble trains networks of one width, got {spec.Widths.Count} ({string.Join(", ", spec.Widths)}).", "widths");
+        if (spec.Regularisers.Count != 1)
+            throw new ArgumentException($"regularisers: fa_train_ensemble trains with one regulariser, got {spec.Regularisers.Count}.", "regularisers");
+        if (spec.Exponents != 0)
+            throw new ArgumentOutOfRangeException("exponents", spec.Exponents, $"exponents: fa_train_ensemble computes no Lyapunov exponents; give 0, got {spec.Exponents}.");
+        var task = spec.Task.Train;
+        return new Training.RnnShape(spec.Widths[0], task.Inputs, task.Outputs);
+    }
+
+    /// <summary>networks·(parameters per network), refused naming "networks" when it exceeds one array.</summary>
+    public static long ParameterCount(DegeneracyStudySpec spec, Training.RnnShape shape) =>
+        ElementCounts.Product("networks", "the parameters are networks·(n·n + n·m + n + o·n + o)", spec.Networks, shape.Count);
+
+    /// <summary>The members DegeneracyStudy.Run trains for the spec's conditions, in its order.</summary>
+    public static List<Training.EnsembleMemberSpec> Members(DegeneracyStudySpec spec)
+    {
+        var members = new List<Training.EnsembleMemberSpec>();
+        foreach (var (width, regulariser) in spec.Conditions)
+        {
+            for (int k = 0; k < spec.Networks; k++)
+                members.Add(new Training.EnsembleMemberSpec(spec.Task.Train, width, spec.Init, spec.Seed + k, spec.LearningRate, regulariser,
+                    DegeneracyStudySpec.ConditionLabel(width, regulariser)));
+        }
+        return members;
+    }
+
     /// <summary>(networks, pairs), refused naming "networks" (or "widths") when either exceeds one array.</summary>
     public static (long Networks, long Pairs) Sizes(DegeneracyStudySpec spec)
     {
@@ -161,5 +191,80 @@ internal static unsafe class DegeneracyArguments
         if (networks > int.MaxValue)
             throw new ArgumentOutOfRangeException("networks", networks, $"networks: {networks} networks in all, more than int32 indices hold.");
         return (networks, pairs);
+    }
+}
+
+public static unsafe partial class Exports
+{
+    /// <summary>
+    /// fa_ensemble_sizes: the sizes of fa_train_ensemble's arrays for a degeneracy spec of one width and one regulariser:
+    /// networks, hidden n, inputs m, outputs o (each network's parameters are n·n + n·m + n + o·n + o reals).
+    /// </summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    public static int EnsembleSizes(byte* specJson, int* networks, int* hidden, int* inputs, int* outputs, byte* error, int capacity)
+    {
+        try
+        {
+            ErrorReport.Clear(error, capacity);
+            NativeArrays.RequirePointer(networks, "networks");
+            NativeArrays.RequirePointer(hidden, "hidden");
+            NativeArrays.RequirePointer(inputs, "inputs");
+            NativeArrays.RequirePointer(outputs, "outputs");
+            var spec = DegeneracyArguments.Spec(specJson);
+            var shape = DegeneracyArguments.EnsembleShape(spec);
+            DegeneracyArguments.ParameterCount(spec, shape);
+            *networks = spec.Networks;
+            *hidden = shape.Hidden;
+            *inputs = shape.Inputs;
+            *outputs = shape.Outputs;
+            return (int)ErrorCode.Ok;
+        }
+        catch (Exception e)
+        {
+            return ErrorReport.Report(e, error, capacity);
+        }
+    }
+
+    /// <summary>
+    /// fa_train_ensemble: trains the networks of a one-width, one-regulariser spec exactly as fa_degeneracy_study and the
+    /// CLI's degeneracy train them (EnsembleTrainer; network k has seed spec seed + k) and writes each network's final
+    /// parameters [W (n×n) | U (n×m) | b (n) | C (o×n) | d (o)], row-major, network after network, with its status,
+    /// steps and final test loss. Every output is checked before anything is trained.
+    /// </summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    public static int TrainEnsemble(nint context, byte* specJson, double* parameters, long parametersLength, int* status, long statusLength,
+        long* steps, long stepsLength, double* finalTestLoss, long finalTestLossLength, byte* error, int capacity)
+    {
+        try
+        {
+            ErrorReport.Clear(error, capacity);
+            using var lease = ContextTable.Enter(context);
+            var spec = DegeneracyArguments.Spec(specJson);
+            var shape = DegeneracyArguments.EnsembleShape(spec);
+            long total = DegeneracyArguments.ParameterCount(spec, shape);
+            int networks = spec.Networks;
+            string rows = $"networks = {networks}";
+            NativeArrays.CheckOutput(parameters, parametersLength, total, "parameters",
+                $"networks·(n·n + n·m + n + o·n + o) = {networks}·{shape.Count}");
+            NativeArrays.CheckOutput(status, statusLength, networks, "status", rows);
+            NativeArrays.CheckOutput(steps, stepsLength, networks, "steps", rows);
+            NativeArrays.CheckOutput(finalTestLoss, finalTestLossLength, networks, "final_test_loss", rows);
+
+            var trained = Training.EnsembleTrainer.Train(DegeneracyArguments.Members(spec), spec.Training);
+
+            for (int k = 0; k < networks; k++)
+            {
+                var t = trained[k];
+                t.Final.Values.AsSpan(0, shape.Count).CopyTo(new Span<double>(parameters + (long)k * shape.Count, shape.Count));
+                status[k] = (int)t.Status;
+                steps[k] = t.Steps;
+                finalTestLoss[k] = t.FinalTestLoss;
+            }
+            return (int)ErrorCode.Ok;
+        }
+        catch (Exception e)
+        {
+            return ErrorReport.Report(e, error, capacity);
+        }
     }
 }

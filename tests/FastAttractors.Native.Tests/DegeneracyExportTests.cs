@@ -126,6 +126,79 @@ public sealed unsafe class DegeneracyExportTests
             Doubles(n.GetProperty("final_test_loss")), Doubles(n.GetProperty("ood_loss")), I(n, "fixed_points"), I(n, "stable_fixed_points"),
             I(p, "first"), I(p, "second"), Doubles(p.GetProperty("ood_difference")), Doubles(p.GetProperty("dsa")),
             Doubles(p.GetProperty("weight_distance")), Doubles(p.GetProperty("one_minus_cka")));
+        var e = root.GetProperty("ensemble");
+        CompareTrained(Trained.Value, Doubles(e.GetProperty("parameters")), I(e, "status"), L(e, "steps"), Doubles(e.GetProperty("final_test_loss")));
+    }
+
+    /// <summary>The condition (6, l2:0.001) of <see cref="Spec"/> alone: what fa_train_ensemble trains.</summary>
+    private static readonly string OneWidth = Spec.Replace("[4, 6]", "[6]", StringComparison.Ordinal).Replace("[\"none\", \"l2:0.001\"]", "[\"l2:0.001\"]", StringComparison.Ordinal);
+
+    private static readonly Lazy<IReadOnlyList<Training.EnsembleMemberResult>> Trained = new(() =>
+    {
+        var spec = DegeneracySpecJson.Parse(OneWidth);
+        var members = Enumerable.Range(0, spec.Networks).Select(k => new Training.EnsembleMemberSpec(spec.Task.Train, 6, spec.Init, spec.Seed + k,
+            spec.LearningRate, spec.Regularisers[0], DegeneracyStudySpec.ConditionLabel(6, spec.Regularisers[0]))).ToList();
+        return Training.EnsembleTrainer.Train(members, spec.Training);
+    });
+
+    private static delegate* unmanaged[Cdecl]<byte*, int*, int*, int*, int*, byte*, int, int> EnsembleSizes => &Exports.EnsembleSizes;
+
+    private static delegate* unmanaged[Cdecl]<nint, byte*, double*, long, int*, long, long*, long, double*, long, byte*, int, int> Train => &Exports.TrainEnsemble;
+
+    [Fact]
+    public void TrainEnsembleEqualsTheTrainerAndTheStudyBitForBit()
+    {
+        Assert.Contains("[6]", OneWidth, StringComparison.Ordinal);
+        byte* error = stackalloc byte[ManagedExports.ErrorCapacity];
+        var bytes = Encoding.UTF8.GetBytes(OneWidth + "\0");
+        int networks, hidden, inputs, outputs, code;
+        fixed (byte* s = bytes)
+            code = EnsembleSizes(s, &networks, &hidden, &inputs, &outputs, error, ManagedExports.ErrorCapacity);
+        Assert.True(code == 0, ManagedExports.Text(error));
+        var expected = Trained.Value;
+        var shape = expected[0].Final.Shape;
+        Assert.Equal((3, 6, shape.Inputs, shape.Outputs), (networks, hidden, inputs, outputs));
+        var parameters = new double[networks * shape.Count];
+        var status = new int[networks];
+        var steps = new long[networks];
+        var loss = new double[networks];
+        fixed (byte* s = bytes)
+        fixed (double* p = parameters, l = loss)
+        fixed (int* st = status)
+        fixed (long* sp = steps)
+            code = Train(ManagedExports.Context, s, p, parameters.Length, st, status.Length, sp, steps.Length, l, loss.Length, error, ManagedExports.ErrorCapacity);
+        Assert.True(code == 0, ManagedExports.Text(error));
+        CompareTrained(expected, parameters, status, steps, loss);
+        // The same networks as the study's condition (6, l2:0.001), networks 9..11 of Spec.
+        for (int k = 0; k < networks; k++)
+            SameBits(Direct.Value.Networks[9 + k].FinalTestLoss, loss[k], $"study final_test_loss[{9 + k}]");
+        // Two widths are refused, naming the key.
+        var two = Encoding.UTF8.GetBytes(Spec + "\0");
+        fixed (byte* s = two)
+            code = EnsembleSizes(s, &networks, &hidden, &inputs, &outputs, error, ManagedExports.ErrorCapacity);
+        Assert.Equal(1, code);
+        Assert.StartsWith("widths:", ManagedExports.Text(error));
+        fixed (byte* s = bytes)
+        fixed (double* p = parameters, l = loss)
+        fixed (int* st = status)
+        fixed (long* sp = steps)
+            code = Train(ManagedExports.Context, s, p, parameters.Length - 1, st, status.Length, sp, steps.Length, l, loss.Length, error, ManagedExports.ErrorCapacity);
+        Assert.Equal(1, code);
+        Assert.StartsWith("parameters_len:", ManagedExports.Text(error));
+    }
+
+    private static void CompareTrained(IReadOnlyList<Training.EnsembleMemberResult> expected, double[] parameters, int[] status, long[] steps, double[] loss)
+    {
+        int count = expected[0].Final.Shape.Count;
+        Assert.Equal(expected.Count * count, parameters.Length);
+        for (int k = 0; k < expected.Count; k++)
+        {
+            Assert.Equal((int)expected[k].Status, status[k]);
+            Assert.Equal(expected[k].Steps, steps[k]);
+            SameBits(expected[k].FinalTestLoss, loss[k], $"final_test_loss[{k}]");
+            for (int i = 0; i < count; i++)
+                SameBits(expected[k].Final.Values[i], parameters[k * count + i], $"parameters[{k}][{i}]");
+        }
     }
 
     private static double[] Doubles(JsonElement e) => [.. e.EnumerateArray()
