@@ -148,10 +148,10 @@ def _spec(spec, given):
     return out
 
 
-def _renamed(error):
+def _renamed(error, extra=None):
     """The library's error with the keyword argument named beside its spec key (trainSize -> train_size)."""
     key = error.message.split(":", 1)[0]
-    name = _ARGUMENT_OF.get(key)
+    name = (extra or {}).get(key) or _ARGUMENT_OF.get(key)
     if name is None or name == key:
         return error
     return FastAttractorsError(error.code, f"{name} ({key}):{error.message.split(':', 1)[1]}")
@@ -181,8 +181,11 @@ def degeneracy_sizes(spec=None, **keywords):
     unknown = set(keywords) - set(_KEYS)
     if unknown:
         raise TypeError(f"{sorted(unknown)[0]}: not an argument of degeneracy (known: {', '.join(_KEYS)})")
-    text = json.dumps(_spec(spec, keywords), allow_nan=False) if not isinstance(spec, str) else spec
-    return _sizes(text)
+    if isinstance(spec, str):
+        if any(v is not None for v in keywords.values()):
+            raise TypeError("spec: give JSON text alone, or a dict with keyword arguments, not JSON text and keywords")
+        return _sizes(spec)
+    return _sizes(json.dumps(_spec(spec, keywords), allow_nan=False))
 
 
 def _sizes(text):
@@ -266,8 +269,9 @@ def degeneracy(context, spec=None, *, task=None, length=None, difficulty=None, w
         check(lib.fa_degeneracy_study(context.handle, text.encode("utf-8"), *pointers))
     except FastAttractorsError as error:
         raise _renamed(error) from None
-    widths_used = sent.get("widths", [8, 16]) if isinstance(sent, dict) else [8, 16]
-    regs_used = sent.get("regularisers", ["none"]) if isinstance(sent, dict) else ["none"]
+    # The keys are case-insensitive, as the library reads them; absent ones took its defaults.
+    folded = {str(k).lower(): v for k, v in sent.items()} if isinstance(sent, dict) else {}
+    widths_used, regs_used = folded.get("widths", [8, 16]), folded.get("regularisers", ["none"])
     conditions = [(int(w), str(r)) for w in widths_used for r in regs_used]
     return DegeneracyResult(sent, conditions, out_networks, out_pairs)
 
@@ -346,11 +350,14 @@ def train_ensemble(context, spec=None, *, task=None, length=None, difficulty=Non
         text = spec
     else:
         text = json.dumps(_spec(spec, given), allow_nan=False)
+    # The library names the spec keys widths and regularisers; the caller may have given width and regulariser.
+    extra = {key: name for key, name, value in (("widths", "width", width), ("regularisers", "regulariser", regulariser))
+             if value is not None}
     count, n, m, o = (ctypes.c_int32() for _ in range(4))
     try:
         check(lib.fa_ensemble_sizes(text.encode("utf-8"), *(ctypes.byref(v) for v in (count, n, m, o))))
     except FastAttractorsError as error:
-        raise _renamed(error) from None
+        raise _renamed(error, extra) from None
     count, n, m, o = count.value, n.value, m.value, o.value
     per = n * n + n * m + n + o * n + o
     arrays.fits("networks", "the parameters", count, per)
@@ -360,7 +367,7 @@ def train_ensemble(context, spec=None, *, task=None, length=None, difficulty=Non
     try:
         check(lib.fa_train_ensemble(context.handle, text.encode("utf-8"), *pointers))
     except FastAttractorsError as error:
-        raise _renamed(error) from None
+        raise _renamed(error, extra) from None
     cuts = np.cumsum([n * n, n * m, n, o * n])
     W, U, b, C, d = np.split(parameters, cuts, axis=1)
     return TrainedEnsemble(W.reshape(count, n, n).copy(), U.reshape(count, n, m).copy(), b.copy(),

@@ -115,7 +115,7 @@ def test_train_ensemble_returns_the_weights_of_the_networks_degeneracy_trains(ct
 @pytest.mark.parametrize("arguments, name", [
     (dict(spec={"widths": [4, 8]}), "widths"),
     (dict(spec={"regularisers": ["none", "l2:0.1"]}), "regularisers"),
-    (dict(width=0), "widths"),
+    (dict(width=0), "width (widths)"),
     (dict(networks=0), "networks"),
     (dict(threshold=0.0), "threshold"),
     (dict(task="juggling"), "task"),
