@@ -263,6 +263,53 @@ FA_API fa_status fa_scan_rotation_f32(fa_context *ctx, fa_scan_family family,
     double *alpha, int64_t alpha_len, double *theta, int64_t theta_len, int64_t *seeds, int64_t seeds_len,
     double *exponents, int64_t exponents_len, double *errors, int64_t errors_len, int32_t *status, int64_t status_len);
 
+/* ---- Degeneracy studies (src/Native/Exports.Degeneracy.cs, native/shim/degeneracy.c) -----------------------------
+ * Task-trained RNN ensembles h <- tanh(W h + U x + b) (the library's EnsembleTrainer: Adam, clipping, early stopping,
+ * L2/L1/nuclear penalties) analysed as the CLI's `degeneracy` does (DegeneracyStudy): tasks x widths x regularisers x
+ * networks, then per network the losses, OOD loss and fixed points, per pair DSA, permutation weight distance and CKA.
+ * spec_json is the CLI's --spec file schema, UTF-8 and NUL-terminated (keys as the flags without dashes, e.g.
+ * {"task": "flipflop", "widths": [8, 16], "regularisers": ["none", "l1:1e-3"], "networks": 4, "threshold": 1e-3};
+ * absent keys take the CLI's defaults). Malformed JSON, an unknown key or a refused value give
+ * FA_ERR_INVALID_ARGUMENT with a message naming the key (or "spec_json").
+ *
+ * Two calls: fa_degeneracy_sizes validates the spec and gives the array lengths, nothing is trained; the caller
+ * allocates and fa_degeneracy_study runs (seconds to hours, depending on the spec). Conditions are widths-major, then
+ * regularisers; network i is condition i / N, replicate i % N (N = "networks", seed = "seed" + replicate), so
+ * networks = conditions*N. Pair slots run condition-major, then i < j within the condition: pairs = conditions*N(N-1)/2;
+ * a slot whose networks are not both usable keeps its indices and NaN values. No checkpoints; "exponents" must be 0. */
+typedef enum fa_degeneracy_status {
+    FA_DEGENERACY_CONVERGED = 0,   /* early-stopped at the threshold */
+    FA_DEGENERACY_COMPLETED = 1,   /* the budget ran out first */
+    FA_DEGENERACY_DIVERGED = 2,    /* a non-finite loss or gradient */
+    FA_DEGENERACY_FAILED = 3       /* an unexpected error stopped this network alone */
+} fa_degeneracy_status;
+
+FA_API fa_status fa_degeneracy_sizes(const char *spec_json, int64_t *networks, int64_t *pairs);
+
+/* Per network (length networks): condition index, width, seed, fa_degeneracy_status, usable (1: trained and analysed,
+ * counted in the pairs), steps (Adam updates), final test loss, OOD loss, fixed points and stable fixed points.
+ * Per pair slot (length pairs): network indices first < second, |OOD loss difference|, DSA distance, permutation-
+ * invariant weight distance (Frobenius; exact up to width 8, else the profile-matching upper bound), 1 - linear CKA. */
+FA_API fa_status fa_degeneracy_study(fa_context *ctx, const char *spec_json,
+    int32_t *condition, int64_t condition_len, int32_t *width, int64_t width_len, int64_t *seed, int64_t seed_len,
+    int32_t *status, int64_t status_len, int32_t *usable, int64_t usable_len, int64_t *steps, int64_t steps_len,
+    double *final_test_loss, int64_t final_test_loss_len, double *ood_loss, int64_t ood_loss_len,
+    int32_t *fixed_points, int64_t fixed_points_len, int32_t *stable_fixed_points, int64_t stable_fixed_points_len,
+    int32_t *first, int64_t first_len, int32_t *second, int64_t second_len,
+    double *ood_difference, int64_t ood_difference_len, double *dsa, int64_t dsa_len,
+    double *weight_distance, int64_t weight_distance_len, double *one_minus_cka, int64_t one_minus_cka_len);
+
+/* Trained weights for users who analyse the networks themselves: a spec with exactly one width and one regulariser
+ * trains its N networks exactly as fa_degeneracy_study does (network k: seed "seed" + k, the same parameters).
+ * fa_ensemble_sizes gives N, the hidden size n, the task's inputs m and outputs o; each network has
+ * P = n*n + n*m + n + o*n + o parameters [W (n x n) | U (n x m) | b (n) | C (o x n) | d (o)], row-major, for
+ * h <- tanh(W h + U x + b), y = C h + d; parameters holds the networks one after another (length N*P). */
+FA_API fa_status fa_ensemble_sizes(const char *spec_json, int32_t *networks, int32_t *hidden, int32_t *inputs,
+    int32_t *outputs);
+FA_API fa_status fa_train_ensemble(fa_context *ctx, const char *spec_json, double *parameters, int64_t parameters_len,
+    int32_t *status, int64_t status_len, int64_t *steps, int64_t steps_len, double *final_test_loss,
+    int64_t final_test_loss_len);
+
 #ifdef __cplusplus
 }
 #endif

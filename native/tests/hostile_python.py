@@ -84,7 +84,26 @@ def cases(ctx, rng):
         return ctx.integrate(fa.Henon(a=a, b=b), x0, dt=dt, steps=steps)
 
     coefficient = [math.nan, math.inf, "x", None, 1j, np.ones(MEMBERS + 1), np.ones((2, MEMBERS)), [math.nan] * MEMBERS]
+    # Degeneracy studies: a spec that trains in a fraction of a second; every hostile value is refused before training.
+    study = dict(task="flipflop", length=6, networks=2, batch=4, train_size=8, test_size=4, epochs=1, threshold=1e-3)
+    # Explicit lists: a large valid count (epochs, trials) would train for hours instead of being refused.
+    study_hostile = {"task": ["juggling", "", 3, ["flipflop"]], "length": [0, -1, 2**31, 1.5, "6"],
+                     "networks": [0, -1, 100001, 2**31, 1.5, "2"],
+                     "threshold": [0.0, -1.0, math.nan, math.inf, -math.inf, "0.1", 1j, True],
+                     "train_size": [0, 2, -1, 2**31, 1.5], "epochs": [0, -1, 2**31, 1.5, "1"],
+                     "lr": [0.0, -1.0, math.nan, math.inf, "0.1"]}
+
+    def degeneracy(widths, **kwargs):
+        return fa.degeneracy(ctx, widths=widths, analysis_trials=2, ood_trials=2, fixed_point_starts=2, **kwargs)
+
+    def train_ensemble(width, **kwargs):
+        return fa.train_ensemble(ctx, width=width, **kwargs)
+
     return {
+        degeneracy: (dict(widths=[3], **study),
+                     {**study_hostile, "widths": [[], [0], [3, 3], [5000], [2**31], 3, "3", [1.5], [[3]]]}),
+        train_ensemble: (dict(width=3, **study),
+                         {**study_hostile, "width": [0, -1, 5000, 2**31, 1.5, "3", [3]]}),
         lorenz_lyapunov: (dict(sigma=10.0, rho=np.linspace(20, 30, MEMBERS), beta=8 / 3, x0=np.ones((3, MEMBERS)), dt=0.01,
                                k=3, method=None),
                           {"sigma": coefficient, "rho": coefficient, "beta": coefficient,

@@ -18,6 +18,14 @@ What it covers (everything native/fastattractors.h exports):
     Context.train_sequences     binary U+V sequence networks, gated margin rule
     Context.recall              their recall trials from noisy starts
     scan(ctx, alpha=, theta=)   Lyapunov spectra over a rotation-flow or rotation-map alpha x theta grid (Engine.Scan)
+    degeneracy(ctx, task=, widths=, networks=, ...)
+                                degeneracy studies of task-trained tanh RNN ensembles (DegeneracyStudy): trains many
+                                networks per width x regulariser and returns per-network losses, OOD loss, fixed points
+                                and per-pair DSA, weight distance and 1 - CKA as dicts of numpy arrays (.to_pandas());
+                                degeneracy_sizes(...) validates a spec without training
+    train_ensemble(ctx, task=, width=, networks=, ...)
+                                the trained weights W, U, b and readout C, d of networks RNNs of one width
+                                (EnsembleTrainer; the same networks degeneracy trains for that condition)
     version()                   the library's version
 
 Arrays: the member axis is LAST, C order (the engine's own layout, nothing is transposed): x0 (n, members),
@@ -53,3 +61,9 @@ __all__ = ["BACKENDS", "CRITERIA", "Context", "FastAttractorsError", "Henon", "I
 # Scans (Engine.Scan through fa_scan_rotation_*: Lyapunov spectra over an alpha x theta grid).
 from .scan import SCAN_FAMILIES, ScanResult, scan  # noqa: E402
 __all__ += ["SCAN_FAMILIES", "ScanResult", "scan"]
+
+# Degeneracy studies of task-trained RNN ensembles (DegeneracyStudy through fa_degeneracy_sizes/fa_degeneracy_study).
+from .degeneracy import (DEGENERACY_STATUSES, DegeneracyResult, TrainedEnsemble, degeneracy,  # noqa: E402
+                         degeneracy_sizes, train_ensemble)
+__all__ += ["DEGENERACY_STATUSES", "DegeneracyResult", "TrainedEnsemble", "degeneracy", "degeneracy_sizes",
+            "train_ensemble"]

@@ -32,7 +32,8 @@ def test_the_library_is_loaded_with_cdll_so_calls_release_the_gil():
 
 PUBLIC_FUNCTIONS = [fa.integrate, fa.lyapunov, fa.gradient, fa.train_sequences, fa.recall, fa.version,
                     fa.Context.integrate, fa.Context.lyapunov, fa.Context.gradient, fa.Context.train_sequences,
-                    fa.Context.recall]
+                    fa.Context.recall, fa.degeneracy, fa.degeneracy_sizes,
+                    fa.train_ensemble]
 
 
 @pytest.mark.parametrize("function", PUBLIC_FUNCTIONS, ids=lambda f: f.__qualname__)

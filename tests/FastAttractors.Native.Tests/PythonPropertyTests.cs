@@ -12,8 +12,10 @@ namespace FastAttractors.Native.Tests;
 /// </summary>
 public sealed class PythonPropertyTests
 {
-    // lorenz_lyapunov and henon_integrate: the model classes' coefficients, through the generic functions.
-    private static readonly string[] Functions = ["lorenz_lyapunov", "henon_integrate", "integrate", "lyapunov", "gradient", "train_sequences", "recall"];
+    // lorenz_lyapunov and henon_integrate: the model classes' coefficients, through the generic functions; degeneracy
+    // and train_ensemble: fa.degeneracy and fa.train_ensemble on a tiny spec.
+    private static readonly string[] Functions =
+        ["degeneracy", "train_ensemble", "lorenz_lyapunov", "henon_integrate", "integrate", "lyapunov", "gradient", "train_sequences", "recall"];
 
     [Theory]
     [InlineData(1)]
@@ -21,7 +23,7 @@ public sealed class PythonPropertyTests
     [InlineData(777)]
     public void HostileArgumentsRaiseNamingTheArgument(int seed)
     {
-        const int Cases = 700;
+        const int Cases = 900;
         _ = NativeBuild.BuildDirectory;
         var run = ChildProcess.Run(PythonExampleTests.Python,
             ["native/tests/hostile_python.py", "--seed", seed.ToString(), "--cases", Cases.ToString()], NativeBuild.RepositoryRoot);

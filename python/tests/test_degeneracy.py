@@ -1,0 +1,127 @@
+"""fa.degeneracy (fa_degeneracy_sizes / fa_degeneracy_study, the library's DegeneracyStudy) on a tiny spec: the table
+layout, determinism, and bad input refused naming the argument. The numbers equal DegeneracyStudy.Run's bit for bit
+(tests/FastAttractors.Native.Tests/DegeneracyExportTests.cs runs native/tests/degeneracy_check.py against it)."""
+import json
+
+import numpy as np
+import pytest
+
+import fastattractors as fa
+
+TINY = dict(task="flipflop", length=10, widths=(4, 6), regularisers=("none", "l1:0.001"), networks=3, seed=3, batch=8,
+            train_size=32, test_size=8, epochs=2, analysis_trials=2, ood_trials=4, fixed_point_starts=4, threads=2)
+
+
+@pytest.fixture(scope="module")
+def tiny(ctx):
+    return fa.degeneracy(ctx, **TINY)
+
+
+def test_tables_have_one_row_per_network_and_one_slot_per_pair(tiny):
+    assert fa.degeneracy_sizes(**TINY) == (12, 12)
+    assert tiny.conditions == [(4, "none"), (4, "l1:0.001"), (6, "none"), (6, "l1:0.001")]
+    net = tiny.networks
+    assert all(a.shape == (12,) for a in net.values()) and all(a.shape == (12,) for a in tiny.pairs.values())
+    np.testing.assert_array_equal(net["condition"], np.repeat(np.arange(4), 3))
+    np.testing.assert_array_equal(net["width"], [4] * 6 + [6] * 6)
+    np.testing.assert_array_equal(net["seed"], np.tile([3, 4, 5], 4))
+    assert set(net["status"].tolist()) <= set(fa.DEGENERACY_STATUSES)
+    assert np.all(net["steps"] > 0) and np.all(np.isfinite(net["final_test_loss"]))
+    assert np.all(net["stable_fixed_points"] <= net["fixed_points"])
+    first, second = tiny.pairs["first"], tiny.pairs["second"]
+    np.testing.assert_array_equal(first, np.tile([0, 0, 1], 4) + np.repeat(np.arange(4) * 3, 3))
+    np.testing.assert_array_equal(second, np.tile([1, 2, 2], 4) + np.repeat(np.arange(4) * 3, 3))
+    both = (net["usable"][first] == 1) & (net["usable"][second] == 1)
+    assert both.any()
+    for key in ("ood_difference", "dsa", "weight_distance", "one_minus_cka"):
+        assert np.all(np.isnan(tiny.pairs[key][~both]))
+    np.testing.assert_array_equal(tiny.pairs["ood_difference"][both],
+                                  np.abs(net["ood_loss"][first] - net["ood_loss"][second])[both])
+    assert np.all(tiny.pairs["weight_distance"][both] >= 0)
+
+
+def test_the_same_spec_gives_the_same_numbers_as_dict_json_or_keywords(ctx, tiny):
+    spec = {"task": "flipflop", "length": 10, "widths": [4, 6], "regularisers": ["none", "l1:0.001"], "networks": 3,
+            "seed": 3, "batch": 8, "trainSize": 32, "testSize": 8, "epochs": 2, "analysisTrials": 2, "oodTrials": 4,
+            "fixedPointStarts": 4, "threads": 1}
+    for again in (fa.degeneracy(ctx, spec=spec), fa.degeneracy(ctx, spec=json.dumps(spec))):
+        for table, expected in ((again.networks, tiny.networks), (again.pairs, tiny.pairs)):
+            for key in expected:
+                np.testing.assert_array_equal(table[key], expected[key], err_msg=key)
+
+
+def test_to_pandas_when_pandas_is_there(tiny):
+    pd = pytest.importorskip("pandas")
+    networks, pairs = tiny.to_pandas()
+    assert isinstance(networks, pd.DataFrame) and len(networks) == 12 and len(pairs) == 12
+    assert set(networks["status_name"]) <= set(fa.DEGENERACY_STATUSES.values())
+
+
+@pytest.mark.parametrize("arguments, name", [
+    (dict(widths=[]), "widths"),
+    (dict(networks=0), "networks"),
+    (dict(threshold=0.0), "threshold"),
+    (dict(threshold=-1.0), "threshold"),
+    (dict(task="juggling"), "task"),
+    (dict(regularisers=["l3:1"]), "regularisers"),
+    (dict(train_size=0), "train_size"),
+    (dict(spec='{"widths": [4,'), "spec_json"),
+    (dict(spec='{"colour": "red"}'), "spec_json"),
+    (dict(spec={"colour": "red"}), "spec_json"),
+])
+def test_bad_input_is_refused_naming_the_argument(ctx, arguments, name):
+    for call in (lambda: fa.degeneracy_sizes(**arguments), lambda: fa.degeneracy(ctx, **arguments)):
+        with pytest.raises(fa.FastAttractorsError) as error:
+            call()
+        assert error.value.status == "FA_ERR_INVALID_ARGUMENT"
+        assert error.value.message.startswith(name), error.value.message
+
+
+@pytest.mark.parametrize("arguments, kind, name", [
+    (dict(networks=2.5), TypeError, "networks"),
+    (dict(widths=8), TypeError, "widths"),
+    (dict(widths=[8, "16"]), TypeError, "widths[1]"),
+    (dict(threshold=float("nan")), ValueError, "threshold"),
+    (dict(task=3), TypeError, "task"),
+    (dict(spec=[1, 2]), TypeError, "spec"),
+])
+def test_wrong_types_are_refused_here_naming_the_argument(ctx, arguments, kind, name):
+    with pytest.raises(kind, match="^" + name.replace("[", r"\[")):
+        fa.degeneracy(ctx, **arguments)
+
+
+def test_a_closed_context_is_refused():
+    context = fa.Context("simd")
+    context.close()
+    with pytest.raises(fa.FastAttractorsError) as error:
+        fa.degeneracy(context, **TINY)
+    assert error.value.status == "FA_ERR_INVALID_CONTEXT"
+
+
+def test_train_ensemble_returns_the_weights_of_the_networks_degeneracy_trains(ctx, tiny):
+    one = {k: v for k, v in TINY.items() if k not in ("widths", "regularisers", "analysis_trials", "ood_trials",
+                                                        "fixed_point_starts")}
+    trained = fa.train_ensemble(ctx, width=6, regulariser="l1:0.001", **one)
+    assert trained.W.shape == (3, 6, 6) and trained.b.shape == (3, 6)
+    assert trained.U.shape[:2] == (3, 6) and trained.C.shape[0] == 3 and trained.C.shape[2] == 6
+    assert trained.d.shape == (3, trained.C.shape[1])
+    assert all(np.all(np.isfinite(block)) for block in (trained.W, trained.U, trained.b, trained.C, trained.d))
+    # Condition (6, "l1:0.001") is the last: networks 9, 10, 11 of the study, bit for bit.
+    np.testing.assert_array_equal(trained.final_test_loss, tiny.networks["final_test_loss"][9:])
+    np.testing.assert_array_equal(trained.steps, tiny.networks["steps"][9:])
+    np.testing.assert_array_equal(trained.status, tiny.networks["status"][9:])
+
+
+@pytest.mark.parametrize("arguments, name", [
+    (dict(spec={"widths": [4, 8]}), "widths"),
+    (dict(spec={"regularisers": ["none", "l2:0.1"]}), "regularisers"),
+    (dict(width=0), "width (widths)"),
+    (dict(networks=0), "networks"),
+    (dict(threshold=0.0), "threshold"),
+    (dict(task="juggling"), "task"),
+    (dict(spec="{"), "spec_json"),
+])
+def test_train_ensemble_refuses_bad_input_naming_the_argument(ctx, arguments, name):
+    with pytest.raises(fa.FastAttractorsError) as error:
+        fa.train_ensemble(ctx, **arguments)
+    assert error.value.message.startswith(name), error.value.message

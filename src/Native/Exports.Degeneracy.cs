@@ -1,0 +1,270 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using FastAttractors.Degeneracy;
+
+namespace FastAttractors.Native;
+
+public static unsafe partial class Exports
+{
+    /// <summary>
+    /// fa_degeneracy_sizes: parses and validates a degeneracy spec (the CLI's <c>degeneracy --spec</c> JSON schema,
+    /// <see cref="DegeneracySpecJson"/>) and returns the lengths fa_degeneracy_study's arrays must have: networks =
+    /// conditions·networks-per-condition, pairs = conditions·N(N−1)/2. Trains nothing.
+    /// </summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    public static int DegeneracySizes(byte* specJson, long* networks, long* pairs, byte* error, int capacity)
+    {
+        try
+        {
+            ErrorReport.Clear(error, capacity);
+            NativeArrays.RequirePointer(networks, "networks");
+            NativeArrays.RequirePointer(pairs, "pairs");
+            var (n, p) = DegeneracyArguments.Sizes(DegeneracyArguments.Spec(specJson));
+            *networks = n;
+            *pairs = p;
+            return (int)ErrorCode.Ok;
+        }
+        catch (Exception e)
+        {
+            return ErrorReport.Report(e, error, capacity);
+        }
+    }
+
+    /// <summary>
+    /// fa_degeneracy_study: runs <see cref="DegeneracyStudy.Run"/> on the spec (no checkpoints, no Lyapunov exponents) and
+    /// writes one row per network (network i = condition i / N, replicate i % N; conditions widths-major, then
+    /// regularisers) and one slot per pair (condition-major, then i &lt; j within the condition; NaN where either network is
+    /// not usable). Every output is checked before anything is trained.
+    /// </summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    public static int DegeneracyStudyRun(nint context, byte* specJson,
+        int* condition, long conditionLength, int* width, long widthLength, long* seed, long seedLength,
+        int* status, long statusLength, int* usable, long usableLength, long* steps, long stepsLength,
+        double* finalTestLoss, long finalTestLossLength, double* oodLoss, long oodLossLength,
+        int* fixedPoints, long fixedPointsLength, int* stableFixedPoints, long stableFixedPointsLength,
+        int* first, long firstLength, int* second, long secondLength, double* oodDifference, long oodDifferenceLength,
+        double* dsa, long dsaLength, double* weightDistance, long weightDistanceLength, double* oneMinusCka, long oneMinusCkaLength,
+        byte* error, int capacity)
+    {
+        try
+        {
+            ErrorReport.Clear(error, capacity);
+            using var lease = ContextTable.Enter(context);
+            var spec = DegeneracyArguments.Spec(specJson);
+            if (spec.Exponents != 0)
+                throw new ArgumentOutOfRangeException("exponents", spec.Exponents,
+                    $"exponents: fa_degeneracy_study computes no Lyapunov exponents (the CLI's degeneracy does); give 0, got {spec.Exponents}.");
+            var (networks, pairs) = DegeneracyArguments.Sizes(spec);
+            string rows = $"networks = {networks}", slots = $"pairs = {pairs}";
+            NativeArrays.CheckOutput(condition, conditionLength, networks, "condition", rows);
+            NativeArrays.CheckOutput(width, widthLength, networks, "width", rows);
+            NativeArrays.CheckOutput(seed, seedLength, networks, "seed", rows);
+            NativeArrays.CheckOutput(status, statusLength, networks, "status", rows);
+            NativeArrays.CheckOutput(usable, usableLength, networks, "usable", rows);
+            NativeArrays.CheckOutput(steps, stepsLength, networks, "steps", rows);
+            NativeArrays.CheckOutput(finalTestLoss, finalTestLossLength, networks, "final_test_loss", rows);
+            NativeArrays.CheckOutput(oodLoss, oodLossLength, networks, "ood_loss", rows);
+            NativeArrays.CheckOutput(fixedPoints, fixedPointsLength, networks, "fixed_points", rows);
+            NativeArrays.CheckOutput(stableFixedPoints, stableFixedPointsLength, networks, "stable_fixed_points", rows);
+            NativeArrays.CheckOutput(first, firstLength, pairs, "first", slots);
+            NativeArrays.CheckOutput(second, secondLength, pairs, "second", slots);
+            NativeArrays.CheckOutput(oodDifference, oodDifferenceLength, pairs, "ood_difference", slots);
+            NativeArrays.CheckOutput(dsa, dsaLength, pairs, "dsa", slots);
+            NativeArrays.CheckOutput(weightDistance, weightDistanceLength, pairs, "weight_distance", slots);
+            NativeArrays.CheckOutput(oneMinusCka, oneMinusCkaLength, pairs, "one_minus_cka", slots);
+
+            var result = DegeneracyStudy.Run(spec);
+
+            int n = spec.Networks;
+            foreach (var row in result.Networks)
+            {
+                int i = row.Index;
+                condition[i] = i / n;
+                width[i] = row.Width;
+                seed[i] = row.Seed;
+                status[i] = (int)row.Status;
+                usable[i] = row.Usable ? 1 : 0;
+                steps[i] = row.Steps;
+                finalTestLoss[i] = row.FinalTestLoss;
+                oodLoss[i] = row.OodLoss;
+                fixedPoints[i] = row.FixedPoints;
+                stableFixedPoints[i] = row.StableFixedPoints;
+            }
+            long perCondition = (long)n * (n - 1) / 2;
+            long slot = 0;
+            for (long c = 0; slot < pairs; c++)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    for (int j = i + 1; j < n; j++, slot++)
+                    {
+                        first[slot] = checked((int)(c * n + i));
+                        second[slot] = checked((int)(c * n + j));
+                        oodDifference[slot] = dsa[slot] = weightDistance[slot] = oneMinusCka[slot] = double.NaN;
+                    }
+                }
+            }
+            foreach (var pair in result.Pairs)
+            {
+                long c = pair.First / n;
+                long i = pair.First % n, j = pair.Second % n;
+                long at = c * perCondition + i * n - i * (i + 1) / 2 + (j - i - 1);
+                oodDifference[at] = pair.Behaviour;
+                dsa[at] = pair.Dsa;
+                weightDistance[at] = pair.WeightFrobenius;
+                oneMinusCka[at] = 1 - pair.Cka;
+            }
+            return (int)ErrorCode.Ok;
+        }
+        catch (Exception e)
+        {
+            return ErrorReport.Report(e, error, capacity);
+        }
+    }
+}
+
+/// <summary>The spec text of the degeneracy exports and the sizes it implies, each checked exactly.</summary>
+internal static unsafe class DegeneracyArguments
+{
+    /// <summary>The most bytes of spec text read (a spec is a few hundred).</summary>
+    public const int MaxSpecBytes = 1 << 20;
+
+    public static DegeneracyStudySpec Spec(byte* specJson)
+    {
+        NativeArrays.RequirePointer(specJson, DegeneracySpecJson.Argument);
+        int length = 0;
+        while (specJson[length] != 0)
+        {
+            if (++length > MaxSpecBytes)
+                throw new ArgumentException($"{DegeneracySpecJson.Argument}: longer than {MaxSpecBytes} bytes (or not NUL-terminated).", DegeneracySpecJson.Argument);
+        }
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(specJson, length);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ArgumentException($"{DegeneracySpecJson.Argument}: not valid UTF-8.", DegeneracySpecJson.Argument);
+        }
+        return DegeneracySpecJson.Parse(text);
+    }
+
+    /// <summary>The shape of the networks of a spec fa_train_ensemble accepts: one width and one regulariser.</summary>
+    public static Training.RnnShape EnsembleShape(DegeneracyStudySpec spec)
+    {
+        if (spec.Widths.Count != 1)
+            throw new ArgumentException($"widths: fa_train_ensemble trains networks of one width, got {spec.Widths.Count} ({string.Join(", ", spec.Widths)}).", "widths");
+        if (spec.Regularisers.Count != 1)
+            throw new ArgumentException($"regularisers: fa_train_ensemble trains with one regulariser, got {spec.Regularisers.Count}.", "regularisers");
+        if (spec.Exponents != 0)
+            throw new ArgumentOutOfRangeException("exponents", spec.Exponents, $"exponents: fa_train_ensemble computes no Lyapunov exponents; give 0, got {spec.Exponents}.");
+        var task = spec.Task.Train;
+        return new Training.RnnShape(spec.Widths[0], task.Inputs, task.Outputs);
+    }
+
+    /// <summary>networks·(parameters per network), refused naming "networks" when it exceeds one array.</summary>
+    public static long ParameterCount(DegeneracyStudySpec spec, Training.RnnShape shape) =>
+        ElementCounts.Product("networks", "the parameters are networks·(n·n + n·m + n + o·n + o)", spec.Networks, shape.Count);
+
+    /// <summary>The members DegeneracyStudy.Run trains for the spec's conditions, in its order.</summary>
+    public static List<Training.EnsembleMemberSpec> Members(DegeneracyStudySpec spec)
+    {
+        var members = new List<Training.EnsembleMemberSpec>();
+        foreach (var (width, regulariser) in spec.Conditions)
+        {
+            for (int k = 0; k < spec.Networks; k++)
+                members.Add(new Training.EnsembleMemberSpec(spec.Task.Train, width, spec.Init, spec.Seed + k, spec.LearningRate, regulariser,
+                    DegeneracyStudySpec.ConditionLabel(width, regulariser)));
+        }
+        return members;
+    }
+
+    /// <summary>(networks, pairs), refused naming "networks" (or "widths") when either exceeds one array.</summary>
+    public static (long Networks, long Pairs) Sizes(DegeneracyStudySpec spec)
+    {
+        long conditions = ElementCounts.Product("widths", "the conditions are widths·regularisers", spec.Widths.Count, spec.Regularisers.Count);
+        long networks = ElementCounts.Product("networks", "the networks are conditions·networks", conditions, spec.Networks);
+        long perCondition = ElementCounts.Product("networks", "the pairs of a condition are networks·(networks − 1)/2", spec.Networks, spec.Networks - 1) / 2;
+        long pairs = ElementCounts.Product("networks", "the pair slots are conditions·networks·(networks − 1)/2", conditions, perCondition);
+        if (networks > int.MaxValue)
+            throw new ArgumentOutOfRangeException("networks", networks, $"networks: {networks} networks in all, more than int32 indices hold.");
+        return (networks, pairs);
+    }
+}
+
+public static unsafe partial class Exports
+{
+    /// <summary>
+    /// fa_ensemble_sizes: the sizes of fa_train_ensemble's arrays for a degeneracy spec of one width and one regulariser:
+    /// networks, hidden n, inputs m, outputs o (each network's parameters are n·n + n·m + n + o·n + o reals).
+    /// </summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    public static int EnsembleSizes(byte* specJson, int* networks, int* hidden, int* inputs, int* outputs, byte* error, int capacity)
+    {
+        try
+        {
+            ErrorReport.Clear(error, capacity);
+            NativeArrays.RequirePointer(networks, "networks");
+            NativeArrays.RequirePointer(hidden, "hidden");
+            NativeArrays.RequirePointer(inputs, "inputs");
+            NativeArrays.RequirePointer(outputs, "outputs");
+            var spec = DegeneracyArguments.Spec(specJson);
+            var shape = DegeneracyArguments.EnsembleShape(spec);
+            DegeneracyArguments.ParameterCount(spec, shape);
+            *networks = spec.Networks;
+            *hidden = shape.Hidden;
+            *inputs = shape.Inputs;
+            *outputs = shape.Outputs;
+            return (int)ErrorCode.Ok;
+        }
+        catch (Exception e)
+        {
+            return ErrorReport.Report(e, error, capacity);
+        }
+    }
+
+    /// <summary>
+    /// fa_train_ensemble: trains the networks of a one-width, one-regulariser spec exactly as fa_degeneracy_study and the
+    /// CLI's degeneracy train them (EnsembleTrainer; network k has seed spec seed + k) and writes each network's final
+    /// parameters [W (n×n) | U (n×m) | b (n) | C (o×n) | d (o)], row-major, network after network, with its status,
+    /// steps and final test loss. Every output is checked before anything is trained.
+    /// </summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    public static int TrainEnsemble(nint context, byte* specJson, double* parameters, long parametersLength, int* status, long statusLength,
+        long* steps, long stepsLength, double* finalTestLoss, long finalTestLossLength, byte* error, int capacity)
+    {
+        try
+        {
+            ErrorReport.Clear(error, capacity);
+            using var lease = ContextTable.Enter(context);
+            var spec = DegeneracyArguments.Spec(specJson);
+            var shape = DegeneracyArguments.EnsembleShape(spec);
+            long total = DegeneracyArguments.ParameterCount(spec, shape);
+            int networks = spec.Networks;
+            string rows = $"networks = {networks}";
+            NativeArrays.CheckOutput(parameters, parametersLength, total, "parameters",
+                $"networks·(n·n + n·m + n + o·n + o) = {networks}·{shape.Count}");
+            NativeArrays.CheckOutput(status, statusLength, networks, "status", rows);
+            NativeArrays.CheckOutput(steps, stepsLength, networks, "steps", rows);
+            NativeArrays.CheckOutput(finalTestLoss, finalTestLossLength, networks, "final_test_loss", rows);
+
+            var trained = Training.EnsembleTrainer.Train(DegeneracyArguments.Members(spec), spec.Training);
+
+            for (int k = 0; k < networks; k++)
+            {
+                var t = trained[k];
+                t.Final.Values.AsSpan(0, shape.Count).CopyTo(new Span<double>(parameters + (long)k * shape.Count, shape.Count));
+                status[k] = (int)t.Status;
+                steps[k] = t.Steps;
+                finalTestLoss[k] = t.FinalTestLoss;
+            }
+            return (int)ErrorCode.Ok;
+        }
+        catch (Exception e)
+        {
+            return ErrorReport.Report(e, error, capacity);
+        }
+    }
+}
