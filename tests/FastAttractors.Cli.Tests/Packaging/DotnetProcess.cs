@@ -37,6 +37,10 @@ public static class DotnetProcess
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
         psi.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        // Own worker nodes, ended with the child: a reused node belongs to whatever build started it (on a shared
+        // machine, another user's), and one that goes away mid-build fails ours with MSB4166.
+        psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        psi.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
             psi.Environment[key] = value;
         using var process = Process.Start(psi)!;
