@@ -7,8 +7,9 @@ namespace FastAttractors.Bench.Benchmarks;
 /// Lorenz on Simd, 65,536 members × 200 RK4 steps (dt 0.001), final states only: the built-in hand-written tile
 /// field; the same f as a user model called once per tile in lane numbers, stepped with each tile's state in
 /// registers (the default; 1, 2 or 4 tiles in lockstep) or through the tile's memory buffers; and that user model
-/// lane by lane (the path before vectorisation, kept callable for this comparison). The built-in is the baseline of
-/// the Ratio column.
+/// lane by lane (the path before vectorisation, kept callable for this comparison). "f not inlined" rows use
+/// <see cref="PlainUserLorenz{T}"/>, the same f without the inlining mark. The built-in is the baseline of the Ratio
+/// column.
 /// </summary>
 public class UserModelSimdBenchmarks
 {
@@ -21,7 +22,8 @@ public class UserModelSimdBenchmarks
     [Params(Precision.Float32, Precision.Float64)]
     public Precision Precision { get; set; }
 
-    [Params("built-in", "user registers", "user registers ×1", "user registers ×4", "user memory", "user lane by lane")]
+    [Params("built-in", "user registers", "user registers ×1", "user registers ×4", "user memory",
+        "user registers, f not inlined", "user memory, f not inlined", "user lane by lane")]
     public string Path { get; set; } = "built-in";
 
     [GlobalSetup]
@@ -35,13 +37,18 @@ public class UserModelSimdBenchmarks
             "user registers ×1" => User(tiles: 1),
             "user registers ×4" => User(tiles: 4),
             "user memory" => User(registers: false),
-            _ => new UserModel<UserLorenz<Real64>, UserLorenz<Real32>>(new(), new(), DynamicsKind.Flow, "UserLorenz") { LaneByLaneOnSimd = true },
+            "user registers, f not inlined" => Plain(),
+            "user memory, f not inlined" => Plain(registers: false),
+            _ => new UserModel<PlainUserLorenz<Real64>, PlainUserLorenz<Real32>>(new(), new(), DynamicsKind.Flow, "UserLorenz") { LaneByLaneOnSimd = true },
         };
         problem = new EnsembleProblem(model, InitialStates.Normal(3, Members, 5.0, 1, mean: 1.0), Members);
     }
 
     private static UserModel<UserLorenz<Real64>, UserLorenz<Real32>> User(bool registers = true, int tiles = 0) =>
         new(new(), new(), DynamicsKind.Flow, "UserLorenz") { RegistersOnSimd = registers, RegisterTilesInLockstep = tiles };
+
+    private static UserModel<PlainUserLorenz<Real64>, PlainUserLorenz<Real32>> Plain(bool registers = true) =>
+        new(new(), new(), DynamicsKind.Flow, "UserLorenz") { RegistersOnSimd = registers };
 
     [GlobalCleanup]
     public void Cleanup() => engine?.Dispose();

@@ -49,16 +49,11 @@ internal sealed unsafe class RegisterRk4Runner<T>(RunPlan plan, EnsembleSolution
         }, _ => { });
     }
 
-    /// <summary>One tile's registers: the state and the lanes frozen since they went non-finite.</summary>
-    private struct TileState
+    /// <summary>A tile's components 0–3 (those at or past the model's dimension unused), as locals the JIT can
+    /// keep in registers: four fields, within what it promotes field by field.</summary>
+    private struct Quad
     {
-        public Vector<T> X0, X1, X2, X3, Frozen;
-    }
-
-    /// <summary>RK4's weights h, h/2, h/3, h/6, each one correctly rounded division as in SimdIntegrator.</summary>
-    private readonly struct Weights(T dt)
-    {
-        public readonly Vector<T> Dt = new(dt), Half = new(dt / T.CreateTruncating(2)), Third = new(dt / T.CreateTruncating(3)), Sixth = new(dt / T.CreateTruncating(6));
+        public Vector<T> X0, X1, X2, X3;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -67,111 +62,181 @@ internal sealed unsafe class RegisterRk4Runner<T>(RunPlan plan, EnsembleSolution
         where TReal : unmanaged, IReal<TReal>
         where TModel : struct, IModel<TReal>
     {
-        int n = plan.N;
         TLanes* k = stackalloc TLanes[LaneQuad<T>.Capacity];
         TLanes* scratch = stackalloc TLanes[Math.Max(1, model.ScratchLength)];
-        var weights = new Weights(T.CreateTruncating(plan.Dt));
-        int count = work.Length;
-        TileState s0 = default, s1 = default, s2 = default, s3 = default;
-        for (int t = 0; t < count; t++)
+        // Per stage s: the accumulator's weight (h/6, h/3, h/3, h/6) and the next stage input's (h/2, h/2, h, unused),
+        // each one correctly rounded division as in SimdIntegrator. Loads off the dependency chain.
+        T dt = T.CreateTruncating(plan.Dt), half = dt / T.CreateTruncating(2), third = dt / T.CreateTruncating(3), sixth = dt / T.CreateTruncating(6);
+        Vector<T>* weights = stackalloc Vector<T>[8];
+        weights[0] = new(sixth); weights[1] = new(third); weights[2] = new(third); weights[3] = new(sixth);
+        weights[4] = new(half); weights[5] = new(half); weights[6] = new(dt); weights[7] = new(dt);
+        for (int t = 0; t < work.Length; t++)
         {
             work[t].Load(plan.Problem.InitialStates, firstTile + t, plan.Members);
             Store(work[t], firstTile + t, 0);
         }
-        Fill(ref s0, work[0]);
-        if (count > 1) Fill(ref s1, work[1]);
-        if (count > 2) Fill(ref s2, work[2]);
-        if (count > 3) Fill(ref s3, work[3]);
-        int every = plan.RecordEvery ?? 0;
+        var context = new StepContext<TLanes>(k, scratch, weights);
+        // One loop per group size, each with the stage's f inlined once per tile: a loop body with more copies of f
+        // exhausts the JIT's inlining budget and f becomes a call (measured: slower than the memory path).
+        switch (work.Length)
+        {
+            case 1: Loop1<TLanes, TReal, TModel>(model, firstTile, work, context); break;
+            case 2: Loop2<TLanes, TReal, TModel>(model, firstTile, work, context); break;
+            case 3: Loop2<TLanes, TReal, TModel>(model, firstTile, work[..2], context); Loop1<TLanes, TReal, TModel>(model, firstTile + 2, work[2..], context); break;
+            default: Loop4<TLanes, TReal, TModel>(model, firstTile, work, context); break;
+        }
+        for (int t = 0; t < work.Length; t++)
+            work[t].Unload(solution, firstTile + t);
+    }
+
+    /// <summary>The per-worker buffers and constants one step reads.</summary>
+    private readonly struct StepContext<TLanes>(TLanes* k, TLanes* scratch, Vector<T>* weights) where TLanes : unmanaged
+    {
+        public readonly TLanes* K = k, Scratch = scratch;
+        public readonly Vector<T>* Weights = weights;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Loop1<TLanes, TReal, TModel>(TModel model, int firstTile, Span<TileWork<T>> work, StepContext<TLanes> c)
+        where TLanes : unmanaged, ILaneNumber<TLanes>, ILift<TLanes, TReal>
+        where TReal : unmanaged, IReal<TReal>
+        where TModel : struct, IModel<TReal>
+    {
+        var w0 = work[0];
+        Quad x0 = Fill(w0);
+        Vector<T> frozen0 = default;
+        int n = model.Dimension, every = plan.RecordEvery ?? 0;
         long untilSave = every;
         for (long step = 0; step < plan.Steps; step++)
         {
-            // Independent tiles one after another in the loop body: the out-of-order core overlaps their dependency
-            // chains, which one small tile alone leaves waiting on FMA latency.
-            Step<TLanes, TReal, TModel>(model, ref s0, firstTile, work[0], step, n, k, scratch, weights);
-            if (count > 1) Step<TLanes, TReal, TModel>(model, ref s1, firstTile + 1, work[1], step, n, k, scratch, weights);
-            if (count > 2) Step<TLanes, TReal, TModel>(model, ref s2, firstTile + 2, work[2], step, n, k, scratch, weights);
-            if (count > 3) Step<TLanes, TReal, TModel>(model, ref s3, firstTile + 3, work[3], step, n, k, scratch, weights);
+            Quad a0 = x0, g0 = x0;
+            for (int s = 0; s < 4; s++)
+                Stage<TLanes, TReal, TModel>(model, firstTile, s, ref x0, ref a0, ref g0, c);
+            Finish(ref x0, ref frozen0, a0, w0, step, n);
+            if (every > 0 && --untilSave == 0)
+            {
+                untilSave = every;
+                Save(x0, w0, firstTile, (step + 1) / every, n);
+            }
+        }
+        Spill(x0, w0, n);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Loop2<TLanes, TReal, TModel>(TModel model, int firstTile, Span<TileWork<T>> work, StepContext<TLanes> c)
+        where TLanes : unmanaged, ILaneNumber<TLanes>, ILift<TLanes, TReal>
+        where TReal : unmanaged, IReal<TReal>
+        where TModel : struct, IModel<TReal>
+    {
+        TileWork<T> w0 = work[0], w1 = work[1];
+        Quad x0 = Fill(w0), x1 = Fill(w1);
+        Vector<T> frozen0 = default, frozen1 = default;
+        int n = model.Dimension, every = plan.RecordEvery ?? 0;
+        long untilSave = every;
+        for (long step = 0; step < plan.Steps; step++)
+        {
+            Quad a0 = x0, g0 = x0, a1 = x1, g1 = x1;
+            for (int s = 0; s < 4; s++)
+            {
+                // Two independent tiles per stage: the out-of-order core overlaps their dependency chains, which one
+                // small tile alone leaves waiting on FMA latency.
+                Stage<TLanes, TReal, TModel>(model, firstTile, s, ref x0, ref a0, ref g0, c);
+                Stage<TLanes, TReal, TModel>(model, firstTile + 1, s, ref x1, ref a1, ref g1, c);
+            }
+            Finish(ref x0, ref frozen0, a0, w0, step, n);
+            Finish(ref x1, ref frozen1, a1, w1, step, n);
             if (every > 0 && --untilSave == 0)
             {
                 untilSave = every;
                 long frame = (step + 1) / every;
-                Save(s0, work[0], firstTile, frame, n);
-                if (count > 1) Save(s1, work[1], firstTile + 1, frame, n);
-                if (count > 2) Save(s2, work[2], firstTile + 2, frame, n);
-                if (count > 3) Save(s3, work[3], firstTile + 3, frame, n);
+                Save(x0, w0, firstTile, frame, n);
+                Save(x1, w1, firstTile + 1, frame, n);
             }
         }
-        Spill(s0, work[0], n);
-        if (count > 1) Spill(s1, work[1], n);
-        if (count > 2) Spill(s2, work[2], n);
-        if (count > 3) Spill(s3, work[3], n);
-        for (int t = 0; t < count; t++)
-            work[t].Unload(solution, firstTile + t);
+        Spill(x0, w0, n);
+        Spill(x1, w1, n);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Loop4<TLanes, TReal, TModel>(TModel model, int firstTile, Span<TileWork<T>> work, StepContext<TLanes> c)
+        where TLanes : unmanaged, ILaneNumber<TLanes>, ILift<TLanes, TReal>
+        where TReal : unmanaged, IReal<TReal>
+        where TModel : struct, IModel<TReal>
+    {
+        TileWork<T> w0 = work[0], w1 = work[1], w2 = work[2], w3 = work[3];
+        Quad x0 = Fill(w0), x1 = Fill(w1), x2 = Fill(w2), x3 = Fill(w3);
+        Vector<T> frozen0 = default, frozen1 = default, frozen2 = default, frozen3 = default;
+        int n = model.Dimension, every = plan.RecordEvery ?? 0;
+        long untilSave = every;
+        for (long step = 0; step < plan.Steps; step++)
+        {
+            Quad a0 = x0, g0 = x0, a1 = x1, g1 = x1, a2 = x2, g2 = x2, a3 = x3, g3 = x3;
+            for (int s = 0; s < 4; s++)
+            {
+                Stage<TLanes, TReal, TModel>(model, firstTile, s, ref x0, ref a0, ref g0, c);
+                Stage<TLanes, TReal, TModel>(model, firstTile + 1, s, ref x1, ref a1, ref g1, c);
+                Stage<TLanes, TReal, TModel>(model, firstTile + 2, s, ref x2, ref a2, ref g2, c);
+                Stage<TLanes, TReal, TModel>(model, firstTile + 3, s, ref x3, ref a3, ref g3, c);
+            }
+            Finish(ref x0, ref frozen0, a0, w0, step, n);
+            Finish(ref x1, ref frozen1, a1, w1, step, n);
+            Finish(ref x2, ref frozen2, a2, w2, step, n);
+            Finish(ref x3, ref frozen3, a3, w3, step, n);
+            if (every > 0 && --untilSave == 0)
+            {
+                untilSave = every;
+                long frame = (step + 1) / every;
+                Save(x0, w0, firstTile, frame, n);
+                Save(x1, w1, firstTile + 1, frame, n);
+                Save(x2, w2, firstTile + 2, frame, n);
+                Save(x3, w3, firstTile + 3, frame, n);
+            }
+        }
+        Spill(x0, w0, n);
+        Spill(x1, w1, n);
+        Spill(x2, w2, n);
+        Spill(x3, w3, n);
     }
 
     /// <summary>
-    /// One RK4 step of one tile, SimdIntegrator's Rk4Step and mask update inlined into registers. Components at or
-    /// past n are skipped by tests on n, which the JIT folds where the model's Dimension is a constant.
+    /// RK4 stage s of one tile: K = f(g), then a += w_s K and the next stage input g = x + v_s K. With a and g both
+    /// starting at x this is SimdIntegrator's Rk4Step FMA for FMA (its first FMA adds to x, ours to a copy of x).
+    /// Components at or past n are skipped by tests the JIT folds where the model's Dimension is a constant.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Step<TLanes, TReal, TModel>(TModel model, ref TileState s, int tile, TileWork<T> w, long step, int n, TLanes* k, TLanes* scratch, in Weights h)
+    private static void Stage<TLanes, TReal, TModel>(TModel model, int tile, int s, ref Quad x, ref Quad a, ref Quad g, in StepContext<TLanes> c)
         where TLanes : unmanaged, ILaneNumber<TLanes>, ILift<TLanes, TReal>
         where TReal : unmanaged, IReal<TReal>
         where TModel : struct, IModel<TReal>
     {
-        Vector<T> x0 = s.X0, x1 = s.X1, x2 = s.X2, x3 = s.X3;
-        Vector<T> a0, a1 = default, a2 = default, a3 = default, g0, g1 = default, g2 = default, g3 = default;
-
-        Evaluate<TLanes, TReal, TModel>(model, tile, x0, x1, x2, x3, k, scratch);
-        a0 = SimdMath.Fma(h.Sixth, K(k, 0), x0); g0 = SimdMath.Fma(h.Half, K(k, 0), x0);
-        if (n > 1) { a1 = SimdMath.Fma(h.Sixth, K(k, 1), x1); g1 = SimdMath.Fma(h.Half, K(k, 1), x1); }
-        if (n > 2) { a2 = SimdMath.Fma(h.Sixth, K(k, 2), x2); g2 = SimdMath.Fma(h.Half, K(k, 2), x2); }
-        if (n > 3) { a3 = SimdMath.Fma(h.Sixth, K(k, 3), x3); g3 = SimdMath.Fma(h.Half, K(k, 3), x3); }
-
-        Evaluate<TLanes, TReal, TModel>(model, tile, g0, g1, g2, g3, k, scratch);
-        a0 = SimdMath.Fma(h.Third, K(k, 0), a0); g0 = SimdMath.Fma(h.Half, K(k, 0), x0);
-        if (n > 1) { a1 = SimdMath.Fma(h.Third, K(k, 1), a1); g1 = SimdMath.Fma(h.Half, K(k, 1), x1); }
-        if (n > 2) { a2 = SimdMath.Fma(h.Third, K(k, 2), a2); g2 = SimdMath.Fma(h.Half, K(k, 2), x2); }
-        if (n > 3) { a3 = SimdMath.Fma(h.Third, K(k, 3), a3); g3 = SimdMath.Fma(h.Half, K(k, 3), x3); }
-
-        Evaluate<TLanes, TReal, TModel>(model, tile, g0, g1, g2, g3, k, scratch);
-        a0 = SimdMath.Fma(h.Third, K(k, 0), a0); g0 = SimdMath.Fma(h.Dt, K(k, 0), x0);
-        if (n > 1) { a1 = SimdMath.Fma(h.Third, K(k, 1), a1); g1 = SimdMath.Fma(h.Dt, K(k, 1), x1); }
-        if (n > 2) { a2 = SimdMath.Fma(h.Third, K(k, 2), a2); g2 = SimdMath.Fma(h.Dt, K(k, 2), x2); }
-        if (n > 3) { a3 = SimdMath.Fma(h.Third, K(k, 3), a3); g3 = SimdMath.Fma(h.Dt, K(k, 3), x3); }
-
-        Evaluate<TLanes, TReal, TModel>(model, tile, g0, g1, g2, g3, k, scratch);
-        a0 = SimdMath.Fma(h.Sixth, K(k, 0), a0);
-        if (n > 1) a1 = SimdMath.Fma(h.Sixth, K(k, 1), a1);
-        if (n > 2) a2 = SimdMath.Fma(h.Sixth, K(k, 2), a2);
-        if (n > 3) a3 = SimdMath.Fma(h.Sixth, K(k, 3), a3);
-
-        // SimdIntegrator's freeze: a lane whose new state has a non-finite component keeps its state from then on.
-        var finite = SimdMath.FiniteMask(a0);
-        if (n > 1) finite &= SimdMath.FiniteMask(a1);
-        if (n > 2) finite &= SimdMath.FiniteMask(a2);
-        if (n > 3) finite &= SimdMath.FiniteMask(a3);
-        var failed = ~finite & ~s.Frozen;
-        if (failed != Vector<T>.Zero)
-            w.MarkFailed(failed, step);
-        var frozen = s.Frozen | ~finite;
-        s.Frozen = frozen;
-        s.X0 = Vector.ConditionalSelect(frozen, x0, Flushed(a0));
-        if (n > 1) s.X1 = Vector.ConditionalSelect(frozen, x1, Flushed(a1));
-        if (n > 2) s.X2 = Vector.ConditionalSelect(frozen, x2, Flushed(a2));
-        if (n > 3) s.X3 = Vector.ConditionalSelect(frozen, x3, Flushed(a3));
+        var k = c.K;
+        int n = model.Dimension; // a constant for most models once inlined, so the tests below fold
+        model.Evaluate<TLanes, LaneQuad<TLanes>, LanePointer<TLanes>, LanePointer<TLanes>>(
+            tile * Vector<T>.Count, new(Lane<TLanes>(g.X0), Lane<TLanes>(g.X1), Lane<TLanes>(g.X2), Lane<TLanes>(g.X3)), new(k), new(c.Scratch));
+        Vector<T> wa = c.Weights[s], wg = c.Weights[4 + s];
+        a.X0 = SimdMath.Fma(wa, K(k, 0), a.X0); g.X0 = SimdMath.Fma(wg, K(k, 0), x.X0);
+        if (n > 1) { a.X1 = SimdMath.Fma(wa, K(k, 1), a.X1); g.X1 = SimdMath.Fma(wg, K(k, 1), x.X1); }
+        if (n > 2) { a.X2 = SimdMath.Fma(wa, K(k, 2), a.X2); g.X2 = SimdMath.Fma(wg, K(k, 2), x.X2); }
+        if (n > 3) { a.X3 = SimdMath.Fma(wa, K(k, 3), a.X3); g.X3 = SimdMath.Fma(wg, K(k, 3), x.X3); }
     }
 
-    /// <summary>f at the given components into k, with the tile's first member as the member index (as VectorisedUserField).</summary>
+    /// <summary>SimdIntegrator's freeze: a lane whose new state has a non-finite component keeps its state from then
+    /// on, and its first failing step is recorded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Evaluate<TLanes, TReal, TModel>(TModel model, int tile, Vector<T> x0, Vector<T> x1, Vector<T> x2, Vector<T> x3, TLanes* k, TLanes* scratch)
-        where TLanes : unmanaged, ILaneNumber<TLanes>, ILift<TLanes, TReal>
-        where TReal : unmanaged, IReal<TReal>
-        where TModel : struct, IModel<TReal>
+    private void Finish(ref Quad x, ref Vector<T> frozen, in Quad next, TileWork<T> w, long step, int n)
     {
-        model.Evaluate<TLanes, LaneQuad<TLanes>, LanePointer<TLanes>, LanePointer<TLanes>>(
-            tile * Vector<T>.Count, new(Lane<TLanes>(x0), Lane<TLanes>(x1), Lane<TLanes>(x2), Lane<TLanes>(x3)), new(k), new(scratch));
+        var finite = Vector.Equals(next.X0 - next.X0, Vector<T>.Zero); // SimdMath.FiniteMask, inlined by hand
+        if (n > 1) finite &= Vector.Equals(next.X1 - next.X1, Vector<T>.Zero);
+        if (n > 2) finite &= Vector.Equals(next.X2 - next.X2, Vector<T>.Zero);
+        if (n > 3) finite &= Vector.Equals(next.X3 - next.X3, Vector<T>.Zero);
+        var failed = ~finite & ~frozen;
+        if (failed != Vector<T>.Zero)
+            w.MarkFailed(failed, step);
+        frozen |= ~finite;
+        x.X0 = Vector.ConditionalSelect(frozen, x.X0, Flushed(next.X0));
+        if (n > 1) x.X1 = Vector.ConditionalSelect(frozen, x.X1, Flushed(next.X1));
+        if (n > 2) x.X2 = Vector.ConditionalSelect(frozen, x.X2, Flushed(next.X2));
+        if (n > 3) x.X3 = Vector.ConditionalSelect(frozen, x.X3, Flushed(next.X3));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -183,31 +248,33 @@ internal sealed unsafe class RegisterRk4Runner<T>(RunPlan plan, EnsembleSolution
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<T> K<TLanes>(TLanes* k, int i) where TLanes : unmanaged => Unsafe.BitCast<TLanes, Vector<T>>(k[i]);
 
-    private static void Fill(ref TileState s, TileWork<T> w)
+    private static Quad Fill(TileWork<T> w)
     {
         var x = w.X;
-        s.X0 = x[0];
-        if (x.Length > 1) s.X1 = x[1];
-        if (x.Length > 2) s.X2 = x[2];
-        if (x.Length > 3) s.X3 = x[3];
-        s.Frozen = Vector<T>.Zero;
+        Quad q = default;
+        q.X0 = x[0];
+        if (x.Length > 1) q.X1 = x[1];
+        if (x.Length > 2) q.X2 = x[2];
+        if (x.Length > 3) q.X3 = x[3];
+        return q;
     }
 
     /// <summary>The registers back into the tile's work buffer, for saving and unloading.</summary>
-    private static void Spill(in TileState s, TileWork<T> w, int n)
+    private static void Spill(in Quad q, TileWork<T> w, int n)
     {
         var x = w.X;
-        x[0] = s.X0;
-        if (n > 1) x[1] = s.X1;
-        if (n > 2) x[2] = s.X2;
-        if (n > 3) x[3] = s.X3;
+        x[0] = q.X0;
+        if (n > 1) x[1] = q.X1;
+        if (n > 2) x[2] = q.X2;
+        if (n > 3) x[3] = q.X3;
     }
 
-    private void Save(in TileState s, TileWork<T> w, int tile, long frame, int n)
+    [MethodImpl(MethodImplOptions.NoInlining)] // rare: kept out of the hot loop's code
+    private void Save(in Quad q, TileWork<T> w, int tile, long frame, int n)
     {
         if (solution.Trajectory is null)
             return;
-        Spill(s, w, n);
+        Spill(q, w, n);
         Store(w, tile, frame);
     }
 
