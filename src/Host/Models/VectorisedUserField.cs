@@ -38,7 +38,8 @@ internal readonly unsafe struct VectorisedUserField<TScalar, TLanes, TReal, TFie
 
     private static int Lanes => Vector<TScalar>.Count;
 
-    public bool RegisterResident => registerResident;
+    /// <summary>Asked for and worth it: only a model whose f the JIT inlines gains from registers (<see cref="InlinedEvaluate{TModel, TReal}"/>).</summary>
+    public bool RegisterResident => registerResident && InlinedEvaluate<TField, TReal>.IsMarked;
 
     public int TilesInLockstep => tilesInLockstep;
 

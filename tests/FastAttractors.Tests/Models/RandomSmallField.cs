@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 
@@ -7,7 +8,7 @@ namespace FastAttractors.Tests.Models;
 /// A random small user model for the register path's tests: f_i = c_i + Σ_j A_ij x_j + B_i x_{i+1} x_{i+2} +
 /// D_i tanh(x_i) + E_i sin(x_{i+1}) (indices mod n), with its quadratic term optionally stored through the scratch
 /// so both the scratch and loops with non-constant indices are exercised. Growth makes some members blow up, which
-/// exercises the per-lane freeze.
+/// exercises the per-lane freeze. Marked for inlining, as the register path requires.
 /// </summary>
 public readonly struct RandomSmallField<T>(int n, double[] coefficients, bool useScratch) : IModel<T> where T : unmanaged, IReal<T>
 {
@@ -19,6 +20,7 @@ public readonly struct RandomSmallField<T>(int n, double[] coefficients, bool us
     public int Dimension => n;
     public int ScratchLength => useScratch ? n : 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>

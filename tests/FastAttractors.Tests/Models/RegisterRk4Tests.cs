@@ -1,4 +1,7 @@
+using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
+using FastAttractors.Models;
+using FastAttractors.Simd.Lanes;
 using FastAttractors.Tests.Support;
 using Xunit;
 
@@ -55,6 +58,29 @@ public class RegisterRk4Tests
         Assert.Equal(slow.Trajectory, fast.Trajectory);
         Assert.Equal(slow.Status, fast.Status);
         Assert.Equal(slow.FailedStep, fast.FailedStep);
+    }
+
+    /// <summary>ẋ = −x, with no inlining mark.</summary>
+    private readonly struct UnmarkedDecay<T> : IModel<T> where T : unmanaged, IReal<T>
+    {
+        public int Dimension => 1;
+        public int ScratchLength => 0;
+
+        public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
+            where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
+            where TIn : struct, IVectorIn<TNum>
+            where TOut : struct, IVectorOut<TNum>
+            where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> => y.Set(0, -x[0]);
+    }
+
+    [Fact]
+    public void Register_path_is_offered_only_for_models_marked_for_inlining_and_not_switched_off()
+    {
+        var c = new double[RandomSmallField<Real64>.CoefficientCount(2)];
+        Assert.True(new VectorisedUserField<double, Lanes64, Real64, RandomSmallField<Real64>>(new(2, c, false), registerResident: true).RegisterResident);
+        Assert.False(new VectorisedUserField<double, Lanes64, Real64, RandomSmallField<Real64>>(new(2, c, false), registerResident: false).RegisterResident);
+        Assert.False(new VectorisedUserField<float, Lanes32, Real32, UnmarkedDecay<Real32>>(new(), registerResident: true).RegisterResident);
+        Assert.True(InlinedEvaluate<RosslerField<Real32>, Real32>.IsMarked);
     }
 
     [Fact]

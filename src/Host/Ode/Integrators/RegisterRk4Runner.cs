@@ -10,7 +10,9 @@ namespace FastAttractors.Ode.Integrators;
 /// <summary>
 /// Classic RK4 for a generic model of dimension ≤ 4 with each tile's state, stage values and accumulators in locals
 /// for all steps, so the JIT sees the model's f over concrete lane types and keeps them in vector registers; only
-/// f's output goes through a small stack buffer (a model writes it through <see cref="IVectorOut{TNum}"/>).
+/// f's output goes through a small stack buffer (a model writes it through <see cref="IVectorOut{TNum}"/>). The gain
+/// needs f inlined: a model's Evaluate over about 100 bytes of IL stays a call unless it is marked
+/// <c>AggressiveInlining</c> (docs/how-to/add-a-model.md), and then this path is only as fast as the memory one.
 /// <para>
 /// The arithmetic is <see cref="SimdIntegrator"/>'s unrolled RK4, FMA for FMA in the same order with the same
 /// weights, and the per-step bookkeeping is its too: a lane whose new state is non-finite is frozen at its last
@@ -21,8 +23,8 @@ namespace FastAttractors.Ode.Integrators;
 internal sealed unsafe class RegisterRk4Runner<T>(RunPlan plan, EnsembleSolution solution, int tiles, int defaultGroup, bool flush) : IRegisterModelSink<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>The largest system held in registers: 4 components × (state, stage, accumulator) of one tile plus the
-    /// four RK4 weights fill 16 of AVX2's 16 vector registers; larger systems would spill on every stage.</summary>
+    /// <summary>The largest system held in registers: 4 components × (state, stage input, accumulator) of one tile
+    /// are 12 of AVX2's 16 vector registers, the rest go to f's temporaries; larger systems would spill every stage.</summary>
     public const int MaxDimension = LaneQuad<T>.Capacity;
 
     /// <summary>f's work space lives on the stack; models needing more stay on the memory-resident path.</summary>
@@ -31,14 +33,15 @@ internal sealed unsafe class RegisterRk4Runner<T>(RunPlan plan, EnsembleSolution
     /// <summary>Whether a model of this shape can take the register path.</summary>
     public static bool Fits(int dimension, int scratch) => dimension <= MaxDimension && scratch <= MaxScratch;
 
-    public int Group { get; set; }
+    /// <summary>Tiles stepped in lockstep (1, 2 or 4; 3 runs as 2 + 1); 0 takes the runner's default.</summary>
+    public int Group { get; init; }
 
     public void Run<TLanes, TReal, TModel>(TModel model)
         where TLanes : unmanaged, ILaneNumber<TLanes>, ILift<TLanes, TReal>
         where TReal : unmanaged, IReal<TReal>
         where TModel : struct, IModel<TReal>
     {
-        int group = Group > 0 ? Group : defaultGroup;
+        int group = Math.Clamp(Group > 0 ? Group : defaultGroup, 1, 4); // the loops below step at most four tiles
         int n = plan.N, scratch = model.ScratchLength;
         int groups = (tiles + group - 1) / group;
         Parallel.For(0, groups, () => Enumerable.Range(0, group).Select(_ => new TileWork<T>(n, scratch)).ToArray(), (g, _, work) =>
