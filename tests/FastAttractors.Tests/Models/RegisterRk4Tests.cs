@@ -60,6 +60,23 @@ public class RegisterRk4Tests
         Assert.Equal(slow.FailedStep, fast.FailedStep);
     }
 
+    [Theory]
+    [InlineData(Precision.Float32, 56)] // 7 tiles of 8: groups of 4 and 3 (the 3 run as 2 + 1)
+    [InlineData(Precision.Float32, 17)] // 3 tiles, the last padded
+    [InlineData(Precision.Float64, 56)] // 14 tiles of 4: 4 + 4 + 4 + 2
+    [InlineData(Precision.Float64, 5)]  // 2 tiles
+    public void Every_remainder_of_the_lockstep_groups_is_stepped(Precision precision, int members)
+    {
+        var simd = EngineCache.Get(Backend.Simd);
+        EnsembleProblem Problem(bool registers) => new(Model(3, 8, false, registers), InitialStates.Normal(3, members, 3.0, 8), members);
+        var options = new IntegrateOptions { Precision = precision };
+        var fast = simd.Integrate(Problem(true), new Rk4(0.05), 60, SaveAt.EveryNthStep(20), options);
+        var slow = simd.Integrate(Problem(false), new Rk4(0.05), 60, SaveAt.EveryNthStep(20), options);
+        Assert.Equal(slow.FinalStates, fast.FinalStates);
+        Assert.Equal(slow.Trajectory, fast.Trajectory);
+        Assert.Equal(slow.FailedStep, fast.FailedStep);
+    }
+
     /// <summary>ẋ = −x, with no inlining mark.</summary>
     private readonly struct UnmarkedDecay<T> : IModel<T> where T : unmanaged, IReal<T>
     {
