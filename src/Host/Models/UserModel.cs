@@ -94,9 +94,9 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
     internal bool LaneByLaneOnSimd { get; init; }
 
     /// <summary>
-    /// False keeps Simd integration of a small system (dimension ≤ 4, classic RK4) on the memory-resident tile path
-    /// instead of stepping each tile with its state in registers; both give the same bits (tests compare them,
-    /// benchmarks time them).
+    /// False keeps Simd integration of a small system (dimension ≤ 4, classic RK4, f marked AggressiveInlining) on the
+    /// memory-resident tile path instead of stepping each tile with its state in registers; both give the same bits
+    /// (tests compare them, benchmarks time them).
     /// </summary>
     internal bool RegistersOnSimd { get; init; } = true;
 
