@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 
@@ -19,6 +20,9 @@ public readonly struct RosslerField<T>(double a, double b, double c) : IModel<T>
     public int ScratchLength => 0;
 
     /// <inheritdoc/>
+    // Inlined so that Simd's register-resident RK4 keeps the tile's state in registers through f (its IL is over
+    // the JIT's default limit); see docs/how-to/add-a-model.md.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
         where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
         where TIn : struct, IVectorIn<TNum>

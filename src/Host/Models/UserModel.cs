@@ -93,6 +93,16 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
     /// </summary>
     internal bool LaneByLaneOnSimd { get; init; }
 
+    /// <summary>
+    /// False keeps Simd integration of a small system (dimension ≤ 4, classic RK4, f marked AggressiveInlining) on the
+    /// memory-resident tile path instead of stepping each tile with its state in registers; both give the same bits
+    /// (tests compare them, benchmarks time them).
+    /// </summary>
+    internal bool RegistersOnSimd { get; init; } = true;
+
+    /// <summary>Tiles stepped in lockstep on the register path; 0 for the default (benchmarks vary it).</summary>
+    internal int RegisterTilesInLockstep { get; init; }
+
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] parameters, ISimdFieldSink<T> sink)
     {
         if (typeof(T) == typeof(double))
@@ -101,7 +111,7 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
             if (LaneByLaneOnSimd)
                 typed.Run(new LaneByLaneUserField<double, Real64, TField64>(field64));
             else
-                typed.Run(new VectorisedUserField<double, Lanes64, Real64, TField64>(field64));
+                typed.Run(new VectorisedUserField<double, Lanes64, Real64, TField64>(field64, RegistersOnSimd, RegisterTilesInLockstep));
         }
         else if (typeof(T) == typeof(float))
         {
@@ -109,7 +119,7 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
             if (LaneByLaneOnSimd)
                 typed.Run(new LaneByLaneUserField<float, Real32, TField32>(field32));
             else
-                typed.Run(new VectorisedUserField<float, Lanes32, Real32, TField32>(field32));
+                typed.Run(new VectorisedUserField<float, Lanes32, Real32, TField32>(field32, RegistersOnSimd, RegisterTilesInLockstep));
         }
         else
             throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
+using FastAttractors.Ode.Integrators;
 using FastAttractors.Simd;
 using FastAttractors.Simd.Lanes;
 
@@ -17,8 +18,13 @@ namespace FastAttractors.Models;
 /// The member index a model sees is the tile's first member: one call serves all lanes. User models carry their
 /// constants inside the functor and must not depend on it (per-member parameters are for the built-ins).
 /// </para>
+/// <para>
+/// For integration it also offers the model itself (<see cref="IRegisterModelSource{T}"/>), so a small system can be
+/// stepped with its tile state in registers instead of through this field's memory buffers.
+/// </para>
 /// </summary>
-internal readonly unsafe struct VectorisedUserField<TScalar, TLanes, TReal, TField>(TField functor) : ISimdAdjointField<TScalar>
+internal readonly unsafe struct VectorisedUserField<TScalar, TLanes, TReal, TField>(TField functor, bool registerResident = false, int tilesInLockstep = 0)
+    : ISimdAdjointField<TScalar>, IRegisterModelSource<TScalar>
     where TScalar : unmanaged, IFloatingPointIeee754<TScalar>
     where TLanes : unmanaged, ILaneNumber<TLanes>, ILift<TLanes, TReal>
     where TReal : unmanaged, IReal<TReal>
@@ -31,6 +37,13 @@ internal readonly unsafe struct VectorisedUserField<TScalar, TLanes, TReal, TFie
     public int ScratchLength => functor.ScratchLength;
 
     private static int Lanes => Vector<TScalar>.Count;
+
+    /// <summary>Asked for and worth it: only a model whose f the JIT inlines gains from registers (<see cref="InlinedEvaluate{TModel, TReal}"/>).</summary>
+    public bool RegisterResident => registerResident && InlinedEvaluate<TField, TReal>.IsMarked;
+
+    public int TilesInLockstep => tilesInLockstep;
+
+    public void Accept(IRegisterModelSink<TScalar> sink) => sink.Run<TLanes, TReal, TField>(functor);
 
     public void Evaluate(int tile, ReadOnlySpan<Vector<TScalar>> x, Span<Vector<TScalar>> y, Span<Vector<TScalar>> scratch)
     {

@@ -16,6 +16,12 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
     /// <summary>False sends classic RK4 through the generic stage loop too (tests compare the two; benchmarks time them).</summary>
     internal bool UnrolledRk4 { get; init; } = true;
 
+    /// <summary>
+    /// Tiles a worker steps side by side on the register path (<see cref="RegisterRk4Runner{T}"/>): four beat two and
+    /// one for user Lorenz in both precisions on a Zen 3 core although four tiles spill (bench/RESULTS.md).
+    /// </summary>
+    internal const int RegisterTilesInLockstep = 4;
+
     public EnsembleSolution Integrate(RunPlan plan) => plan.Options.Precision == Precision.Float32
         ? Integrate<float>(plan, Precision.Float32)
         : Integrate<double>(plan, Precision.Float64);
@@ -58,6 +64,14 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
         public void Run<TField>(TField field) where TField : struct, ISimdField<T>
         {
             int n = plan.N;
+            // A small generic model under classic RK4 is stepped with its tile state in registers: same bits, fewer
+            // trips through memory per stage (bench/RESULTS.md).
+            if (!plan.IsMap && tableau is null && field is IRegisterModelSource<T> { RegisterResident: true } source &&
+                RegisterRk4Runner<T>.Fits(n, field.ScratchLength))
+            {
+                source.Accept(new RegisterRk4Runner<T>(plan, solution, tiles, RegisterTilesInLockstep, TinyFlush<T>.AppliesTo<TField>()) { Group = source.TilesInLockstep });
+                return;
+            }
             int groups = (tiles + group - 1) / group;
             Parallel.For(0, groups, () => Enumerable.Range(0, group).Select(_ => new TileWork<T>(n, field.ScratchLength, tableau?.Stages ?? 0)).ToArray(), (g, _, work) =>
             {
