@@ -247,7 +247,8 @@ FA_API fa_status fa_sequence_recall(fa_context *ctx, const int8_t *patterns, int
  * float64). Every size is checked before the scan runs. */
 typedef enum fa_scan_family {
     FA_SCAN_ROTATION_FLOW = 0,     /* dx/dt = -x + tanh(alpha R(theta) x) */
-    FA_SCAN_ROTATION_MAP = 1       /* x <- tanh(alpha R(theta) x) */
+    FA_SCAN_ROTATION_MAP = 1,      /* x <- tanh(alpha R(theta) x) */
+    FA_SCAN_TANH_GAIN = 2          /* dx/dt = -x + tanh(W x), Gaussian W of gain g (one W per row); fa_scan_* only */
 } fa_scan_family;
 
 FA_API fa_status fa_scan_rotation_f64(fa_context *ctx, fa_scan_family family,
@@ -262,6 +263,60 @@ FA_API fa_status fa_scan_rotation_f32(fa_context *ctx, fa_scan_family family,
     int32_t every, int32_t k, int32_t blocks, double tolerance, int32_t chunk,
     double *alpha, int64_t alpha_len, double *theta, int64_t theta_len, int64_t *seeds, int64_t seeds_len,
     double *exponents, int64_t exponents_len, double *errors, int64_t errors_len, int32_t *status, int64_t status_len);
+
+/* The general scan: any family (rotation-flow and rotation-map take the axes alpha and theta, tanh-gain the axis g),
+ * each axis exactly once, in the order the grid's points run (C order, the last axis fastest; then member).
+ * An axis is a linspace or logspace (values = {start, stop, count}, values_len = 3; count a whole number in
+ * [1, 2^24]; both ends included, logspace's ends > 0) or a list (values_len values, 1 to 2^24, all finite). */
+typedef enum fa_scan_axis_kind {
+    FA_SCAN_LINSPACE = 0,
+    FA_SCAN_LOGSPACE = 1,
+    FA_SCAN_LIST = 2
+} fa_scan_axis_kind;
+
+typedef struct fa_scan_axis {
+    const char *name;              /* "alpha", "theta" or "g", UTF-8, NUL-terminated */
+    int32_t kind;                  /* fa_scan_axis_kind */
+    const double *values;          /* {start, stop, count} or the list's values */
+    int64_t values_len;
+} fa_scan_axis;
+
+/* Per-row diagnostics of fa_scan_* (the library's ScanResult), each array rows long: the sum of the k exponents, the
+ * Kaplan-Yorke dimension, the sum of the positive exponents, the sum rule's residual (exponent sum minus the
+ * contraction; NaN unless k = n), the contraction (<tr J> along the orbit for flows, <log |det J|> for the map; NaN
+ * unless k = n) and the step at which a row went non-finite (-1 when none). */
+typedef struct fa_scan_diagnostics {
+    double *exponent_sum; int64_t exponent_sum_len;
+    double *kaplan_yorke; int64_t kaplan_yorke_len;
+    double *positive_sum; int64_t positive_sum_len;
+    double *sum_rule_residual; int64_t sum_rule_residual_len;
+    double *contraction; int64_t contraction_len;
+    int64_t *failed_step; int64_t failed_step_len;
+} fa_scan_diagnostics;
+
+/* The sizes of a general scan, nothing run: checks family and axes (each fault named, e.g. "axes[1].name",
+ * "axes[0].values_len") and writes rows = (product of the axis counts) * members, exact, and k_out, the exponent
+ * columns (k, or n when k is 0; n is 2 for the rotation families, where 0 or 2 may be given). */
+FA_API fa_status fa_scan_sizes(fa_scan_family family, const fa_scan_axis *axes, int32_t axis_count, int32_t n,
+    int32_t members, int32_t k, int64_t *rows, int32_t *k_out);
+
+/* Lyapunov spectra over the grid, the rows of Engine.Scan (and the CLI's `scan`) bit for bit. n is the dimension
+ * (required for tanh-gain; 0 for the rotation families), connectivity the tanh-gain weights' connection probability
+ * (NaN for 1; the rotation families take only NaN); the rest as fa_scan_rotation_*. Outputs: parameters, each row's
+ * axis values (rows * axis_count, row-major, in the order of axes); seeds, status (rows); exponents, errors
+ * (rows * k_out); diagnostics may be NULL, else each of its arrays must be rows long. */
+FA_API fa_status fa_scan_f64(fa_context *ctx, fa_scan_family family, const fa_scan_axis *axes, int32_t axis_count,
+    int32_t n, double connectivity, int32_t members, int64_t seed, double x0_std, double dt, double transient,
+    double duration, int32_t every, int32_t k, int32_t blocks, double tolerance, int32_t chunk,
+    double *parameters, int64_t parameters_len, int64_t *seeds, int64_t seeds_len, double *exponents,
+    int64_t exponents_len, double *errors, int64_t errors_len, int32_t *status, int64_t status_len,
+    fa_scan_diagnostics *diagnostics);
+FA_API fa_status fa_scan_f32(fa_context *ctx, fa_scan_family family, const fa_scan_axis *axes, int32_t axis_count,
+    int32_t n, double connectivity, int32_t members, int64_t seed, double x0_std, double dt, double transient,
+    double duration, int32_t every, int32_t k, int32_t blocks, double tolerance, int32_t chunk,
+    double *parameters, int64_t parameters_len, int64_t *seeds, int64_t seeds_len, double *exponents,
+    int64_t exponents_len, double *errors, int64_t errors_len, int32_t *status, int64_t status_len,
+    fa_scan_diagnostics *diagnostics);
 
 /* ---- Degeneracy studies (src/Native/Exports.Degeneracy.cs, native/shim/degeneracy.c) -----------------------------
  * Task-trained RNN ensembles h <- tanh(W h + U x + b) (the library's EnsembleTrainer: Adam, clipping, early stopping,

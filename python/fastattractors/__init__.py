@@ -17,7 +17,10 @@ What it covers (everything native/fastattractors.h exports):
     Context.gradient            exact adjoint gradients of 1/2 |x(T) - y|^2 with respect to x0 and the parameters
     Context.train_sequences     binary U+V sequence networks, gated margin rule
     Context.recall              their recall trials from noisy starts
-    scan(ctx, alpha=, theta=)   Lyapunov spectra over a rotation-flow or rotation-map alpha x theta grid (Engine.Scan)
+    scan(ctx, alpha=, theta=)   Lyapunov spectra over a rotation-flow or rotation-map alpha x theta grid (Engine.Scan);
+    scan(ctx, family="tanh-gain", n=, axes={"g": ("logspace", 0.1, 10, 16)})
+                                any family (rotation-flow, rotation-map, tanh-gain) over linspace, logspace or list
+                                axes, with per-row axis values and diagnostics (kaplan_yorke, sum_rule_residual, ...)
     degeneracy(ctx, task=, widths=, networks=, ...)
                                 degeneracy studies of task-trained tanh RNN ensembles (DegeneracyStudy): trains many
                                 networks per width x regulariser and returns per-network losses, OOD loss, fixed points

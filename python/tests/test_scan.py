@@ -1,5 +1,6 @@
-"""fa.scan (fa_scan_rotation_*, the library's Engine.Scan): the closed forms of the rotation-block networks below
-their boundary (docs/tutorials/first-scan.md), the CLI's own numbers bit for bit, and argument errors."""
+"""fa.scan (fa_scan_sizes and fa_scan_f64/_f32, the library's Engine.Scan): the closed forms of the rotation-block networks
+below their boundary (docs/tutorials/first-scan.md) and of tanh-gain at small g, the CLI's own numbers and diagnostics
+bit for bit, list and logspace axes, the general call against fa_scan_rotation_*, and argument errors."""
 import math
 import os
 import subprocess
@@ -89,7 +90,7 @@ def test_the_library_refuses_naming_the_argument(ctx, kwargs, message):
 
 def test_python_checks_name_the_argument(ctx):
     with pytest.raises(ValueError, match="family"):
-        fa.scan(ctx, alpha=(0, 1, 2), theta=(0, 1, 2), family="tanh-gain")
+        fa.scan(ctx, alpha=(0, 1, 2), theta=(0, 1, 2), family="tanh-flow")
     with pytest.raises(ValueError, match="alpha"):
         fa.scan(ctx, alpha=(0, 1), theta=(0, 1, 2))
     with pytest.raises(TypeError, match="theta count"):
@@ -128,3 +129,134 @@ def test_the_c_function_checks_every_size_before_running(ctx):
     assert code == 1 and message.startswith("theta: NULL pointer"), message
     code, message = call(alpha_count=0)
     assert code == 1 and message.startswith("alpha_count: must be at least 1"), message
+
+
+# `fastattractors scan --family tanh-gain --n 3 --axis g=logspace:0.3:1.5:3 --members 2 --seed 11 --transient 5
+#  --duration 20 --backend Simd --npz`: its g, seed, lambda_1..3, contraction and sum_rule_residual columns.
+CLI_GAIN_G = ["0x1.3333333333333p-2", "0x1.3333333333333p-2", "0x1.5775c544ff263p-1", "0x1.5775c544ff263p-1",
+              "0x1.8000000000000p+0", "0x1.8000000000000p+0"]
+CLI_GAIN_SEEDS = [2399275149163539965, 7872105287540227581, 7897231747639614950, 7059286059439698475,
+                  5618887951153086299, 7412428532749501151]
+CLI_GAIN_LAMBDA = [
+    ["-0x1.705d31ecdf50bp-1", "-0x1.2e8a4cbab8522p-1", "-0x1.ae33531f19e16p-1", "-0x1.b37573829a11bp-2",
+     "-0x1.0b5bbf12c077dp-1", "-0x1.ef7e76d56819dp-1"],
+    ["-0x1.081a39d464a1fp+0", "-0x1.77c65088eaacap-1", "-0x1.151281725de2bp+0", "-0x1.65af658bb86adp-1",
+     "-0x1.103c2d7822fe6p+0", "-0x1.0809fc4728e93p+0"],
+    ["-0x1.0f92dd10bee48p+0", "-0x1.1aee3e6213c1dp+0", "-0x1.e1f075790fd23p+0", "-0x1.53fde169e4eb1p+0",
+     "-0x1.1559041b5460ep+1", "-0x1.430d5c416bb59p+1"]]
+CLI_GAIN_CONTRACTION = ["-0x1.67edd8b28e6dep+1", "-0x1.370b476840678p+1", "-0x1.e70e5c422648ap+1",
+                        "-0x1.39d97a791cd1ep+1", "-0x1.e04e220f3f9dap+1", "-0x1.217913ac5bec6p+2"]
+CLI_GAIN_RESIDUAL = ["0x1.8989ad0000000p-24", "0x1.cc9b8dc000000p-24", "0x1.80951ebc00000p-20", "0x1.f0e8ff7000000p-23",
+                     "0x1.773299fa00000p-19", "0x1.79f2ed4100000p-18"]
+CLI_GAIN_STATUS = [0, 0, 0, 0, 0, 2]
+
+
+def hexes(values):
+    return [float.fromhex(h) for h in values]
+
+
+def test_tanh_gain_equals_the_cli_bit_for_bit_with_diagnostics(ctx):
+    assert ctx.backend == "simd"
+    out = fa.scan(ctx, family="tanh-gain", n=3, axes={"g": ("logspace", 0.3, 1.5, 3)}, members=2, seed=11,
+                  transient=5, duration=20)
+    assert list(out.parameters) == ["g"] and not hasattr(out, "alpha")
+    assert out.g.tolist() == hexes(CLI_GAIN_G)
+    assert out.seed.tolist() == CLI_GAIN_SEEDS
+    assert out.exponents.shape == (6, 3)
+    for column in range(3):
+        assert out.exponents[:, column].tolist() == hexes(CLI_GAIN_LAMBDA[column])
+    assert out.contraction.tolist() == hexes(CLI_GAIN_CONTRACTION)
+    assert out.sum_rule_residual.tolist() == hexes(CLI_GAIN_RESIDUAL)
+    assert out.status.tolist() == CLI_GAIN_STATUS
+    np.testing.assert_array_equal(out.exponent_sum, out.exponents.sum(axis=1))
+    assert out.failed_step.tolist() == [-1] * 6 and out.kaplan_yorke.tolist() == [0.0] * 6
+    # The same axis as a list of its values and as (name, kind, ...) entries: the same bits.
+    listed = fa.scan(ctx, family="tanh-gain", n=3, axes=[("g", "list", out.g[::2])], members=2, seed=11, transient=5,
+                     duration=20)
+    np.testing.assert_array_equal(listed.exponents, out.exponents)
+    np.testing.assert_array_equal(listed.seed, out.seed)
+
+
+def test_tanh_gain_at_small_g_decays_to_the_origin(ctx):
+    # g = 0: W = 0, so dx/dt = -x and every exponent is the RK4 rate of -1. Small g: the origin stays stable, lambda_1
+    # is -1 + the largest real part of W's eigenvalues (|.| <= |W| ~ 2g), and the sum rule holds (k = n).
+    out = fa.scan(ctx, family="tanh-gain", n=6, axes={"g": [0.0, 0.05, 0.1]}, members=3, transient=30, duration=60)
+    zero = out.g == 0
+    np.testing.assert_allclose(out.exponents[zero], rk4_rate(0.0, 0.0, 0.05), rtol=0, atol=1e-6)
+    assert np.all(out.exponents[:, 0] < 0)
+    assert np.all(np.abs(out.exponents[:, 0] + 1) <= 3 * out.g + 1e-6)
+    assert np.all(np.abs(out.sum_rule_residual) < 1e-5)
+    assert np.all(out.positive_sum == 0) and np.all(out.status == fa.LYAPUNOV_OK)
+
+
+def test_the_general_call_equals_the_rotation_call_bit_for_bit(ctx):
+    # fa.scan goes through fa_scan_f64; fa_scan_rotation_f64 (kept for C callers) on the same grid gives the same bits.
+    from fastattractors._library import lib
+    out = fa.scan(ctx, alpha=(0.5, 1.8, 3), theta=(1.3, 3.0, 2), members=2, seed=5, transient=20, duration=40)
+    old = [np.empty(12), np.empty(12), np.empty(12, np.int64), np.empty(24), np.empty(24), np.empty(12, np.int32)]
+    code = lib.fa_scan_rotation_f64(ctx.handle, 0, 0.5, 1.8, 3, 1.3, 3.0, 2, 2, 5, 1.0, math.nan, 20.0, 40.0, 0, 0, 0,
+                                    math.nan, 0, *(p for a in old for p in (a.ctypes.data, a.size)))
+    assert code == 0, lib.fa_last_error()
+    np.testing.assert_array_equal(out.alpha, old[0])
+    np.testing.assert_array_equal(out.theta, old[1])
+    np.testing.assert_array_equal(out.seed, old[2])
+    np.testing.assert_array_equal(out.exponents.ravel(), old[3])
+    np.testing.assert_array_equal(out.errors.ravel(), old[4])
+    np.testing.assert_array_equal(out.status, old[5])
+    # ... and the closed form below the boundary, through explicit axes in the other order (theta-major).
+    swapped = fa.scan(ctx, axes=[("theta", (1.3, 3.0, 2)), ("alpha", "linspace", 0.5, 1.8, 3)], transient=30,
+                      duration=40)
+    np.testing.assert_array_equal(swapped.theta, np.repeat([1.3, 3.0], 3))
+    np.testing.assert_allclose(swapped.exponents[:, 0], rk4_rate(swapped.alpha, swapped.theta, 0.05), rtol=0,
+                               atol=1e-6)
+
+
+def test_logspace_axes_are_numpy_geomspace(ctx):
+    out = fa.scan(ctx, family="rotation-map", axes={"alpha": ("logspace", 0.1, 0.8, 4), "theta": [0.5]},
+                  transient=50, duration=500)
+    np.testing.assert_allclose(out.alpha, np.geomspace(0.1, 0.8, 4), rtol=1e-15, atol=0)
+    assert out.alpha[-1] == 0.8
+    np.testing.assert_allclose(out.exponents, np.log(out.alpha)[:, None].repeat(2, axis=1), rtol=0, atol=1e-9)
+    np.testing.assert_allclose(out.sum_rule_residual, 0, atol=1e-9)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(axes={"alpha": (0, 1, 2)}), "axes[0].name: family 'tanh-gain' takes the axes g, not 'alpha'"),
+    (dict(axes={}), "axis_count: family 'tanh-gain' takes the axes g, so 1, got 0"),
+    (dict(axes={"g": ("linspace", 0.1, 1.0, 0)}), "axes[0].values: linspace count must be a whole number"),
+    (dict(axes={"g": [0.5, math.nan]}), "axes[0].values: list values must be finite"),
+    (dict(axes={"g": ("logspace", 0.0, 1.0, 3)}), "axes[0].values: logspace start and stop must be positive"),
+    (dict(axes={"g": ("list", [])}), "axes[0].values_len: a list holds 1 to 16777216 values, got 0"),
+    (dict(axes={"g": [0.5]}, n=None), "n: must be at least 1, got 0"),
+    (dict(axes={"g": [0.5]}, k=5), "k: at most n = 4 exponents"),
+    (dict(axes={"g": [0.5]}, connectivity=1.5), "connectivity: must be in (0, 1]"),
+])
+def test_general_axes_are_refused_naming_the_argument(ctx, kwargs, message):
+    kwargs = dict(dict(n=4, transient=1, duration=2), **kwargs)
+    with pytest.raises(fa.FastAttractorsError) as raised:
+        fa.scan(ctx, family="tanh-gain", **kwargs)
+    assert raised.value.message.startswith(message), raised.value.message
+
+
+def test_general_axes_python_checks_name_the_argument(ctx):
+    with pytest.raises(ValueError, match="family"):
+        fa.scan(ctx, family="tanh", axes={"g": [1.0]}, n=2)
+    with pytest.raises(ValueError, match=r"axes\['g'\] kind"):
+        fa.scan(ctx, family="tanh-gain", axes={"g": ("geomspace", 0.1, 1, 3)}, n=2)
+    with pytest.raises(TypeError, match=r"axes\['g'\] count"):
+        fa.scan(ctx, family="tanh-gain", axes={"g": ("logspace", 0.1, 1, 2.5)}, n=2)
+    with pytest.raises(fa.FastAttractorsError, match=r"axes\[1\]\.name: the axis 'alpha' is given twice"):
+        fa.scan(ctx, axes={"alpha": (0, 1, 2)}, alpha=(0, 1, 2))
+
+
+def test_gain_scan_example_prints_the_packages_rows(ctx, repository):
+    script = repository / "python" / "examples" / "gain_scan.py"
+    env = dict(os.environ, FASTATTRACTORS_BACKEND="Simd")     # the example asks for auto; pin the backend compared
+    run = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    out = fa.scan(ctx, family="tanh-gain", n=16, axes={"g": ("logspace", 0.25, 4.0, 5)}, members=2, seed=3,
+                  transient=50, duration=100)
+    assert run.stdout.splitlines() == [
+        f"g = {g:.2f}  lambda = {l1:+.4f} {l2:+.4f}  D_KY = {ky:.2f}  sum rule {residual:+.1e}  status {s}"
+        for g, (l1, l2), ky, residual, s in zip(out.g, out.exponents[:, :2], out.kaplan_yorke, out.sum_rule_residual,
+                                                out.status)]

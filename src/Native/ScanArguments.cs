@@ -8,6 +8,9 @@ internal static class ScanArguments
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
+        [nameof(ScanProblem.N)] = "n",
+        [nameof(ScanProblem.Connectivity)] = "connectivity",
+        [nameof(ScanProblem.Axes)] = "axes",
         [nameof(ScanProblem.Members)] = "members",
         [nameof(ScanProblem.Seed)] = "seed",
         [nameof(ScanProblem.InitialStateStd)] = "x0_std",

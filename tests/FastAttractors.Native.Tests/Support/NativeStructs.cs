@@ -51,3 +51,31 @@ public unsafe struct FaLyapunovDiagnostics
     public double TransientTime, AccumulationTime;
     public int Blocks;
 }
+
+/// <summary>fa_scan_axis of the header.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct FaScanAxis
+{
+    public byte* Name;
+    public int Kind;
+    public double* Values;
+    public long ValuesLength;
+}
+
+/// <summary>fa_scan_diagnostics of the header.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct FaScanDiagnostics
+{
+    public double* ExponentSum;
+    public long ExponentSumLength;
+    public double* KaplanYorke;
+    public long KaplanYorkeLength;
+    public double* PositiveSum;
+    public long PositiveSumLength;
+    public double* SumRuleResidual;
+    public long SumRuleResidualLength;
+    public double* Contraction;
+    public long ContractionLength;
+    public long* FailedStep;
+    public long FailedStepLength;
+}
