@@ -125,6 +125,12 @@ public static class SymmetricEigen
         int n = d.Length;
         for (int i = 1; i < n; i++) e[i - 1] = e[i];
         e[n - 1] = 0;
+        // An off-diagonal element is negligible relative to the whole matrix's scale, as in EISPACK's tql2. Relative to
+        // its neighbours alone (|e_m| ≤ ε (|d_m| + |d_m+1|)) the test can never be met inside a cluster of eigenvalues
+        // that are zero to rounding (a rank-deficient Gram matrix): there d and e are both noise of the same size, and
+        // the iteration ran out of sweeps. Splitting at ε·‖T‖ keeps the backward-stable accuracy of n·ε·‖A‖.
+        double scale = 0;
+        for (int i = 0; i < n; i++) scale = Math.Max(scale, Math.Abs(d[i]) + Math.Abs(e[i]));
         for (int l = 0; l < n; l++)
         {
             int iterations = 0;
@@ -134,8 +140,7 @@ public static class SymmetricEigen
                 // Find a negligible off-diagonal element: the matrix splits there.
                 for (m = l; m < n - 1; m++)
                 {
-                    double dd = Math.Abs(d[m]) + Math.Abs(d[m + 1]);
-                    if (Math.Abs(e[m]) <= 2.220446049250313e-16 * dd) break;
+                    if (Math.Abs(e[m]) <= 2.220446049250313e-16 * scale) break;
                 }
                 if (m == l) break;
                 if (iterations++ == MaxIterationsPerEigenvalue)
