@@ -10,10 +10,14 @@ public static unsafe class ManagedExports
 {
     public const int ErrorCapacity = 1024;
 
-    /// <summary>One Simd context for the whole test run (the exports lock it per call).</summary>
-    public static nint Context => LazyContext.Value;
+    /// <summary>
+    /// A Simd context per test thread. The C ABI's contract is one context per thread: a call that finds its context in
+    /// use returns FA_ERR_BUSY at once. Test classes run in parallel, so one shared context made calls of two classes
+    /// collide (seen in CI as "ctx: the context is in use by another thread").
+    /// </summary>
+    public static nint Context => ThreadContext.Value;
 
-    private static readonly Lazy<nint> LazyContext = new(() =>
+    private static readonly ThreadLocal<nint> ThreadContext = new(() =>
     {
         nint context;
         byte* error = stackalloc byte[ErrorCapacity];
