@@ -48,18 +48,7 @@ public static unsafe partial class Exports
                 Seed = seed,
                 InitialStateStd = x0Std,
             };
-            var options = new ScanOptions
-            {
-                Dt = double.IsNaN(dt) ? null : dt,
-                Transient = double.IsNaN(transient) ? null : transient,
-                Duration = double.IsNaN(duration) ? null : duration,
-                Every = every == 0 ? null : every,
-                Exponents = k == 0 ? null : k,
-                Blocks = blocks == 0 ? ScanOptions.Default.Blocks : blocks,
-                Tolerance = double.IsNaN(tolerance) ? ScanOptions.Default.Tolerance : tolerance,
-                Precision = type.Precision(),
-                ChunkRows = chunk == 0 ? ScanOptions.Default.ChunkRows : chunk,
-            };
+            var options = ScanArguments.Options(type.Precision(), dt, transient, duration, every, k, blocks, tolerance, chunk);
             // Sizes first, before the plan (which refuses a chunk that does not fit in memory) and the run.
             long rows = ElementCounts.Product("members", "the rows are alpha_count·theta_count·members", alphaCount, thetaCount, members);
             int kOut = k == 0 ? 2 : k;

@@ -24,6 +24,24 @@ internal static class ScanArguments
         [nameof(ScanOptions.ChunkRows)] = "chunk",
     };
 
+    /// <summary>
+    /// The options of both scan exports from their C arguments: a real passed as NaN or an integer passed as 0 takes
+    /// the library's default.
+    /// </summary>
+    public static ScanOptions Options(Precision precision, double dt, double transient, double duration, int every, int k, int blocks,
+        double tolerance, int chunk) => new()
+    {
+        Dt = double.IsNaN(dt) ? null : dt,
+        Transient = double.IsNaN(transient) ? null : transient,
+        Duration = double.IsNaN(duration) ? null : duration,
+        Every = every == 0 ? null : every,
+        Exponents = k == 0 ? null : k,
+        Blocks = blocks == 0 ? ScanOptions.Default.Blocks : blocks,
+        Tolerance = double.IsNaN(tolerance) ? ScanOptions.Default.Tolerance : tolerance,
+        Precision = precision,
+        ChunkRows = chunk == 0 ? ScanOptions.Default.ChunkRows : chunk,
+    };
+
     public static ScanPlan Plan(ScanProblem problem, ScanOptions options)
     {
         try
