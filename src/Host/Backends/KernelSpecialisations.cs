@@ -26,18 +26,18 @@ internal static class KernelSpecialisations
     public sealed record Specialisation(string Name, MethodInfo Kernel);
 
     private static readonly Type[] FlowModels =
-        [typeof(TanhRnnModel<>), typeof(ReluRnnModel<>), typeof(TanhOfLinearModel<>), typeof(LinearModel<>), typeof(LorenzModel<>)];
+        [typeof(TanhRnnModel<>), typeof(ReluRnnModel<>), typeof(TanhOfLinearModel<>), typeof(LinearModel<>)];
 
-    private static readonly Type[] MapModels = [typeof(TanhOfLinearModel<>), typeof(HenonModel<>)];
+    private static readonly Type[] MapModels = [typeof(TanhOfLinearModel<>)];
 
     private static readonly Type[] FlowTangents =
-        [typeof(TanhRnnTangent<>), typeof(ReluRnnTangent<>), typeof(TanhOfLinearTangent<>), typeof(LinearTangent<>), typeof(LorenzTangent<>)];
+        [typeof(TanhRnnTangent<>), typeof(ReluRnnTangent<>), typeof(TanhOfLinearTangent<>), typeof(LinearTangent<>)];
 
-    private static readonly Type[] MapTangents = [typeof(TanhOfLinearTangent<>), typeof(LinearTangent<>), typeof(HenonTangent<>)];
+    private static readonly Type[] MapTangents = [typeof(TanhOfLinearTangent<>), typeof(LinearTangent<>)];
 
     /// <summary>One kernel serves flows and maps (a launch flag), so each adjoint functor appears once.</summary>
     private static readonly Type[] Adjoints =
-        [typeof(TanhRnnAdjoint<>), typeof(ReluRnnAdjoint<>), typeof(TanhOfLinearAdjoint<>), typeof(LinearAdjoint<>), typeof(LorenzAdjoint<>), typeof(HenonAdjoint<>)];
+        [typeof(TanhRnnAdjoint<>), typeof(ReluRnnAdjoint<>), typeof(TanhOfLinearAdjoint<>), typeof(LinearAdjoint<>)];
 
     public static IReadOnlyList<Specialisation> All()
     {
@@ -60,19 +60,36 @@ internal static class KernelSpecialisations
             }
             foreach (var tangent in MapTangents)
                 list.Add(Make("lyapunov-map", typeof(LyapunovMapKernel), real, tangent));
-            // User models: dual-number tangents around a model that supplies only f (flow: trace; map: LU).
-            list.Add(Make("lyapunov-flow", typeof(LyapunovFlowKernel), real, DualOf(real, typeof(LorenzModel<>)), "DualTangent(LorenzModel)"));
-            list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, DualOf(real, typeof(LorenzModel<>)), "DualTangent(LorenzModel)"));
-            list.Add(Make("lyapunov-map", typeof(LyapunovMapKernel), real, DualOf(real, typeof(HenonModel<>)), "DualTangent(HenonModel)"));
+            // Built-ins written once (Lorenz, Hénon): f over a kernel parameter table; dual-number tangents (flow: trace;
+            // map: LU) and adjoint products with parameter derivatives. One adjoint kernel serves flows and maps.
+            var lorenz = WrittenOnce(real, typeof(LorenzField<,>));
+            var henon = WrittenOnce(real, typeof(HenonField<,>));
+            list.Add(Make("rk4", typeof(Rk4Kernel), real, lorenz, "LorenzField"));
+            list.Add(Make("rk", typeof(RkKernel), real, lorenz, "LorenzField"));
+            list.Add(Make("map", typeof(MapKernel), real, henon, "HenonField"));
+            list.Add(Make("jvp", typeof(JvpKernel), real, lorenz, "LorenzField"));
+            list.Add(Make("jvp", typeof(JvpKernel), real, henon, "HenonField"));
+            list.Add(Make("lyapunov-flow", typeof(LyapunovFlowKernel), real, DualTangentOf(real, lorenz), "DualTangent(LorenzField)"));
+            list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, DualTangentOf(real, lorenz), "DualTangent(LorenzField)"));
+            list.Add(Make("lyapunov-map", typeof(LyapunovMapKernel), real, DualTangentOf(real, henon), "DualTangent(HenonField)"));
+            foreach (var (field, name) in new[] { (lorenz, "LorenzField"), (henon, "HenonField") })
+            {
+                var adjoint = typeof(ParameterisedAdjoint<,>).MakeGenericType(real, field);
+                list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, adjoint, $"ParameterisedAdjoint({name})"));
+                list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, adjoint, $"ParameterisedAdjoint({name})"));
+            }
+            // User models (Rössler's field carries its constants): dual-number tangents and Jᵀa around f alone.
+            var rossler = typeof(RosslerField<>).MakeGenericType(real);
+            list.Add(Make("rk4", typeof(Rk4Kernel), real, rossler, "RosslerField"));
+            list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, DualTangentOf(real, rossler), "DualTangent(RosslerField)"));
             foreach (var adjoint in Adjoints)
             {
                 list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, adjoint));
                 list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, adjoint));
             }
-            // User models: Jᵀ a from dual-number products around a model that supplies only f.
-            var dualAdjoint = typeof(DualAdjoint<,>).MakeGenericType(real, typeof(LorenzModel<>).MakeGenericType(real));
-            list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, dualAdjoint, "DualAdjoint(LorenzModel)"));
-            list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, dualAdjoint, "DualAdjoint(LorenzModel)"));
+            var dualAdjoint = typeof(DualAdjoint<,>).MakeGenericType(real, rossler);
+            list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, dualAdjoint, "DualAdjoint(RosslerField)"));
+            list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, dualAdjoint, "DualAdjoint(RosslerField)"));
         }
         // Binary sequence networks: float64 only, one kernel for hidden and visible perceptron variants (a launch flag).
         list.Add(new Specialisation("binary-recall<Real64, HiddenOrVisible>", typeof(BinaryRecallKernel).GetMethod(nameof(BinaryRecallKernel.Run))!));
@@ -107,5 +124,9 @@ internal static class KernelSpecialisations
         return new Specialisation($"{kind}<{real.Name}, {modelName}>", method);
     }
 
-    private static Type DualOf(Type real, Type model) => typeof(DualTangent<,>).MakeGenericType(real, model.MakeGenericType(real));
+    private static Type DualTangentOf(Type real, Type closedModel) => typeof(DualTangent<,>).MakeGenericType(real, closedModel);
+
+    /// <summary>A built-in written once, closed over <paramref name="real"/> and the kernel parameter table.</summary>
+    private static Type WrittenOnce(Type real, Type field) =>
+        field.MakeGenericType(real, typeof(KernelParameters<>).MakeGenericType(real));
 }

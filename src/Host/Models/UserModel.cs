@@ -171,58 +171,5 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
 
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [];
 
-    IReferenceField IModelBinding.CreateReferenceField() => new Reference(field64, Kind);
-
-    private sealed class Reference(TField64 field, DynamicsKind kind) : IReferenceField
-    {
-        private readonly Real64[] x = new Real64[field.Dimension];
-        private readonly Real64[] y = new Real64[field.Dimension];
-        private readonly Real64[] scratch = new Real64[Math.Max(1, field.ScratchLength)];
-
-        public void Evaluate(int member, double[] xIn, double[] yOut)
-        {
-            for (int i = 0; i < xIn.Length; i++)
-                x[i] = new Real64(xIn[i]);
-            field.Evaluate<Real64, ArrayVector<Real64>, ArrayVector<Real64>, ArrayVector<Real64>>(
-                member, new(x, 0), new(y, 0), new(scratch, 0));
-            for (int i = 0; i < yOut.Length; i++)
-                yOut[i] = y[i].Value;
-        }
-
-        private readonly Dual<Real64>[] dx = new Dual<Real64>[field.Dimension];
-        private readonly Dual<Real64>[] dy = new Dual<Real64>[field.Dimension];
-        private readonly Dual<Real64>[] dScratch = new Dual<Real64>[Math.Max(1, field.ScratchLength)];
-
-        /// <summary>J v as the tangent part of f(x + ε v) in dual numbers: users write only f.</summary>
-        public void Jvp(int member, double[] xIn, double[] v, double[] jv)
-        {
-            for (int i = 0; i < xIn.Length; i++)
-                dx[i] = new Dual<Real64>(new Real64(xIn[i]), new Real64(v[i]));
-            field.Evaluate<Dual<Real64>, ArrayVector<Dual<Real64>>, ArrayVector<Dual<Real64>>, ArrayVector<Dual<Real64>>>(
-                member, new(dx, 0), new(dy, 0), new(dScratch, 0));
-            for (int i = 0; i < jv.Length; i++)
-                jv[i] = dy[i].Tangent.Value;
-        }
-
-        public double Contraction(int member, double[] xIn) => ReferenceJacobian.Contraction(this, member, xIn, kind);
-
-        /// <summary>Jᵀ a from the Jacobian assembled by n dual-number JVPs: users write only f.</summary>
-        public void Vjp(int member, double[] xIn, double[] a, double[] result)
-        {
-            int n = xIn.Length;
-            var j = ReferenceJacobian.Assemble(this, member, xIn);
-            for (int c = 0; c < n; c++)
-            {
-                double sum = 0;
-                for (int r = 0; r < n; r++)
-                    sum += j[r * n + c] * a[r];
-                result[c] = sum;
-            }
-        }
-
-        /// <summary>User models carry their constants inside the functor: no parameters to differentiate.</summary>
-        public void AddParameterCotangent(int member, double[] xIn, double[] a, double[][] cotangents)
-        {
-        }
-    }
+    IReferenceField IModelBinding.CreateReferenceField() => new DualReferenceField<TField64>(field64, Kind);
 }

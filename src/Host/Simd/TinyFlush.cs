@@ -30,15 +30,25 @@ internal static class TinyFlush<T> where T : unmanaged, IFloatingPointIeee754<T>
     private static readonly Vector<T> ThresholdLanes = new(Threshold);
 
     /// <summary>
-    /// Whether a field's states are flushed: the built-in fields smooth at 0 (tanh networks, linear, Lorenz, Hénon).
+    /// Whether a field's states are flushed: the built-in fields smooth at 0 (tanh networks, linear, and the built-ins written once, Lorenz and Hénon: <see cref="ISmoothAtZeroField"/>).
     /// Not ReLU networks, whose Jacobian jumps at 0 (a component decaying to 0 from above keeps slope 1 while it is
     /// positive; flushed, it would take H(0) = 0), and not user models, whose smoothness the engine cannot know.
     /// </summary>
     public static bool AppliesTo<TField>() =>
         typeof(TField) == typeof(Fields.TanhOfLinearSimd<T>) || typeof(TField) == typeof(Fields.TanhRnnSimd<T>) ||
-        typeof(TField) == typeof(Fields.LinearSimd<T>) || typeof(TField) == typeof(Fields.LorenzSimd<T>) ||
-        typeof(TField) == typeof(Fields.HenonSimd<T>);
+        typeof(TField) == typeof(Fields.LinearSimd<T>) || SmoothAtZero<TField>.Marked;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> Apply(Vector<T> x) => Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(x), ThresholdLanes), Vector<T>.Zero, x);
+}
+
+/// <summary>Marks a Simd field whose f is smooth at 0 with O(1) coefficients, so <see cref="TinyFlush{T}"/> may flush its tiny states.</summary>
+internal interface ISmoothAtZeroField
+{
+}
+
+/// <summary>Whether <typeparamref name="TField"/> carries <see cref="ISmoothAtZeroField"/>, looked up once per field type.</summary>
+internal static class SmoothAtZero<TField>
+{
+    public static readonly bool Marked = typeof(ISmoothAtZeroField).IsAssignableFrom(typeof(TField));
 }

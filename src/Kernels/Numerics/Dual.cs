@@ -65,6 +65,9 @@ public readonly struct Dual<T>(T value, T tangent) : IReal<Dual<T>>, ILift<Dual<
     public static bool IsFinite(Dual<T> a) => T.IsFinite(a.Value) && T.IsFinite(a.Tangent);
     /// <paramref name="value"/> as a dual number with zero tangent.
     public static Dual<T> Lift(T value) => new(value, T.FromDouble(0.0));
+    /// <summary>The primal part with tangent 1.</summary>
+    public static Dual<T> Variable(Dual<T> a) => new(a.Value, T.FromDouble(1.0));
+
     /// <summary>The primal value as double.</summary>
     public double ToDouble() => Value.ToDouble();
 }

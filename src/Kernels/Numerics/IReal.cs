@@ -36,6 +36,13 @@ public interface IReal<TSelf> where TSelf : unmanaged, IReal<TSelf>
     /// <summary>True when the primal value is neither NaN nor infinite.</summary>
     static abstract bool IsFinite(TSelf a);
 
+    /// <summary>
+    /// <paramref name="a"/> as the variable a forward derivative is taken with respect to: a dual number's tangent
+    /// becomes 1, a plain number is returned unchanged. Parameter tables use it to seed one parameter, so the same f
+    /// gives ∂f/∂θ (the parameter cotangents of the adjoint) without a hand-written derivative.
+    /// </summary>
+    static abstract TSelf Variable(TSelf a);
+
     /// <summary>The primal value as double, for host-side reporting.</summary>
     double ToDouble();
 }

@@ -36,6 +36,9 @@ public readonly struct Real32(float value) : IReal<Real32>, ILift<Real32, Real32
     /// <inheritdoc/>
     public static Real32 Lift(Real32 value) => value;
     /// <inheritdoc/>
+    public static Real32 Variable(Real32 a) => a;
+
+    /// <inheritdoc/>
     public double ToDouble() => Value;
     /// <summary>The value in round-trip ("R") form, invariant culture.</summary>
     public override string ToString() => Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);

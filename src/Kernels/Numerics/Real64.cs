@@ -36,6 +36,9 @@ public readonly struct Real64(double value) : IReal<Real64>, ILift<Real64, Real6
     /// <inheritdoc/>
     public static Real64 Lift(Real64 value) => value;
     /// <inheritdoc/>
+    public static Real64 Variable(Real64 a) => a;
+
+    /// <inheritdoc/>
     public double ToDouble() => Value;
     /// <summary>The value in round-trip ("R") form, invariant culture.</summary>
     public override string ToString() => Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);

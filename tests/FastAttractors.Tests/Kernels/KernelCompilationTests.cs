@@ -58,19 +58,22 @@ public class KernelCompilationTests
     public void Lists_every_model_and_both_precisions()
     {
         var names = KernelSpecialisations.All().Select(s => s.Name).ToList();
-        // Per precision: rk4 and the tableau kernel rk (5 flows each), map (2), jvp (6), lyapunov-flow and the tableau kernel
-        // lyapunov-rk (5 + dual each), lyapunov-map (3 + dual), adjoint-forward and adjoint-backward (6 built-ins + dual
-        // each); plus the float64 binary recall kernel.
-        Assert.Equal(2 * (5 + 5 + 2 + 6 + 6 + 6 + 4 + 14) + 1, names.Count);
+        // Per precision: rk4 (4 hand-written flows, Lorenz written once, the user-model Rössler), the tableau kernel rk
+        // (4 + Lorenz), map (TanhOfLinear, Hénon), jvp (4 + Lorenz + Hénon), lyapunov-flow (4 hand-written tangents +
+        // Lorenz's dual tangent), lyapunov-rk (the same + Rössler's), lyapunov-map (2 + Hénon's dual tangent),
+        // adjoint-forward and adjoint-backward (4 hand-written, Lorenz and Hénon with parameter derivatives, Rössler's
+        // dual adjoint, each); plus the float64 binary recall kernel.
+        Assert.Equal(2 * (6 + 5 + 2 + 6 + 5 + 6 + 3 + 14) + 1, names.Count);
         Assert.Contains("binary-recall<Real64, HiddenOrVisible>", names);
         Assert.Contains("adjoint-backward<Real32, TanhRnnAdjoint>", names);
-        Assert.Contains("adjoint-forward<Real64, DualAdjoint(LorenzModel)>", names);
+        Assert.Contains("adjoint-forward<Real64, DualAdjoint(RosslerField)>", names);
+        Assert.Contains("adjoint-backward<Real32, ParameterisedAdjoint(LorenzField)>", names);
         Assert.Contains("lyapunov-flow<Real32, TanhRnnTangent>", names);
         Assert.Contains("lyapunov-rk<Real32, TanhRnnTangent>", names);
-        Assert.Contains("lyapunov-rk<Real64, DualTangent(LorenzModel)>", names);
-        Assert.Contains("lyapunov-map<Real64, DualTangent(HenonModel)>", names);
+        Assert.Contains("lyapunov-rk<Real64, DualTangent(LorenzField)>", names);
+        Assert.Contains("lyapunov-map<Real64, DualTangent(HenonField)>", names);
         Assert.Contains("rk4<Real32, TanhRnnModel>", names);
-        Assert.Contains("rk<Real64, LorenzModel>", names);
-        Assert.Contains("map<Real64, HenonModel>", names);
+        Assert.Contains("rk<Real64, LorenzField>", names);
+        Assert.Contains("map<Real64, HenonField>", names);
     }
 }

@@ -55,5 +55,7 @@ internal readonly struct LaneDual<TLanes, TReal>(TLanes value, TLanes tangent) :
     /// <summary>True when every lane's value and tangent are finite; models should not branch on it.</summary>
     public static bool IsFinite(LaneDual<TLanes, TReal> a) => TLanes.IsFinite(a.Value) && TLanes.IsFinite(a.Tangent);
 
+    public static LaneDual<TLanes, TReal> Variable(LaneDual<TLanes, TReal> a) => new(a.Value, TLanes.FromDouble(1.0));
+
     public double ToDouble() => Value.ToDouble();
 }

@@ -18,7 +18,7 @@ namespace FastAttractors.Simd.Lanes;
 /// </para>
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-internal readonly unsafe struct Lanes32(Vector<float> value) : ILaneNumber<Lanes32>, ILift<Lanes32, Real32>
+internal readonly unsafe struct Lanes32(Vector<float> value) : ILaneNumber<Lanes32>, ILift<Lanes32, Real32>, ILift<Lanes32, Lanes32>
 {
     public readonly Vector<float> Value = value;
 
@@ -44,6 +44,11 @@ internal readonly unsafe struct Lanes32(Vector<float> value) : ILaneNumber<Lanes
 
     /// <summary>True when every lane is finite. Models should not branch on it: the integrators test finiteness per lane themselves.</summary>
     public static bool IsFinite(Lanes32 a) => Vector.EqualsAll(a.Value - a.Value, Vector<float>.Zero); // x − x is NaN for NaN and ±∞
+
+    public static Lanes32 Variable(Lanes32 a) => a;
+
+    /// <summary>Already lane values: the Simd path's parameter tables hand out Lanes32 (one member per lane).</summary>
+    public static Lanes32 Lift(Lanes32 value) => value;
 
     /// <summary>Lane 0, for host-side reporting.</summary>
     public double ToDouble() => Value[0];

@@ -18,7 +18,7 @@ namespace FastAttractors.Simd.Lanes;
 /// </para>
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-internal readonly unsafe struct Lanes64(Vector<double> value) : ILaneNumber<Lanes64>, ILift<Lanes64, Real64>
+internal readonly unsafe struct Lanes64(Vector<double> value) : ILaneNumber<Lanes64>, ILift<Lanes64, Real64>, ILift<Lanes64, Lanes64>
 {
     public readonly Vector<double> Value = value;
 
@@ -44,6 +44,11 @@ internal readonly unsafe struct Lanes64(Vector<double> value) : ILaneNumber<Lane
 
     /// <summary>True when every lane is finite. Models should not branch on it: the integrators test finiteness per lane themselves.</summary>
     public static bool IsFinite(Lanes64 a) => Vector.EqualsAll(a.Value - a.Value, Vector<double>.Zero); // x − x is NaN for NaN and ±∞
+
+    public static Lanes64 Variable(Lanes64 a) => a;
+
+    /// <summary>Already lane values: the Simd path's parameter tables hand out Lanes64 (one member per lane).</summary>
+    public static Lanes64 Lift(Lanes64 value) => value;
 
     /// <summary>Lane 0, for host-side reporting.</summary>
     public double ToDouble() => Value[0];

@@ -1,0 +1,65 @@
+using FastAttractors.Kernels.Lyapunov.Tangents;
+using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Numerics;
+
+namespace FastAttractors.Kernels.Adjoint.Models;
+
+/// <summary>
+/// The adjoint products of a model written once (<see cref="IParameterisedModel{TSelf, T}"/>), both from dual numbers:
+/// Jᵀ a as <see cref="DualAdjoint{T, TModel}"/> assembles it, and (∂f/∂θ_p)ᵀ a as the tangent of f at x (zero tangent)
+/// with parameter p seeded in the model's table, one evaluation per parameter. Work: as DualAdjoint's.
+/// </summary>
+public readonly struct ParameterisedAdjoint<T, TModel>(TModel model) : IAdjointModel<T>
+    where T : unmanaged, IReal<T>, ILift<T, T>
+    where TModel : struct, IParameterisedModel<TModel, T>
+{
+    private readonly TModel model = model;
+    private readonly DualAdjoint<T, TModel> jacobian = new(model);
+
+    /// <inheritdoc/>
+    public int Dimension => model.Dimension;
+    /// <inheritdoc/>
+    public int ScratchLength => model.ScratchLength;
+    /// <inheritdoc/>
+    public int AdjointWorkLength => jacobian.AdjointWorkLength;
+    /// <inheritdoc/>
+    public int ParameterLength => model.ParameterCount;
+
+    /// <inheritdoc/>
+    public void Evaluate<TNum, TIn, TOut, TScratch>(int member, TIn x, TOut y, TScratch scratch)
+        where TNum : unmanaged, IReal<TNum>, ILift<TNum, T>
+        where TIn : struct, IVectorIn<TNum>
+        where TOut : struct, IVectorOut<TNum>
+        where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
+        model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
+
+    /// <inheritdoc/>
+    public void Vjp<TX, TA, TOut, TWork>(int member, TX x, TA a, TOut result, TWork work)
+        where TX : struct, IVectorIn<T>
+        where TA : struct, IVectorIn<T>
+        where TOut : struct, IVectorOut<T>
+        where TWork : struct, IVectorIn<T>, IVectorOut<T> =>
+        jacobian.Vjp(member, x, a, result, work);
+
+    /// <inheritdoc/>
+    public void AddParameterCotangent<TX, TA, TBar, TWork>(int member, TX x, TA a, TBar bar, TWork work)
+        where TX : struct, IVectorIn<T>
+        where TA : struct, IVectorIn<T>
+        where TBar : struct, IVectorIn<double>, IVectorOut<double>
+        where TWork : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        int n = model.Dimension, s = model.ScratchLength;
+        var scratch = new DualPair<T, OffsetVector<T, TWork>>(new(work, 0), new(work, s));
+        var column = new OffsetVector<T, TWork>(work, 2 * s);
+        for (int p = 0; p < model.ParameterCount; p++)
+        {
+            // x enters with zero tangent (the unit vector of no component); only θ_p carries ε.
+            model.Seeded(p).Evaluate<Dual<T>, DualIn<T, TX, UnitVector<T>>, TangentOut<T, OffsetVector<T, TWork>>, DualPair<T, OffsetVector<T, TWork>>>(
+                member, new(x, new UnitVector<T>(-1)), new(column), scratch);
+            var sum = T.FromDouble(0.0);
+            for (int r = 0; r < n; r++)
+                sum += column[r] * a[r];
+            bar.Set(p, bar[p] + sum.ToDouble());
+        }
+    }
+}
