@@ -95,7 +95,12 @@ internal sealed record DegeneracySpecFile
             throw new UsageException($"--threshold: the early-stopping loss must be positive and finite, got {t.ToString("R", CultureInfo.InvariantCulture)}.");
         if (LyapunovIterations is { } li && li < 1)
             throw new UsageException($"--lyapunov-iterations: must be at least 1, got {li}.");
-        var pairs = Guard("--pairs", () => DegeneracySpecJson.ParsePairs(Pairs));
+        var pairs = Pairs switch
+        {
+            null or "within" => DegeneracyPairs.Within,
+            "all" => DegeneracyPairs.All,
+            var other => throw new UsageException($"--pairs: '{other}' is not within or all."),
+        };
         var training = new EnsembleOptions
         {
             BatchSize = Batch ?? 16, TrainSize = TrainSize ?? 128, TestSize = TestSize ?? 32, Epochs = Epochs ?? 8, MaxSteps = MaxSteps,
