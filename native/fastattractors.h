@@ -331,7 +331,8 @@ FA_API fa_status fa_scan_f32(fa_context *ctx, fa_scan_family family, const fa_sc
  * allocates and fa_degeneracy_study runs (seconds to hours, depending on the spec). Conditions are widths-major, then
  * regularisers; network i is condition i / N, replicate i % N (N = "networks", seed = "seed" + replicate), so
  * networks = conditions*N. Pair slots run condition-major, then i < j within the condition: pairs = conditions*N(N-1)/2;
- * a slot whose networks are not both usable keeps its indices and NaN values. No checkpoints; "exponents" must be 0. */
+ * a slot whose networks are not both usable keeps its indices and NaN values. No checkpoints; "exponents" and
+ * "drivenExponents" must be 0 and "pairs" "within" (the CLI writes those outputs). */
 typedef enum fa_degeneracy_status {
     FA_DEGENERACY_CONVERGED = 0,   /* early-stopped at the threshold */
     FA_DEGENERACY_COMPLETED = 1,   /* the budget ran out first */

@@ -68,6 +68,8 @@ def test_to_pandas_when_pandas_is_there(tiny):
     (dict(spec='{"widths": [4,'), "spec_json"),
     (dict(spec='{"colour": "red"}'), "spec_json"),
     (dict(spec={"colour": "red"}), "spec_json"),
+    # Cross-condition pairs have no slots in fa_degeneracy_study's layout: the CLI writes them.
+    (dict(spec={"pairs": "all"}), "pairs"),
 ])
 def test_bad_input_is_refused_naming_the_argument(ctx, arguments, name):
     for call in (lambda: fa.degeneracy_sizes(**arguments), lambda: fa.degeneracy(ctx, **arguments)):

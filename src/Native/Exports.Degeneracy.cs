@@ -32,7 +32,9 @@ public static unsafe partial class Exports
     }
 
     /// <summary>
-    /// fa_degeneracy_study: runs <see cref="DegeneracyStudy.Run"/> on the spec (no checkpoints, no Lyapunov exponents) and
+    /// fa_degeneracy_study: runs <see cref="DegeneracyStudy.Run"/> on the spec (no checkpoints, no Lyapunov exponents of
+    /// either kind, within-condition pairs only: "exponents", "drivenExponents" other than 0 and "pairs": "all" are
+    /// refused, named) and
     /// writes one row per network (network i = condition i / N, replicate i % N; conditions widths-major, then
     /// regularisers) and one slot per pair (condition-major, then i &lt; j within the condition; NaN where either network is
     /// not usable). Every output is checked before anything is trained.
@@ -55,6 +57,9 @@ public static unsafe partial class Exports
             if (spec.Exponents != 0)
                 throw new ArgumentOutOfRangeException("exponents", spec.Exponents,
                     $"exponents: fa_degeneracy_study computes no Lyapunov exponents (the CLI's degeneracy does); give 0, got {spec.Exponents}.");
+            if (spec.DrivenExponents != 0)
+                throw new ArgumentOutOfRangeException("drivenExponents", spec.DrivenExponents,
+                    $"drivenExponents: fa_degeneracy_study has no output for driven Lyapunov exponents (the CLI's degeneracy writes them); give 0, got {spec.DrivenExponents}.");
             var (networks, pairs) = DegeneracyArguments.Sizes(spec);
             string rows = $"networks = {networks}", slots = $"pairs = {pairs}";
             NativeArrays.CheckOutput(condition, conditionLength, networks, "condition", rows);
@@ -184,6 +189,9 @@ internal static unsafe class DegeneracyArguments
     /// <summary>(networks, pairs), refused naming "networks" (or "widths") when either exceeds one array.</summary>
     public static (long Networks, long Pairs) Sizes(DegeneracyStudySpec spec)
     {
+        // The pair slots are laid out condition by condition; cross-condition pairs have no slots (the CLI writes them).
+        if (spec.Pairs != DegeneracyPairs.Within)
+            throw new ArgumentException("pairs: fa_degeneracy_study writes the pairs within each condition only (the CLI's degeneracy writes all); give \"within\", got \"all\".", "pairs");
         long conditions = ElementCounts.Product("widths", "the conditions are widths·regularisers", spec.Widths.Count, spec.Regularisers.Count);
         long networks = ElementCounts.Product("networks", "the networks are conditions·networks", conditions, spec.Networks);
         long perCondition = ElementCounts.Product("networks", "the pairs of a condition are networks·(networks − 1)/2", spec.Networks, spec.Networks - 1) / 2;

@@ -16,7 +16,8 @@ public class DegeneracySpecJsonTests
         { "task": "sine", "length": 12, "difficulty": 0.4, "widths": [5, 7], "regularisers": ["none", "l1:1e-3", "nuclear:0.01"],
           "networks": 3, "seed": 11, "lr": 0.005, "init": "orthogonal", "batch": 4, "trainSize": 20, "testSize": 6, "epochs": 3,
           "maxSteps": 9, "evalEvery": 2, "clip": 0.5, "threshold": 0.01, "patience": 2, "analysisTrials": 3, "oodTrials": 5,
-          "fixedPointStarts": 6, "dsaRank": 4, "dsaDelays": 2, "dsaStarts": 0, "exponents": 2, "lyapunovIterations": 50, "threads": 2 }
+          "fixedPointStarts": 6, "dsaRank": 4, "dsaDelays": 2, "dsaStarts": 0, "pairs": "all", "exponents": 2, "drivenExponents": 3, "lyapunovIterations": 50,
+          "threads": 2 }
         """;
 
     public static TheoryData<string> Specs() => new() { Full, "{}", """{ "TASK": "discrimination", "Widths": [3], "init": "pta" }""" };
@@ -42,6 +43,7 @@ public class DegeneracySpecJsonTests
         Assert.Equal(cli.FixedPoints, library.FixedPoints);
         Assert.Equal(cli.Dsa, library.Dsa);
         Assert.Equal((cli.ExactWeightDistanceUpTo, cli.Exponents), (library.ExactWeightDistanceUpTo, library.Exponents));
+        Assert.Equal((cli.Pairs, cli.DrivenExponents, cli.LyapunovIterations), (library.Pairs, library.DrivenExponents, library.LyapunovIterations));
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using Xunit;
 namespace FastAttractors.Cli.Tests;
 
 /// <summary>
-/// degeneracy: writes one network row per network and one pair row per pair within a condition (read back), the
+/// degeneracy: writes one network row per network (with its DSA self-distance and, when asked for, its driven Lyapunov
+/// exponents) and one pair row per pair within a condition, then across conditions with --pairs all (read back), the
 /// summary and figures; a JSON spec is read and flags override it; networks that diverge get their status and the run
 /// still succeeds; bad input exits 2 naming the flag or field and the value.
 /// </summary>
@@ -69,7 +70,62 @@ public class DegeneracyTests
         Assert.Contains("diverged at step 1", result.Stdout);
     }
 
+    [Fact]
+    public void Pairs_all_adds_the_cross_condition_rows_and_driven_exponents_and_self_distances_are_written()
+    {
+        using var dir = new TempDirectory();
+        var result = CliHarness.Run(["degeneracy", .. Tiny, "--pairs", "all", "--driven-exponents", "7", "--lyapunov-iterations", "100", "--no-checkpoints", "--out", dir.Path]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var networks = ParquetTable.Read(dir.File("networks.parquet"));
+        Assert.All(networks.Column<double>("dsa_self"), d => Assert.True(d >= 0 && double.IsFinite(d)));
+        // n = 6 has 6 exponents (the 7th NaN), n = 10 all 7; every one a finite contraction rate or NaN past n.
+        var widths = networks.Column<int>("width");
+        for (int i = 1; i <= 7; i++)
+        {
+            var column = networks.Column<double>($"lyapunov_driven_{i}");
+            for (int r = 0; r < networks.Rows; r++)
+                Assert.Equal(i <= widths[r], double.IsFinite(column[r]));
+        }
+        Assert.DoesNotContain("lyapunov_1", networks.Names);
+        var pairs = ParquetTable.Read(dir.File("pairs.parquet"));
+        Assert.Equal(2 * 3 + 3 * 3, pairs.Rows); // C(3, 2) per condition, then 3 · 3 across the two widths
+        var condition = pairs.Column<string>("condition");
+        var second = pairs.Column<string>("second_condition");
+        var weight = pairs.Column<double>("weight_frobenius");
+        for (int r = 0; r < pairs.Rows; r++)
+        {
+            Assert.Equal(r >= 6, condition[r] != second[r]);
+            Assert.Equal(r < 6, double.IsFinite(weight[r])); // no weight distance between n = 6 and n = 10
+        }
+        Assert.All(pairs.Column<double>("dsa_self_max"), d => Assert.True(d >= 0));
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.File("summary.json")));
+        var cross = summary.RootElement.GetProperty("cross_conditions");
+        Assert.Equal(1, cross.GetArrayLength());
+        Assert.Equal(9, cross[0].GetProperty("pairs").GetInt32());
+        Assert.Equal("n=6 none", cross[0].GetProperty("first_condition").GetString());
+        Assert.True(summary.RootElement.GetProperty("conditions")[0].TryGetProperty("dsa_above_self_fraction", out _));
+        Assert.Contains("n=6 none vs n=10 none", File.ReadAllText(dir.File("summary.md")));
+    }
+
+    [Fact]
+    public void Within_pairs_are_the_default_and_write_no_cross_section()
+    {
+        using var dir = new TempDirectory();
+        var result = CliHarness.Run(["degeneracy", .. Tiny, "--no-checkpoints", "--out", dir.Path]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var pairs = ParquetTable.Read(dir.File("pairs.parquet"));
+        Assert.Equal(pairs.Column<string>("condition"), pairs.Column<string>("second_condition"));
+        var networks = ParquetTable.Read(dir.File("networks.parquet"));
+        Assert.DoesNotContain("lyapunov_driven_1", networks.Names);
+        Assert.Contains("dsa_self", networks.Names);
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.File("summary.json")));
+        Assert.False(summary.RootElement.TryGetProperty("cross_conditions", out _));
+    }
+
     [Theory]
+    [InlineData("--pairs", "between", "--pairs")]
+    [InlineData("--driven-exponents", "-2", "DrivenExponents")]
+    [InlineData("--lyapunov-iterations", "0", "--lyapunov-iterations")]
     [InlineData("--threshold", "0", "--threshold")]
     [InlineData("--threshold", "-1", "--threshold")]
     [InlineData("--train-size", "0", "TrainSize")]

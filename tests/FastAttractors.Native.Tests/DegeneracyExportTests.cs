@@ -262,6 +262,10 @@ public sealed unsafe class DegeneracyExportTests
         { "{\"length\": 0}", "length" },
         { "{\"init\": \"zeros\"}", "init" },
         { "{\"dsaRank\": 0}", "dsaRank" },
+        { "{\"pairs\": \"some\"}", "pairs" },
+        { "{\"pairs\": \"all\"}", "pairs" }, // cross-condition pairs have no slots in the export's layout
+        { "{\"drivenExponents\": -1}", "drivenExponents" },
+        { "{\"lyapunovIterations\": 0}", "lyapunovIterations" },
         { "{\"networks\": 100000, \"widths\": [1,2,3,4,5,6,7,8,9,10]}", "networks" },
     };
 
@@ -287,5 +291,8 @@ public sealed unsafe class DegeneracyExportTests
         (code, error) = CallStudy("{\"exponents\": 2}", new Tables(8, 12));
         Assert.Equal(1, code);
         Assert.StartsWith("exponents:", error);
+        (code, error) = CallStudy("{\"drivenExponents\": 2}", new Tables(8, 12));
+        Assert.Equal(1, code);
+        Assert.StartsWith("drivenExponents:", error);
     }
 }

@@ -22,17 +22,19 @@ internal static class DegeneracyCommand
         foreach (var option in flags.All)
             command.Options.Add(option);
         command.SetAction(parse => Execute(flags.Resolve(parse), parse.GetValue(flags.Out)!, parse.GetValue(flags.NoCheckpoints),
-            parse.GetValue(flags.Backend) is { } b ? BackendNames.Parse(b, "--backend") : null, parse.GetValue(flags.LyapunovIterations) ?? 1000,
+            parse.GetValue(flags.Backend) is { } b ? BackendNames.Parse(b, "--backend") : null,
             string.Join(' ', parse.Tokens.Select(t => t.Value)), stdout));
         return command;
     }
 
-    internal static int Execute(DegeneracySpecFile file, string outDirectory, bool noCheckpoints, Backend? backend, int lyapunovIterations, string args, TextWriter stdout)
+    // The iterations come from the spec (file or flag), so a spec file's lyapunovIterations counts as the flag does.
+    internal static int Execute(DegeneracySpecFile file, string outDirectory, bool noCheckpoints, Backend? backend, string args, TextWriter stdout)
     {
-        if (lyapunovIterations < 1)
-            throw new UsageException($"--lyapunov-iterations: must be at least 1, got {lyapunovIterations}.");
+        if (file.LyapunovIterations is { } li && li < 1)
+            throw new UsageException($"--lyapunov-iterations: must be at least 1, got {li}.");
         string directory = OutputDirectory.Prepare(outDirectory);
         var spec = file.Resolve(noCheckpoints ? null : Path.Combine(directory, "checkpoints"));
+        int lyapunovIterations = spec.LyapunovIterations;
         using var engine = spec.Exponents > 0 ? EngineFactory.Create(backend) : null;
         string backendName = engine is null ? "host (SIMD training, float64 analysis)" : $"host (SIMD training, float64 analysis), {engine.Backend} (Lyapunov exponents)";
         int members = spec.Conditions.Count * spec.Networks;

@@ -34,8 +34,10 @@ internal sealed class DegeneracyFlags
     public Option<int?> DsaRank { get; } = new("--dsa-rank") { Description = "Rank of the DSA operator (6)." };
     public Option<int?> DsaDelays { get; } = new("--dsa-delays") { Description = "Delays of the DSA embedding (3)." };
     public Option<int?> DsaStarts { get; } = new("--dsa-starts") { Description = "Random starts of the DSA orthogonal alignment, besides its 3 structured ones (1)." };
+    public Option<string?> Pairs { get; } = new("--pairs") { Description = "Pairs compared: within (each condition's) | all (also every pair across two conditions; the weight distance is NaN across widths) (within)." };
     public Option<int?> Exponents { get; } = new("--exponents") { Description = "Leading Lyapunov exponents per network of h ← tanh(W h + b) (0 = none)." };
-    public Option<int?> LyapunovIterations { get; } = new("--lyapunov-iterations") { Description = "Accumulation iterations of the exponents (1000; transient 500)." };
+    public Option<int?> DrivenExponents { get; } = new("--driven-exponents") { Description = "Leading Lyapunov exponents per network of h ← tanh(W h + U x_t + b) driven by the task's inputs (seeded, shared by all networks), on the host (0 = none)." };
+    public Option<int?> LyapunovIterations { get; } = new("--lyapunov-iterations") { Description = "Accumulation iterations of both kinds of exponents (1000; transient 500)." };
     public Option<int?> Threads { get; } = new("--threads") { Description = "Networks trained and analysed at once (0 = one per core); results do not depend on it." };
     public Option<string?> Backend { get; } = new("--backend") { Description = $"Backend of the Lyapunov exponents: {string.Join(" | ", BackendNames.Valid)}." };
     public Option<bool> NoCheckpoints { get; } = new("--no-checkpoints") { Description = "Do not keep training state in OUT/checkpoints (by default a killed run resumes from it when run again)." };
@@ -43,7 +45,7 @@ internal sealed class DegeneracyFlags
 
     public IEnumerable<Option> All =>
         [Spec, Task, Length, Difficulty, Widths, Regularisers, Networks, Seed, LearningRate, Init, Batch, TrainSize, TestSize, Epochs, MaxSteps, EvalEvery,
-         Clip, Threshold, Patience, AnalysisTrials, OodTrials, FixedPointStarts, DsaRank, DsaDelays, DsaStarts, Exponents, LyapunovIterations, Threads,
+         Clip, Threshold, Patience, AnalysisTrials, OodTrials, FixedPointStarts, DsaRank, DsaDelays, DsaStarts, Pairs, Exponents, DrivenExponents, LyapunovIterations, Threads,
          Backend, NoCheckpoints, Out];
 
     /// <summary>The file's spec (or an empty one) with the given flags laid over it.</summary>
@@ -59,7 +61,7 @@ internal sealed class DegeneracyFlags
             Epochs = p.GetValue(Epochs), MaxSteps = p.GetValue(MaxSteps), EvalEvery = p.GetValue(EvalEvery), Clip = p.GetValue(Clip), Threshold = p.GetValue(Threshold),
             Patience = p.GetValue(Patience), AnalysisTrials = p.GetValue(AnalysisTrials), OodTrials = p.GetValue(OodTrials),
             FixedPointStarts = p.GetValue(FixedPointStarts), DsaRank = p.GetValue(DsaRank), DsaDelays = p.GetValue(DsaDelays), DsaStarts = p.GetValue(DsaStarts),
-            Exponents = p.GetValue(Exponents), LyapunovIterations = p.GetValue(LyapunovIterations), Threads = p.GetValue(Threads),
+            Pairs = p.GetValue(Pairs), Exponents = p.GetValue(Exponents), DrivenExponents = p.GetValue(DrivenExponents), LyapunovIterations = p.GetValue(LyapunovIterations), Threads = p.GetValue(Threads),
         };
         return file.Overlay(flags);
     }

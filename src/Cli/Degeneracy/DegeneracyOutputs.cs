@@ -8,8 +8,9 @@ namespace FastAttractors.Cli.Degeneracy;
 
 /// <summary>
 /// The tables of a degeneracy run, each written atomically with the run's metadata: networks.parquet (one row per
-/// network), pairs.parquet (one row per pair of usable networks within a condition), summary.json (one object per
-/// condition under "conditions", metadata under "meta") and summary.md (the same as a table).
+/// network), pairs.parquet (one row per pair of usable networks within a condition, then with --pairs all across two
+/// conditions), summary.json (one object per condition under "conditions", per pair of conditions under
+/// "cross_conditions" with --pairs all, metadata under "meta") and summary.md (the same as tables).
 /// </summary>
 internal static class DegeneracyOutputs
 {
@@ -28,10 +29,12 @@ internal static class DegeneracyOutputs
             ("weight_norm", rows.Select(r => r.WeightNorm).ToArray()), ("weight_change", rows.Select(r => r.WeightChange).ToArray()),
             ("fixed_points", rows.Select(r => r.FixedPoints).ToArray()), ("stable_fixed_points", rows.Select(r => r.StableFixedPoints).ToArray()),
             ("saddle_fixed_points", rows.Select(r => r.SaddleFixedPoints).ToArray()), ("slow_points", rows.Select(r => r.SlowPoints).ToArray()),
-            ("plane_explained", rows.Select(r => r.PlaneExplained).ToArray()),
+            ("plane_explained", rows.Select(r => r.PlaneExplained).ToArray()), ("dsa_self", rows.Select(r => r.DsaSelf).ToArray()),
         };
         for (int i = 0; i < k; i++)
             columns.Add(($"lyapunov_{i + 1}", rows.Select(r => i < r.Exponents.Length ? r.Exponents[i] : double.NaN).ToArray()));
+        for (int i = 0; i < result.Spec.DrivenExponents; i++)
+            columns.Add(($"lyapunov_driven_{i + 1}", rows.Select(r => i < r.DrivenExponents.Length ? r.DrivenExponents[i] : double.NaN).ToArray()));
         foreach (var (name, get) in new (string, Func<NetworkAnalysis, (double X, double Y)>)[]
                  { ("behaviour", r => r.MdsBehaviour), ("dynamics", r => r.MdsDynamics), ("weights", r => r.MdsWeights), ("representation", r => r.MdsRepresentation) })
         {
@@ -53,6 +56,7 @@ internal static class DegeneracyOutputs
             ("behaviour", p.Select(x => x.Behaviour).ToArray()), ("dsa", p.Select(x => x.Dsa).ToArray()), ("weight_frobenius", p.Select(x => x.WeightFrobenius).ToArray()),
             ("weight_per_parameter", p.Select(x => x.WeightPerParameter).ToArray()), ("weight_relative", p.Select(x => x.WeightRelative).ToArray()),
             ("weight_exact", p.Select(x => x.WeightExact ? 1 : 0).ToArray()), ("cka", p.Select(x => x.Cka).ToArray()),
+            ("second_condition", p.Select(x => x.SecondCondition).ToArray()), ("dsa_self_max", p.Select(x => x.DsaSelfMax).ToArray()),
         ], newMeta().Setting("table", "pairs").ParquetKeys());
         return path;
     }
@@ -78,15 +82,25 @@ internal static class DegeneracyOutputs
                 foreach (var (name, value) in Counts(c))
                     writer.WriteNumber(name, value);
                 foreach (var (name, value) in Levels(c))
-                {
-                    if (double.IsFinite(value))
-                        writer.WriteNumber(name, value);
-                    else
-                        writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
-                }
+                    Number(writer, name, value);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
+            if (result.Spec.Pairs == DegeneracyPairs.All)
+            {
+                writer.WriteStartArray("cross_conditions");
+                foreach (var c in result.CrossConditions)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("first_condition", c.FirstCondition);
+                    writer.WriteString("second_condition", c.SecondCondition);
+                    writer.WriteNumber("pairs", c.Pairs);
+                    foreach (var (name, value) in Levels(c))
+                        Number(writer, name, value);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            }
             writer.WriteEndObject();
         });
         string markdown = Path.Combine(directory, "summary.md");
@@ -94,12 +108,27 @@ internal static class DegeneracyOutputs
         return [json, markdown];
     }
 
+    private static void Number(Utf8JsonWriter writer, string name, double value)
+    {
+        if (double.IsFinite(value))
+            writer.WriteNumber(name, value);
+        else
+            writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static (string, double)[] Levels(CrossConditionSummary c) =>
+    [
+        ("mean_behaviour", c.MeanBehaviour), ("mean_dsa", c.MeanDsa), ("dsa_above_self_fraction", c.DsaAboveSelf),
+        ("mean_weight_relative", c.MeanWeightRelative), ("mean_one_minus_cka", c.MeanOneMinusCka),
+    ];
+
     private static (string, int)[] Counts(ConditionSummary c) =>
         [("networks", c.Networks), ("converged", c.Converged), ("completed", c.Completed), ("diverged", c.Diverged), ("failed", c.Failed), ("usable", c.Usable)];
 
     private static (string, double)[] Levels(ConditionSummary c) =>
     [
         ("final_test_loss_mean", c.MeanFinalTestLoss), ("ood_loss_mean", c.OodLossMean), ("ood_loss_sd", c.OodLossSd), ("mean_dsa", c.MeanDsa),
+        ("mean_dsa_self", c.MeanDsaSelf), ("dsa_above_self_fraction", c.DsaAboveSelf),
         ("mean_weight_per_parameter", c.MeanWeightPerParameter), ("mean_weight_relative", c.MeanWeightRelative), ("mean_one_minus_cka", c.MeanOneMinusCka),
         ("mean_fixed_points", c.MeanFixedPoints), ("mean_stable_fixed_points", c.MeanStableFixedPoints),
     ];
@@ -113,12 +142,23 @@ internal static class DegeneracyOutputs
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Degeneracy: {s.Task.Name} (T = {s.Task.Train.Steps}, OOD T = {s.Task.OutOfDistribution.Steps}), {s.Networks} networks per condition");
         text.AppendLine();
-        text.AppendLine("| condition | converged / usable / diverged | test loss | OOD loss mean | behaviour: OOD loss sd | dynamics: mean DSA | weights: mean relative distance | weights: mean distance / n² | representations: mean 1 − CKA | fixed points (stable) |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| condition | converged / usable / diverged | test loss | OOD loss mean | behaviour: OOD loss sd | dynamics: mean DSA | DSA self (noise floor) | pairs with DSA > self | weights: mean relative distance | weights: mean distance / n² | representations: mean 1 − CKA | fixed points (stable) |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var c in result.Conditions)
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {c.Condition} | {c.Converged} / {c.Usable} / {c.Diverged} | {F(c.MeanFinalTestLoss)} | {F(c.OodLossMean)} | {F(c.OodLossSd)} | {F(c.MeanDsa)} | {F(c.MeanWeightRelative)} | {F(c.MeanWeightPerParameter)} | {F(c.MeanOneMinusCka)} | {G(c.MeanFixedPoints)} ({G(c.MeanStableFixedPoints)}) |");
+                $"| {c.Condition} | {c.Converged} / {c.Usable} / {c.Diverged} | {F(c.MeanFinalTestLoss)} | {F(c.OodLossMean)} | {F(c.OodLossSd)} | {F(c.MeanDsa)} | {F(c.MeanDsaSelf)} | {G(c.DsaAboveSelf)} | {F(c.MeanWeightRelative)} | {F(c.MeanWeightPerParameter)} | {F(c.MeanOneMinusCka)} | {G(c.MeanFixedPoints)} ({G(c.MeanStableFixedPoints)}) |");
         text.AppendLine();
+        if (result.CrossConditions.Count > 0)
+        {
+            text.AppendLine("Across conditions (every pair of usable networks, one from each; the weight distance only between equal widths):");
+            text.AppendLine();
+            text.AppendLine("| conditions | pairs | mean \\|Δ OOD loss\\| | mean DSA | pairs with DSA > self | mean relative weight distance | mean 1 − CKA |");
+            text.AppendLine("|---|---|---|---|---|---|---|");
+            foreach (var c in result.CrossConditions)
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {c.FirstCondition} vs {c.SecondCondition} | {c.Pairs} | {F(c.MeanBehaviour)} | {F(c.MeanDsa)} | {G(c.DsaAboveSelf)} | {F(c.MeanWeightRelative)} | {F(c.MeanOneMinusCka)} |");
+            text.AppendLine();
+        }
         text.AppendLine(CultureInfo.InvariantCulture, $"Training {result.TrainingSeconds:0.0} s, analysis {result.AnalysisSeconds:0.0} s.");
         return text.ToString();
     }

@@ -40,7 +40,9 @@ internal sealed record DegeneracySpecFile
     public int? DsaRank { get; init; }
     public int? DsaDelays { get; init; }
     public int? DsaStarts { get; init; }
+    public string? Pairs { get; init; }
     public int? Exponents { get; init; }
+    public int? DrivenExponents { get; init; }
     public int? LyapunovIterations { get; init; }
     public int? Threads { get; init; }
 
@@ -73,7 +75,8 @@ internal sealed record DegeneracySpecFile
         Epochs = flags.Epochs ?? Epochs, MaxSteps = flags.MaxSteps ?? MaxSteps, EvalEvery = flags.EvalEvery ?? EvalEvery, Clip = flags.Clip ?? Clip,
         Threshold = flags.Threshold ?? Threshold, Patience = flags.Patience ?? Patience, AnalysisTrials = flags.AnalysisTrials ?? AnalysisTrials,
         OodTrials = flags.OodTrials ?? OodTrials, FixedPointStarts = flags.FixedPointStarts ?? FixedPointStarts, DsaRank = flags.DsaRank ?? DsaRank,
-        DsaDelays = flags.DsaDelays ?? DsaDelays, DsaStarts = flags.DsaStarts ?? DsaStarts, Exponents = flags.Exponents ?? Exponents,
+        DsaDelays = flags.DsaDelays ?? DsaDelays, DsaStarts = flags.DsaStarts ?? DsaStarts, Pairs = flags.Pairs ?? Pairs, Exponents = flags.Exponents ?? Exponents,
+        DrivenExponents = flags.DrivenExponents ?? DrivenExponents,
         LyapunovIterations = flags.LyapunovIterations ?? LyapunovIterations, Threads = flags.Threads ?? Threads,
     };
 
@@ -90,6 +93,14 @@ internal sealed record DegeneracySpecFile
         };
         if (Threshold is { } t && !(t > 0 && double.IsFinite(t)))
             throw new UsageException($"--threshold: the early-stopping loss must be positive and finite, got {t.ToString("R", CultureInfo.InvariantCulture)}.");
+        if (LyapunovIterations is { } li && li < 1)
+            throw new UsageException($"--lyapunov-iterations: must be at least 1, got {li}.");
+        var pairs = Pairs switch
+        {
+            null or "within" => DegeneracyPairs.Within,
+            "all" => DegeneracyPairs.All,
+            var other => throw new UsageException($"--pairs: '{other}' is not within or all."),
+        };
         var training = new EnsembleOptions
         {
             BatchSize = Batch ?? 16, TrainSize = TrainSize ?? 128, TestSize = TestSize ?? 32, Epochs = Epochs ?? 8, MaxSteps = MaxSteps,
@@ -102,7 +113,7 @@ internal sealed record DegeneracySpecFile
             Seed = Seed ?? 1, LearningRate = Lr ?? 1e-2, Init = init, Training = training, AnalysisTrials = AnalysisTrials ?? 4,
             OutOfDistributionTrials = OodTrials ?? 16, FixedPointStarts = FixedPointStarts ?? 16,
             Dsa = new DsaOptions { Rank = DsaRank ?? 6, Delays = DsaDelays ?? 3, RandomStarts = DsaStarts ?? 1, MaxIterations = 500 },
-            Exponents = Exponents ?? 0,
+            Exponents = Exponents ?? 0, DrivenExponents = DrivenExponents ?? 0, LyapunovIterations = LyapunovIterations ?? 1000, Pairs = pairs,
         };
         Guard("the spec", () => { spec.Validate(); return 0; });
         return spec;

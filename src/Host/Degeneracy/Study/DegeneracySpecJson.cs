@@ -22,7 +22,7 @@ public static class DegeneracySpecJson
     [
         "task", "length", "difficulty", "widths", "regularisers", "networks", "seed", "lr", "init", "batch", "trainSize", "testSize",
         "epochs", "maxSteps", "evalEvery", "clip", "threshold", "patience", "analysisTrials", "oodTrials", "fixedPointStarts",
-        "dsaRank", "dsaDelays", "dsaStarts", "exponents", "lyapunovIterations", "threads",
+        "dsaRank", "dsaDelays", "dsaStarts", "pairs", "exponents", "drivenExponents", "lyapunovIterations", "threads",
     ];
 
     private static readonly JsonSerializerOptions Json = new()
@@ -42,13 +42,16 @@ public static class DegeneracySpecJson
         [nameof(EnsembleOptions.ClipNorm)] = "clip", [nameof(EnsembleOptions.LossThreshold)] = "threshold", [nameof(EnsembleOptions.Patience)] = "patience",
         [nameof(EnsembleOptions.MaxDegreeOfParallelism)] = "threads", [nameof(DsaOptions.Rank)] = "dsaRank", [nameof(DsaOptions.Delays)] = "dsaDelays",
         [nameof(DsaOptions.RandomStarts)] = "dsaStarts", ["length"] = "length", ["name"] = "task",
+        [nameof(DegeneracyStudySpec.DrivenExponents)] = "drivenExponents", [nameof(DegeneracyStudySpec.LyapunovIterations)] = "lyapunovIterations",
+        [nameof(DegeneracyStudySpec.Pairs)] = "pairs",
     };
 
     /// <summary>
     /// The study <paramref name="json"/> describes (no checkpoints), validated. Absent keys take the CLI's small
     /// defaults: flipflop, length 30, widths [8, 16], regularisers ["none"], 4 networks, seed 1, lr 0.01, batch 16,
     /// trainSize 128, testSize 32, 8 epochs, clip 1, threshold 1e-3, patience 3, 4 analysis trials, 16 OOD trials, 16
-    /// fixed-point starts, DSA rank 6 with 3 delays and 1 start, no exponents.
+    /// fixed-point starts, DSA rank 6 with 3 delays and 1 start, pairs "within" (each condition's; "all" adds every pair
+    /// across two conditions), no exponents, no driven exponents, 1000 Lyapunov iterations.
     /// </summary>
     /// <exception cref="ArgumentException">Malformed JSON, an unknown key or a value the study refuses, named.</exception>
     public static DegeneracyStudySpec Parse(string json)
@@ -99,7 +102,9 @@ public static class DegeneracySpecJson
         public int? DsaRank { get; init; }
         public int? DsaDelays { get; init; }
         public int? DsaStarts { get; init; }
+        public string? Pairs { get; init; }
         public int? Exponents { get; init; }
+        public int? DrivenExponents { get; init; }
         public int? LyapunovIterations { get; init; }
         public int? Threads { get; init; }
 
@@ -119,6 +124,7 @@ public static class DegeneracySpecJson
                 throw new ArgumentOutOfRangeException("threshold", t, $"threshold: the early-stopping loss must be positive and finite, got {Text(t)}.");
             if (LyapunovIterations is { } li && li < 1)
                 throw new ArgumentOutOfRangeException("lyapunovIterations", li, $"lyapunovIterations: must be at least 1, got {li}.");
+            var pairs = ParsePairs(Pairs);
             if (Threads is { } th && th < 0)
                 throw new ArgumentOutOfRangeException("threads", th, $"threads: must be 0 (all cores) or positive, got {th}.");
             var training = new EnsembleOptions
@@ -136,12 +142,21 @@ public static class DegeneracySpecJson
                 Seed = Seed ?? 1, LearningRate = Lr ?? 1e-2, Init = init, Training = training, AnalysisTrials = AnalysisTrials ?? 4,
                 OutOfDistributionTrials = OodTrials ?? 16, FixedPointStarts = FixedPointStarts ?? 16,
                 Dsa = new DsaOptions { Rank = DsaRank ?? 6, Delays = DsaDelays ?? 3, RandomStarts = DsaStarts ?? 1, MaxIterations = 500 },
-                Exponents = Exponents ?? 0,
+                Exponents = Exponents ?? 0, DrivenExponents = DrivenExponents ?? 0, LyapunovIterations = LyapunovIterations ?? 1000, Pairs = pairs,
             };
             Named(() => { spec.Validate(); return 0; });
             return spec;
         }
     }
+
+    /// <summary>"within" (or absent: each condition's pairs) or "all" (also every pair across two conditions), the CLI's --pairs.</summary>
+    /// <exception cref="ArgumentException">Anything else, named "pairs".</exception>
+    public static DegeneracyPairs ParsePairs(string? text) => text switch
+    {
+        null or "within" => DegeneracyPairs.Within,
+        "all" => DegeneracyPairs.All,
+        _ => throw new ArgumentException($"pairs: '{text}' is not within or all.", "pairs"),
+    };
 
     /// <summary>"none", "l2:1e-4", "l1:0.001", "nuclear:0.01" (the CLI's --regularisers items).</summary>
     /// <exception cref="ArgumentException">Anything else, named "regularisers".</exception>

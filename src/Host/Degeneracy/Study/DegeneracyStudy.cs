@@ -8,7 +8,9 @@ namespace FastAttractors.Degeneracy;
 /// Runs a <see cref="DegeneracyStudySpec"/>: trains every network of every condition as one ensemble
 /// (<see cref="EnsembleTrainer"/>), analyses each network (<see cref="NetworkAnalysis"/>), then compares the usable
 /// networks of each condition pair by pair at the levels of behaviour, dynamics (DSA), weights and representations
-/// (<see cref="NetworkPair"/>) and summarises each condition (<see cref="ConditionSummary"/>).
+/// (<see cref="NetworkPair"/>) and summarises each condition (<see cref="ConditionSummary"/>); with
+/// <see cref="DegeneracyPairs.All"/> it also compares every pair of networks from two conditions
+/// (<see cref="CrossConditionSummary"/>).
 /// <para>Robustness: a network that diverges, fails, or whose analysis fails gets its row with a status and a reason and
 /// is left out of the comparisons; the others' results are kept. Bad specs are refused before any training.</para>
 /// <para>Shared inputs: the analysis and out-of-distribution trials are drawn once from the study seed (test split,
@@ -19,7 +21,19 @@ public static class DegeneracyStudy
     /// <summary>First test-split index of the shared trials: beyond any network's own test set.</summary>
     public const long SharedTrialOffset = 1_000_000;
 
-    /// <summary>Validates the spec, trains the ensemble, analyses every network and compares them within each condition.</summary>
+    /// <summary>First test-split index of the second analysis set, on which each network's DSA self-distance
+    /// (<see cref="NetworkAnalysis.DsaSelf"/>) is measured: as many trials as the analysis set, none of them shared.</summary>
+    public const long SelfTrialOffset = 2_000_000;
+
+    /// <summary>First test-split index of the trials that drive the driven Lyapunov spectrum (back to back, the state
+    /// carried across trial boundaries, so the drive is one long input stream).</summary>
+    public const long DrivenTrialOffset = 3_000_000;
+
+    /// <summary>Steps of the drive run before the driven exponents' log-sums start (as the CLI's autonomous exponents).</summary>
+    public const int LyapunovTransient = 500;
+
+    /// <summary>Validates the spec, trains the ensemble, analyses every network and compares them within each condition
+    /// (and across conditions when <see cref="DegeneracyStudySpec.Pairs"/> is <see cref="DegeneracyPairs.All"/>).</summary>
     /// <param name="spec">The study.</param>
     /// <param name="exponents">Estimator of a network's leading Lyapunov exponents (called with the count
     /// <see cref="DegeneracyStudySpec.Exponents"/>, one network at a time); null skips them.</param>
@@ -45,7 +59,8 @@ public static class DegeneracyStudy
 
         var analysisTrials = TaskBatches.Range(spec.Task.Train, spec.Seed, TaskSplit.Test, SharedTrialOffset, spec.AnalysisTrials);
         var oodTrials = TaskBatches.Range(spec.Task.OutOfDistribution, spec.Seed, TaskSplit.Test, SharedTrialOffset, spec.OutOfDistributionTrials);
-        var analyser = new NetworkAnalyser(spec, analysisTrials, oodTrials);
+        var selfTrials = TaskBatches.Range(spec.Task.Train, spec.Seed, TaskSplit.Test, SelfTrialOffset, spec.AnalysisTrials);
+        var analyser = new NetworkAnalyser(spec, analysisTrials, oodTrials, selfTrials, spec.DrivenExponents > 0 ? Drive(spec) : null);
         var rows = new NetworkAnalysis[members.Count];
         var features = new NetworkAnalyser.Features?[members.Count];
         int threads = spec.Training.MaxDegreeOfParallelism;
@@ -86,12 +101,47 @@ public static class DegeneracyStudy
             string label = DegeneracyStudySpec.ConditionLabel(width, regulariser);
             var all = rows.Where(r => r.Condition == label).ToArray();
             var usable = all.Where(r => r.Usable && features[r.Index] is not null).ToArray();
-            var conditionPairs = ConditionComparison.Pairs(label, usable, [.. usable.Select(r => features[r.Index]!)], spec, threads);
+            var conditionPairs = ConditionComparison.Pairs(usable, [.. usable.Select(r => features[r.Index]!)], spec, threads);
             var mapped = ConditionComparison.WithMds(usable, conditionPairs).ToDictionary(r => r.Index);
             finalRows.AddRange(all.Select(r => mapped.TryGetValue(r.Index, out var m) ? m : r));
             pairs.AddRange(conditionPairs);
             summaries.Add(ConditionComparison.Summary(label, width, regulariser.Label, all, conditionPairs));
         }
-        return new DegeneracyStudyResult(spec, finalRows, pairs, summaries, trainingSeconds, clock.Elapsed.TotalSeconds);
+        var cross = new List<CrossConditionSummary>();
+        if (spec.Pairs == DegeneracyPairs.All)
+        {
+            var labels = conditions.Select(c => DegeneracyStudySpec.ConditionLabel(c.Width, c.Regulariser)).ToArray();
+            var usableOf = labels.Select(label => rows.Where(r => r.Condition == label && r.Usable && features[r.Index] is not null).ToArray()).ToArray();
+            for (int a = 0; a < labels.Length; a++)
+            {
+                for (int b = a + 1; b < labels.Length; b++)
+                {
+                    var between = ConditionComparison.CrossPairs(usableOf[a], [.. usableOf[a].Select(r => features[r.Index]!)],
+                        usableOf[b], [.. usableOf[b].Select(r => features[r.Index]!)], spec, threads);
+                    pairs.AddRange(between);
+                    cross.Add(ConditionComparison.CrossSummary(labels[a], labels[b], between));
+                }
+            }
+        }
+        return new DegeneracyStudyResult(spec, finalRows, pairs, summaries, trainingSeconds, clock.Elapsed.TotalSeconds) { CrossConditions = cross };
+    }
+
+    /// <summary>
+    /// The drive of the driven Lyapunov spectrum: the study seed's test trials of the training task from
+    /// <see cref="DrivenTrialOffset"/> on, back to back, <see cref="LyapunovTransient"/> + iterations steps × inputs. The
+    /// same for every network, so their driven spectra are comparable.
+    /// </summary>
+    public static double[,] Drive(DegeneracyStudySpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var task = spec.Task.Train;
+        int steps = LyapunovTransient + spec.LyapunovIterations;
+        int trials = (steps + task.Steps - 1) / task.Steps;
+        var batch = TaskBatches.Range(task, spec.Seed, TaskSplit.Test, DrivenTrialOffset, trials);
+        var drive = new double[steps, batch.InputDim];
+        for (int t = 0; t < steps; t++)
+            for (int j = 0; j < batch.InputDim; j++)
+                drive[t, j] = batch.Input(t % task.Steps, t / task.Steps, j);
+        return drive;
     }
 }

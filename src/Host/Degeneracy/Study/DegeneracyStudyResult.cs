@@ -61,6 +61,19 @@ public sealed record NetworkAnalysis
     /// <summary>Leading Lyapunov exponents of the autonomous map (per step); empty when not asked for.</summary>
     public double[] Exponents { get; init; } = [];
 
+    /// <summary>Leading Lyapunov exponents of the map driven by the task's inputs (per step, largest first; NaN beyond n);
+    /// empty when not asked for (<see cref="DegeneracyStudySpec.DrivenExponents"/>).</summary>
+    public double[] DrivenExponents { get; init; } = [];
+
+    /// <summary>
+    /// DSA's noise floor for this network: the DSA distance between its operator on the shared analysis trials and its
+    /// operator on a second, independent set of as many trials (the study seed's test trials from
+    /// <see cref="DegeneracyStudy.SelfTrialOffset"/> on, the same for every network). Both fits see as much data as a
+    /// pair's fits do, so a distance between two networks means something only where it exceeds both networks' values.
+    /// NaN when either operator could not be fitted.
+    /// </summary>
+    public double DsaSelf { get; init; } = double.NaN;
+
     /// <summary>Fraction of the state variance in the first two principal components.</summary>
     public double PlaneExplained { get; init; } = double.NaN;
 
@@ -85,22 +98,40 @@ public sealed record NetworkAnalysis
 }
 
 /// <summary>
-/// Two usable networks of one condition compared at every level: |Δ OOD loss| (behaviour), DSA distance (dynamics),
+/// Two usable networks compared at every level: |Δ OOD loss| (behaviour), DSA distance (dynamics),
 /// permutation-invariant weight distance (weights; exact or the profile-matching upper bound) and linear CKA
-/// (representations, on the shared analysis trials).
+/// (representations, on the shared analysis trials). Within a condition by default; with
+/// <see cref="DegeneracyPairs.All"/> also across conditions (<see cref="SecondCondition"/> then differs).
+/// DSA and CKA compare networks of any widths (the DSA operators are all rank × rank; CKA compares the states on the
+/// same trials); the weight distance needs equal widths and is NaN for a pair of two widths.
 /// </summary>
-/// <param name="Condition">The condition both networks belong to.</param>
+/// <param name="Condition">The first network's condition (for a within-condition pair, both networks').</param>
 /// <param name="First">Index of the first network (<see cref="NetworkAnalysis.Index"/>).</param>
 /// <param name="Second">Index of the second network.</param>
 /// <param name="Behaviour">|Δ OOD loss|.</param>
 /// <param name="Dsa">DSA distance of their operators (NaN when either has none).</param>
-/// <param name="WeightFrobenius">Permutation-invariant distance ‖W₁ − Pᵀ W₂ P‖_F.</param>
-/// <param name="WeightPerParameter">That distance divided by n².</param>
-/// <param name="WeightRelative">That distance divided by the mean of the two ‖W‖_F (NaN when both are zero).</param>
-/// <param name="WeightExact">True when the weight distance is exact, false for the upper bound.</param>
+/// <param name="WeightFrobenius">Permutation-invariant distance ‖W₁ − Pᵀ W₂ P‖_F (NaN for networks of different widths:
+/// no permutation maps one onto the other).</param>
+/// <param name="WeightPerParameter">That distance divided by n² (NaN as above).</param>
+/// <param name="WeightRelative">That distance divided by the mean of the two ‖W‖_F (NaN when both are zero, or as above).</param>
+/// <param name="WeightExact">True when the weight distance is exact, false for the upper bound or when there is none.</param>
 /// <param name="Cka">Linear CKA of their hidden states on the shared trials, in [0, 1] (NaN when undefined).</param>
 public sealed record NetworkPair(string Condition, int First, int Second, double Behaviour, double Dsa, double WeightFrobenius,
-    double WeightPerParameter, double WeightRelative, bool WeightExact, double Cka);
+    double WeightPerParameter, double WeightRelative, bool WeightExact, double Cka)
+{
+    /// <summary>The second network's condition: <see cref="Condition"/> for a within-condition pair.</summary>
+    public string SecondCondition { get; init; } = Condition;
+
+    /// <summary>The larger of the two networks' <see cref="NetworkAnalysis.DsaSelf"/>: the DSA noise floor the pair's
+    /// distance must exceed (NaN when either is NaN).</summary>
+    public double DsaSelfMax { get; init; } = double.NaN;
+
+    /// <summary>True when the networks come from two different conditions.</summary>
+    public bool CrossCondition => SecondCondition != Condition;
+
+    /// <summary>True when <see cref="Dsa"/> exceeds <see cref="DsaSelfMax"/>; null when either is NaN.</summary>
+    public bool? DsaAboveSelf => double.IsFinite(Dsa) && double.IsFinite(DsaSelfMax) ? Dsa > DsaSelfMax : null;
+}
 
 /// <summary>
 /// One condition's degeneracy at each level: behaviour = the standard deviation of the OOD loss across its usable
@@ -126,14 +157,44 @@ public sealed record NetworkPair(string Condition, int First, int Second, double
 /// <param name="MeanFinalTestLoss">Mean final test loss of the usable networks.</param>
 public sealed record ConditionSummary(string Condition, int Width, string Regulariser, int Networks, int Converged, int Completed, int Diverged,
     int Failed, int Usable, double OodLossMean, double OodLossSd, double MeanDsa, double MeanWeightPerParameter, double MeanWeightRelative,
-    double MeanOneMinusCka, double MeanFixedPoints, double MeanStableFixedPoints, double MeanFinalTestLoss);
+    double MeanOneMinusCka, double MeanFixedPoints, double MeanStableFixedPoints, double MeanFinalTestLoss)
+{
+    /// <summary>Mean <see cref="NetworkAnalysis.DsaSelf"/> of the usable networks (finite values only; NaN when none): the
+    /// condition's DSA noise floor, to set beside <see cref="MeanDsa"/>.</summary>
+    public double MeanDsaSelf { get; init; } = double.NaN;
+
+    /// <summary>Fraction of the condition's pairs whose DSA distance exceeds the larger of the two networks' self-distances
+    /// (over the pairs where all three are finite; NaN when there are none).</summary>
+    public double DsaAboveSelf { get; init; } = double.NaN;
+}
+
+/// <summary>
+/// The pairs between two different conditions of a study run with <see cref="DegeneracyPairs.All"/>, summarised like a
+/// condition's pairs: how far apart the two conditions' solutions are at each level.
+/// </summary>
+/// <param name="FirstCondition">The earlier condition (widths outer, regularisers inner).</param>
+/// <param name="SecondCondition">The later one.</param>
+/// <param name="Pairs">Pairs of usable networks, one from each.</param>
+/// <param name="MeanBehaviour">Mean |Δ OOD loss| over the pairs.</param>
+/// <param name="MeanDsa">Mean DSA distance over the pairs (finite values only; NaN when none).</param>
+/// <param name="DsaAboveSelf">Fraction of the pairs whose DSA exceeds the larger self-distance (as in <see cref="ConditionSummary.DsaAboveSelf"/>).</param>
+/// <param name="MeanWeightRelative">Mean relative weight distance (NaN when the widths differ).</param>
+/// <param name="MeanOneMinusCka">Mean 1 − CKA over the pairs.</param>
+public sealed record CrossConditionSummary(string FirstCondition, string SecondCondition, int Pairs, double MeanBehaviour, double MeanDsa,
+    double DsaAboveSelf, double MeanWeightRelative, double MeanOneMinusCka);
 
 /// <summary>Everything a study produced.</summary>
 /// <param name="Spec">The study that was run.</param>
 /// <param name="Networks">One row per network, grouped by condition.</param>
-/// <param name="Pairs">Every pair of usable networks within each condition.</param>
+/// <param name="Pairs">Every pair of usable networks within each condition, condition after condition; with
+/// <see cref="DegeneracyPairs.All"/> followed by every pair across two conditions (condition pair after condition pair).</param>
 /// <param name="Conditions">One summary per condition.</param>
 /// <param name="TrainingSeconds">Wall-clock seconds spent training the ensemble.</param>
 /// <param name="AnalysisSeconds">Wall-clock seconds spent on the analyses.</param>
 public sealed record DegeneracyStudyResult(DegeneracyStudySpec Spec, IReadOnlyList<NetworkAnalysis> Networks, IReadOnlyList<NetworkPair> Pairs,
-    IReadOnlyList<ConditionSummary> Conditions, double TrainingSeconds, double AnalysisSeconds);
+    IReadOnlyList<ConditionSummary> Conditions, double TrainingSeconds, double AnalysisSeconds)
+{
+    /// <summary>One summary per pair of different conditions, in pair order; empty unless the spec asked for
+    /// <see cref="DegeneracyPairs.All"/>.</summary>
+    public IReadOnlyList<CrossConditionSummary> CrossConditions { get; init; } = [];
+}

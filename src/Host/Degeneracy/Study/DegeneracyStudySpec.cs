@@ -2,6 +2,16 @@ using FastAttractors.Training;
 
 namespace FastAttractors.Degeneracy;
 
+/// <summary>Which pairs of networks a study compares.</summary>
+public enum DegeneracyPairs
+{
+    /// <summary>Every pair within each condition (the networks share width and regulariser).</summary>
+    Within,
+
+    /// <summary>Every pair within each condition, then every pair of networks from two different conditions.</summary>
+    All,
+}
+
 /// <summary>
 /// A degeneracy study: one task × widths × regularisers (the conditions) × <see cref="Networks"/> networks per
 /// condition, trained as one ensemble and then analysed per network and across the networks of each condition.
@@ -56,6 +66,22 @@ public sealed record DegeneracyStudySpec
     /// <summary>Leading Lyapunov exponents per network (0: none); computed by the caller-given estimator.</summary>
     public int Exponents { get; init; }
 
+    /// <summary>
+    /// Leading Lyapunov exponents per network of the map driven by the task's inputs, h ← tanh(W h + U x_t + b) (0:
+    /// none; networks narrower than this get n and NaN for the rest). Computed by the library
+    /// (<see cref="DrivenLyapunov"/>) on a drive shared by every network: the study seed's trials of the training task,
+    /// back to back, from test index <see cref="DegeneracyStudy.DrivenTrialOffset"/> on.
+    /// </summary>
+    public int DrivenExponents { get; init; }
+
+    /// <summary>Steps over which the driven exponents are averaged, after <see cref="DegeneracyStudy.LyapunovTransient"/>
+    /// transient steps (the CLI's autonomous exponents use the same count).</summary>
+    public int LyapunovIterations { get; init; } = 1000;
+
+    /// <summary>Which pairs are compared: within each condition only (the default), or also every pair of networks from two
+    /// different conditions (other width or regulariser, same task).</summary>
+    public DegeneracyPairs Pairs { get; init; } = DegeneracyPairs.Within;
+
     /// <summary>Throws naming the field and its value, before anything is trained.</summary>
     public void Validate()
     {
@@ -83,6 +109,10 @@ public sealed record DegeneracyStudySpec
         Check(ExactWeightDistanceUpTo >= 0 && ExactWeightDistanceUpTo <= PermutationWeightDistance.MaxExact, nameof(ExactWeightDistanceUpTo), ExactWeightDistanceUpTo,
             $"in [0, {PermutationWeightDistance.MaxExact}]");
         Check(Exponents >= 0, nameof(Exponents), Exponents, "non-negative");
+        Check(DrivenExponents >= 0, nameof(DrivenExponents), DrivenExponents, "non-negative");
+        Check(LyapunovIterations >= 1, nameof(LyapunovIterations), LyapunovIterations, "at least 1");
+        if (!Enum.IsDefined(Pairs))
+            throw new ArgumentOutOfRangeException(nameof(Pairs), Pairs, $"Pairs must be Within or All, got {Pairs}.");
         ArgumentNullException.ThrowIfNull(Training, nameof(Training));
         Training.Validate();
         FixedPoints.Validate();

@@ -3,10 +3,12 @@ using FastAttractors.Training;
 namespace FastAttractors.Degeneracy;
 
 /// <summary>
-/// The per-network half of a study: states on the shared analysis trials, OOD loss, the DSA operator, fixed points at
-/// zero input (u* = 0: between pulses for flip-flop) from starts sampled on those states, and the principal plane.
+/// The per-network half of a study: states on the shared analysis trials, OOD loss, the DSA operator and its
+/// self-distance (against the operator of the shared second trial set), fixed points at zero input (u* = 0: between
+/// pulses for flip-flop) from starts sampled on those states, the principal plane, and the driven Lyapunov spectrum
+/// when asked for (on the shared drive, steps × inputs).
 /// </summary>
-internal sealed class NetworkAnalyser(DegeneracyStudySpec spec, TaskBatch analysisTrials, TaskBatch oodTrials)
+internal sealed class NetworkAnalyser(DegeneracyStudySpec spec, TaskBatch analysisTrials, TaskBatch oodTrials, TaskBatch selfTrials, double[,]? drive)
 {
     /// <summary>What pair comparisons need from one network beyond its row.</summary>
     public sealed record Features(double[,] Weights, double[,] States, double[,]? DsaOperator);
@@ -35,6 +37,10 @@ internal sealed class NetworkAnalyser(DegeneracyStudySpec spec, TaskBatch analys
             // A network whose states have lower rank than the DSA rank (e.g. saturated) has no operator: its pairs get NaN.
             row = row with { Failure = $"DSA operator: {error.Message}" };
         }
+        if (dsa is not null)
+            row = row with { DsaSelf = SelfDistance(dsa, RnnStates.Record(final, selfTrials), spec.Dsa) };
+        if (spec.DrivenExponents > 0 && drive is not null)
+            row = row with { DrivenExponents = DrivenSpectrum(final, w) };
         if (final.Shape.Hidden >= 2)
         {
             var plane = PrincipalPlane.Fit(states);
@@ -65,6 +71,38 @@ internal sealed class NetworkAnalyser(DegeneracyStudySpec spec, TaskBatch analys
             };
         }
         return (row, new Features(w, states, dsa));
+    }
+
+    /// <summary>
+    /// The DSA distance between a network's operator on the analysis trials and its operator on
+    /// <paramref name="secondTrials"/> (its states on another trial set): the noise floor of its pair distances.
+    /// </summary>
+    // The second trial set's operator can fail where the first did not (its states happen to have lower rank): the
+    // floor is then unknown (NaN), which is not a failure of the network.
+    public static double SelfDistance(double[,] operatorOnAnalysisTrials, IReadOnlyList<double[,]> secondTrials, DsaOptions dsa)
+    {
+        try
+        {
+            var second = DynamicalSimilarity.FitOperator(secondTrials, dsa);
+            return DynamicalSimilarity.OperatorDistance(operatorOnAnalysisTrials, second, dsa with { MaxDegreeOfParallelism = 1 });
+        }
+        catch (ArgumentException)
+        {
+            return double.NaN;
+        }
+    }
+
+    private double[] DrivenSpectrum(RnnParameters final, double[,] w)
+    {
+        var shape = final.Shape;
+        int n = shape.Hidden, m = shape.Inputs;
+        var u = new double[n, m];
+        ReadOnlySpan<double> flat = final.U;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < m; j++)
+                u[i, j] = flat[i * m + j];
+        var spectrum = DrivenLyapunov.Spectrum(w, u, final.B.ToArray(), drive!, Math.Min(spec.DrivenExponents, n), DegeneracyStudy.LyapunovTransient);
+        return [.. spectrum, .. Enumerable.Repeat(double.NaN, spec.DrivenExponents - spectrum.Length)];
     }
 
     private static double Distance(double[,] a, double[,] b)

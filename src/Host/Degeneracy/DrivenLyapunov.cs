@@ -1,0 +1,100 @@
+using FastAttractors.Lyapunov;
+
+namespace FastAttractors.Degeneracy;
+
+/// <summary>
+/// Lyapunov exponents of a discrete tanh network driven by a given input sequence, h_{t+1} = tanh(W h_t + U x_t + b)
+/// from h_0 = 0: the map changes every step with x_t, so it is not one of the engine's autonomous systems, and this
+/// small wrapper runs the engine's QR method on it directly. The tangent frame (the engine's fixed random orthonormal
+/// n × k start) is pushed through the Jacobian J_t = diag(1 − h_{t+1}²) W at every step and re-orthonormalised by the
+/// engine's Householder QR; after <c>transient</c> steps, log |R_ii| is summed, and exponent i is that sum over the
+/// remaining steps (per step, natural log).
+/// <para>Exact to rounding for a given finite drive: the result is the finite-time spectrum of that sequence, which
+/// converges to the driven system's exponents as the sequence lengthens. A direction W maps to zero has exponent −∞.</para>
+/// </summary>
+public static class DrivenLyapunov
+{
+    /// <summary>The leading <paramref name="exponents"/> exponents, largest first.</summary>
+    /// <param name="w">W, n × n.</param>
+    /// <param name="u">U, n × m.</param>
+    /// <param name="b">b, length n.</param>
+    /// <param name="inputs">The drive x_t, steps × m (one row per step).</param>
+    /// <param name="exponents">k, 1 … n.</param>
+    /// <param name="transient">Steps run before the log-sums start (0 … steps − 1).</param>
+    /// <exception cref="ArgumentException">Shapes that do not match, a non-finite entry, k out of 1 … n, or no step left
+    /// after the transient; named.</exception>
+    public static double[] Spectrum(double[,] w, double[,] u, double[] b, double[,] inputs, int exponents, int transient)
+    {
+        Require.NotNull(w, nameof(w));
+        Require.NotNull(u, nameof(u));
+        Require.NotNull(b, nameof(b));
+        Require.NotNull(inputs, nameof(inputs));
+        Require.Square(w, nameof(w));
+        int n = w.GetLength(0), m = u.GetLength(1), steps = inputs.GetLength(0);
+        if (u.GetLength(0) != n)
+            throw new ArgumentException($"'{nameof(u)}' must have {n} rows like W, got {u.GetLength(0)}.", nameof(u));
+        if (b.Length != n)
+            throw new ArgumentException($"'{nameof(b)}' must have {n} entries like W, got {b.Length}.", nameof(b));
+        if (inputs.GetLength(1) != m)
+            throw new ArgumentException($"'{nameof(inputs)}' must have {m} columns like U, got {inputs.GetLength(1)}.", nameof(inputs));
+        if (exponents < 1 || exponents > n)
+            throw new ArgumentOutOfRangeException(nameof(exponents), exponents, $"'{nameof(exponents)}' must be in 1 … n = {n}, got {exponents}.");
+        if (transient < 0 || transient >= steps)
+            throw new ArgumentOutOfRangeException(nameof(transient), transient,
+                $"'{nameof(transient)}' must be in 0 … steps − 1 = {steps - 1} (some steps must be left to average over), got {transient}.");
+        Require.Finite(w, nameof(w));
+        Require.Finite(u, nameof(u));
+        Require.Finite(b, nameof(b));
+        Require.Finite(inputs, nameof(inputs));
+
+        int k = exponents;
+        var q = InitialTangents.Create(n, k); // column-major n × k, the engine's start frame
+        var next = new double[n * k];
+        var r = new double[k];
+        var work = new double[n * k + n];
+        var sums = new double[k];
+        var h = new double[n];
+        var hNext = new double[n];
+        var gain = new double[n];
+        for (int t = 0; t < steps; t++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                double a = b[i];
+                for (int j = 0; j < n; j++)
+                    a += w[i, j] * h[j];
+                for (int j = 0; j < m; j++)
+                    a += u[i, j] * inputs[t, j];
+                hNext[i] = Math.Tanh(a);
+                gain[i] = 1 - hNext[i] * hNext[i];
+            }
+            // Q ← diag(1 − h_{t+1}²) W Q, column by column.
+            for (int c = 0; c < k; c++)
+            {
+                var column = q.AsSpan(c * n, n);
+                var target = next.AsSpan(c * n, n);
+                for (int i = 0; i < n; i++)
+                {
+                    double sum = 0;
+                    for (int j = 0; j < n; j++)
+                        sum += w[i, j] * column[j];
+                    target[i] = gain[i] * sum;
+                }
+            }
+            HouseholderQr.Factor(next, n, k, r, work);
+            (q, next) = (next, q);
+            if (t >= transient)
+            {
+                for (int c = 0; c < k; c++)
+                    sums[c] += Math.Log(Math.Abs(r[c]));
+            }
+            (h, hNext) = (hNext, h);
+        }
+        var spectrum = new double[k];
+        for (int c = 0; c < k; c++)
+            spectrum[c] = sums[c] / (steps - transient);
+        // QR orders the columns by growth only asymptotically; report largest first.
+        Array.Sort(spectrum, (x, y) => y.CompareTo(x));
+        return spectrum;
+    }
+}
