@@ -25,19 +25,17 @@ internal static class KernelSpecialisations
 {
     public sealed record Specialisation(string Name, MethodInfo Kernel);
 
+    /// <summary>
+    /// The hand-written network models: each struct is its own tangent and adjoint model (tuned products), so one type
+    /// serves the integration, Lyapunov and gradient kernels.
+    /// </summary>
     private static readonly Type[] FlowModels =
         [typeof(TanhRnnModel<>), typeof(ReluRnnModel<>), typeof(TanhOfLinearModel<>), typeof(LinearModel<>)];
 
     private static readonly Type[] MapModels = [typeof(TanhOfLinearModel<>)];
 
-    private static readonly Type[] FlowTangents =
-        [typeof(TanhRnnTangent<>), typeof(ReluRnnTangent<>), typeof(TanhOfLinearTangent<>), typeof(LinearTangent<>)];
+    private static readonly Type[] MapTangents = [typeof(TanhOfLinearModel<>), typeof(LinearModel<>)];
 
-    private static readonly Type[] MapTangents = [typeof(TanhOfLinearTangent<>), typeof(LinearTangent<>)];
-
-    /// <summary>One kernel serves flows and maps (a launch flag), so each adjoint functor appears once.</summary>
-    private static readonly Type[] Adjoints =
-        [typeof(TanhRnnAdjoint<>), typeof(ReluRnnAdjoint<>), typeof(TanhOfLinearAdjoint<>), typeof(LinearAdjoint<>)];
 
     public static IReadOnlyList<Specialisation> All()
     {
@@ -53,7 +51,7 @@ internal static class KernelSpecialisations
                 list.Add(Make("map", typeof(MapKernel), real, model));
             foreach (var model in FlowModels.Concat(MapModels).Distinct())
                 list.Add(Make("jvp", typeof(JvpKernel), real, model));
-            foreach (var tangent in FlowTangents)
+            foreach (var tangent in FlowModels)
             {
                 list.Add(Make("lyapunov-flow", typeof(LyapunovFlowKernel), real, tangent));
                 list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, tangent));
@@ -82,7 +80,8 @@ internal static class KernelSpecialisations
             var rossler = typeof(RosslerField<>).MakeGenericType(real);
             list.Add(Make("rk4", typeof(Rk4Kernel), real, rossler, "RosslerField"));
             list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, DualTangentOf(real, rossler), "DualTangent(RosslerField)"));
-            foreach (var adjoint in Adjoints)
+            // One adjoint kernel serves flows and maps (a launch flag), so each model appears once.
+            foreach (var adjoint in FlowModels)
             {
                 list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, adjoint));
                 list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, adjoint));

@@ -53,13 +53,13 @@ public sealed class Linear : IEnsembleModel, IModelBinding
     IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [A, B];
 
     void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
-        sink.Run(new LinearModel<T>(Dimension, p[0], p[1]));
+        sink.Run(new LinearModel<T>(Dimension, p[0], p[1], Kind == DynamicsKind.Map ? 1 : 0));
 
     void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
-        sink.Run(new LinearTangent<T>(Dimension, p[0], p[1], Kind == DynamicsKind.Map ? 1 : 0));
+        sink.Run(new LinearModel<T>(Dimension, p[0], p[1], Kind == DynamicsKind.Map ? 1 : 0));
 
     void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] p, IAdjointKernelSink<T> sink) =>
-        sink.Run(new LinearAdjoint<T>(Dimension, p[0], p[1]));
+        sink.Run(new LinearModel<T>(Dimension, p[0], p[1], Kind == DynamicsKind.Map ? 1 : 0));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new LinearSimd<T>(Dimension, p[0], p[1]));

@@ -49,10 +49,10 @@ public sealed class ReluRnn : IEnsembleModel, IModelBinding
         sink.Run(new ReluRnnModel<T>(Dimension, p[0], p[1]));
 
     void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
-        sink.Run(new ReluRnnTangent<T>(Dimension, p[0], p[1]));
+        sink.Run(new ReluRnnModel<T>(Dimension, p[0], p[1]));
 
     void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] p, IAdjointKernelSink<T> sink) =>
-        sink.Run(new ReluRnnAdjoint<T>(Dimension, p[0], p[1]));
+        sink.Run(new ReluRnnModel<T>(Dimension, p[0], p[1]));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new ReluRnnSimd<T>(Dimension, p[0], p[1]));

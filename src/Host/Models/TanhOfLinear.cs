@@ -49,10 +49,10 @@ public sealed class TanhOfLinear : IEnsembleModel, IModelBinding
         sink.Run(new TanhOfLinearModel<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
 
     void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
-        sink.Run(new TanhOfLinearTangent<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
+        sink.Run(new TanhOfLinearModel<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
 
     void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] p, IAdjointKernelSink<T> sink) =>
-        sink.Run(new TanhOfLinearAdjoint<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
+        sink.Run(new TanhOfLinearModel<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new TanhOfLinearSimd<T>(Dimension, p[0], Kind == DynamicsKind.Flow));

@@ -60,10 +60,10 @@ public sealed class TanhRnn : IEnsembleModel, IModelBinding
         sink.Run(new TanhRnnModel<T>(Dimension, p[0], p[1], p[2]));
 
     void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
-        sink.Run(new TanhRnnTangent<T>(Dimension, p[0], p[1], p[2]));
+        sink.Run(new TanhRnnModel<T>(Dimension, p[0], p[1], p[2]));
 
     void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] p, IAdjointKernelSink<T> sink) =>
-        sink.Run(new TanhRnnAdjoint<T>(Dimension, p[0], p[1], p[2]));
+        sink.Run(new TanhRnnModel<T>(Dimension, p[0], p[1], p[2]));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
         sink.Run(new TanhRnnSimd<T>(Dimension, p[0], p[1], p[2]));

@@ -1,13 +1,16 @@
+using FastAttractors.Kernels.Adjoint;
+using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Numerics;
 
 namespace FastAttractors.Kernels.Models;
 
 /// <summary>dx/dt = A x + b. Parameters: A (n·n, row-major), b (n). The exact oracle: its exponents are the sorted Re eig(A).</summary>
-public readonly struct LinearModel<T>(int n, ParamView<T> a, ParamView<T> b) : IModel<T>
+public readonly struct LinearModel<T>(int n, ParamView<T> a, ParamView<T> b, int map = 0) : ITangentModel<T>, IAdjointModel<T>
     where T : unmanaged, IReal<T>
 {
-    private readonly int n = n;
-    private readonly ParamView<T> a = a, b = b;
+    private readonly int n = n, map = map;
+    // Not "a": the adjoint's products take the cotangent vector by that name.
+    private readonly ParamView<T> matrix = a, b = b;
 
     /// <inheritdoc/>
     public int Dimension => n;
@@ -25,8 +28,91 @@ public readonly struct LinearModel<T>(int n, ParamView<T> a, ParamView<T> b) : I
         {
             var acc = b.Get<TNum>(i, member);
             for (int j = 0; j < n; j++)
-                acc += a.Get<TNum>(i * n + j, member) * x[j];
+                acc += matrix.Get<TNum>(i * n + j, member) * x[j];
             y.Set(i, acc);
+        }
+    }
+
+    // Tangents (Lyapunov spectra): Linear, flow (dx/dt = A x + b) or map (x ← A x + b, <c>map</c> = 1): J v = A v,
+    // no linearisation. Contraction: tr A for the flow; 0 for the map, whose constant log |det A| the host computes
+    // once per member.
+
+    /// <inheritdoc/>
+    public int LinearisationLength => 0;
+
+    /// <inheritdoc/>
+    public void Linearise<TX, TLin>(int member, TX x, TLin lin)
+        where TX : struct, IVectorIn<T>
+        where TLin : struct, IVectorIn<T>, IVectorOut<T>
+    {
+    }
+
+    /// <inheritdoc/>
+    public void Jvp<TX, TLin, TV, TOut>(int member, TX x, TLin lin, TV v, TOut jv)
+        where TX : struct, IVectorIn<T>
+        where TLin : struct, IVectorIn<T>, IVectorOut<T>
+        where TV : struct, IVectorIn<T>
+        where TOut : struct, IVectorOut<T>
+    {
+        for (int i = 0; i < n; i++)
+        {
+            var acc = matrix.Get(i * n, member) * v[0];
+            for (int j = 1; j < n; j++)
+                acc += matrix.Get(i * n + j, member) * v[j];
+            jv.Set(i, acc);
+        }
+    }
+
+    /// <inheritdoc/>
+    public double Contraction<TX, TLin>(int member, TX x, TLin lin)
+        where TX : struct, IVectorIn<T>
+        where TLin : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        if (map != 0)
+            return 0.0;
+        double trace = 0;
+        for (int i = 0; i < n; i++)
+            trace += matrix.Get(i * n + i, member).ToDouble();
+        return trace;
+    }
+
+    // Adjoint (gradients): Linear, f = A x + b (flow or map alike): Jᵀ a = Aᵀ a; cotangents A_ij: a_i x_j, b_i:
+    // a_i. No work.
+
+    /// <inheritdoc/>
+    public int AdjointWorkLength => 0;
+    /// <inheritdoc/>
+    public int ParameterLength => n * n + n;
+
+    /// <inheritdoc/>
+    public void Vjp<TX, TA, TOut, TWork>(int member, TX x, TA a, TOut result, TWork work)
+        where TX : struct, IVectorIn<T>
+        where TA : struct, IVectorIn<T>
+        where TOut : struct, IVectorOut<T>
+        where TWork : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        for (int j = 0; j < n; j++)
+        {
+            var sum = T.FromDouble(0.0);
+            for (int i = 0; i < n; i++)
+                sum += matrix.Get(i * n + j, member) * a[i];
+            result.Set(j, sum);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void AddParameterCotangent<TX, TA, TBar, TWork>(int member, TX x, TA a, TBar bar, TWork work)
+        where TX : struct, IVectorIn<T>
+        where TA : struct, IVectorIn<T>
+        where TBar : struct, IVectorIn<double>, IVectorOut<double>
+        where TWork : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        for (int i = 0; i < n; i++)
+        {
+            var ai = a[i];
+            for (int j = 0; j < n; j++)
+                bar.Set(i * n + j, bar[i * n + j] + (ai * x[j]).ToDouble());
+            bar.Set(n * n + i, bar[n * n + i] + ai.ToDouble());
         }
     }
 }

@@ -1,9 +1,11 @@
+using FastAttractors.Kernels.Adjoint;
+using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Numerics;
 
 namespace FastAttractors.Kernels.Models;
 
 /// <summary>dx/dt = −x + ReLU(W x + b) (Eq. S1). Parameters: W (n·n, row-major), b (n).</summary>
-public readonly struct ReluRnnModel<T>(int n, ParamView<T> w, ParamView<T> b) : IModel<T>
+public readonly struct ReluRnnModel<T>(int n, ParamView<T> w, ParamView<T> b) : ITangentModel<T>, IAdjointModel<T>
     where T : unmanaged, IReal<T>
 {
     private readonly int n = n;
@@ -27,6 +29,118 @@ public readonly struct ReluRnnModel<T>(int n, ParamView<T> w, ParamView<T> b) : 
             for (int j = 0; j < n; j++)
                 pre += w.Get<TNum>(i * n + j, member) * x[j];
             y.Set(i, TNum.Relu(pre) - x[i]);
+        }
+    }
+
+    // Tangents (Lyapunov spectra): ReluRnn (dx/dt = −x + ReLU(W x + b)) with J v = −v + H(W x + b) ⊙ (W v): the
+    // gate multiplies rows, H(0) = 0, computed once per stage; tr J = Σ (H_i W_ii − 1). Linearisation: the gate as
+    // 0 or 1 (n values).
+
+    /// <inheritdoc/>
+    public int LinearisationLength => n;
+
+    /// <inheritdoc/>
+    public void Linearise<TX, TLin>(int member, TX x, TLin lin)
+        where TX : struct, IVectorIn<T>
+        where TLin : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        for (int i = 0; i < n; i++)
+        {
+            var pre = b.Get(i, member);
+            for (int j = 0; j < n; j++)
+                pre += w.Get(i * n + j, member) * x[j];
+            // A NaN pre-activation is not > 0: gate 0, as in the reference; the state check catches the NaN.
+            lin.Set(i, T.FromDouble(pre.ToDouble() > 0.0 ? 1.0 : 0.0));
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Jvp<TX, TLin, TV, TOut>(int member, TX x, TLin lin, TV v, TOut jv)
+        where TX : struct, IVectorIn<T>
+        where TLin : struct, IVectorIn<T>, IVectorOut<T>
+        where TV : struct, IVectorIn<T>
+        where TOut : struct, IVectorOut<T>
+    {
+        for (int i = 0; i < n; i++)
+        {
+            if (lin[i].ToDouble() > 0.0)
+            {
+                var wv = w.Get(i * n, member) * v[0];
+                for (int j = 1; j < n; j++)
+                    wv += w.Get(i * n + j, member) * v[j];
+                jv.Set(i, wv - v[i]);
+            }
+            else
+            {
+                jv.Set(i, -v[i]);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public double Contraction<TX, TLin>(int member, TX x, TLin lin)
+        where TX : struct, IVectorIn<T>
+        where TLin : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+            sum += (lin[i].ToDouble() > 0.0 ? w.Get(i * n + i, member).ToDouble() : 0.0) - 1.0;
+        return sum;
+    }
+
+    // Adjoint (gradients): ReluRnn, f = −x + ReLU(W x + b): with g = H(W x + b) ⊙ a (Heaviside, H(0) = 0 as the
+    // model's derivative), Jᵀ a = Wᵀ g − a; cotangents W_ij: g_i x_j, b_i: g_i. Work: g (n values).
+
+    /// <inheritdoc/>
+    public int AdjointWorkLength => n;
+    /// <inheritdoc/>
+    public int ParameterLength => n * n + n;
+
+    /// <inheritdoc/>
+    public void Vjp<TX, TA, TOut, TWork>(int member, TX x, TA a, TOut result, TWork work)
+        where TX : struct, IVectorIn<T>
+        where TA : struct, IVectorIn<T>
+        where TOut : struct, IVectorOut<T>
+        where TWork : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        Gate(member, x, a, work);
+        for (int j = 0; j < n; j++)
+        {
+            var sum = T.FromDouble(0.0);
+            for (int i = 0; i < n; i++)
+                sum += w.Get(i * n + j, member) * work[i];
+            result.Set(j, sum - a[j]);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void AddParameterCotangent<TX, TA, TBar, TWork>(int member, TX x, TA a, TBar bar, TWork work)
+        where TX : struct, IVectorIn<T>
+        where TA : struct, IVectorIn<T>
+        where TBar : struct, IVectorIn<double>, IVectorOut<double>
+        where TWork : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        Gate(member, x, a, work);
+        for (int i = 0; i < n; i++)
+        {
+            var g = work[i];
+            for (int j = 0; j < n; j++)
+                bar.Set(i * n + j, bar[i * n + j] + (g * x[j]).ToDouble());
+            bar.Set(n * n + i, bar[n * n + i] + g.ToDouble());
+        }
+    }
+
+    private void Gate<TX, TA, TWork>(int member, TX x, TA a, TWork gated)
+        where TX : struct, IVectorIn<T>
+        where TA : struct, IVectorIn<T>
+        where TWork : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        for (int i = 0; i < n; i++)
+        {
+            var pre = b.Get(i, member);
+            for (int j = 0; j < n; j++)
+                pre += w.Get(i * n + j, member) * x[j];
+            gated.Set(i, pre.ToDouble() > 0 ? a[i] : T.FromDouble(0.0));
         }
     }
 }

@@ -1,9 +1,11 @@
+using FastAttractors.Kernels.Adjoint;
+using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Numerics;
 
 namespace FastAttractors.Kernels.Models;
 
 /// <summary>τ dx/dt = −x + W tanh(x) + b (Eq. S2). Parameters: W (n·n, row-major), b (n), 1/τ (1).</summary>
-public readonly struct TanhRnnModel<T>(int n, ParamView<T> w, ParamView<T> b, ParamView<T> invTau) : IModel<T>
+public readonly struct TanhRnnModel<T>(int n, ParamView<T> w, ParamView<T> b, ParamView<T> invTau) : ITangentModel<T>, IAdjointModel<T>
     where T : unmanaged, IReal<T>
 {
     private readonly int n = n;
@@ -31,5 +33,104 @@ public readonly struct TanhRnnModel<T>(int n, ParamView<T> w, ParamView<T> b, Pa
                 acc += w.Get<TNum>(i * n + j, member) * scratch[j];
             y.Set(i, acc * rate);
         }
+    }
+
+    // Tangents (Lyapunov spectra): TanhRnn (τ dx/dt = −x + W tanh(x) + b) with J v = (−v + W (d ⊙ v)) / τ, d = 1 −
+    // tanh²(x) computed once per stage; tr J = Σ (W_ii d_i − 1) / τ. Linearisation: d (n values), then d ⊙ v (n
+    // values of work per product).
+
+    /// <inheritdoc/>
+    public int LinearisationLength => 2 * n;
+
+    /// <inheritdoc/>
+    public void Linearise<TX, TLin>(int member, TX x, TLin lin)
+        where TX : struct, IVectorIn<T>
+        where TLin : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        for (int j = 0; j < n; j++)
+            lin.Set(j, Sech2.Of(x[j]));
+    }
+
+    /// <inheritdoc/>
+    public void Jvp<TX, TLin, TV, TOut>(int member, TX x, TLin lin, TV v, TOut jv)
+        where TX : struct, IVectorIn<T>
+        where TLin : struct, IVectorIn<T>, IVectorOut<T>
+        where TV : struct, IVectorIn<T>
+        where TOut : struct, IVectorOut<T>
+    {
+        for (int j = 0; j < n; j++)
+            lin.Set(n + j, lin[j] * v[j]);
+        var rate = invTau.Get(0, member);
+        for (int i = 0; i < n; i++)
+        {
+            var acc = -v[i];
+            for (int j = 0; j < n; j++)
+                acc += w.Get(i * n + j, member) * lin[n + j];
+            jv.Set(i, acc * rate);
+        }
+    }
+
+    /// <inheritdoc/>
+    public double Contraction<TX, TLin>(int member, TX x, TLin lin)
+        where TX : struct, IVectorIn<T>
+        where TLin : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+            sum += w.Get(i * n + i, member).ToDouble() * lin[i].ToDouble() - 1.0;
+        return sum * invTau.Get(0, member).ToDouble();
+    }
+
+    // Adjoint (gradients): TanhRnn, f = (−x + W tanh(x) + b)/τ with the kernel reading 1/τ: Jᵀ a = ((1 − tanh² x) ⊙
+    // Wᵀ a − a)/τ; cotangents W_ij: a_i tanh(x_j)/τ, b_i: a_i/τ, τ: −Σ a_i f_i/τ (the user's τ, converted from
+    // 1/τ). Work: tanh(x) (n values), so the cotangent takes n tanh, not n².
+
+    /// <inheritdoc/>
+    public int AdjointWorkLength => n;
+    /// <inheritdoc/>
+    public int ParameterLength => n * n + n + 1;
+
+    /// <inheritdoc/>
+    public void Vjp<TX, TA, TOut, TWork>(int member, TX x, TA a, TOut result, TWork work)
+        where TX : struct, IVectorIn<T>
+        where TA : struct, IVectorIn<T>
+        where TOut : struct, IVectorOut<T>
+        where TWork : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        var rate = invTau.Get(0, member);
+        for (int j = 0; j < n; j++)
+        {
+            var sum = T.FromDouble(0.0);
+            for (int i = 0; i < n; i++)
+                sum += w.Get(i * n + j, member) * a[i];
+            result.Set(j, (Sech2.Of(x[j]) * sum - a[j]) * rate);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void AddParameterCotangent<TX, TA, TBar, TWork>(int member, TX x, TA a, TBar bar, TWork work)
+        where TX : struct, IVectorIn<T>
+        where TA : struct, IVectorIn<T>
+        where TBar : struct, IVectorIn<double>, IVectorOut<double>
+        where TWork : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        for (int j = 0; j < n; j++)
+            work.Set(j, T.Tanh(x[j]));
+        var rate = invTau.Get(0, member);
+        double tauBar = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var ai = a[i] * rate;
+            var f = b.Get(i, member) - x[i];
+            for (int j = 0; j < n; j++)
+            {
+                var t = work[j];
+                f += w.Get(i * n + j, member) * t;
+                bar.Set(i * n + j, bar[i * n + j] + (ai * t).ToDouble());
+            }
+            bar.Set(n * n + i, bar[n * n + i] + ai.ToDouble());
+            tauBar -= (ai * f * rate).ToDouble();
+        }
+        bar.Set(n * n + n, bar[n * n + n] + tauBar);
     }
 }

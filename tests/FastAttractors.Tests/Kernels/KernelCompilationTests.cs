@@ -65,11 +65,11 @@ public class KernelCompilationTests
         // dual adjoint, each); plus the float64 binary recall kernel.
         Assert.Equal(2 * (6 + 5 + 2 + 6 + 5 + 6 + 3 + 14) + 1, names.Count);
         Assert.Contains("binary-recall<Real64, HiddenOrVisible>", names);
-        Assert.Contains("adjoint-backward<Real32, TanhRnnAdjoint>", names);
+        Assert.Contains("adjoint-backward<Real32, TanhRnnModel>", names);
         Assert.Contains("adjoint-forward<Real64, DualAdjoint(RosslerField)>", names);
         Assert.Contains("adjoint-backward<Real32, ParameterisedAdjoint(LorenzField)>", names);
-        Assert.Contains("lyapunov-flow<Real32, TanhRnnTangent>", names);
-        Assert.Contains("lyapunov-rk<Real32, TanhRnnTangent>", names);
+        Assert.Contains("lyapunov-flow<Real32, TanhRnnModel>", names);
+        Assert.Contains("lyapunov-rk<Real32, TanhRnnModel>", names);
         Assert.Contains("lyapunov-rk<Real64, DualTangent(LorenzField)>", names);
         Assert.Contains("lyapunov-map<Real64, DualTangent(HenonField)>", names);
         Assert.Contains("rk4<Real32, TanhRnnModel>", names);
