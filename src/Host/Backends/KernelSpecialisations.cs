@@ -1,9 +1,7 @@
 using System.Reflection;
 using FastAttractors.Kernels.Adjoint;
-using FastAttractors.Kernels.Adjoint.Models;
 using FastAttractors.Kernels.Binary;
 using FastAttractors.Kernels.Lyapunov;
-using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Kernels.Ode;
@@ -62,33 +60,32 @@ internal static class KernelSpecialisations
             // map: LU) and adjoint products with parameter derivatives. One adjoint kernel serves flows and maps.
             var lorenz = WrittenOnce(real, typeof(LorenzField<,>));
             var henon = WrittenOnce(real, typeof(HenonField<,>));
-            list.Add(Make("rk4", typeof(Rk4Kernel), real, lorenz, "LorenzField"));
-            list.Add(Make("rk", typeof(RkKernel), real, lorenz, "LorenzField"));
-            list.Add(Make("map", typeof(MapKernel), real, henon, "HenonField"));
+            list.Add(Make("rk4", typeof(Rk4Kernel), real, ParameterisedOf(real, lorenz), "ParameterisedDerivatives(LorenzField)"));
+            list.Add(Make("rk", typeof(RkKernel), real, ParameterisedOf(real, lorenz), "ParameterisedDerivatives(LorenzField)"));
+            list.Add(Make("map", typeof(MapKernel), real, ParameterisedOf(real, henon), "ParameterisedDerivatives(HenonField)"));
             list.Add(Make("jvp", typeof(JvpKernel), real, lorenz, "LorenzField"));
             list.Add(Make("jvp", typeof(JvpKernel), real, henon, "HenonField"));
-            list.Add(Make("lyapunov-flow", typeof(LyapunovFlowKernel), real, DualTangentOf(real, lorenz), "DualTangent(LorenzField)"));
-            list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, DualTangentOf(real, lorenz), "DualTangent(LorenzField)"));
-            list.Add(Make("lyapunov-map", typeof(LyapunovMapKernel), real, DualTangentOf(real, henon), "DualTangent(HenonField)"));
+            list.Add(Make("lyapunov-flow", typeof(LyapunovFlowKernel), real, ParameterisedOf(real, lorenz), "ParameterisedDerivatives(LorenzField)"));
+            list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, ParameterisedOf(real, lorenz), "ParameterisedDerivatives(LorenzField)"));
+            list.Add(Make("lyapunov-map", typeof(LyapunovMapKernel), real, ParameterisedOf(real, henon), "ParameterisedDerivatives(HenonField)"));
             foreach (var (field, name) in new[] { (lorenz, "LorenzField"), (henon, "HenonField") })
             {
-                var adjoint = typeof(ParameterisedAdjoint<,>).MakeGenericType(real, field);
-                list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, adjoint, $"ParameterisedAdjoint({name})"));
-                list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, adjoint, $"ParameterisedAdjoint({name})"));
+                var adjoint = ParameterisedOf(real, field);
+                list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, adjoint, $"ParameterisedDerivatives({name})"));
+                list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, adjoint, $"ParameterisedDerivatives({name})"));
             }
             // User models (Rössler's field carries its constants): dual-number tangents and Jᵀa around f alone.
             var rossler = typeof(RosslerField<>).MakeGenericType(real);
-            list.Add(Make("rk4", typeof(Rk4Kernel), real, rossler, "RosslerField"));
-            list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, DualTangentOf(real, rossler), "DualTangent(RosslerField)"));
+            list.Add(Make("rk4", typeof(Rk4Kernel), real, DualTangentOf(real, rossler), "DualDerivatives(RosslerField)"));
+            list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, DualTangentOf(real, rossler), "DualDerivatives(RosslerField)"));
             // One adjoint kernel serves flows and maps (a launch flag), so each model appears once.
             foreach (var adjoint in FlowModels)
             {
                 list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, adjoint));
                 list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, adjoint));
             }
-            var dualAdjoint = typeof(DualAdjoint<,>).MakeGenericType(real, rossler);
-            list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, dualAdjoint, "DualAdjoint(RosslerField)"));
-            list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, dualAdjoint, "DualAdjoint(RosslerField)"));
+            list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, DualTangentOf(real, rossler), "DualDerivatives(RosslerField)"));
+            list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, DualTangentOf(real, rossler), "DualDerivatives(RosslerField)"));
         }
         // Binary sequence networks: float64 only, one kernel for hidden and visible perceptron variants (a launch flag).
         list.Add(new Specialisation("binary-recall<Real64, HiddenOrVisible>", typeof(BinaryRecallKernel).GetMethod(nameof(BinaryRecallKernel.Run))!));
@@ -123,7 +120,10 @@ internal static class KernelSpecialisations
         return new Specialisation($"{kind}<{real.Name}, {modelName}>", method);
     }
 
-    private static Type DualTangentOf(Type real, Type closedModel) => typeof(DualTangent<,>).MakeGenericType(real, closedModel);
+    private static Type DualTangentOf(Type real, Type closedModel) => typeof(DualDerivatives<,>).MakeGenericType(real, closedModel);
+
+    /// <summary>The kernel functor of a built-in written once (the map flag is a value, not part of the type).</summary>
+    private static Type ParameterisedOf(Type real, Type closedField) => typeof(ParameterisedDerivatives<,>).MakeGenericType(real, closedField);
 
     /// <summary>A built-in written once, closed over <paramref name="real"/> and the kernel parameter table.</summary>
     private static Type WrittenOnce(Type real, Type field) =>

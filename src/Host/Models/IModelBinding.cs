@@ -7,38 +7,18 @@ using FastAttractors.Simd;
 
 namespace FastAttractors.Models;
 
-/// <summary>Receives a model functor with its concrete struct type, so the kernel launch is specialised for it.</summary>
+/// <summary>
+/// Receives a model's kernel functor with its concrete struct type, so each launch is specialised for it. One functor
+/// serves integration, tangents (Lyapunov) and the adjoint (gradients): hand-written models carry tuned products,
+/// the others derive theirs from dual numbers.
+/// </summary>
 internal interface IKernelModelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
 {
-    void Run<TModel>(TModel model) where TModel : struct, IModel<T>;
+    void Run<TModel>(TModel model) where TModel : struct, ITangentModel<T>, IAdjointModel<T>;
 }
 
-/// <summary>Receives a model with its tangent dynamics (for the Lyapunov kernels), with its concrete struct type.</summary>
-internal interface ITangentKernelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
-{
-    void Run<TModel>(TModel model) where TModel : struct, ITangentModel<T>;
-}
-
-/// <summary>Receives a model with its adjoint products (for the gradient kernels), with its concrete struct type.</summary>
-internal interface IAdjointKernelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
-{
-    void Run<TModel>(TModel model) where TModel : struct, IAdjointModel<T>;
-}
-
-/// <summary>Receives a vectorised tile field with its concrete struct type (same double dispatch as the kernels).</summary>
+/// <summary>Receives a model's vectorised tile field (f, its linearisation and its backward products) with its concrete struct type.</summary>
 internal interface ISimdFieldSink<T> where T : unmanaged, IFloatingPointIeee754<T>
-{
-    void Run<TField>(TField field) where TField : struct, ISimdField<T>;
-}
-
-/// <summary>Receives a tile field that also linearises (the Lyapunov path), with its concrete struct type.</summary>
-internal interface ISimdTangentSink<T> where T : unmanaged, IFloatingPointIeee754<T>
-{
-    void Run<TField>(TField field) where TField : struct, ISimdTangentField<T>;
-}
-
-/// <summary>Receives a tile field that also runs backward (the Simd adjoint), with its concrete struct type.</summary>
-internal interface ISimdAdjointSink<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     void Run<TField>(TField field) where TField : struct, ISimdAdjointField<T>;
 }
@@ -72,20 +52,11 @@ internal interface IModelBinding
     /// <summary>The parameter blocks in the order <see cref="BindKernel{T}"/> and <see cref="BindSimd{T}"/> expect.</summary>
     IReadOnlyList<ParameterBlock> DeviceParameters { get; }
 
+    /// <summary>The kernel functor over the uploaded parameter views, for every kernel family.</summary>
     void BindKernel<T>(ParamView<T>[] parameters, IKernelModelSink<T> sink) where T : unmanaged, IReal<T>, ILift<T, T>;
 
-    /// <summary>The kernel functor with hand-written (built-ins) or dual-number (user models) tangents.</summary>
-    void BindTangentKernel<T>(ParamView<T>[] parameters, ITangentKernelSink<T> sink) where T : unmanaged, IReal<T>, ILift<T, T>;
-
-    /// <summary>The kernel functor with hand-written (built-ins) or dual-assembled (user models) adjoint products.</summary>
-    void BindAdjointKernel<T>(ParamView<T>[] parameters, IAdjointKernelSink<T> sink) where T : unmanaged, IReal<T>, ILift<T, T>;
-
+    /// <summary>The Simd tile field over the packed parameter tiles, for integration, spectra and gradients.</summary>
     void BindSimd<T>(SimdParameters<T>[] parameters, ISimdFieldSink<T> sink) where T : unmanaged, IFloatingPointIeee754<T>;
-
-    void BindSimdTangent<T>(SimdParameters<T>[] parameters, ISimdTangentSink<T> sink) where T : unmanaged, IFloatingPointIeee754<T>;
-
-    /// <summary>The tile field with its VJP and parameter cotangents (the Simd gradient path).</summary>
-    void BindSimdAdjoint<T>(SimdParameters<T>[] parameters, ISimdAdjointSink<T> sink) where T : unmanaged, IFloatingPointIeee754<T>;
 
     IReferenceField CreateReferenceField();
 

@@ -1,5 +1,3 @@
-using FastAttractors.Kernels.Adjoint.Models;
-using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
@@ -52,23 +50,9 @@ public sealed class Linear : IEnsembleModel, IModelBinding
 
     IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [A, B];
 
-    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
-        sink.Run(new LinearModel<T>(Dimension, p[0], p[1], Kind == DynamicsKind.Map ? 1 : 0));
+    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) => sink.Run(new LinearModel<T>(Dimension, p[0], p[1], Kind == DynamicsKind.Map ? 1 : 0));
 
-    void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
-        sink.Run(new LinearModel<T>(Dimension, p[0], p[1], Kind == DynamicsKind.Map ? 1 : 0));
-
-    void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] p, IAdjointKernelSink<T> sink) =>
-        sink.Run(new LinearModel<T>(Dimension, p[0], p[1], Kind == DynamicsKind.Map ? 1 : 0));
-
-    void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
-        sink.Run(new LinearSimd<T>(Dimension, p[0], p[1]));
-
-    void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
-        sink.Run(new LinearSimd<T>(Dimension, p[0], p[1]));
-
-    void IModelBinding.BindSimdAdjoint<T>(SimdParameters<T>[] p, ISimdAdjointSink<T> sink) =>
-        sink.Run(new LinearSimd<T>(Dimension, p[0], p[1]));
+    void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new LinearSimd<T>(Dimension, p[0], p[1]));
 
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [A, B];
 

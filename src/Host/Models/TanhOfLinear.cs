@@ -1,5 +1,3 @@
-using FastAttractors.Kernels.Adjoint.Models;
-using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
@@ -45,23 +43,9 @@ public sealed class TanhOfLinear : IEnsembleModel, IModelBinding
 
     IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [W];
 
-    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
-        sink.Run(new TanhOfLinearModel<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
+    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) => sink.Run(new TanhOfLinearModel<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
 
-    void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
-        sink.Run(new TanhOfLinearModel<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
-
-    void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] p, IAdjointKernelSink<T> sink) =>
-        sink.Run(new TanhOfLinearModel<T>(Dimension, p[0], Kind == DynamicsKind.Flow ? 1 : 0));
-
-    void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
-        sink.Run(new TanhOfLinearSimd<T>(Dimension, p[0], Kind == DynamicsKind.Flow));
-
-    void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
-        sink.Run(new TanhOfLinearSimd<T>(Dimension, p[0], Kind == DynamicsKind.Flow));
-
-    void IModelBinding.BindSimdAdjoint<T>(SimdParameters<T>[] p, ISimdAdjointSink<T> sink) =>
-        sink.Run(new TanhOfLinearSimd<T>(Dimension, p[0], Kind == DynamicsKind.Flow));
+    void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new TanhOfLinearSimd<T>(Dimension, p[0], Kind == DynamicsKind.Flow));
 
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [W];
 

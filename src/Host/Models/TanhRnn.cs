@@ -1,6 +1,4 @@
-using FastAttractors.Kernels.Adjoint.Models;
 using System.Numerics;
-using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
@@ -56,23 +54,9 @@ public sealed class TanhRnn : IEnsembleModel, IModelBinding
 
     IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [W, B, Tau.Map("inv_tau", t => 1.0 / t)];
 
-    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
-        sink.Run(new TanhRnnModel<T>(Dimension, p[0], p[1], p[2]));
+    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) => sink.Run(new TanhRnnModel<T>(Dimension, p[0], p[1], p[2]));
 
-    void IModelBinding.BindTangentKernel<T>(ParamView<T>[] p, ITangentKernelSink<T> sink) =>
-        sink.Run(new TanhRnnModel<T>(Dimension, p[0], p[1], p[2]));
-
-    void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] p, IAdjointKernelSink<T> sink) =>
-        sink.Run(new TanhRnnModel<T>(Dimension, p[0], p[1], p[2]));
-
-    void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) =>
-        sink.Run(new TanhRnnSimd<T>(Dimension, p[0], p[1], p[2]));
-
-    void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] p, ISimdTangentSink<T> sink) =>
-        sink.Run(new TanhRnnSimd<T>(Dimension, p[0], p[1], p[2]));
-
-    void IModelBinding.BindSimdAdjoint<T>(SimdParameters<T>[] p, ISimdAdjointSink<T> sink) =>
-        sink.Run(new TanhRnnSimd<T>(Dimension, p[0], p[1], p[2]));
+    void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new TanhRnnSimd<T>(Dimension, p[0], p[1], p[2]));
 
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [W, B, Tau];
 

@@ -1,7 +1,5 @@
-using FastAttractors.Kernels.Adjoint.Models;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
@@ -55,34 +53,12 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
 
     void IModelBinding.BindKernel<T>(ParamView<T>[] parameters, IKernelModelSink<T> sink)
     {
-        // T is Real32 or Real64; the casts through object are resolved at JIT time for each instantiation.
-        if (typeof(T) == typeof(Real64))
-            ((IKernelModelSink<Real64>)sink).Run(field64);
-        else if (typeof(T) == typeof(Real32))
-            ((IKernelModelSink<Real32>)sink).Run(field32);
-        else
-            throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
-    }
-
-    void IModelBinding.BindTangentKernel<T>(ParamView<T>[] parameters, ITangentKernelSink<T> sink)
-    {
-        // J v by dual numbers: the user writes only f.
+        // J v and Jᵀa by dual numbers: the user writes only f. T is Real32 or Real64; the casts are resolved at JIT time.
         int map = Kind == DynamicsKind.Map ? 1 : 0;
         if (typeof(T) == typeof(Real64))
-            ((ITangentKernelSink<Real64>)sink).Run(new DualTangent<Real64, TField64>(field64, map));
+            ((IKernelModelSink<Real64>)sink).Run(new DualDerivatives<Real64, TField64>(field64, map));
         else if (typeof(T) == typeof(Real32))
-            ((ITangentKernelSink<Real32>)sink).Run(new DualTangent<Real32, TField32>(field32, map));
-        else
-            throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
-    }
-
-    void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] parameters, IAdjointKernelSink<T> sink)
-    {
-        // Jᵀ a from J assembled by dual numbers: the user writes only f.
-        if (typeof(T) == typeof(Real64))
-            ((IAdjointKernelSink<Real64>)sink).Run(new DualAdjoint<Real64, TField64>(field64));
-        else if (typeof(T) == typeof(Real32))
-            ((IAdjointKernelSink<Real32>)sink).Run(new DualAdjoint<Real32, TField32>(field32));
+            ((IKernelModelSink<Real32>)sink).Run(new DualDerivatives<Real32, TField32>(field32, map));
         else
             throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
     }
@@ -120,50 +96,6 @@ public sealed class UserModel<TField64, TField32> : IEnsembleModel, IModelBindin
                 typed.Run(new LaneByLaneUserField<float, Real32, TField32>(field32));
             else
                 typed.Run(new VectorisedUserField<float, Lanes32, Real32, TField32>(field32, RegistersOnSimd, RegisterTilesInLockstep));
-        }
-        else
-            throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
-    }
-
-    void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] parameters, ISimdTangentSink<T> sink)
-    {
-        if (typeof(T) == typeof(double))
-        {
-            var typed = (ISimdTangentSink<double>)sink;
-            if (LaneByLaneOnSimd)
-                typed.Run(new LaneByLaneUserField<double, Real64, TField64>(field64));
-            else
-                typed.Run(new VectorisedUserField<double, Lanes64, Real64, TField64>(field64));
-        }
-        else if (typeof(T) == typeof(float))
-        {
-            var typed = (ISimdTangentSink<float>)sink;
-            if (LaneByLaneOnSimd)
-                typed.Run(new LaneByLaneUserField<float, Real32, TField32>(field32));
-            else
-                typed.Run(new VectorisedUserField<float, Lanes32, Real32, TField32>(field32));
-        }
-        else
-            throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
-    }
-
-    void IModelBinding.BindSimdAdjoint<T>(SimdParameters<T>[] parameters, ISimdAdjointSink<T> sink)
-    {
-        if (typeof(T) == typeof(double))
-        {
-            var typed = (ISimdAdjointSink<double>)sink;
-            if (LaneByLaneOnSimd)
-                typed.Run(new LaneByLaneUserField<double, Real64, TField64>(field64));
-            else
-                typed.Run(new VectorisedUserField<double, Lanes64, Real64, TField64>(field64));
-        }
-        else if (typeof(T) == typeof(float))
-        {
-            var typed = (ISimdAdjointSink<float>)sink;
-            if (LaneByLaneOnSimd)
-                typed.Run(new LaneByLaneUserField<float, Real32, TField32>(field32));
-            else
-                typed.Run(new VectorisedUserField<float, Lanes32, Real32, TField32>(field32));
         }
         else
             throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");

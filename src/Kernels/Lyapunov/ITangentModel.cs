@@ -7,7 +7,7 @@ namespace FastAttractors.Kernels.Lyapunov;
 /// A model with its tangent dynamics for the Benettin QR method (docs/explanations/qr-method.md): a linearisation computed once per state
 /// (one RK4 stage, or one map iterate) and reused by the Jacobian–vector products of all k tangent columns, plus the
 /// phase-space contraction rate for the sum rule. Built-ins are hand-written; user models get dual numbers
-/// (<see cref="Tangents.DualTangent{T, TModel}"/>). The float64 reference fields on the host are the oracle.
+/// (<see cref="Models.DualDerivatives{T, TModel}"/>). The float64 reference fields on the host are the oracle.
 /// </summary>
 public interface ITangentModel<T> : IModel<T> where T : unmanaged, IReal<T>
 {

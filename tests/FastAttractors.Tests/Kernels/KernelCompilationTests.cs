@@ -66,14 +66,14 @@ public class KernelCompilationTests
         Assert.Equal(2 * (6 + 5 + 2 + 6 + 5 + 6 + 3 + 14) + 1, names.Count);
         Assert.Contains("binary-recall<Real64, HiddenOrVisible>", names);
         Assert.Contains("adjoint-backward<Real32, TanhRnnModel>", names);
-        Assert.Contains("adjoint-forward<Real64, DualAdjoint(RosslerField)>", names);
-        Assert.Contains("adjoint-backward<Real32, ParameterisedAdjoint(LorenzField)>", names);
+        Assert.Contains("adjoint-forward<Real64, DualDerivatives(RosslerField)>", names);
+        Assert.Contains("adjoint-backward<Real32, ParameterisedDerivatives(LorenzField)>", names);
         Assert.Contains("lyapunov-flow<Real32, TanhRnnModel>", names);
         Assert.Contains("lyapunov-rk<Real32, TanhRnnModel>", names);
-        Assert.Contains("lyapunov-rk<Real64, DualTangent(LorenzField)>", names);
-        Assert.Contains("lyapunov-map<Real64, DualTangent(HenonField)>", names);
+        Assert.Contains("lyapunov-rk<Real64, ParameterisedDerivatives(LorenzField)>", names);
+        Assert.Contains("lyapunov-map<Real64, ParameterisedDerivatives(HenonField)>", names);
         Assert.Contains("rk4<Real32, TanhRnnModel>", names);
-        Assert.Contains("rk<Real64, LorenzField>", names);
-        Assert.Contains("map<Real64, HenonField>", names);
+        Assert.Contains("rk<Real64, ParameterisedDerivatives(LorenzField)>", names);
+        Assert.Contains("map<Real64, ParameterisedDerivatives(HenonField)>", names);
     }
 }

@@ -47,7 +47,7 @@ internal sealed class IlgpuGradient : IGradientEstimator
             try
             {
                 var views = plan.Binding.DeviceParameters.Select(b => ParameterUpload.Upload<T>(accelerator, b, first, count, buffers)).ToArray();
-                plan.Binding.BindAdjointKernel(views, new GradientChunkRunner<T>(cache, plan, result, shape, lossSlots, first, count));
+                plan.Binding.BindKernel(views, new GradientChunkRunner<T>(cache, plan, result, shape, lossSlots, first, count));
             }
             finally
             {

@@ -32,7 +32,7 @@ internal sealed class SimdGradient : IGradientEstimator
         var parameters = plan.Binding.DeviceParameters.Select(b => SimdParameters<T>.From(b, tiles, plan.Members)).ToArray();
         // Classic RK4 keeps its unrolled step and adjoint; any other tableau goes through the stage loop and its reverse.
         var tableau = plan.IsMap || (UnrolledRk4 && plan.Tableau.HasCoefficientsOf(Methods.ClassicRk4)) ? null : new SimdTableau<T>(plan.Tableau, plan.Dt);
-        plan.Binding.BindSimdAdjoint(parameters, new Runner<T>(plan, result, tiles, tableau));
+        plan.Binding.BindSimd(parameters, new Runner<T>(plan, result, tiles, tableau));
         return result;
     }
 
@@ -40,7 +40,7 @@ internal sealed class SimdGradient : IGradientEstimator
     {
     }
 
-    private sealed class Runner<T>(GradientPlan plan, EnsembleGradients result, int tiles, SimdTableau<T>? tableau) : ISimdAdjointSink<T>
+    private sealed class Runner<T>(GradientPlan plan, EnsembleGradients result, int tiles, SimdTableau<T>? tableau) : ISimdFieldSink<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public void Run<TField>(TField field) where TField : struct, ISimdAdjointField<T>

@@ -1,4 +1,5 @@
 using FastAttractors.Kernels.Adjoint;
+using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
 
@@ -14,7 +15,7 @@ internal readonly record struct AdjointShape(int ScratchLength, int WorkLength, 
     public static AdjointShape Of<T>(IModelBinding binding) where T : unmanaged, IReal<T>, ILift<T, T>
     {
         var probe = new Probe<T>();
-        binding.BindAdjointKernel(new ParamView<T>[binding.DeviceParameters.Count], probe);
+        binding.BindKernel(new ParamView<T>[binding.DeviceParameters.Count], probe);
         int expected = binding.GradientParameters.Sum(b => b.Length);
         if (probe.Shape.ParameterLength != expected)
             throw new InvalidOperationException(
@@ -22,11 +23,11 @@ internal readonly record struct AdjointShape(int ScratchLength, int WorkLength, 
         return probe.Shape;
     }
 
-    private sealed class Probe<T> : IAdjointKernelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
+    private sealed class Probe<T> : IKernelModelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
     {
         public AdjointShape Shape { get; private set; }
 
-        public void Run<TModel>(TModel model) where TModel : struct, IAdjointModel<T> =>
+        public void Run<TModel>(TModel model) where TModel : struct, ITangentModel<T>, IAdjointModel<T> =>
             Shape = new(model.ScratchLength, model.AdjointWorkLength, model.ParameterLength);
     }
 }

@@ -1,9 +1,10 @@
 using FastAttractors.Backends;
 using FastAttractors.Kernels.Adjoint;
+using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
-using ILGPU;
 using ILGPU.Runtime;
+using ILGPU;
 
 namespace FastAttractors.Adjoint.Ilgpu;
 
@@ -14,11 +15,11 @@ namespace FastAttractors.Adjoint.Ilgpu;
 /// segment. Every launch is bounded in length; results are written into the member's slots of the result.
 /// </summary>
 internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan plan, EnsembleGradients result, AdjointShape shape, int lossSlots,
-    int first, int count) : IAdjointKernelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
+    int first, int count) : IKernelModelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
 {
     private readonly double[] loss = new double[count];
 
-    public void Run<TModel>(TModel model) where TModel : struct, IAdjointModel<T>
+    public void Run<TModel>(TModel model) where TModel : struct, ITangentModel<T>, IAdjointModel<T>
     {
         var accelerator = cache.Accelerator;
         int n = plan.N, c = plan.CheckpointInterval;

@@ -53,7 +53,7 @@ internal sealed class IlgpuLyapunov : ILyapunovEstimator
             try
             {
                 var views = plan.Binding.DeviceParameters.Select(b => ParameterUpload.Upload<T>(accelerator, b, first, count, buffers)).ToArray();
-                plan.Binding.BindTangentKernel(views, new LyapunovChunkRunner<T>(cache, plan, acc, offsets, tableau, first, count));
+                plan.Binding.BindKernel(views, new LyapunovChunkRunner<T>(cache, plan, acc, offsets, tableau, first, count));
             }
             finally
             {

@@ -49,16 +49,16 @@ internal sealed class SimdLyapunov : ILyapunovEstimator
         var parameters = plan.Binding.DeviceParameters.Select(b => SimdParameters<T>.From(b, tiles, plan.Members)).ToArray();
         // Classic RK4 keeps its unrolled step (TileRun.Rk4Step); any other tableau goes through the stage loop.
         var tableau = plan.IsMap || (UnrolledRk4 && plan.Tableau.HasCoefficientsOf(Methods.ClassicRk4)) ? null : new SimdTableau<T>(plan.Tableau, plan.Dt);
-        plan.Binding.BindSimdTangent(parameters, new Runner<T>(plan, acc, tiles, tableau, PlanePath));
+        plan.Binding.BindSimd(parameters, new Runner<T>(plan, acc, tiles, tableau, PlanePath));
         return SpectrumDiagnostics.Finish(acc, Backend, precision);
     }
 
     public void Dispose() => largeNetworks.Dispose();
 
-    private sealed class Runner<T>(LyapunovPlan plan, SpectrumAccumulators acc, int tiles, SimdTableau<T>? tableau, bool planePath) : ISimdTangentSink<T>
+    private sealed class Runner<T>(LyapunovPlan plan, SpectrumAccumulators acc, int tiles, SimdTableau<T>? tableau, bool planePath) : ISimdFieldSink<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public void Run<TField>(TField field) where TField : struct, ISimdTangentField<T>
+        public void Run<TField>(TField field) where TField : struct, ISimdAdjointField<T>
         {
             var q0 = plan.InitialTangents();
             int groups = (tiles + TilesInFlight - 1) / TilesInFlight;

@@ -1,4 +1,5 @@
 using FastAttractors.Backends;
+using FastAttractors.Kernels.Adjoint;
 using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Kernels.Ode;
@@ -15,9 +16,9 @@ namespace FastAttractors.Lyapunov.Ilgpu;
 /// </summary>
 internal sealed class LyapunovChunkRunner<T>(KernelCache cache, LyapunovPlan plan, SpectrumAccumulators acc, double[] offsets,
     IlgpuTangentTableau<T>? tableau, int first, int count)
-    : ITangentKernelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
+    : IKernelModelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
 {
-    public void Run<TModel>(TModel model) where TModel : struct, ITangentModel<T>
+    public void Run<TModel>(TModel model) where TModel : struct, ITangentModel<T>, IAdjointModel<T>
     {
         var accelerator = cache.Accelerator;
         int n = plan.N, k = plan.K;

@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Adjoint;
 using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
@@ -13,15 +14,15 @@ internal readonly record struct TangentShape(int ScratchLength, int Linearisatio
     public static TangentShape Of<T>(IModelBinding binding) where T : unmanaged, IReal<T>, ILift<T, T>
     {
         var probe = new Probe<T>();
-        binding.BindTangentKernel(new ParamView<T>[binding.DeviceParameters.Count], probe);
+        binding.BindKernel(new ParamView<T>[binding.DeviceParameters.Count], probe);
         return probe.Shape;
     }
 
-    private sealed class Probe<T> : ITangentKernelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
+    private sealed class Probe<T> : IKernelModelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
     {
         public TangentShape Shape { get; private set; }
 
-        public void Run<TModel>(TModel model) where TModel : struct, ITangentModel<T> =>
+        public void Run<TModel>(TModel model) where TModel : struct, ITangentModel<T>, IAdjointModel<T> =>
             Shape = new(model.ScratchLength, model.LinearisationLength);
     }
 }

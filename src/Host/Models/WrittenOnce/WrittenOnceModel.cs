@@ -1,7 +1,5 @@
 using System.Numerics;
 using FastAttractors.Kernels.Adjoint;
-using FastAttractors.Kernels.Adjoint.Models;
-using FastAttractors.Kernels.Lyapunov.Tangents;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
@@ -47,19 +45,18 @@ public abstract class WrittenOnceModel : IEnsembleModel, IModelBinding
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [Parameters];
 
     void IModelBinding.BindKernel<T>(ParamView<T>[] parameters, IKernelModelSink<T> sink) =>
-        Build<T, KernelParameters<T>>(new(parameters[0]), new KernelVisitor<T>(sink, null, null, 0));
+        Build<T, KernelParameters<T>>(new(parameters[0]), new KernelVisitor<T>(sink, Kind == DynamicsKind.Map ? 1 : 0));
 
-    void IModelBinding.BindTangentKernel<T>(ParamView<T>[] parameters, ITangentKernelSink<T> sink) =>
-        Build<T, KernelParameters<T>>(new(parameters[0]), new KernelVisitor<T>(null, sink, null, Kind == DynamicsKind.Map ? 1 : 0));
-
-    void IModelBinding.BindAdjointKernel<T>(ParamView<T>[] parameters, IAdjointKernelSink<T> sink) =>
-        Build<T, KernelParameters<T>>(new(parameters[0]), new KernelVisitor<T>(null, null, sink, 0));
-
-    void IModelBinding.BindSimd<T>(SimdParameters<T>[] parameters, ISimdFieldSink<T> sink) => BindSimd(parameters, new SimdSinks<T>(sink, null, null));
-
-    void IModelBinding.BindSimdTangent<T>(SimdParameters<T>[] parameters, ISimdTangentSink<T> sink) => BindSimd(parameters, new SimdSinks<T>(null, sink, null));
-
-    void IModelBinding.BindSimdAdjoint<T>(SimdParameters<T>[] parameters, ISimdAdjointSink<T> sink) => BindSimd(parameters, new SimdSinks<T>(null, null, sink));
+    void IModelBinding.BindSimd<T>(SimdParameters<T>[] parameters, ISimdFieldSink<T> sink)
+    {
+        // The one place the Simd element type picks the lane number type the model is evaluated in.
+        if (typeof(T) == typeof(double))
+            Build<Lanes64, LaneParameters<double, Lanes64>>(new((SimdParameters<double>)(object)parameters[0]), new SimdVisitor<double, Lanes64>((ISimdFieldSink<double>)sink));
+        else if (typeof(T) == typeof(float))
+            Build<Lanes32, LaneParameters<float, Lanes32>>(new((SimdParameters<float>)(object)parameters[0]), new SimdVisitor<float, Lanes32>((ISimdFieldSink<float>)sink));
+        else
+            throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
+    }
 
     IReferenceField IModelBinding.CreateReferenceField()
     {
@@ -68,42 +65,18 @@ public abstract class WrittenOnceModel : IEnsembleModel, IModelBinding
         return visitor.Field!;
     }
 
-    /// <summary>The one place the Simd element type picks the lane number type the model is evaluated in.</summary>
-    private void BindSimd<T>(SimdParameters<T>[] parameters, SimdSinks<T> sinks) where T : unmanaged, IFloatingPointIeee754<T>
+    private sealed class KernelVisitor<T>(IKernelModelSink<T> sink, int map) : IFieldVisitor<T> where T : unmanaged, IReal<T>, ILift<T, T>
     {
-        if (typeof(T) == typeof(double))
-            Build<Lanes64, LaneParameters<double, Lanes64>>(new((SimdParameters<double>)(object)parameters[0]), new SimdVisitor<double, Lanes64>((SimdSinks<double>)(object)sinks));
-        else if (typeof(T) == typeof(float))
-            Build<Lanes32, LaneParameters<float, Lanes32>>(new((SimdParameters<float>)(object)parameters[0]), new SimdVisitor<float, Lanes32>((SimdSinks<float>)(object)sinks));
-        else
-            throw new NotSupportedException($"precision {typeof(T).Name} is not supported.");
+        public void Visit<TField>(TField field) where TField : struct, IParameterisedModel<TField, T> =>
+            sink.Run(new ParameterisedDerivatives<T, TField>(field, map));
     }
 
-    private sealed class KernelVisitor<T>(IKernelModelSink<T>? model, ITangentKernelSink<T>? tangent, IAdjointKernelSink<T>? adjoint, int map)
-        : IFieldVisitor<T> where T : unmanaged, IReal<T>, ILift<T, T>
-    {
-        public void Visit<TField>(TField field) where TField : struct, IParameterisedModel<TField, T>
-        {
-            model?.Run(field);
-            tangent?.Run(new DualTangent<T, TField>(field, map));
-            adjoint?.Run(new ParameterisedAdjoint<T, TField>(field));
-        }
-    }
-
-    private sealed record SimdSinks<T>(ISimdFieldSink<T>? Field, ISimdTangentSink<T>? Tangent, ISimdAdjointSink<T>? Adjoint)
-        where T : unmanaged, IFloatingPointIeee754<T>;
-
-    private sealed class SimdVisitor<TScalar, TLanes>(SimdSinks<TScalar> sinks) : IFieldVisitor<TLanes>
+    private sealed class SimdVisitor<TScalar, TLanes>(ISimdFieldSink<TScalar> sink) : IFieldVisitor<TLanes>
         where TScalar : unmanaged, IFloatingPointIeee754<TScalar>
         where TLanes : unmanaged, ILaneNumber<TLanes>, ILift<TLanes, TLanes>
     {
-        public void Visit<TField>(TField field) where TField : struct, IParameterisedModel<TField, TLanes>
-        {
-            var simd = new VectorisedModelField<TScalar, TLanes, TField>(field);
-            sinks.Field?.Run(simd);
-            sinks.Tangent?.Run(simd);
-            sinks.Adjoint?.Run(simd);
-        }
+        public void Visit<TField>(TField field) where TField : struct, IParameterisedModel<TField, TLanes> =>
+            sink.Run(new VectorisedModelField<TScalar, TLanes, TField>(field));
     }
 
     private sealed class ReferenceVisitor(DynamicsKind kind) : IFieldVisitor<Real64>

@@ -1,10 +1,12 @@
 using FastAttractors.Backends;
+using FastAttractors.Kernels.Adjoint;
+using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Kernels.Ode;
 using FastAttractors.Models;
-using ILGPU;
 using ILGPU.Runtime;
+using ILGPU;
 
 namespace FastAttractors.Ode.Integrators;
 
@@ -72,7 +74,7 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
     private sealed class ChunkRunner<T>(IlgpuIntegrator owner, RunPlan plan, EnsembleSolution solution, IlgpuTableau<T>? tableau, int first, int count)
         : IKernelModelSink<T> where T : unmanaged, IReal<T>, ILift<T, T>
     {
-        public void Run<TModel>(TModel model) where TModel : struct, IModel<T>
+        public void Run<TModel>(TModel model) where TModel : struct, ITangentModel<T>, IAdjointModel<T>
         {
             var accelerator = owner.Accelerator;
             int n = plan.N;

@@ -61,7 +61,7 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
     private sealed class Runner<T>(RunPlan plan, EnsembleSolution solution, int tiles, int group, SimdTableau<T>? tableau) : ISimdFieldSink<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public void Run<TField>(TField field) where TField : struct, ISimdField<T>
+        public void Run<TField>(TField field) where TField : struct, ISimdAdjointField<T>
         {
             int n = plan.N;
             // A small generic model under classic RK4 is stepped with its tile state in registers: same bits, fewer

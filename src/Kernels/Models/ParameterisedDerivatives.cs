@@ -1,20 +1,20 @@
-using FastAttractors.Kernels.Lyapunov.Tangents;
-using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Adjoint;
+using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Numerics;
 
-namespace FastAttractors.Kernels.Adjoint.Models;
+namespace FastAttractors.Kernels.Models;
 
 /// <summary>
-/// The adjoint products of a model written once (<see cref="IParameterisedModel{TSelf, T}"/>), both from dual numbers:
-/// Jᵀ a as <see cref="DualAdjoint{T, TModel}"/> assembles it, and (∂f/∂θ_p)ᵀ a as the tangent of f at x (zero tangent)
-/// with parameter p seeded in the model's table, one evaluation per parameter. Work: as DualAdjoint's.
+/// The derivatives of a model written once (<see cref="IParameterisedModel{TSelf, T}"/>), all from dual numbers:
+/// tangents and Jᵀ a as <see cref="DualDerivatives{T, TModel}"/> gives them, and (∂f/∂θ_p)ᵀ a as the tangent of f at
+/// x (zero tangent) with parameter p seeded in the model's table, one evaluation per parameter.
 /// </summary>
-public readonly struct ParameterisedAdjoint<T, TModel>(TModel model) : IAdjointModel<T>
+public readonly struct ParameterisedDerivatives<T, TModel>(TModel model, int map) : ITangentModel<T>, IAdjointModel<T>
     where T : unmanaged, IReal<T>, ILift<T, T>
     where TModel : struct, IParameterisedModel<TModel, T>
 {
     private readonly TModel model = model;
-    private readonly DualAdjoint<T, TModel> jacobian = new(model);
+    private readonly DualDerivatives<T, TModel> jacobian = new(model, map);
 
     /// <inheritdoc/>
     public int Dimension => model.Dimension;
@@ -32,6 +32,29 @@ public readonly struct ParameterisedAdjoint<T, TModel>(TModel model) : IAdjointM
         where TOut : struct, IVectorOut<TNum>
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum> =>
         model.Evaluate<TNum, TIn, TOut, TScratch>(member, x, y, scratch);
+
+    /// <inheritdoc/>
+    public int LinearisationLength => jacobian.LinearisationLength;
+
+    /// <inheritdoc/>
+    public void Linearise<TX, TLin>(int member, TX x, TLin lin)
+        where TX : struct, IVectorIn<T>
+        where TLin : struct, IVectorIn<T>, IVectorOut<T> =>
+        jacobian.Linearise(member, x, lin);
+
+    /// <inheritdoc/>
+    public void Jvp<TX, TLin, TV, TOut>(int member, TX x, TLin lin, TV v, TOut jv)
+        where TX : struct, IVectorIn<T>
+        where TLin : struct, IVectorIn<T>, IVectorOut<T>
+        where TV : struct, IVectorIn<T>
+        where TOut : struct, IVectorOut<T> =>
+        jacobian.Jvp(member, x, lin, v, jv);
+
+    /// <inheritdoc/>
+    public double Contraction<TX, TLin>(int member, TX x, TLin lin)
+        where TX : struct, IVectorIn<T>
+        where TLin : struct, IVectorIn<T>, IVectorOut<T> =>
+        jacobian.Contraction(member, x, lin);
 
     /// <inheritdoc/>
     public void Vjp<TX, TA, TOut, TWork>(int member, TX x, TA a, TOut result, TWork work)

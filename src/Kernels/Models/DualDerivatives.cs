@@ -1,15 +1,16 @@
-using FastAttractors.Kernels.Models;
+using FastAttractors.Kernels.Adjoint;
+using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Numerics;
 
-namespace FastAttractors.Kernels.Lyapunov.Tangents;
+namespace FastAttractors.Kernels.Models;
 
 /// <summary>
-/// Tangents for a model that supplies only f (user models): J v is the tangent part of f(x + ε v) in dual numbers,
-/// nothing is linearised ahead. Contraction: flow tr J = Σ_c (J e_c)_c; map log |det J| by LU with partial pivoting
+/// The derivatives of a model that supplies only f (user models), from dual numbers. Tangents: J v is the tangent
+/// part of f(x + ε v), nothing is linearised ahead. Contraction: flow tr J = Σ_c (J e_c)_c; map log |det J| by LU with partial pivoting
 /// of J assembled from n products. Work (per member): the model's scratch as dual numbers (2·S values), then one
 /// column (flow) or J (map, n² values).
 /// </summary>
-public readonly struct DualTangent<T, TModel>(TModel model, int map) : ITangentModel<T>
+public readonly struct DualDerivatives<T, TModel>(TModel model, int map) : ITangentModel<T>, IAdjointModel<T>
     where T : unmanaged, IReal<T>, ILift<T, T>
     where TModel : struct, IModel<T>
 {
@@ -74,6 +75,44 @@ public readonly struct DualTangent<T, TModel>(TModel model, int map) : ITangentM
         return LogAbsDeterminant(new OffsetVector<T, TLin>(lin, offset), n);
     }
 
+    // Adjoint: (Jᵀ a)_c = (J e_c) · a with J e_c the tangent part of f(x + ε e_c), n products per VJP (the reference
+    // assembles J the same way). No parameters. Work: the model's scratch as dual numbers (2·S values), then one column (n).
+
+    /// <inheritdoc/>
+    public int AdjointWorkLength => 2 * model.ScratchLength + model.Dimension;
+    /// <inheritdoc/>
+    public int ParameterLength => 0;
+
+    /// <inheritdoc/>
+    public void Vjp<TX, TA, TOut, TWork>(int member, TX x, TA a, TOut result, TWork work)
+        where TX : struct, IVectorIn<T>
+        where TA : struct, IVectorIn<T>
+        where TOut : struct, IVectorOut<T>
+        where TWork : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        int n = model.Dimension, s = model.ScratchLength;
+        var scratch = new DualPair<T, OffsetVector<T, TWork>>(new(work, 0), new(work, s));
+        var column = new OffsetVector<T, TWork>(work, 2 * s);
+        for (int c = 0; c < n; c++)
+        {
+            model.Evaluate<Dual<T>, DualIn<T, TX, UnitVector<T>>, TangentOut<T, OffsetVector<T, TWork>>, DualPair<T, OffsetVector<T, TWork>>>(
+                member, new(x, new UnitVector<T>(c)), new(column), scratch);
+            var sum = T.FromDouble(0.0);
+            for (int r = 0; r < n; r++)
+                sum += column[r] * a[r];
+            result.Set(c, sum);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void AddParameterCotangent<TX, TA, TBar, TWork>(int member, TX x, TA a, TBar bar, TWork work)
+        where TX : struct, IVectorIn<T>
+        where TA : struct, IVectorIn<T>
+        where TBar : struct, IVectorIn<double>, IVectorOut<double>
+        where TWork : struct, IVectorIn<T>, IVectorOut<T>
+    {
+    }
+
     /// <summary>Σ log |pivot| of Gaussian elimination with partial pivoting (column-major, overwritten); −∞ if singular.</summary>
     private static double LogAbsDeterminant<TM>(TM m, int n) where TM : struct, IVectorIn<T>, IVectorOut<T>
     {
@@ -110,45 +149,3 @@ public readonly struct DualTangent<T, TModel>(TModel model, int map) : ITangentM
     }
 }
 
-/// <summary>Reads x + ε v from two vectors.</summary>
-public readonly struct DualIn<T, TX, TV>(TX x, TV v) : IVectorIn<Dual<T>>
-    where T : unmanaged, IReal<T>
-    where TX : struct, IVectorIn<T>
-    where TV : struct, IVectorIn<T>
-{
-    /// <summary>The point x.</summary>
-    public readonly TX X = x;
-    /// <summary>The tangent direction v.</summary>
-    public readonly TV V = v;
-    /// <summary>Component i as x_i + ε v_i.</summary>
-    public Dual<T> this[int i] => new(X[i], V[i]);
-}
-
-/// <summary>Writes only the tangent part of a dual result (J v); the value f(x) is not needed.</summary>
-public readonly struct TangentOut<T, TOut>(TOut target) : IVectorOut<Dual<T>>
-    where T : unmanaged, IReal<T>
-    where TOut : struct, IVectorOut<T>
-{
-    /// <summary>The vector that receives the tangent parts.</summary>
-    public readonly TOut Target = target;
-    /// <summary>Writes the tangent part of <paramref name="value"/> to component i of <see cref="Target"/>.</summary>
-    public void Set(int i, Dual<T> value) => Target.Set(i, value.Tangent);
-}
-
-/// <summary>Dual-number work stored as two vectors of T (value and tangent parts).</summary>
-public readonly struct DualPair<T, TV>(TV value, TV tangent) : IVectorIn<Dual<T>>, IVectorOut<Dual<T>>
-    where T : unmanaged, IReal<T>
-    where TV : struct, IVectorIn<T>, IVectorOut<T>
-{
-    /// <summary>The vectors holding the value parts and the tangent parts.</summary>
-    public readonly TV Value = value, Tangent = tangent;
-    /// <summary>Component i as Value[i] + ε Tangent[i].</summary>
-    public Dual<T> this[int i] => new(Value[i], Tangent[i]);
-
-    /// <summary>Writes the value and tangent parts of <paramref name="v"/> to component i.</summary>
-    public void Set(int i, Dual<T> v)
-    {
-        Value.Set(i, v.Value);
-        Tangent.Set(i, v.Tangent);
-    }
-}
