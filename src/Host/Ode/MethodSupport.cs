@@ -2,10 +2,10 @@ namespace FastAttractors;
 
 /// <summary>
 /// Which explicit Runge–Kutta methods each backend runs, per capability. Classic RK4 runs everywhere (its kernels are
-/// hand-unrolled). Any tableau runs where a stepper reads the tableau: Reference (all three capabilities, scalar
-/// float64 loops over a, b, c), Simd (stage loops over lane vectors for the state, its tangents and its discrete
-/// adjoint; RK4 keeps its unrolled twins) and integrate and Lyapunov on the ILGPU backends (kernels that read the
-/// tableau's terms). Gradients on Cuda, OpenCL and IlgpuCpu refuse another method, never replacing it by RK4.
+/// hand-unrolled). Any explicit tableau runs everywhere too, through steppers that read it: Reference (scalar float64
+/// loops over a, b, c), Simd (stage loops over lane vectors for the state, its tangents and its discrete adjoint; RK4
+/// keeps its unrolled twins) and the ILGPU backends (kernels that read the tableau's nonzero terms, for integration,
+/// tangents and the discrete adjoint). A method is never silently replaced by RK4.
 /// </summary>
 public static class MethodSupport
 {
@@ -15,9 +15,9 @@ public static class MethodSupport
     public static bool Supports(Backend backend, SolverCapability capability, ButcherTableau method)
     {
         ArgumentNullException.ThrowIfNull(method);
-        if (method.HasCoefficientsOf(Methods.ClassicRk4))
-            return true;
-        return backend is Backend.Reference or Backend.Simd || capability is SolverCapability.Integrate or SolverCapability.Lyapunov;
+        // Every backend reads tableaus for every capability now; the check stays so a future backend or capability
+        // that cannot refuses clearly instead of running RK4.
+        return Enum.IsDefined(backend) && Enum.IsDefined(capability);
     }
 
     /// <summary>Throws a clear ArgumentException when <paramref name="solver"/>'s method cannot run here (maps always can).</summary>

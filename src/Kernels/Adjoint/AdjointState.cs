@@ -1,4 +1,5 @@
 using FastAttractors.Kernels.Numerics;
+using FastAttractors.Kernels.Ode;
 using ILGPU;
 
 namespace FastAttractors.Kernels.Adjoint;
@@ -72,11 +73,16 @@ public static class AdjointStatusCode
 /// <summary>
 /// The classic RK4 tableau in T, as ReferenceGradient uses it: stage inputs x + (h/2) K₀, x + (h/2) K₁, x + h K₂,
 /// weights b_s; for the adjoint h·b_s and h·a_{s,s−1} (the only non-zero a). <see cref="Map"/> 1: one map iterate per step.
+/// <see cref="Tableau"/> 1: any other explicit method, stepped and differentiated from its <see cref="Terms"/>.
 /// </summary>
-public readonly struct AdjointCoefficients<T>(int map, double dt) where T : unmanaged, IReal<T>
+public readonly struct AdjointCoefficients<T>(int map, double dt, RkTerms<T> terms = default, int tableau = 0) where T : unmanaged, IReal<T>
 {
-    /// <summary>1: one map iterate per step; 0: one RK4 step of the flow.</summary>
+    /// <summary>1: one map iterate per step; 0: one step of the flow.</summary>
     public readonly int Map = map;
+    /// <summary>1: the flow steps with <see cref="Terms"/> (any explicit tableau); 0: the unrolled classic RK4 below.</summary>
+    public readonly int Tableau = tableau;
+    /// <summary>The method's nonzero h·a_sj and h·b_s with their slopes, as the integration kernel reads them.</summary>
+    public readonly RkTerms<T> Terms = terms;
     /// <summary>The step h and h/2 in T.</summary>
     public readonly T Dt = T.FromDouble(dt), HalfDt = T.FromDouble(dt / 2);
     /// <summary>RK4's weights b₀..b₃ = 1/6, 1/3, 1/3, 1/6 in T.</summary>

@@ -1,4 +1,5 @@
 using FastAttractors.Kernels.Numerics;
+using FastAttractors.Kernels.Ode;
 
 namespace FastAttractors.Kernels.Adjoint;
 
@@ -24,6 +25,11 @@ internal static class AdjointSteps
         if (c.Map != 0)
         {
             model.Evaluate<T, TX, SoaVector<T>, SoaVector<T>>(m, x, next, scratch);
+            return;
+        }
+        if (c.Tableau != 0)
+        {
+            ForwardTableau(model, s, c.Terms, m, x);
             return;
         }
         var k0 = Slot(s.Slopes, 0, n, members, m);
@@ -77,6 +83,11 @@ internal static class AdjointSteps
             return;
         }
         Forward(model, s, c, m, x);
+        if (c.Tableau != 0)
+        {
+            BackwardTableau(model, s, c.Terms, m, x, a, bar, work, theta);
+            return;
+        }
         var kb0 = Slot(s.StageBars, 0, n, members, m);
         var kb1 = Slot(s.StageBars, 1, n, members, m);
         var kb2 = Slot(s.StageBars, 2, n, members, m);
@@ -110,6 +121,97 @@ internal static class AdjointSteps
             a.Set(i, a[i] + b);
             if (hasPrevious != 0)
                 previousBar.Set(i, previousBar[i] + ha * b);
+        }
+    }
+
+    /// <summary>
+    /// Any explicit method from its terms, as <c>RkKernel</c> steps it: X_s = x + Σ (h a_sj) K_j (slot s of the stage
+    /// buffer; a stage without terms is x itself), K_s = f(X_s), next = x + Σ (h b_s) K_s.
+    /// </summary>
+    private static void ForwardTableau<T, TModel, TX>(TModel model, AdjointState<T> s, RkTerms<T> terms, int m, TX x)
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, IAdjointModel<T>
+        where TX : struct, IVectorIn<T>
+    {
+        int n = model.Dimension, members = s.Members;
+        var scratch = new SoaVector<T>(s.Scratch, members, m);
+        for (int st = 0; st < terms.Stages; st++)
+        {
+            var k = Slot(s.Slopes, st, n, members, m);
+            int from = terms.Starts[st], to = terms.Starts[st + 1];
+            if (from == to)
+            {
+                model.Evaluate<T, TX, SoaVector<T>, SoaVector<T>>(m, x, k, scratch);
+                continue;
+            }
+            var stage = Slot(s.Stages, st, n, members, m);
+            Combine(s, terms, from, to, m, n, x, stage);
+            model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, stage, k, scratch);
+        }
+        Combine(s, terms, terms.Starts[terms.Stages], terms.Starts[terms.Stages + 1], m, n, x, new SoaVector<T>(s.Next, members, m));
+    }
+
+    /// <summary>target = x + Σ_t weight_t K_{slope_t} over the terms [from, to), in order.</summary>
+    private static void Combine<T, TX>(AdjointState<T> s, RkTerms<T> terms, int from, int to, int m, int n, TX x, SoaVector<T> target)
+        where T : unmanaged, IReal<T>
+        where TX : struct, IVectorIn<T>
+    {
+        for (int i = 0; i < n; i++)
+        {
+            T sum = x[i];
+            for (int t = from; t < to; t++)
+                sum = sum + terms.Weights[t] * Slot(s.Slopes, terms.Slopes[t], n, s.Members, m)[i];
+            target.Set(i, sum);
+        }
+    }
+
+    /// <summary>
+    /// The discrete adjoint of <see cref="ForwardTableau"/>, stages recomputed by it: K̄_j = Σ (h b_s) ā over the step's
+    /// terms, then for s from last to first: X̄ = J(X_s)ᵀ K̄_s, θ̄ += (∂f/∂θ(X_s))ᵀ K̄_s, ā += X̄ and K̄_j += (h a_sj) X̄
+    /// over the stage's terms (each j &lt; s, so K̄_s is complete when stage s is reached).
+    /// </summary>
+    private static void BackwardTableau<T, TModel, TX>(TModel model, AdjointState<T> s, RkTerms<T> terms, int m, TX x,
+        SoaVector<T> a, SoaVector<T> bar, SoaVector<T> work, SoaVector<double> theta)
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, IAdjointModel<T>
+        where TX : struct, IVectorIn<T>
+    {
+        int n = model.Dimension, members = s.Members;
+        for (int st = 0; st < terms.Stages; st++)
+        {
+            var kb = Slot(s.StageBars, st, n, members, m);
+            for (int i = 0; i < n; i++)
+                kb.Set(i, T.FromDouble(0.0));
+        }
+        for (int t = terms.Starts[terms.Stages]; t < terms.Starts[terms.Stages + 1]; t++)
+        {
+            var kb = Slot(s.StageBars, terms.Slopes[t], n, members, m);
+            for (int i = 0; i < n; i++)
+                kb.Set(i, kb[i] + terms.Weights[t] * a[i]);
+        }
+        for (int st = terms.Stages - 1; st >= 0; st--)
+        {
+            var kb = Slot(s.StageBars, st, n, members, m);
+            int from = terms.Starts[st], to = terms.Starts[st + 1];
+            if (from == to)
+            {
+                model.Vjp(m, x, kb, bar, work);
+                model.AddParameterCotangent(m, x, kb, theta, work);
+            }
+            else
+            {
+                var stage = Slot(s.Stages, st, n, members, m);
+                model.Vjp(m, stage, kb, bar, work);
+                model.AddParameterCotangent(m, stage, kb, theta, work);
+            }
+            for (int i = 0; i < n; i++)
+                a.Set(i, a[i] + bar[i]);
+            for (int t = from; t < to; t++)
+            {
+                var target = Slot(s.StageBars, terms.Slopes[t], n, members, m);
+                for (int i = 0; i < n; i++)
+                    target.Set(i, target[i] + terms.Weights[t] * bar[i]);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ using FastAttractors.Kernels.Adjoint;
 using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
+using FastAttractors.Ode.Integrators;
 using ILGPU.Runtime;
 using ILGPU;
 
@@ -26,10 +27,15 @@ internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan pla
         long vector = (long)n * count;
         using var x = accelerator.Allocate1D(InitialStates());
         using var next = accelerator.Allocate1D<T>(vector);
-        using var stages = accelerator.Allocate1D<T>(plan.IsMap ? 1 : 3 * vector);
-        using var slopes = accelerator.Allocate1D<T>(plan.IsMap ? 1 : 4 * vector);
+        // Classic RK4 runs its unrolled kernel code (stage states X₁..X₃, slopes K₀..K₃); any other method reads its
+        // tableau's terms and keeps one stage state, slope and stage cotangent per stage.
+        bool general = !plan.IsMap && !plan.Tableau.HasCoefficientsOf(Methods.ClassicRk4);
+        using var tableau = general ? new IlgpuTableau<T>(accelerator, plan.Tableau, plan.Dt) : null;
+        int stageCount = tableau?.Stages ?? 4;
+        using var stages = accelerator.Allocate1D<T>(plan.IsMap ? 1 : (general ? stageCount : 3) * vector);
+        using var slopes = accelerator.Allocate1D<T>(plan.IsMap ? 1 : stageCount * vector);
         using var adjoint = accelerator.Allocate1D<T>(vector);
-        using var stageBars = accelerator.Allocate1D<T>(plan.IsMap ? 1 : 4 * vector);
+        using var stageBars = accelerator.Allocate1D<T>(plan.IsMap ? 1 : stageCount * vector);
         using var bar = accelerator.Allocate1D<T>(vector);
         using var scratch = accelerator.Allocate1D<T>(Math.Max(1L, (long)shape.ScratchLength * count));
         using var work = accelerator.Allocate1D<T>(Math.Max(1L, (long)shape.WorkLength * count));
@@ -47,7 +53,9 @@ internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan pla
         var state = new AdjointState<T>(count, x.View, next.View, stages.View, slopes.View, adjoint.View, stageBars.View, bar.View,
             scratch.View, work.View, checkpoints.View, segment.View, lossGradients.View, lossSteps.View, parameterBar.View, norms.View,
             status.View, failed.View);
-        var coefficients = new AdjointCoefficients<T>(plan.IsMap ? 1 : 0, plan.Dt);
+        var coefficients = tableau is null
+            ? new AdjointCoefficients<T>(plan.IsMap ? 1 : 0, plan.Dt)
+            : new AdjointCoefficients<T>(0, plan.Dt, tableau.Terms(), 1);
         var forward = cache.AdjointForward<T, TModel>();
         var backward = cache.AdjointBackward<T, TModel>();
         int perLaunch = GradientChunks.StepsPerLaunch(plan);
