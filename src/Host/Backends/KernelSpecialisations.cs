@@ -28,11 +28,11 @@ internal static class KernelSpecialisations
     /// serves the integration, Lyapunov and gradient kernels.
     /// </summary>
     private static readonly Type[] FlowModels =
-        [typeof(TanhRnnModel<>), typeof(ReluRnnModel<>), typeof(TanhOfLinearModel<>), typeof(LinearModel<>)];
+        [typeof(TanhRnnModel<,>), typeof(ReluRnnModel<,>), typeof(TanhOfLinearModel<,>), typeof(LinearModel<,>)];
 
-    private static readonly Type[] MapModels = [typeof(TanhOfLinearModel<>)];
+    private static readonly Type[] MapModels = [typeof(TanhOfLinearModel<,>)];
 
-    private static readonly Type[] MapTangents = [typeof(TanhOfLinearModel<>), typeof(LinearModel<>)];
+    private static readonly Type[] MapTangents = [typeof(TanhOfLinearModel<,>), typeof(LinearModel<,>)];
 
 
     public static IReadOnlyList<Specialisation> All()
@@ -111,8 +111,9 @@ internal static class KernelSpecialisations
     private static CompiledKernel Compile(ILGPU.Backends.Backend backend, Specialisation s) =>
         backend.Compile(EntryPointDescription.FromImplicitlyGroupedKernel(s.Kernel), new KernelSpecialization());
 
+    /// <summary>A model over the kernel parameter table, named without its type arguments.</summary>
     private static Specialisation Make(string kind, Type kernel, Type real, Type model) =>
-        Make(kind, kernel, real, model.MakeGenericType(real), model.Name.Split('`')[0]);
+        Make(kind, kernel, real, WrittenOnce(real, model), model.Name.Split('`')[0]);
 
     private static Specialisation Make(string kind, Type kernel, Type real, Type closedModel, string modelName)
     {
@@ -125,7 +126,7 @@ internal static class KernelSpecialisations
     /// <summary>The kernel functor of a built-in written once (the map flag is a value, not part of the type).</summary>
     private static Type ParameterisedOf(Type real, Type closedField) => typeof(ParameterisedDerivatives<,>).MakeGenericType(real, closedField);
 
-    /// <summary>A built-in written once, closed over <paramref name="real"/> and the kernel parameter table.</summary>
+    /// <summary>A model struct closed over <paramref name="real"/> and the kernel parameter table.</summary>
     private static Type WrittenOnce(Type real, Type field) =>
         field.MakeGenericType(real, typeof(KernelParameters<>).MakeGenericType(real));
 }

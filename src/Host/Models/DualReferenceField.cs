@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Adjoint;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 
@@ -31,17 +32,30 @@ internal class DualReferenceField<TField>(TField model, DynamicsKind kind) : IRe
 
     public void Jvp(int member, double[] xIn, double[] v, double[] jv) => TangentOf(model, member, xIn, v, jv);
 
-    public double Contraction(int member, double[] xIn) => ReferenceJacobian.Contraction(this, member, xIn, kind);
+    // Work for the Jacobian: the adjoint calls Vjp and Contraction every stage of every step, so nothing is allocated per call.
+    private readonly double[] jacobian = new double[model.Dimension * model.Dimension];
+    private readonly double[] unit = new double[model.Dimension];
+    private readonly double[] column = new double[model.Dimension];
 
+    public double Contraction(int member, double[] xIn)
+    {
+        int n = xIn.Length;
+        ReferenceJacobian.Assemble(this, member, xIn, jacobian, unit, column);
+        return kind == DynamicsKind.Flow ? ReferenceJacobian.Trace(jacobian, n) : ReferenceJacobian.LogAbsDeterminant(jacobian, n);
+    }
+
+    /// <summary>(Jᵀa)_c = (J e_c) · a, one dual evaluation per column.</summary>
     public void Vjp(int member, double[] xIn, double[] a, double[] result)
     {
         int n = xIn.Length;
-        var j = ReferenceJacobian.Assemble(this, member, xIn);
         for (int c = 0; c < n; c++)
         {
+            Array.Clear(unit);
+            unit[c] = 1;
+            TangentOf(model, member, xIn, unit, column);
             double sum = 0;
             for (int r = 0; r < n; r++)
-                sum += j[r * n + c] * a[r];
+                sum += column[r] * a[r];
             result[c] = sum;
         }
     }
@@ -81,6 +95,41 @@ internal sealed class ParameterisedReferenceField<TField>(TField model, Dynamics
             for (int r = 0; r < column.Length; r++)
                 sum += column[r] * a[r];
             cotangents[0][p] += sum;
+        }
+    }
+}
+
+/// <summary>
+/// The Reference path of a hand-written network model: its kernel struct evaluated in float64 over the user's values,
+/// with J v, Jᵀa and the contraction from dual numbers over that f (so the struct's tuned tangent and Jᵀa products are
+/// checked against an independent derivative wherever a backend is compared with Reference), and the parameter
+/// cotangents from the struct's own products (P = n² + … parameters would cost P dual evaluations; the gradient
+/// property tests hold them to finite differences on every backend), scattered from the concatenated blocks.
+/// </summary>
+internal sealed class StructReferenceField<TModel>(TModel model, DynamicsKind kind) : DualReferenceField<TModel>(model, kind)
+    where TModel : struct, IAdjointModel<Real64>
+{
+    private readonly Real64[] point = new Real64[model.Dimension];
+    private readonly Real64[] cotangent = new Real64[model.Dimension];
+    private readonly Real64[] work = new Real64[Math.Max(1, model.AdjointWorkLength)];
+    private readonly double[] bar = new double[Math.Max(1, model.ParameterLength)];
+
+    public override void AddParameterCotangent(int member, double[] xIn, double[] a, double[][] cotangents)
+    {
+        for (int i = 0; i < xIn.Length; i++)
+        {
+            point[i] = new Real64(xIn[i]);
+            cotangent[i] = new Real64(a[i]);
+        }
+        Array.Clear(bar);
+        Field.AddParameterCotangent<ArrayVector<Real64>, ArrayVector<Real64>, ArrayVector<double>, ArrayVector<Real64>>(
+            member, new(point, 0), new(cotangent, 0), new(bar, 0), new(work, 0));
+        int offset = 0;
+        foreach (var block in cotangents)
+        {
+            for (int p = 0; p < block.Length; p++)
+                block[p] += bar[offset + p];
+            offset += block.Length;
         }
     }
 }

@@ -1,6 +1,7 @@
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
+using FastAttractors.Models.WrittenOnce;
 using FastAttractors.Simd;
 using FastAttractors.Simd.Fields;
 
@@ -50,79 +51,17 @@ public sealed class Linear : IEnsembleModel, IModelBinding
 
     IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [A, B];
 
-    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) => sink.Run(new LinearModel<T>(Dimension, p[0], p[1], Kind == DynamicsKind.Map ? 1 : 0));
+    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
+        sink.Run(new LinearModel<T, KernelParameters<T>>(Dimension, new(p[0]), new(p[1]), Kind == DynamicsKind.Map ? 1 : 0));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new LinearSimd<T>(Dimension, p[0], p[1]));
 
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [A, B];
 
-    IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
-
-    private sealed class Reference(Linear model) : IReferenceField
+    IReferenceField IModelBinding.CreateReferenceField()
     {
-        public void Evaluate(int m, double[] x, double[] y)
-        {
-            int n = model.Dimension;
-            for (int i = 0; i < n; i++)
-            {
-                double sum = model.B.Get(i, m);
-                for (int j = 0; j < n; j++)
-                    sum += model.A.Get(i * n + j, m) * x[j];
-                y[i] = sum;
-            }
-        }
-
-        public void Jvp(int m, double[] x, double[] v, double[] jv)
-        {
-            int n = model.Dimension;
-            for (int i = 0; i < n; i++)
-            {
-                double sum = 0;
-                for (int j = 0; j < n; j++)
-                    sum += model.A.Get(i * n + j, m) * v[j];
-                jv[i] = sum;
-            }
-        }
-
-        /// <summary>tr A (flow) or log |det A| (map), constant along the trajectory; the determinant once per member.</summary>
-        public double Contraction(int m, double[] x)
-        {
-            int n = model.Dimension;
-            if (model.Kind == DynamicsKind.Flow)
-            {
-                double trace = 0;
-                for (int i = 0; i < n; i++)
-                    trace += model.A.Get(i * n + i, m);
-                return trace;
-            }
-            return logDetA.Get(m);
-        }
-
-        private readonly LogDeterminantCache logDetA = new(model.A, model.Dimension);
-
-        /// <summary>Jᵀ a = Aᵀ a.</summary>
-        public void Vjp(int m, double[] x, double[] a, double[] result)
-        {
-            int n = model.Dimension;
-            for (int j = 0; j < n; j++)
-            {
-                double sum = 0;
-                for (int i = 0; i < n; i++)
-                    sum += model.A.Get(i * n + j, m) * a[i];
-                result[j] = sum;
-            }
-        }
-
-        /// <summary>∂f_i/∂A_ij = x_j, ∂f_i/∂b_i = 1.</summary>
-        public void AddParameterCotangent(int m, double[] x, double[] a, double[][] cotangents)
-        {
-            int n = model.Dimension;
-            for (int i = 0; i < n; i++)
-            {
-                for (int j = 0; j < n; j++)
-                    cotangents[0][i * n + j] += a[i] * x[j];
-                cotangents[1][i] += a[i];
-            }
-        }
+        // The kernel struct itself in float64, over the same blocks the kernels read; derivatives by dual numbers.
+        var blocks = ((IModelBinding)this).DeviceParameters;
+        return new StructReferenceField<LinearModel<Real64, ReferenceParameters>>(new(Dimension, new(blocks[0]), new(blocks[1]), Kind == DynamicsKind.Map ? 1 : 0), Kind);
     }
 }

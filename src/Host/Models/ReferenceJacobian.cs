@@ -12,8 +12,14 @@ internal static class ReferenceJacobian
     {
         int n = x.Length;
         var j = new double[n * n];
-        var e = new double[n];
-        var column = new double[n];
+        Assemble(field, member, x, j, new double[n], new double[n]);
+        return j;
+    }
+
+    /// <summary>J (n × n, row-major) at x into <paramref name="j"/>, with two work vectors of n: no allocation per call.</summary>
+    public static void Assemble(IReferenceField field, int member, double[] x, double[] j, double[] e, double[] column)
+    {
+        int n = x.Length;
         for (int c = 0; c < n; c++)
         {
             Array.Clear(e);
@@ -22,7 +28,6 @@ internal static class ReferenceJacobian
             for (int r = 0; r < n; r++)
                 j[r * n + c] = column[r];
         }
-        return j;
     }
 
     public static double Trace(double[] j, int n)

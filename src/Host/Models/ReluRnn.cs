@@ -1,6 +1,7 @@
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
+using FastAttractors.Models.WrittenOnce;
 using FastAttractors.Simd;
 using FastAttractors.Simd.Fields;
 
@@ -43,97 +44,17 @@ public sealed class ReluRnn : IEnsembleModel, IModelBinding
 
     IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [W, B];
 
-    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) => sink.Run(new ReluRnnModel<T>(Dimension, p[0], p[1]));
+    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
+        sink.Run(new ReluRnnModel<T, KernelParameters<T>>(Dimension, new(p[0]), new(p[1])));
 
     void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new ReluRnnSimd<T>(Dimension, p[0], p[1]));
 
     IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [W, B];
 
-    IReferenceField IModelBinding.CreateReferenceField() => new Reference(this);
-
-    private sealed class Reference(ReluRnn model) : IReferenceField
+    IReferenceField IModelBinding.CreateReferenceField()
     {
-        public void Evaluate(int m, double[] x, double[] y)
-        {
-            int n = model.Dimension;
-            for (int i = 0; i < n; i++)
-            {
-                double pre = model.B.Get(i, m);
-                for (int j = 0; j < n; j++)
-                    pre += model.W.Get(i * n + j, m) * x[j];
-                y[i] = (pre <= 0 ? 0 : pre) - x[i];
-            }
-        }
-
-        /// <summary>J v = −v + H(W x + b) ⊙ (W v): the gate multiplies rows, H(0) = 0.</summary>
-        public void Jvp(int m, double[] x, double[] v, double[] jv)
-        {
-            int n = model.Dimension;
-            for (int i = 0; i < n; i++)
-            {
-                double pre = model.B.Get(i, m), wv = 0;
-                for (int j = 0; j < n; j++)
-                {
-                    pre += model.W.Get(i * n + j, m) * x[j];
-                    wv += model.W.Get(i * n + j, m) * v[j];
-                }
-                jv[i] = (pre > 0 ? wv : 0) - v[i];
-            }
-        }
-
-        public double Contraction(int m, double[] x)
-        {
-            int n = model.Dimension;
-            double sum = 0;
-            for (int i = 0; i < n; i++)
-            {
-                double pre = model.B.Get(i, m);
-                for (int j = 0; j < n; j++)
-                    pre += model.W.Get(i * n + j, m) * x[j];
-                sum += (pre > 0 ? model.W.Get(i * n + i, m) : 0) - 1;
-            }
-            return sum;
-        }
-
-        /// <summary>Jᵀ a = −a + Wᵀ (H ⊙ a), H = H(W x + b).</summary>
-        public void Vjp(int m, double[] x, double[] a, double[] result)
-        {
-            int n = model.Dimension;
-            var gated = Gated(m, x, a);
-            for (int j = 0; j < n; j++)
-            {
-                double sum = 0;
-                for (int i = 0; i < n; i++)
-                    sum += model.W.Get(i * n + j, m) * gated[i];
-                result[j] = sum - a[j];
-            }
-        }
-
-        /// <summary>∂f_i/∂W_ij = H_i x_j, ∂f_i/∂b_i = H_i.</summary>
-        public void AddParameterCotangent(int m, double[] x, double[] a, double[][] cotangents)
-        {
-            int n = model.Dimension;
-            var gated = Gated(m, x, a);
-            for (int i = 0; i < n; i++)
-            {
-                for (int j = 0; j < n; j++)
-                    cotangents[0][i * n + j] += gated[i] * x[j];
-                cotangents[1][i] += gated[i];
-            }
-        }
-
-        private double[] Gated(int m, double[] x, double[] a)
-        {
-            int n = model.Dimension;
-            var gated = new double[n];
-            for (int i = 0; i < n; i++)
-            {
-                double pre = model.B.Get(i, m);
-                for (int j = 0; j < n; j++)
-                    pre += model.W.Get(i * n + j, m) * x[j];
-                gated[i] = pre > 0 ? a[i] : 0;
-            }
-            return gated;
-        }
+        // The kernel struct itself in float64, over the same blocks the kernels read; derivatives by dual numbers.
+        var blocks = ((IModelBinding)this).DeviceParameters;
+        return new StructReferenceField<ReluRnnModel<Real64, ReferenceParameters>>(new(Dimension, new(blocks[0]), new(blocks[1])), Kind);
     }
 }

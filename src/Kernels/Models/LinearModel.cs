@@ -5,12 +5,13 @@ using FastAttractors.Kernels.Numerics;
 namespace FastAttractors.Kernels.Models;
 
 /// <summary>dx/dt = A x + b. Parameters: A (n·n, row-major), b (n). The exact oracle: its exponents are the sorted Re eig(A).</summary>
-public readonly struct LinearModel<T>(int n, ParamView<T> a, ParamView<T> b, int map = 0) : ITangentModel<T>, IAdjointModel<T>
-    where T : unmanaged, IReal<T>
+public readonly struct LinearModel<T, TTable>(int n, TTable a, TTable b, int map = 0) : ITangentModel<T>, IAdjointModel<T>
+    where T : unmanaged, IReal<T>, ILift<T, T>
+    where TTable : struct, IParameterTable<TTable, T>
 {
     private readonly int n = n, map = map;
     // Not "a": the adjoint's products take the cotangent vector by that name.
-    private readonly ParamView<T> matrix = a, b = b;
+    private readonly TTable matrix = a, b = b;
 
     /// <inheritdoc/>
     public int Dimension => n;
@@ -56,9 +57,9 @@ public readonly struct LinearModel<T>(int n, ParamView<T> a, ParamView<T> b, int
     {
         for (int i = 0; i < n; i++)
         {
-            var acc = matrix.Get(i * n, member) * v[0];
+            var acc = matrix.Get<T>(i * n, member) * v[0];
             for (int j = 1; j < n; j++)
-                acc += matrix.Get(i * n + j, member) * v[j];
+                acc += matrix.Get<T>(i * n + j, member) * v[j];
             jv.Set(i, acc);
         }
     }
@@ -72,7 +73,7 @@ public readonly struct LinearModel<T>(int n, ParamView<T> a, ParamView<T> b, int
             return 0.0;
         double trace = 0;
         for (int i = 0; i < n; i++)
-            trace += matrix.Get(i * n + i, member).ToDouble();
+            trace += matrix.Get<T>(i * n + i, member).ToDouble();
         return trace;
     }
 
@@ -95,7 +96,7 @@ public readonly struct LinearModel<T>(int n, ParamView<T> a, ParamView<T> b, int
         {
             var sum = T.FromDouble(0.0);
             for (int i = 0; i < n; i++)
-                sum += matrix.Get(i * n + j, member) * a[i];
+                sum += matrix.Get<T>(i * n + j, member) * a[i];
             result.Set(j, sum);
         }
     }

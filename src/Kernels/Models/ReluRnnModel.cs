@@ -5,11 +5,12 @@ using FastAttractors.Kernels.Numerics;
 namespace FastAttractors.Kernels.Models;
 
 /// <summary>dx/dt = −x + ReLU(W x + b) (Eq. S1). Parameters: W (n·n, row-major), b (n).</summary>
-public readonly struct ReluRnnModel<T>(int n, ParamView<T> w, ParamView<T> b) : ITangentModel<T>, IAdjointModel<T>
-    where T : unmanaged, IReal<T>
+public readonly struct ReluRnnModel<T, TTable>(int n, TTable w, TTable b) : ITangentModel<T>, IAdjointModel<T>
+    where T : unmanaged, IReal<T>, ILift<T, T>
+    where TTable : struct, IParameterTable<TTable, T>
 {
     private readonly int n = n;
-    private readonly ParamView<T> w = w, b = b;
+    private readonly TTable w = w, b = b;
 
     /// <inheritdoc/>
     public int Dimension => n;
@@ -46,9 +47,9 @@ public readonly struct ReluRnnModel<T>(int n, ParamView<T> w, ParamView<T> b) : 
     {
         for (int i = 0; i < n; i++)
         {
-            var pre = b.Get(i, member);
+            var pre = b.Get<T>(i, member);
             for (int j = 0; j < n; j++)
-                pre += w.Get(i * n + j, member) * x[j];
+                pre += w.Get<T>(i * n + j, member) * x[j];
             // A NaN pre-activation is not > 0: gate 0, as in the reference; the state check catches the NaN.
             lin.Set(i, T.FromDouble(pre.ToDouble() > 0.0 ? 1.0 : 0.0));
         }
@@ -65,9 +66,9 @@ public readonly struct ReluRnnModel<T>(int n, ParamView<T> w, ParamView<T> b) : 
         {
             if (lin[i].ToDouble() > 0.0)
             {
-                var wv = w.Get(i * n, member) * v[0];
+                var wv = w.Get<T>(i * n, member) * v[0];
                 for (int j = 1; j < n; j++)
-                    wv += w.Get(i * n + j, member) * v[j];
+                    wv += w.Get<T>(i * n + j, member) * v[j];
                 jv.Set(i, wv - v[i]);
             }
             else
@@ -84,7 +85,7 @@ public readonly struct ReluRnnModel<T>(int n, ParamView<T> w, ParamView<T> b) : 
     {
         double sum = 0;
         for (int i = 0; i < n; i++)
-            sum += (lin[i].ToDouble() > 0.0 ? w.Get(i * n + i, member).ToDouble() : 0.0) - 1.0;
+            sum += (lin[i].ToDouble() > 0.0 ? w.Get<T>(i * n + i, member).ToDouble() : 0.0) - 1.0;
         return sum;
     }
 
@@ -108,7 +109,7 @@ public readonly struct ReluRnnModel<T>(int n, ParamView<T> w, ParamView<T> b) : 
         {
             var sum = T.FromDouble(0.0);
             for (int i = 0; i < n; i++)
-                sum += w.Get(i * n + j, member) * work[i];
+                sum += w.Get<T>(i * n + j, member) * work[i];
             result.Set(j, sum - a[j]);
         }
     }
@@ -137,9 +138,9 @@ public readonly struct ReluRnnModel<T>(int n, ParamView<T> w, ParamView<T> b) : 
     {
         for (int i = 0; i < n; i++)
         {
-            var pre = b.Get(i, member);
+            var pre = b.Get<T>(i, member);
             for (int j = 0; j < n; j++)
-                pre += w.Get(i * n + j, member) * x[j];
+                pre += w.Get<T>(i * n + j, member) * x[j];
             gated.Set(i, pre.ToDouble() > 0 ? a[i] : T.FromDouble(0.0));
         }
     }

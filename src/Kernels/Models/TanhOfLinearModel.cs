@@ -8,11 +8,12 @@ namespace FastAttractors.Kernels.Models;
 /// Flow dx/dt = −x + tanh(W x) (Eq. 20) when <c>leak</c> is 1, map x ← tanh(W x) (Eq. 21) when it is 0.
 /// Parameters: W (n·n, row-major).
 /// </summary>
-public readonly struct TanhOfLinearModel<T>(int n, ParamView<T> w, int leak) : ITangentModel<T>, IAdjointModel<T>
-    where T : unmanaged, IReal<T>
+public readonly struct TanhOfLinearModel<T, TTable>(int n, TTable w, int leak) : ITangentModel<T>, IAdjointModel<T>
+    where T : unmanaged, IReal<T>, ILift<T, T>
+    where TTable : struct, IParameterTable<TTable, T>
 {
     private readonly int n = n;
-    private readonly ParamView<T> w = w;
+    private readonly TTable w = w;
     private readonly int leak = leak;
 
     /// <inheritdoc/>
@@ -52,9 +53,9 @@ public readonly struct TanhOfLinearModel<T>(int n, ParamView<T> w, int leak) : I
     {
         for (int i = 0; i < n; i++)
         {
-            var pre = w.Get(i * n, member) * x[0];
+            var pre = w.Get<T>(i * n, member) * x[0];
             for (int j = 1; j < n; j++)
-                pre += w.Get(i * n + j, member) * x[j];
+                pre += w.Get<T>(i * n + j, member) * x[j];
             lin.Set(i, Sech2.Of(pre));
             lin.Set(n + i, pre);
         }
@@ -69,9 +70,9 @@ public readonly struct TanhOfLinearModel<T>(int n, ParamView<T> w, int leak) : I
     {
         for (int i = 0; i < n; i++)
         {
-            var wv = w.Get(i * n, member) * v[0];
+            var wv = w.Get<T>(i * n, member) * v[0];
             for (int j = 1; j < n; j++)
-                wv += w.Get(i * n + j, member) * v[j];
+                wv += w.Get<T>(i * n + j, member) * v[j];
             var d = lin[i] * wv;
             jv.Set(i, leak != 0 ? d - v[i] : d);
         }
@@ -86,7 +87,7 @@ public readonly struct TanhOfLinearModel<T>(int n, ParamView<T> w, int leak) : I
         for (int i = 0; i < n; i++)
         {
             sum += leak != 0
-                ? w.Get(i * n + i, member).ToDouble() * lin[i].ToDouble() - 1.0
+                ? w.Get<T>(i * n + i, member).ToDouble() * lin[i].ToDouble() - 1.0
                 : LogSech2(lin[n + i].ToDouble());
         }
         return sum;
@@ -119,7 +120,7 @@ public readonly struct TanhOfLinearModel<T>(int n, ParamView<T> w, int leak) : I
         {
             var sum = T.FromDouble(0.0);
             for (int i = 0; i < n; i++)
-                sum += w.Get(i * n + j, member) * work[i];
+                sum += w.Get<T>(i * n + j, member) * work[i];
             result.Set(j, leak != 0 ? sum - a[j] : sum);
         }
     }
@@ -147,9 +148,9 @@ public readonly struct TanhOfLinearModel<T>(int n, ParamView<T> w, int leak) : I
     {
         for (int i = 0; i < n; i++)
         {
-            var pre = w.Get(i * n, member) * x[0];
+            var pre = w.Get<T>(i * n, member) * x[0];
             for (int j = 1; j < n; j++)
-                pre += w.Get(i * n + j, member) * x[j];
+                pre += w.Get<T>(i * n + j, member) * x[j];
             scaled.Set(i, Sech2.Of(pre) * a[i]);
         }
     }

@@ -5,11 +5,12 @@ using FastAttractors.Kernels.Numerics;
 namespace FastAttractors.Kernels.Models;
 
 /// <summary>τ dx/dt = −x + W tanh(x) + b (Eq. S2). Parameters: W (n·n, row-major), b (n), 1/τ (1).</summary>
-public readonly struct TanhRnnModel<T>(int n, ParamView<T> w, ParamView<T> b, ParamView<T> invTau) : ITangentModel<T>, IAdjointModel<T>
-    where T : unmanaged, IReal<T>
+public readonly struct TanhRnnModel<T, TTable>(int n, TTable w, TTable b, TTable invTau) : ITangentModel<T>, IAdjointModel<T>
+    where T : unmanaged, IReal<T>, ILift<T, T>
+    where TTable : struct, IParameterTable<TTable, T>
 {
     private readonly int n = n;
-    private readonly ParamView<T> w = w, b = b, invTau = invTau;
+    private readonly TTable w = w, b = b, invTau = invTau;
 
     /// <inheritdoc/>
     public int Dimension => n;
@@ -60,12 +61,12 @@ public readonly struct TanhRnnModel<T>(int n, ParamView<T> w, ParamView<T> b, Pa
     {
         for (int j = 0; j < n; j++)
             lin.Set(n + j, lin[j] * v[j]);
-        var rate = invTau.Get(0, member);
+        var rate = invTau.Get<T>(0, member);
         for (int i = 0; i < n; i++)
         {
             var acc = -v[i];
             for (int j = 0; j < n; j++)
-                acc += w.Get(i * n + j, member) * lin[n + j];
+                acc += w.Get<T>(i * n + j, member) * lin[n + j];
             jv.Set(i, acc * rate);
         }
     }
@@ -77,8 +78,8 @@ public readonly struct TanhRnnModel<T>(int n, ParamView<T> w, ParamView<T> b, Pa
     {
         double sum = 0;
         for (int i = 0; i < n; i++)
-            sum += w.Get(i * n + i, member).ToDouble() * lin[i].ToDouble() - 1.0;
-        return sum * invTau.Get(0, member).ToDouble();
+            sum += w.Get<T>(i * n + i, member).ToDouble() * lin[i].ToDouble() - 1.0;
+        return sum * invTau.Get<T>(0, member).ToDouble();
     }
 
     // Adjoint (gradients): TanhRnn, f = (−x + W tanh(x) + b)/τ with the kernel reading 1/τ: Jᵀ a = ((1 − tanh² x) ⊙
@@ -97,12 +98,12 @@ public readonly struct TanhRnnModel<T>(int n, ParamView<T> w, ParamView<T> b, Pa
         where TOut : struct, IVectorOut<T>
         where TWork : struct, IVectorIn<T>, IVectorOut<T>
     {
-        var rate = invTau.Get(0, member);
+        var rate = invTau.Get<T>(0, member);
         for (int j = 0; j < n; j++)
         {
             var sum = T.FromDouble(0.0);
             for (int i = 0; i < n; i++)
-                sum += w.Get(i * n + j, member) * a[i];
+                sum += w.Get<T>(i * n + j, member) * a[i];
             result.Set(j, (Sech2.Of(x[j]) * sum - a[j]) * rate);
         }
     }
@@ -116,16 +117,16 @@ public readonly struct TanhRnnModel<T>(int n, ParamView<T> w, ParamView<T> b, Pa
     {
         for (int j = 0; j < n; j++)
             work.Set(j, T.Tanh(x[j]));
-        var rate = invTau.Get(0, member);
+        var rate = invTau.Get<T>(0, member);
         double tauBar = 0;
         for (int i = 0; i < n; i++)
         {
             var ai = a[i] * rate;
-            var f = b.Get(i, member) - x[i];
+            var f = b.Get<T>(i, member) - x[i];
             for (int j = 0; j < n; j++)
             {
                 var t = work[j];
-                f += w.Get(i * n + j, member) * t;
+                f += w.Get<T>(i * n + j, member) * t;
                 bar.Set(i * n + j, bar[i * n + j] + (ai * t).ToDouble());
             }
             bar.Set(n * n + i, bar[n * n + i] + ai.ToDouble());

@@ -47,8 +47,8 @@ public class DualNumberJvpTests
         using var wBuffer = accelerator.Allocate1D(w.Select(d => new Real64(d)).ToArray());
         using var bBuffer = accelerator.Allocate1D(new Real64[n]);
         using var tauBuffer = accelerator.Allocate1D(new[] { new Real64(1.0) });
-        var model = new TanhRnnModel<Real64>(n, ParamView<Real64>.Shared(wBuffer.View), ParamView<Real64>.Shared(bBuffer.View),
-            ParamView<Real64>.Shared(tauBuffer.View));
+        var model = new TanhRnnModel<Real64, KernelParameters<Real64>>(n, new(ParamView<Real64>.Shared(wBuffer.View)),
+            new(ParamView<Real64>.Shared(bBuffer.View)), new(ParamView<Real64>.Shared(tauBuffer.View)));
         var (_, jv) = JvpOnCpu(model, x, v);
         const double h = 1e-6;
         var plus = JvpOnCpu(model, x.Select((xi, i) => xi + h * v[i]).ToArray(), v).Y;
