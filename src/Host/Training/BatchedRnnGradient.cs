@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using FastAttractors.Simd;
 
 namespace FastAttractors.Training;
@@ -31,11 +30,13 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
     private readonly float[] uColumns = new float[shape.Inputs * Pad(shape.Hidden)];  // [j·np + i] = U[i, j]
     private readonly float[] bias = new float[Pad(shape.Hidden)];
     private readonly float[] cRows = new float[shape.Outputs * Pad(shape.Hidden)];    // [k·np + j] = C[k, j]
+    private readonly float[] cColumns = new float[shape.Hidden * Pad(shape.Outputs)];  // [j·op + k] = C[k, j]
+    private readonly int op = Pad(shape.Outputs);
     private readonly float[] dW = new float[shape.Hidden * Pad(shape.Hidden)];        // [i·np + j] = ∂L/∂W[i, j]
     private readonly float[] dU = new float[shape.Inputs * Pad(shape.Hidden)];        // [j·np + i] = ∂L/∂U[i, j]
     private readonly float[] dB = new float[Pad(shape.Hidden)];
     private readonly float[] dC = new float[shape.Outputs * Pad(shape.Hidden)];       // [k·np + j] = ∂L/∂C[k, j]
-    private float[] h = [], delta = [], adjoint = [], g = [];
+    private float[] h = [], delta = [], adjoint = [], g = [], readout = [];
     private double[] sampleLoss = [];
     private int[] sampleCorrect = [];
 
@@ -57,6 +58,7 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
         int n = Shape.Hidden, steps = batch.Steps, size = batch.Size;
         Ensure(ref h, (long)steps * size * np);
         Ensure(ref g, (long)steps * size * Shape.Outputs);
+        Ensure(ref readout, (long)size * op);
         if (sampleLoss.Length < size)
         {
             sampleLoss = new double[size];
@@ -128,7 +130,11 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
             bias[i] = theta[Shape.BOffset + i];
         }
         for (int k = 0; k < o; k++)
+        {
             theta.AsSpan(Shape.COffset + k * n, n).CopyTo(cRows.AsSpan(k * np, n));
+            for (int j = 0; j < n; j++)
+                cColumns[j * op + k] = theta[Shape.COffset + k * n + j];
+        }
     }
 
     private static void Ensure(ref float[] buffer, long length)
@@ -141,7 +147,7 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
     private void Forward(TaskBatch batch, int first, int end, double scale)
     {
         int n = Shape.Hidden, m = Shape.Inputs, o = Shape.Outputs, size = batch.Size, width = end - first;
-        ReadOnlySpan<float> c = cRows;
+        var yBlock = readout.AsSpan(first * op, width * op);
         Span<double> y = stackalloc double[o];
         Span<double> dy = stackalloc double[o];
         for (int s = first; s < end; s++)
@@ -166,15 +172,19 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
                         MultiplyAdd(uColumns.AsSpan(j * np, np), x, pre);
                 }
                 BiasTanh(pre);
+            }
+            // C h for the whole block (outputs padded to a vector), then d and the loss in float64 per trial.
+            TrialBlockProduct.Multiply(cColumns, op, block, 1, np, yBlock, op, op, width, n, accumulate: false);
+            for (int s = first; s < end; s++)
+            {
                 var gradY = g.AsSpan((t * size + s) * o, o);
                 if (!batch.Scored[t * size + s])
                 {
                     gradY.Clear();
                     continue;
                 }
-                ReadOnlySpan<float> state = block.Slice((s - first) * np, n);
                 for (int k = 0; k < o; k++)
-                    y[k] = theta[Shape.DOffset + k] + (double)TensorPrimitives.Dot(c.Slice(k * np, n), state);
+                    y[k] = theta[Shape.DOffset + k] + (double)yBlock[(s - first) * op + k];
                 var (l, right) = ReadoutLoss.Evaluate(batch, t, s, y, dy);
                 sampleLoss[s] += l;
                 sampleCorrect[s] += right ? 1 : 0;
@@ -192,17 +202,9 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
         a.Clear();
         for (int t = batch.Steps - 1; t >= 0; t--)
         {
-            for (int s = first; s < end; s++)
-            {
-                var column = a.Slice((s - first) * np, np);
-                for (int k = 0; k < o; k++)
-                {
-                    float gk = g[(t * size + s) * o + k];
-                    if (gk != 0)
-                        MultiplyAdd(cRows.AsSpan(k * np, np), gk, column);
-                }
-                Gain(column, h.AsSpan((t * size + s) * np, np), delta.AsSpan((t * size + s) * np, np));
-            }
+            // a_t += Cᵀ g_t for the block: a product of depth o that adds to the Wᵀ δ_{t+1} already there.
+            TrialBlockProduct.Multiply(cRows, np, g.AsSpan((t * size + first) * o), 1, o, a, np, np, width, o, accumulate: true);
+            Gain(a, h.AsSpan((t * size + first) * np, width * np), delta.AsSpan((t * size + first) * np, width * np));
             if (t > 0)
                 TrialBlockProduct.Multiply(wRows, np, delta.AsSpan((t * size + first) * np), 1, np, a, np, np, width, n, accumulate: false);
         }

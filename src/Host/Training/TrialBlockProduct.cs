@@ -57,22 +57,28 @@ internal static class TrialBlockProduct
             bool add = accumulate || k0 > 0;
             ref float sa = ref Unsafe.Add(ref ra, (nint)k0 * lda);
             ref float sx = ref Unsafe.Add(ref rx, (nint)k0 * xk);
-            int i = 0;
+            int full = columns / Columns * Columns, i = 0;
             for (; i + 2 * w <= rows; i += 2 * w)
             {
-                int s = 0;
-                for (; s + Columns <= columns; s += Columns)
+                for (int s = 0; s < full; s += Columns)
                     Tile2x6(ref Unsafe.Add(ref sa, i), lda, ref Unsafe.Add(ref sx, (nint)s * xs), xk, xs, ref Unsafe.Add(ref ry, (nint)s * ldy + i), ldy, kc, add);
-                for (; s < columns; s++)
-                    Tile2x1(ref Unsafe.Add(ref sa, i), lda, ref Unsafe.Add(ref sx, (nint)s * xs), xk, ref Unsafe.Add(ref ry, (nint)s * ldy + i), kc, add);
             }
             if (i < rows)
             {
-                int s = 0;
-                for (; s + Columns <= columns; s += Columns)
+                for (int s = 0; s < full; s += Columns)
                     Tile1x6(ref Unsafe.Add(ref sa, i), lda, ref Unsafe.Add(ref sx, (nint)s * xs), xk, xs, ref Unsafe.Add(ref ry, (nint)s * ldy + i), ldy, kc, add);
-                for (; s < columns; s++)
-                    Tile1x1(ref Unsafe.Add(ref sa, i), lda, ref Unsafe.Add(ref sx, (nint)s * xs), xk, ref Unsafe.Add(ref ry, (nint)s * ldy + i), kc, add);
+            }
+            // Leftover columns one at a time, 4 vectors deep so that 4 FMA chains, not 1, hide the FMA latency (the
+            // products with 1–5 columns, such as ∂L/∂U, ∂L/∂b and ∂L/∂C, run entirely here).
+            for (int s = full; s < columns; s++)
+            {
+                ref float column = ref Unsafe.Add(ref sx, (nint)s * xs);
+                ref float target = ref Unsafe.Add(ref ry, (nint)s * ldy);
+                int r = 0;
+                for (; r + 4 * w <= rows; r += 4 * w)
+                    Tile4x1(ref Unsafe.Add(ref sa, r), lda, ref column, xk, ref Unsafe.Add(ref target, r), kc, add);
+                for (; r < rows; r += w)
+                    Tile1x1(ref Unsafe.Add(ref sa, r), lda, ref column, xk, ref Unsafe.Add(ref target, r), kc, add);
             }
         }
     }
@@ -160,21 +166,29 @@ internal static class TrialBlockProduct
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile2x1(ref float a, nint lda, ref float x, nint xk, ref float y, int depth, bool accumulate)
+    private static void Tile4x1(ref float a, nint lda, ref float x, nint xk, ref float y, int depth, bool accumulate)
     {
         nuint w = (nuint)Vector<float>.Count;
-        Vector<float> c0 = accumulate ? Vector.LoadUnsafe(ref y) : Vector<float>.Zero;
-        Vector<float> c1 = accumulate ? Vector.LoadUnsafe(ref y, w) : Vector<float>.Zero;
+        Vector<float> c0, c1, c2, c3;
+        if (accumulate)
+        {
+            c0 = Vector.LoadUnsafe(ref y); c1 = Vector.LoadUnsafe(ref y, w);
+            c2 = Vector.LoadUnsafe(ref y, 2 * w); c3 = Vector.LoadUnsafe(ref y, 3 * w);
+        }
+        else
+            c0 = c1 = c2 = c3 = Vector<float>.Zero;
         for (int k = 0; k < depth; k++)
         {
             var b = new Vector<float>(x);
             c0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref a), b, c0);
             c1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref a, w), b, c1);
+            c2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref a, 2 * w), b, c2);
+            c3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref a, 3 * w), b, c3);
             a = ref Unsafe.Add(ref a, lda);
             x = ref Unsafe.Add(ref x, xk);
         }
-        c0.StoreUnsafe(ref y);
-        c1.StoreUnsafe(ref y, w);
+        c0.StoreUnsafe(ref y); c1.StoreUnsafe(ref y, w);
+        c2.StoreUnsafe(ref y, 2 * w); c3.StoreUnsafe(ref y, 3 * w);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
