@@ -23,7 +23,7 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
     private readonly ParallelOptions parallel = new() { MaxDegreeOfParallelism = threads > 0 ? threads : -1 };
     // Hidden vectors are padded with zeros to whole SIMD vectors (np), so the kernel needs no tail code; zero padding in
     // W, U, b and C keeps the padded state entries at tanh(0) = 0 and their adjoints at 0 through both recursions.
-    private readonly int np = (shape.Hidden + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+    private readonly int np = Pad(shape.Hidden);
     private float[] theta = new float[shape.Count];
     private readonly float[] wColumns = new float[shape.Hidden * Pad(shape.Hidden)];  // [k·np + i] = W[i, k]
     private readonly float[] wRows = new float[shape.Hidden * Pad(shape.Hidden)];     // [i·np + j] = W[i, j]
