@@ -13,7 +13,8 @@ namespace FastAttractors.Bench.W8;
 /// then finds the fixed points of all B networks (32 starts each on their own states, Levenberg–Marquardt), then runs
 /// the PyTorch peer (bench/peers/flipflop_ensemble_torch.py: the B networks stacked and stepped with batched matrix
 /// products) on the same sizes in the same process tree, one after the other. Rates are network-trial-steps per
-/// second, B·batch·T·iterations / s, forward + backward + Adam, data generation included on both sides.
+/// second, B·batch·T·iterations / s, forward + backward + Adam, data generation included on both sides. Before the
+/// ensemble, one network's gradient is timed alone on one thread, for the kernel's GFLOP/s.
 /// </summary>
 internal static class W8Runner
 {
@@ -52,6 +53,7 @@ internal static class W8Runner
             BatchSize = batch, TrainSize = batch * iterations, TestSize = 8, Epochs = 1, EvaluateEvery = iterations, LossThreshold = threshold, Patience = 0,
         };
         EnsembleTrainer.Train(members.Take(2).ToArray(), options with { TrainSize = batch * 2, EvaluateEvery = 2 }); // warm-up: tiered JIT
+        GradientAlone(task, width, batch, length);
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpu = process.TotalProcessorTime;
@@ -60,7 +62,7 @@ internal static class W8Runner
         double trainSeconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
         double trainCpu = (process.TotalProcessorTime - cpu).TotalSeconds;
-        Console.WriteLine(F($"engine training: {trainSeconds:0.000} s wall ({trainCpu:0.0} s CPU), {work / trainSeconds:0.000e+0} network-trial-steps/s, converged {trained.Count(r => r.Status == EnsembleMemberStatus.Converged)}/{networks}, median test loss {Median(trained.Select(r => r.FinalTestLoss)):0.0000}"));
+        Console.WriteLine(F($"engine training: {trainSeconds:0.000} s wall ({trainCpu:0.0} s CPU), {work / trainSeconds:0.000e+0} network-trial-steps/s (≈ {6.0 * width * width * work / trainSeconds / 1e9:0.0} GFLOP/s at 6n² per step), converged {trained.Count(r => r.Status == EnsembleMemberStatus.Converged)}/{networks}, median test loss {Median(trained.Select(r => r.FinalTestLoss)):0.0000}"));
 
         clock.Restart();
         var trials = TaskBatches.Range(task, 1, TaskSplit.Test, DegeneracyStudy.SharedTrialOffset, 4);
@@ -97,8 +99,36 @@ internal static class W8Runner
         var fields = output.Trim().Split(' ').Select(f => f.Split('=')).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1]);
         double peerSeconds = double.Parse(fields["seconds"], CultureInfo.InvariantCulture);
         Console.WriteLine($"peer: {output.Trim()}");
-        Console.WriteLine(F($"PyTorch training: {peerSeconds:0.000} s, {work / peerSeconds:0.000e+0} network-trial-steps/s; engine / PyTorch = {peerSeconds / trainSeconds:0.00}×"));
+        Console.WriteLine(F($"PyTorch training: {peerSeconds:0.000} s, {work / peerSeconds:0.000e+0} network-trial-steps/s (≈ {6.0 * width * width * work / peerSeconds / 1e9:0.0} GFLOP/s); engine / PyTorch = {peerSeconds / trainSeconds:0.00}×"));
         return 0;
+    }
+
+    /// <summary>
+    /// One network's minibatch gradient on this thread, timed call by call: the kernel's own rate without the
+    /// ensemble's data generation, Adam and thread-pool sharing. The fastest call is the figure least disturbed by other
+    /// jobs on a shared machine; the median is printed beside it. Flops are counted as 6n² per trial-step (forward W h,
+    /// backward Wᵀ δ and the rank-one update of ∂L/∂W, 2n² each); input, readout and tanh work is not counted.
+    /// </summary>
+    private static void GradientAlone(FlipFlopTask task, int width, int batch, int length)
+    {
+        var shape = new RnnShape(width, task.Inputs, task.Outputs);
+        var parameters = RnnInitialiser.Create(shape, RnnInitialisation.Default, 1);
+        var trials = TaskBatches.Range(task, 1, TaskSplit.Train, 0, batch);
+        var path = new BatchedRnnGradient(shape, threads: 1);
+        var gradient = new double[shape.Count];
+        // Long enough for tiered JIT to finish (tier-1 code is compiled in the background).
+        for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < 1;)
+            path.Compute(parameters, trials, gradient);
+        var times = new List<double>();
+        for (var clock = Stopwatch.StartNew(); clock.Elapsed.TotalSeconds < 2 || times.Count < 5;)
+        {
+            long start = Stopwatch.GetTimestamp();
+            path.Compute(parameters, trials, gradient);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+        times.Sort();
+        double best = times[0], median = times[times.Count / 2], flops = 6.0 * width * width * batch * length;
+        Console.WriteLine(F($"gradient alone (one network, one thread, {times.Count} calls): fastest {best * 1e3:0.000} ms per minibatch = {flops / best / 1e9:0.0} GFLOP/s, median {median * 1e3:0.000} ms = {flops / median / 1e9:0.0} GFLOP/s (6n² flops per trial-step)"));
     }
 
     /// <summary>The folder holding FastAttractors.sln, searched upward from the working folder.</summary>
