@@ -27,13 +27,10 @@ internal static class DegeneracyCommand
         return command;
     }
 
-    // The iterations come from the spec (file or flag), so a spec file's lyapunovIterations counts as the flag does.
-    internal static int Execute(DegeneracySpecFile file, string outDirectory, bool noCheckpoints, Backend? backend, string args, TextWriter stdout)
+    internal static int Execute(DegeneracyStudySpec parsed, string outDirectory, bool noCheckpoints, Backend? backend, string args, TextWriter stdout)
     {
-        if (file.LyapunovIterations is { } li && li < 1)
-            throw new UsageException($"--lyapunov-iterations: must be at least 1, got {li}.");
         string directory = OutputDirectory.Prepare(outDirectory);
-        var spec = file.Resolve(noCheckpoints ? null : Path.Combine(directory, "checkpoints"));
+        var spec = noCheckpoints ? parsed : parsed with { Training = parsed.Training with { CheckpointDirectory = Path.Combine(directory, "checkpoints") } };
         int lyapunovIterations = spec.LyapunovIterations;
         using var engine = spec.Exponents > 0 ? EngineFactory.Create(backend) : null;
         string backendName = engine is null ? "host (SIMD training, float64 analysis)" : $"host (SIMD training, float64 analysis), {engine.Backend} (Lyapunov exponents)";
