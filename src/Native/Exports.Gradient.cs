@@ -13,21 +13,13 @@ public static unsafe partial class Exports
         void* loss, long lossLength, void* gradX0, long gradX0Length, void* gradW, long gradWLength, int* status, long statusLength,
         byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(context, dtype, error, capacity, (engine, type) =>
         {
-            ErrorReport.Clear(error, capacity);
-            using var lease = ContextTable.Enter(context);
-            var type = ElementTypes.Check(dtype);
             var model = TanhArguments.Check(n, members, w, wLength, b, bLength, tau, tauLength, x0, x0Length);
             // dL/dW only, and mandatory, as this function has always had it; b and tau are fa_gradient_*'s.
-            var grads = new NativeParameterGradients { W = gradW, WLength = gradWLength };
-            ModelRuns.Gradient(lease.Engine, model, type, method: 1, dt, steps, target, targetLength,
+            var grads = new NativeParameterArrays { W = gradW, WLength = gradWLength };
+            ModelRuns.Gradient(engine, model, type, method: 1, dt, steps, target, targetLength,
                 loss, lossLength, gradX0, gradX0Length, grads, "grad_", requireW: true, status, statusLength);
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 }

@@ -13,19 +13,11 @@ public static unsafe partial class Exports
         void* trajectory, long trajectoryLength, void* finalStates, long finalLength, int* status, long statusLength,
         byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(context, dtype, error, capacity, (engine, type) =>
         {
-            ErrorReport.Clear(error, capacity);
-            using var lease = ContextTable.Enter(context);
-            var type = ElementTypes.Check(dtype);
             var model = TanhArguments.Check(n, members, w, wLength, b, bLength, tau, tauLength, x0, x0Length);
-            ModelRuns.Integrate(lease.Engine, model, type, method: 1, dt, steps, recordEvery,
+            ModelRuns.Integrate(engine, model, type, method: 1, dt, steps, recordEvery,
                 trajectory, trajectoryLength, finalStates, finalLength, status, statusLength);
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 }

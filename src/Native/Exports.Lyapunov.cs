@@ -13,19 +13,11 @@ public static unsafe partial class Exports
         double* exponents, long exponentsLength, double* errors, long errorsLength, int* status, long statusLength,
         byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(context, dtype, error, capacity, (engine, type) =>
         {
-            ErrorReport.Clear(error, capacity);
-            using var lease = ContextTable.Enter(context);
-            var type = ElementTypes.Check(dtype);
             var model = TanhArguments.Check(n, members, w, wLength, b, bLength, tau, tauLength, x0, x0Length);
-            ModelRuns.Lyapunov(lease.Engine, model, type, method: 1, dt, transient, duration, every, k,
+            ModelRuns.Lyapunov(engine, model, type, method: 1, dt, transient, duration, every, k,
                 exponents, exponentsLength, errors, errorsLength, status, statusLength, diagnostics: null);
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 }
