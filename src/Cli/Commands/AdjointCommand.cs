@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using FastAttractors.Cli.Output;
 using FastAttractors.Cli.Specs;
@@ -35,16 +34,9 @@ internal static class AdjointCommand
     {
         var spec = SpecResolver.ResolveAdjoint(requested);
         var run = RunFactory.CreateAdjoint(spec);
-        string directory = OutputDirectory.Prepare(outDirectory);
-        using var engine = EngineFactory.Create(run.Backend);
-        stdout.WriteLine("spec:");
-        stdout.Write(SpecWriter.ToJson(spec with { Backend = engine.Backend.ToString() }));
+        var (gradients, seconds, directory) = SpecRun.Execute(spec, run.Backend, outDirectory, stdout, engine => engine.Gradient(run.Problem, run.Solver, run.Steps, run.Loss, run.Options));
 
-        var clock = Stopwatch.StartNew();
-        var gradients = engine.Gradient(run.Problem, run.Solver, run.Steps, run.Loss, run.Options);
-        double seconds = clock.Elapsed.TotalSeconds;
-
-        var used = spec with { Backend = gradients.Backend.ToString(), Precision = gradients.Precision == Precision.Float32 ? "float32" : "float64" };
+        var used = SpecRun.Used(spec, gradients.Backend, gradients.Precision);
         var paths = AdjointOutputs.Write(directory, gradients, run, used);
         WriteSummary(stdout, gradients, run);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -66,7 +58,7 @@ internal static class AdjointCommand
         var rows = new List<string[]>();
         for (int k = 0; k < listed; k++)
         {
-            int m = listed == 1 ? 0 : (int)((long)k * (g.Members - 1) / (listed - 1));
+            int m = SpecRunFiles.Spread(k, listed, g.Members);
             string label = run.IsGainSweep ? $"{m} (g = {run.GainOf(m)!.Value.ToString("0.###", CultureInfo.InvariantCulture)})" : $"{m}";
             rows.Add([label, SpectrumTable.Number(g.Loss[m]), SpectrumTable.Number(InitialGradientNorm(g, m)),
                 SpectrumTable.Number(g.AdjointNorms![m]), SpectrumTable.Number(g.AdjointNorms[(long)(times.Length - 1) * g.Members + m]),

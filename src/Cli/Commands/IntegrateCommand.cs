@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using FastAttractors.Cli.Output;
 using FastAttractors.Cli.Specs;
@@ -30,16 +29,9 @@ internal static class IntegrateCommand
     {
         var spec = SpecResolver.Resolve(requested);
         var run = RunFactory.Create(spec);
-        string directory = OutputDirectory.Prepare(outDirectory);
-        using var engine = EngineFactory.Create(run.Backend);
-        stdout.WriteLine("spec:");
-        stdout.Write(SpecWriter.ToJson(spec with { Backend = engine.Backend.ToString() }));
+        var (solution, seconds, directory) = SpecRun.Execute(spec, run.Backend, outDirectory, stdout, engine => engine.Integrate(run.Problem, run.Solver, run.Steps, run.Save, run.Options));
 
-        var clock = Stopwatch.StartNew();
-        var solution = engine.Integrate(run.Problem, run.Solver, run.Steps, run.Save, run.Options);
-        double seconds = clock.Elapsed.TotalSeconds;
-
-        var used = spec with { Backend = solution.Backend.ToString(), Precision = solution.Precision == Precision.Float32 ? "float32" : "float64" };
+        var used = SpecRun.Used(spec, solution.Backend, solution.Precision);
         var paths = IntegrateOutputs.Write(directory, solution, run, used);
         stdout.WriteLine(Summary(solution, seconds));
         stdout.WriteLine($"wrote {string.Join(", ", paths)}");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using FastAttractors.Cli.Output;
 using FastAttractors.Cli.Specs;
@@ -35,17 +34,10 @@ internal static class LyapunovCommand
     {
         var spec = SpecResolver.ResolveLyapunov(requested);
         var run = RunFactory.CreateLyapunov(spec);
-        string directory = OutputDirectory.Prepare(outDirectory);
-        using var engine = EngineFactory.Create(run.Backend);
-        stdout.WriteLine("spec:");
-        stdout.Write(SpecWriter.ToJson(spec with { Backend = engine.Backend.ToString() }));
-
-        var clock = Stopwatch.StartNew();
-        var spectra = engine.Lyapunov(run.Problem, run.Solver, run.Options);
-        double seconds = clock.Elapsed.TotalSeconds;
+        var (spectra, seconds, directory) = SpecRun.Execute(spec, run.Backend, outDirectory, stdout, engine => engine.Lyapunov(run.Problem, run.Solver, run.Options));
 
         string unit = spec.Kind == "map" ? "iteration" : "time unit";
-        var used = spec with { Backend = spectra.Backend.ToString(), Precision = spectra.Precision == Precision.Float32 ? "float32" : "float64" };
+        var used = SpecRun.Used(spec, spectra.Backend, spectra.Precision);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"exponents per {unit}; k = {spectra.K} of n = {spectra.Dimension}; averaged over T = {spectra.AccumulationTime:0.###} "
             + $"after a transient of {spectra.TransientTime:0.###}; standard errors from {spectra.Blocks} blocks"));

@@ -37,19 +37,6 @@ internal static class AdjointOutputs
             .Shared("steps", used.Steps!.Value);
         foreach (var block in gradients.Parameters)
             meta.Unit("grad_" + block.Name, $"loss per unit of {block.Name}");
-        meta.AddTo(npz, gradients.Members);
-        var paths = new[] { Path.Combine(directory, Npz), Path.Combine(directory, Spec), Path.Combine(directory, Png) };
-        try
-        {
-            npz.Save(paths[0]);
-            AtomicFile.WriteText(paths[1], SpecWriter.ToJson(used, meta));
-            var png = AdjointPlot.Render(gradients, run);
-            AtomicFile.Write(paths[2], s => s.Write(png));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new RuntimeFailure($"--out: writing results to '{directory}' failed: {e.Message}", e);
-        }
-        return paths;
+        return SpecRunFiles.Write(directory, Npz, Png, npz, used, meta, gradients.Members, () => AdjointPlot.Render(gradients, run));
     }
 }

@@ -26,19 +26,6 @@ internal static class IntegrateOutputs
         var meta = SpecResultMetadata.Of("integrate", used)
             .Unit("final_states", ResultMetadata.StateUnit).Unit("trajectory", ResultMetadata.StateUnit)
             .Unit("times", SpecResultMetadata.TimeUnit(used)).Unit("failed_step", "steps");
-        meta.AddTo(npz, members);
-        var paths = new[] { Path.Combine(directory, Npz), Path.Combine(directory, Spec), Path.Combine(directory, Png) };
-        try
-        {
-            npz.Save(paths[0]);
-            AtomicFile.WriteText(paths[1], SpecWriter.ToJson(used, meta));
-            var png = IntegratePlot.Render(solution, run);
-            AtomicFile.Write(paths[2], s => s.Write(png));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new RuntimeFailure($"--out: writing results to '{directory}' failed: {e.Message}", e);
-        }
-        return paths;
+        return SpecRunFiles.Write(directory, Npz, Png, npz, used, meta, members, () => IntegratePlot.Render(solution, run));
     }
 }

@@ -27,19 +27,6 @@ internal static class LyapunovOutputs
             .Unit("exponents", rate).Unit("standard_errors", rate).Unit("sum_rule_residual", rate).Unit("contraction", rate)
             .Unit("positive_sum", rate).Unit("kaplan_yorke", "dimensionless (state-space dimension)").Unit("failed_step", "steps")
             .Shared("transient", used.Transient!.Value).Shared("duration", used.Duration!.Value).Shared("every", (long)used.Every!.Value);
-        meta.AddTo(npz, spectra.Members);
-        var paths = new[] { Path.Combine(directory, Npz), Path.Combine(directory, Spec), Path.Combine(directory, Png) };
-        try
-        {
-            npz.Save(paths[0]);
-            AtomicFile.WriteText(paths[1], SpecWriter.ToJson(used, meta));
-            var png = LyapunovPlot.Render(spectra, run, timeUnit);
-            AtomicFile.Write(paths[2], s => s.Write(png));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new RuntimeFailure($"--out: writing results to '{directory}' failed: {e.Message}", e);
-        }
-        return paths;
+        return SpecRunFiles.Write(directory, Npz, Png, npz, used, meta, spectra.Members, () => LyapunovPlot.Render(spectra, run, timeUnit));
     }
 }

@@ -21,13 +21,7 @@ internal static class SpecResolver
     /// <summary>The spec of an <c>integrate</c> run: the model fields, steps and record_every.</summary>
     public static IntegrateSpec Resolve(IntegrateSpec spec)
     {
-        const string why = "applies only to 'lyapunov'";
-        Reject(spec.Transient, "transient", why);
-        Reject(spec.Duration, "duration", why);
-        Reject(spec.Every, "every", why);
-        Reject(spec.Exponents, "exponents", why);
-        Reject(spec.Blocks, "blocks", why);
-        Reject(spec.Tolerance, "tolerance", why);
+        RejectLyapunovFields(spec);
         RejectAdjointFields(spec);
         long steps = Required("steps", spec.Steps);
         AtLeast("steps", steps, 0);
@@ -92,13 +86,7 @@ internal static class SpecResolver
     public static IntegrateSpec ResolveAdjoint(IntegrateSpec spec)
     {
         Reject(spec.RecordEvery, "record_every", "applies only to 'integrate' (adjoint records |a(t)| every --norm-every steps)");
-        const string why = "applies only to 'lyapunov'";
-        Reject(spec.Transient, "transient", why);
-        Reject(spec.Duration, "duration", why);
-        Reject(spec.Every, "every", why);
-        Reject(spec.Exponents, "exponents", why);
-        Reject(spec.Blocks, "blocks", why);
-        Reject(spec.Tolerance, "tolerance", why);
+        RejectLyapunovFields(spec);
         var resolved = ResolveModel(spec);
         int n = resolved.N!.Value;
         long steps = Required("steps", spec.Steps);
@@ -118,6 +106,17 @@ internal static class SpecResolver
                 throw Bad("loss_steps", spec.LossSteps!, $"every step must be in [0, steps = {steps}] ({step} is not)");
         }
         return resolved with { Method = ResolveMethod(spec, resolved, SolverCapability.Gradient), Steps = steps, Checkpoint = spec.Checkpoint, NormEvery = normEvery, Target = target, LossSteps = spec.LossSteps };
+    }
+
+    private static void RejectLyapunovFields(IntegrateSpec spec)
+    {
+        const string why = "applies only to 'lyapunov'";
+        Reject(spec.Transient, "transient", why);
+        Reject(spec.Duration, "duration", why);
+        Reject(spec.Every, "every", why);
+        Reject(spec.Exponents, "exponents", why);
+        Reject(spec.Blocks, "blocks", why);
+        Reject(spec.Tolerance, "tolerance", why);
     }
 
     private static void RejectAdjointFields(IntegrateSpec spec)
@@ -205,9 +204,7 @@ internal static class SpecResolver
                 throw Bad("connectivity", connectivity, "must be in (0, 1]");
             return resolved with { Weights = weights, G = g, GEnd = spec.GEnd, Connectivity = connectivity };
         }
-        Reject(spec.G, "g", "applies only to --weights sparse-gaussian");
-        Reject(spec.GEnd, "g_end", "applies only to --weights sparse-gaussian");
-        Reject(spec.Connectivity, "connectivity", "applies only to --weights sparse-gaussian");
+        RejectSparseGaussianFields(spec);
         double alpha = Required("alpha", spec.Alpha);
         double theta = Required("theta", spec.Theta);
         if (!double.IsFinite(alpha))
@@ -224,10 +221,7 @@ internal static class SpecResolver
     /// </summary>
     private static IntegrateSpec ResolvePta(IntegrateSpec spec, IntegrateSpec resolved)
     {
-        const string why = "applies only to --weights sparse-gaussian";
-        Reject(spec.G, "g", why);
-        Reject(spec.GEnd, "g_end", why);
-        Reject(spec.Connectivity, "connectivity", why);
+        RejectSparseGaussianFields(spec);
         Reject(spec.Alpha, "alpha", "applies only to --weights block-rotation (pta draws α from the scan)");
         Reject(spec.Theta, "theta", "applies only to --weights block-rotation (pta draws θ from the scan)");
         if (resolved.Model is not ("tanh-rnn" or "tanh-of-linear"))
@@ -237,6 +231,14 @@ internal static class SpecResolver
         if (!(double.IsFinite(tolerance) && tolerance > 0))
             throw Bad("pta_tolerance", tolerance, "must be positive and finite");
         return resolved with { Weights = "pta", PtaScan = scan, PtaTolerance = tolerance };
+    }
+
+    private static void RejectSparseGaussianFields(IntegrateSpec spec)
+    {
+        const string why = "applies only to --weights sparse-gaussian";
+        Reject(spec.G, "g", why);
+        Reject(spec.GEnd, "g_end", why);
+        Reject(spec.Connectivity, "connectivity", why);
     }
 
     /// <summary>The scan family whose region PTA weights of a resolved spec are drawn from.</summary>
