@@ -37,7 +37,7 @@ internal static class AdjointCommand
         var (gradients, seconds, directory) = SpecRun.Execute(spec, run.Backend, outDirectory, stdout, engine => engine.Gradient(run.Problem, run.Solver, run.Steps, run.Loss, run.Options));
 
         var used = SpecRun.Used(spec, gradients.Backend, gradients.Precision);
-        var paths = AdjointOutputs.Write(directory, gradients, run, used);
+        var paths = SpecRunFiles.WriteAdjoint(directory, gradients, run, used);
         WriteSummary(stdout, gradients, run);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{gradients.Members} members, {gradients.Steps} steps (checkpoint interval {gradients.CheckpointInterval}) in {seconds:0.000} s "

@@ -32,7 +32,7 @@ internal static class IntegrateCommand
         var (solution, seconds, directory) = SpecRun.Execute(spec, run.Backend, outDirectory, stdout, engine => engine.Integrate(run.Problem, run.Solver, run.Steps, run.Save, run.Options));
 
         var used = SpecRun.Used(spec, solution.Backend, solution.Precision);
-        var paths = IntegrateOutputs.Write(directory, solution, run, used);
+        var paths = SpecRunFiles.WriteIntegrate(directory, solution, run, used);
         stdout.WriteLine(Summary(solution, seconds));
         stdout.WriteLine($"wrote {string.Join(", ", paths)}");
         return ExitCodes.Ok;

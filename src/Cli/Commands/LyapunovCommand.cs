@@ -42,7 +42,7 @@ internal static class LyapunovCommand
             $"exponents per {unit}; k = {spectra.K} of n = {spectra.Dimension}; averaged over T = {spectra.AccumulationTime:0.###} "
             + $"after a transient of {spectra.TransientTime:0.###}; standard errors from {spectra.Blocks} blocks"));
         WriteSpectra(stdout, spectra, run, interactive);
-        var paths = LyapunovOutputs.Write(directory, spectra, run, used, unit);
+        var paths = SpecRunFiles.WriteLyapunov(directory, spectra, run, used, unit);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{spectra.Members} members in {seconds:0.000} s on {spectra.Backend} ({spectra.Precision})"));
         stdout.WriteLine($"wrote {string.Join(", ", paths)}");
