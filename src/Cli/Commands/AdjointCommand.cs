@@ -18,13 +18,10 @@ internal static class AdjointCommand
     public static Command Create(TextWriter stdout)
     {
         var flags = new AdjointFlags();
-        var command = new Command("adjoint",
+        return CliCommand.Create("adjoint",
             "Loss ½|x − y|² and its exact gradients (discrete adjoint of RK4) with |∂L/∂x(t)| over time; with no model or spec, "
-            + "the embedded default (a gain sweep of tanh networks: decaying adjoints at small g, exploding ones in chaos).");
-        foreach (var option in flags.All)
-            command.Options.Add(option);
-        command.SetAction(parse => Execute(ReadSpec(parse, flags), parse.GetValue(flags.Out)!, stdout));
-        return command;
+            + "the embedded default (a gain sweep of tanh networks: decaying adjoints at small g, exploding ones in chaos).", flags.All,
+            parse => Execute(ReadSpec(parse, flags), parse.GetValue(flags.Out)!, stdout));
     }
 
     internal static IntegrateSpec ReadSpec(ParseResult parse, AdjointFlags flags) =>

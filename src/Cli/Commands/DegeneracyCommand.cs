@@ -18,13 +18,11 @@ internal static class DegeneracyCommand
     public static Command Create(TextWriter stdout)
     {
         var flags = new DegeneracyFlags();
-        var command = new Command("degeneracy", "Train many task RNNs per condition (task × widths × regularisers) and measure how degenerate their solutions are: behaviour, dynamics (fixed points, DSA), weights, representations.");
-        foreach (var option in flags.All)
-            command.Options.Add(option);
-        command.SetAction(parse => Execute(flags.Resolve(parse), parse.GetValue(flags.Out)!, parse.GetValue(flags.NoCheckpoints),
-            parse.GetValue(flags.Backend) is { } b ? BackendNames.Parse(b, "--backend") : null,
-            string.Join(' ', parse.Tokens.Select(t => t.Value)), stdout));
-        return command;
+        return CliCommand.Create("degeneracy",
+            "Train many task RNNs per condition (task × widths × regularisers) and measure how degenerate their solutions are: behaviour, dynamics (fixed points, DSA), weights, representations.",
+            flags.All, parse => Execute(flags.Resolve(parse), parse.GetValue(flags.Out)!, parse.GetValue(flags.NoCheckpoints),
+                parse.GetValue(flags.Backend) is { } b ? BackendNames.Parse(b, "--backend") : null,
+                string.Join(' ', parse.Tokens.Select(t => t.Value)), stdout));
     }
 
     internal static int Execute(DegeneracyStudySpec parsed, string outDirectory, bool noCheckpoints, Backend? backend, string args, TextWriter stdout)

@@ -14,11 +14,8 @@ internal static class IntegrateCommand
     public static Command Create(TextWriter stdout)
     {
         var flags = new IntegrateFlags();
-        var command = new Command("integrate", "Integrate an ensemble; with no options, the embedded default gain sweep.");
-        foreach (var option in flags.All)
-            command.Options.Add(option);
-        command.SetAction(parse => Execute(ReadSpec(parse, flags), parse.GetValue(flags.Out)!, stdout));
-        return command;
+        return CliCommand.Create("integrate", "Integrate an ensemble; with no options, the embedded default gain sweep.", flags.All,
+            parse => Execute(ReadSpec(parse, flags), parse.GetValue(flags.Out)!, stdout));
     }
 
     /// <summary>The spec file if given, else the embedded default when no model is named, else nothing; then the flags on top.</summary>

@@ -18,13 +18,10 @@ internal static class LyapunovCommand
     public static Command Create(TextWriter stdout, bool interactive)
     {
         var flags = new LyapunovFlags();
-        var command = new Command("lyapunov",
+        return CliCommand.Create("lyapunov",
             "Lyapunov spectra (Benettin QR) of an ensemble, with standard errors and diagnostics; with no model or spec, "
-            + "the embedded default (leading 4 exponents over a gain sweep of tanh networks).");
-        foreach (var option in flags.All)
-            command.Options.Add(option);
-        command.SetAction(parse => Execute(ReadSpec(parse, flags), parse.GetValue(flags.Out)!, stdout, interactive));
-        return command;
+            + "the embedded default (leading 4 exponents over a gain sweep of tanh networks).", flags.All,
+            parse => Execute(ReadSpec(parse, flags), parse.GetValue(flags.Out)!, stdout, interactive));
     }
 
     internal static IntegrateSpec ReadSpec(ParseResult parse, LyapunovFlags flags) =>
