@@ -8,6 +8,36 @@ namespace FastAttractors.Native;
 /// </summary>
 internal static unsafe class ErrorReport
 {
+    /// <summary>
+    /// The frame of every export: clears <paramref name="error"/>, runs <paramref name="body"/> and returns
+    /// FA_OK, or the code and message of whatever it threw.
+    /// </summary>
+    public static int Run(byte* error, int capacity, Action body)
+    {
+        try
+        {
+            Clear(error, capacity);
+            body();
+            return (int)ErrorCode.Ok;
+        }
+        catch (Exception e)
+        {
+            return Report(e, error, capacity);
+        }
+    }
+
+    /// <summary>As <see cref="Run(byte*, int, Action)"/>, inside the context's lease (held while the body runs).</summary>
+    public static int Run(nint context, byte* error, int capacity, Action<Engine> body) =>
+        Run(error, capacity, () =>
+        {
+            using var lease = ContextTable.Enter(context);
+            body(lease.Engine);
+        });
+
+    /// <summary>As <see cref="Run(nint, byte*, int, Action{Engine})"/>, with the fa_dtype checked after the context.</summary>
+    public static int Run(nint context, int dtype, byte* error, int capacity, Action<Engine, ElementType> body) =>
+        Run(context, error, capacity, engine => body(engine, ElementTypes.Check(dtype)));
+
     public static int Report(Exception error, byte* buffer, int capacity)
     {
         try

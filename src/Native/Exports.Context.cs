@@ -15,9 +15,8 @@ public static unsafe partial class Exports
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     public static int ContextCreate(int backend, nint* context, byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(error, capacity, () =>
         {
-            ErrorReport.Clear(error, capacity);
             NativeArrays.RequirePointer(context, "out");
             *context = 0;
             var chosen = BackendCodes.FromCode(backend);
@@ -31,45 +30,25 @@ public static unsafe partial class Exports
                 throw new NativeFailure(ErrorCode.BackendUnavailable, e.Message);
             }
             *context = ContextTable.Add(engine);
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     public static int ContextDestroy(nint context, byte* error, int capacity)
     {
-        try
-        {
-            ErrorReport.Clear(error, capacity);
-            ContextTable.Destroy(context);
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        return ErrorReport.Run(error, capacity, () => ContextTable.Destroy(context));
     }
 
     /// <summary>fa_context_backend: the backend the context runs on (never 0 = auto).</summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     public static int ContextBackend(nint context, int* backend, byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(error, capacity, () =>
         {
-            ErrorReport.Clear(error, capacity);
             NativeArrays.RequirePointer(backend, "backend");
             using var lease = ContextTable.Enter(context);
             *backend = BackendCodes.ToCode(lease.Engine.Backend);
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 
     /// <summary>fa_version: the library's informational version, NUL-terminated into buffer.</summary>

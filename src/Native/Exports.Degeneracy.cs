@@ -15,20 +15,14 @@ public static unsafe partial class Exports
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     public static int DegeneracySizes(byte* specJson, long* networks, long* pairs, byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(error, capacity, () =>
         {
-            ErrorReport.Clear(error, capacity);
             NativeArrays.RequirePointer(networks, "networks");
             NativeArrays.RequirePointer(pairs, "pairs");
             var (n, p) = DegeneracyArguments.Sizes(DegeneracyArguments.Spec(specJson));
             *networks = n;
             *pairs = p;
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 
     /// <summary>
@@ -49,10 +43,8 @@ public static unsafe partial class Exports
         double* dsa, long dsaLength, double* weightDistance, long weightDistanceLength, double* oneMinusCka, long oneMinusCkaLength,
         byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(context, error, capacity, _ =>
         {
-            ErrorReport.Clear(error, capacity);
-            using var lease = ContextTable.Enter(context);
             var spec = DegeneracyArguments.Spec(specJson);
             if (spec.Exponents != 0)
                 throw new ArgumentOutOfRangeException("exponents", spec.Exponents,
@@ -120,12 +112,7 @@ public static unsafe partial class Exports
                 weightDistance[at] = pair.WeightFrobenius;
                 oneMinusCka[at] = 1 - pair.Cka;
             }
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 }
 
@@ -211,9 +198,8 @@ public static unsafe partial class Exports
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     public static int EnsembleSizes(byte* specJson, int* networks, int* hidden, int* inputs, int* outputs, byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(error, capacity, () =>
         {
-            ErrorReport.Clear(error, capacity);
             NativeArrays.RequirePointer(networks, "networks");
             NativeArrays.RequirePointer(hidden, "hidden");
             NativeArrays.RequirePointer(inputs, "inputs");
@@ -225,12 +211,7 @@ public static unsafe partial class Exports
             *hidden = shape.Hidden;
             *inputs = shape.Inputs;
             *outputs = shape.Outputs;
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 
     /// <summary>
@@ -243,10 +224,8 @@ public static unsafe partial class Exports
     public static int TrainEnsemble(nint context, byte* specJson, double* parameters, long parametersLength, int* status, long statusLength,
         long* steps, long stepsLength, double* finalTestLoss, long finalTestLossLength, byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(context, error, capacity, _ =>
         {
-            ErrorReport.Clear(error, capacity);
-            using var lease = ContextTable.Enter(context);
             var spec = DegeneracyArguments.Spec(specJson);
             var shape = DegeneracyArguments.EnsembleShape(spec);
             long total = DegeneracyArguments.ParameterCount(spec, shape);
@@ -268,11 +247,6 @@ public static unsafe partial class Exports
                 steps[k] = t.Steps;
                 finalTestLoss[k] = t.FinalTestLoss;
             }
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 }

@@ -12,20 +12,12 @@ public static unsafe partial class Exports
         void* trajectory, long trajectoryLength, void* finalStates, long finalLength, int* status, long statusLength,
         byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(context, dtype, error, capacity, (engine, type) =>
         {
-            ErrorReport.Clear(error, capacity);
-            using var lease = ContextTable.Enter(context);
-            var type = ElementTypes.Check(dtype);
             var arguments = ModelArguments.Check((NativeModel*)model, x0, x0Length);
-            ModelRuns.Integrate(lease.Engine, arguments, type, method, dt, steps, recordEvery,
+            ModelRuns.Integrate(engine, arguments, type, method, dt, steps, recordEvery,
                 trajectory, trajectoryLength, finalStates, finalLength, status, statusLength);
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 
     /// <summary>fa_lyapunov_f64 / _f32: the leading k Lyapunov exponents of any built-in model, with standard errors and diagnostics.</summary>
@@ -35,20 +27,12 @@ public static unsafe partial class Exports
         double* exponents, long exponentsLength, double* errors, long errorsLength, int* status, long statusLength,
         void* diagnostics, byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(context, dtype, error, capacity, (engine, type) =>
         {
-            ErrorReport.Clear(error, capacity);
-            using var lease = ContextTable.Enter(context);
-            var type = ElementTypes.Check(dtype);
             var arguments = ModelArguments.Check((NativeModel*)model, x0, x0Length);
-            ModelRuns.Lyapunov(lease.Engine, arguments, type, method, dt, transient, duration, every, k,
+            ModelRuns.Lyapunov(engine, arguments, type, method, dt, transient, duration, every, k,
                 exponents, exponentsLength, errors, errorsLength, status, statusLength, (NativeLyapunovDiagnostics*)diagnostics);
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 
     /// <summary>fa_gradient_f64 / _f32: the terminal loss of any built-in model and its exact gradients (x0 and the chosen parameters).</summary>
@@ -58,20 +42,12 @@ public static unsafe partial class Exports
         void* loss, long lossLength, void* gradX0, long gradX0Length, void* grads, int* status, long statusLength,
         byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(context, dtype, error, capacity, (engine, type) =>
         {
-            ErrorReport.Clear(error, capacity);
-            using var lease = ContextTable.Enter(context);
-            var type = ElementTypes.Check(dtype);
             var arguments = ModelArguments.Check((NativeModel*)model, x0, x0Length);
-            var outputs = grads == null ? default : *(NativeParameterGradients*)grads;
-            ModelRuns.Gradient(lease.Engine, arguments, type, method, dt, steps, target, targetLength,
+            var outputs = grads == null ? default : *(NativeParameterArrays*)grads;
+            ModelRuns.Gradient(engine, arguments, type, method, dt, steps, target, targetLength,
                 loss, lossLength, gradX0, gradX0Length, outputs, "grads.", requireW: false, status, statusLength);
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 }

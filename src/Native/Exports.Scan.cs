@@ -20,11 +20,8 @@ public static unsafe partial class Exports
         double* exponents, long exponentsLength, double* errors, long errorsLength, int* status, long statusLength,
         byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(context, dtype, error, capacity, (engine, type) =>
         {
-            ErrorReport.Clear(error, capacity);
-            using var lease = ContextTable.Enter(context);
-            var type = ElementTypes.Check(dtype);
             var scanFamily = family switch
             {
                 0 => ScanFamily.RotationFlow,
@@ -66,7 +63,7 @@ public static unsafe partial class Exports
             }
             var plan = ScanArguments.Plan(problem, options);
 
-            var result = lease.Engine.Scan(plan);
+            var result = engine.Scan(plan);
 
             NativeArrays.WriteDoubles(result.Parameter("alpha"), alpha);
             NativeArrays.WriteDoubles(result.Parameter("theta"), theta);
@@ -75,11 +72,6 @@ public static unsafe partial class Exports
             NativeArrays.WriteDoubles(result.StandardErrors, errors);
             for (int r = 0; r < result.Count; r++)
                 status[r] = (int)result.Status[r];
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 }

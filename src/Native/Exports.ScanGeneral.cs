@@ -13,9 +13,8 @@ public static unsafe partial class Exports
     public static int ScanSizes(int family, nint axes, int axisCount, int n, int members, int k, long* rows, int* columns,
         byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(error, capacity, () =>
         {
-            ErrorReport.Clear(error, capacity);
             NativeArrays.RequirePointer(rows, "rows");
             NativeArrays.RequirePointer(columns, "k_out");
             var scanFamily = ScanAxes.Family(family);
@@ -23,12 +22,7 @@ public static unsafe partial class Exports
             var (count, kOut) = ScanAxes.Sizes(scanFamily, definitions, n, members, k);
             *rows = count;
             *columns = kOut;
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 
     /// <summary>
@@ -47,11 +41,8 @@ public static unsafe partial class Exports
         double* exponents, long exponentsLength, double* errors, long errorsLength, int* status, long statusLength,
         nint diagnostics, byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(context, dtype, error, capacity, (engine, type) =>
         {
-            ErrorReport.Clear(error, capacity);
-            using var lease = ContextTable.Enter(context);
-            var type = ElementTypes.Check(dtype);
             var scanFamily = ScanAxes.Family(family);
             var definitions = ScanAxes.Read(scanFamily, (NativeScanAxis*)axes, axisCount);
             NativeArrays.Count(every, "every", minimum: 0);
@@ -88,7 +79,7 @@ public static unsafe partial class Exports
             var options = ScanArguments.Options(type.Precision(), dt, transient, duration, every, k, blocks, tolerance, chunk);
             var plan = ScanArguments.Plan(problem, options);
 
-            var result = lease.Engine.Scan(plan);
+            var result = engine.Scan(plan);
 
             for (int a = 0; a < axisCount; a++)
             {
@@ -110,11 +101,6 @@ public static unsafe partial class Exports
                 NativeArrays.WriteDoubles(result.Contraction, d->Contraction);
                 result.FailedStep.CopyTo(new Span<long>(d->FailedStep, result.Count));
             }
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 }

@@ -12,10 +12,8 @@ public static unsafe partial class Exports
         double* u, long uLength, double* v, long vLength, int* epochs, long epochsLength, int* converged, long convergedLength,
         byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(context, error, capacity, engine =>
         {
-            ErrorReport.Clear(error, capacity);
-            using var lease = ContextTable.Enter(context);
             long count = SequenceInputs.CheckPatterns(patterns, patternsLength, networks, length, visible);
             long weights = SequenceInputs.WeightCount(networks, hidden, visible);
             NativeArrays.Count(maxEpochs, "max_epochs");
@@ -25,19 +23,14 @@ public static unsafe partial class Exports
             NativeArrays.CheckOutput(converged, convergedLength, networks, "converged", "networks");
             var batch = SequenceInputs.Batch(patterns, count, networks, length, visible);
 
-            var trained = lease.Engine.TrainSequences(batch, SequenceInputs.Options(hidden, kappa, eta, maxEpochs, seed));
+            var trained = engine.TrainSequences(batch, SequenceInputs.Options(hidden, kappa, eta, maxEpochs, seed));
 
             NativeArrays.WriteDoubles(trained.U, u);
             NativeArrays.WriteDoubles(trained.V, v);
             NativeArrays.WriteInts(trained.Epochs, epochs);
             for (int b = 0; b < networks; b++)
                 converged[b] = trained.Converged[b] ? 1 : 0;
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 
     /// <summary>fa_sequence_recall: recall trials of U+V networks given their weights, from ξ(1) with k flipped bits.</summary>
@@ -46,10 +39,8 @@ public static unsafe partial class Exports
         double* u, long uLength, double* v, long vLength, int flipped, int trials, int criterion, ulong seed,
         int* success, long successLength, byte* error, int capacity)
     {
-        try
+        return ErrorReport.Run(context, error, capacity, engine =>
         {
-            ErrorReport.Clear(error, capacity);
-            using var lease = ContextTable.Enter(context);
             long count = SequenceInputs.CheckPatterns(patterns, patternsLength, networks, length, visible);
             long weights = SequenceInputs.WeightCount(networks, hidden, visible);
             NativeArrays.Count(trials, "trials");
@@ -71,16 +62,11 @@ public static unsafe partial class Exports
             var uValues = NativeArrays.Read(u, uLength, ElementType.Float64, "u");
             var vValues = NativeArrays.Read(v, vLength, ElementType.Float64, "v");
 
-            var trained = SequenceInputs.Trained(batch, hidden, uValues, vValues, lease.Engine.Backend);
-            var recall = lease.Engine.Recall(trained, new RecallOptions { FlippedBits = flipped, Trials = trials, Criterion = recallCriterion, Seed = seed });
+            var trained = SequenceInputs.Trained(batch, hidden, uValues, vValues, engine.Backend);
+            var recall = engine.Recall(trained, new RecallOptions { FlippedBits = flipped, Trials = trials, Criterion = recallCriterion, Seed = seed });
 
             for (int r = 0; r < recall.Success.Length; r++)
                 success[r] = recall.Success[r] ? 1 : 0;
-            return (int)ErrorCode.Ok;
-        }
-        catch (Exception e)
-        {
-            return ErrorReport.Report(e, error, capacity);
-        }
+        });
     }
 }

@@ -50,17 +50,17 @@ internal readonly unsafe struct ModelArguments
         long nn = kind.Matrix is { } matrix ? ElementCounts.Product(prefix + "n", $"a shared {matrix} needs n·n", n, n) : 0;
         long state = ElementCounts.Product(prefix + "members", "the states need n·members", n, members);
         if (kind.Matrix is not null)
-            ParameterArrays.Check(prefix + "w", model.W, model.WLength, nn, members, optional: false);
+            ParameterArrays.Check(prefix + "w", model.Arrays.W, model.Arrays.WLength, nn, members, optional: false);
         else
-            ParameterArrays.Absent(prefix + "w", model.W, model.WLength, kind.Name, "weight matrix");
+            ParameterArrays.Absent(prefix + "w", model.Arrays.W, model.Arrays.WLength, kind.Name, "weight matrix");
         if (kind.Bias)
-            ParameterArrays.Check(prefix + "b", model.B, model.BLength, n, members, optional: true);
+            ParameterArrays.Check(prefix + "b", model.Arrays.B, model.Arrays.BLength, n, members, optional: true);
         else
-            ParameterArrays.Absent(prefix + "b", model.B, model.BLength, kind.Name, "bias");
+            ParameterArrays.Absent(prefix + "b", model.Arrays.B, model.Arrays.BLength, kind.Name, "bias");
         if (kind.Tau)
-            ParameterArrays.Check(prefix + "tau", model.Tau, model.TauLength, 1, members, optional: true);
+            ParameterArrays.Check(prefix + "tau", model.Arrays.Tau, model.Arrays.TauLength, 1, members, optional: true);
         else
-            ParameterArrays.Absent(prefix + "tau", model.Tau, model.TauLength, kind.Name, "time constant");
+            ParameterArrays.Absent(prefix + "tau", model.Arrays.Tau, model.Arrays.TauLength, kind.Name, "time constant");
         CheckCoefficients(kind, model, members, prefix + "coefficients");
         NativeArrays.RequireLength(x0Length, state, "x0", $"n·members = {n}·{members}");
         NativeArrays.RequirePointer(x0, "x0");
@@ -71,22 +71,22 @@ internal readonly unsafe struct ModelArguments
     {
         if (kind.Coefficients is null)
         {
-            ParameterArrays.Absent(name, model.Coefficients, model.CoefficientsLength, kind.Name, "coefficients");
+            ParameterArrays.Absent(name, model.Arrays.Coefficients, model.Arrays.CoefficientsLength, kind.Name, "coefficients");
             return;
         }
         int count = kind.Defaults.Length;
         if (kind.PerMemberCoefficients)
         {
-            ParameterArrays.Check(name, model.Coefficients, model.CoefficientsLength, count, members, optional: true);
+            ParameterArrays.Check(name, model.Arrays.Coefficients, model.Arrays.CoefficientsLength, count, members, optional: true);
             return;
         }
-        NativeArrays.Length(model.CoefficientsLength, name);
-        if (model.Coefficients == null && model.CoefficientsLength == 0)
+        NativeArrays.Length(model.Arrays.CoefficientsLength, name);
+        if (model.Arrays.Coefficients == null && model.Arrays.CoefficientsLength == 0)
             return;
-        NativeArrays.RequirePointer(model.Coefficients, name);
-        if (model.CoefficientsLength != count)
+        NativeArrays.RequirePointer(model.Arrays.Coefficients, name);
+        if (model.Arrays.CoefficientsLength != count)
             throw new ArgumentException(
-                $"{name}_len: {kind.Name} takes {count} coefficients ({kind.CoefficientNames}) shared by all members, got {model.CoefficientsLength}.",
+                $"{name}_len: {kind.Name} takes {count} coefficients ({kind.CoefficientNames}) shared by all members, got {model.Arrays.CoefficientsLength}.",
                 name + "_len");
     }
 
@@ -95,15 +95,15 @@ internal readonly unsafe struct ModelArguments
     {
         int n = N, members = Members;
         var w = Kind.Matrix is { } matrix
-            ? ParameterArrays.Read(matrix, prefix + "w", model.W, model.WLength, (long)n * n, members, type)
+            ? ParameterArrays.Read(matrix, prefix + "w", model.Arrays.W, model.Arrays.WLength, (long)n * n, members, type)
             : null;
-        var b = Kind.Bias ? ParameterArrays.Read("b", prefix + "b", model.B, model.BLength, n, members, type) : null;
-        var tau = Kind.Tau ? ParameterArrays.Read("tau", prefix + "tau", model.Tau, model.TauLength, 1, members, type) : null;
+        var b = Kind.Bias ? ParameterArrays.Read("b", prefix + "b", model.Arrays.B, model.Arrays.BLength, n, members, type) : null;
+        var tau = Kind.Tau ? ParameterArrays.Read("tau", prefix + "tau", model.Arrays.Tau, model.Arrays.TauLength, 1, members, type) : null;
         double[] coefficients = Kind.Defaults;
         ParameterBlock? perMember = null;
-        if (Kind.Coefficients is { } block && model.Coefficients != null)
+        if (Kind.Coefficients is { } block && model.Arrays.Coefficients != null)
         {
-            var read = ParameterArrays.Read(block, prefix + "coefficients", model.Coefficients, model.CoefficientsLength,
+            var read = ParameterArrays.Read(block, prefix + "coefficients", model.Arrays.Coefficients, model.Arrays.CoefficientsLength,
                 Kind.Defaults.Length, members, type)!;
             if (read.PerMember)
                 perMember = read;

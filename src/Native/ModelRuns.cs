@@ -107,7 +107,7 @@ internal static unsafe class ModelRuns
     /// </summary>
     public static void Gradient(Engine engine, ModelArguments model, ElementType type, int method, double dt, long steps,
         void* target, long targetLength, void* loss, long lossLength, void* gradX0, long gradX0Length,
-        NativeParameterGradients grads, string gradPrefix, bool requireW, int* status, long statusLength)
+        NativeParameterArrays grads, string gradPrefix, bool requireW, int* status, long statusLength)
     {
         int n = model.N, members = model.Members;
         StepCounts.Check(steps, "steps");
@@ -163,7 +163,7 @@ internal static unsafe class ModelRuns
         }
     }
 
-    private static GradientSlot[] GradientSlots(ModelKind kind, NativeParameterGradients g, int n, string prefix)
+    private static GradientSlot[] GradientSlots(ModelKind kind, NativeParameterArrays g, int n, string prefix)
     {
         // Rössler's coefficients are constants of its field: the engine differentiates nothing but x0 there.
         string? coefficients = kind.PerMemberCoefficients ? kind.Coefficients : null;

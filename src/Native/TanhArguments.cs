@@ -14,12 +14,7 @@ internal static unsafe class TanhArguments
             Kind = 1, // FA_MODEL_TANH_RNN
             N = n,
             Members = members,
-            W = w,
-            WLength = wLength,
-            B = b,
-            BLength = bLength,
-            Tau = tau,
-            TauLength = tauLength,
+            Arrays = new NativeParameterArrays { W = w, WLength = wLength, B = b, BLength = bLength, Tau = tau, TauLength = tauLength },
         };
         return ModelArguments.Check(model, x0, x0Length, prefix: "");
     }

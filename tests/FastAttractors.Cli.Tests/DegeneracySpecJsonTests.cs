@@ -1,4 +1,5 @@
-using FastAttractors.Cli.Degeneracy;
+using System.CommandLine;
+using FastAttractors.Cli.Commands;
 using FastAttractors.Cli.Tests.Support;
 using FastAttractors.Degeneracy;
 using Xunit;
@@ -6,9 +7,9 @@ using Xunit;
 namespace FastAttractors.Cli.Tests;
 
 /// <summary>
-/// The library's DegeneracySpecJson (behind fa_degeneracy_study and the Python package's fa.degeneracy) reads the
-/// CLI's <c>degeneracy --spec</c> files as the CLI does: the same resolved spec for every key and for absent keys, and
-/// the CLI's networks.parquet and pairs.parquet equal DegeneracyStudy.Run on the library's parse bit for bit.
+/// The CLI's <c>degeneracy</c> reads its --spec through the library's DegeneracySpecJson (behind fa_degeneracy_study
+/// and the Python package's fa.degeneracy): every key has its flag, a flag replaces the file's key as if written there,
+/// and the CLI's networks.parquet and pairs.parquet equal DegeneracyStudy.Run on the library's parse bit for bit.
 /// </summary>
 public class DegeneracySpecJsonTests
 {
@@ -20,30 +21,37 @@ public class DegeneracySpecJsonTests
           "threads": 2 }
         """;
 
-    public static TheoryData<string> Specs() => new() { Full, "{}", """{ "TASK": "discrimination", "Widths": [3], "init": "pta" }""" };
+    [Fact]
+    public void Every_spec_key_is_a_flag_of_the_same_name()
+    {
+        var flags = new DegeneracyFlags().All.Select(o => o.Name).ToHashSet();
+        foreach (string key in DegeneracySpecJson.Keys)
+            Assert.Contains("--" + string.Concat(key.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString())), flags);
+    }
 
-    [Theory]
-    [MemberData(nameof(Specs))]
-    public void The_library_resolves_a_spec_file_as_the_cli_does(string json)
+    [Fact]
+    public void Flags_replace_the_spec_files_keys_as_if_written_there()
     {
         using var dir = new TempDirectory();
-        File.WriteAllText(dir.File("spec.json"), json);
-        var cli = DegeneracySpecFile.Read(dir.File("spec.json")).Resolve(null);
-        var library = DegeneracySpecJson.Parse(json);
+        File.WriteAllText(dir.File("spec.json"), Full);
+        var flags = new DegeneracyFlags();
+        var command = new Command("degeneracy");
+        foreach (var option in flags.All)
+            command.Options.Add(option);
+        var parse = command.Parse(["--spec", dir.File("spec.json"), "--networks", "2", "--widths", "3,9", "--regularisers", "none,l2:0.5", "--pairs", "within", "--train-size", "12"]);
+        var cli = flags.Resolve(parse);
+        var library = DegeneracySpecJson.Parse(Full
+            .Replace("\"networks\": 3", "\"networks\": 2").Replace("[5, 7]", "[3, 9]").Replace("""["none", "l1:1e-3", "nuclear:0.01"]""", """["none", "l2:0.5"]""")
+            .Replace("\"all\"", "\"within\"").Replace("\"trainSize\": 20", "\"trainSize\": 12"));
+        Assert.Equal((2, 12), (cli.Networks, cli.Training.TrainSize));
         Assert.Equal(cli.Task.Name, library.Task.Name);
-        Assert.Equal(cli.Task.Difficulty, library.Task.Difficulty);
         Assert.Equal(cli.Task.Train.Steps, library.Task.Train.Steps);
-        Assert.Equal(cli.Task.Train.GetType(), library.Task.Train.GetType());
-        Assert.Equal(cli.Task.OutOfDistribution.Steps, library.Task.OutOfDistribution.Steps);
         Assert.Equal(cli.Widths, library.Widths);
         Assert.Equal(cli.Regularisers, library.Regularisers);
         Assert.Equal((cli.Networks, cli.Seed, cli.LearningRate, cli.Init), (library.Networks, library.Seed, library.LearningRate, library.Init));
         Assert.Equal(cli.Training, library.Training);
-        Assert.Equal((cli.AnalysisTrials, cli.OutOfDistributionTrials, cli.FixedPointStarts), (library.AnalysisTrials, library.OutOfDistributionTrials, library.FixedPointStarts));
-        Assert.Equal(cli.FixedPoints, library.FixedPoints);
         Assert.Equal(cli.Dsa, library.Dsa);
-        Assert.Equal((cli.ExactWeightDistanceUpTo, cli.Exponents), (library.ExactWeightDistanceUpTo, library.Exponents));
-        Assert.Equal((cli.Pairs, cli.DrivenExponents, cli.LyapunovIterations), (library.Pairs, library.DrivenExponents, library.LyapunovIterations));
+        Assert.Equal((cli.Pairs, cli.Exponents, cli.DrivenExponents, cli.LyapunovIterations), (library.Pairs, library.Exponents, library.DrivenExponents, library.LyapunovIterations));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using FastAttractors.Cli.Output;
 using FastAttractors.Cli.Specs;
@@ -19,13 +18,10 @@ internal static class AdjointCommand
     public static Command Create(TextWriter stdout)
     {
         var flags = new AdjointFlags();
-        var command = new Command("adjoint",
+        return CliCommand.Create("adjoint",
             "Loss ½|x − y|² and its exact gradients (discrete adjoint of RK4) with |∂L/∂x(t)| over time; with no model or spec, "
-            + "the embedded default (a gain sweep of tanh networks: decaying adjoints at small g, exploding ones in chaos).");
-        foreach (var option in flags.All)
-            command.Options.Add(option);
-        command.SetAction(parse => Execute(ReadSpec(parse, flags), parse.GetValue(flags.Out)!, stdout));
-        return command;
+            + "the embedded default (a gain sweep of tanh networks: decaying adjoints at small g, exploding ones in chaos).", flags.All,
+            parse => Execute(ReadSpec(parse, flags), parse.GetValue(flags.Out)!, stdout));
     }
 
     internal static IntegrateSpec ReadSpec(ParseResult parse, AdjointFlags flags) =>
@@ -35,17 +31,10 @@ internal static class AdjointCommand
     {
         var spec = SpecResolver.ResolveAdjoint(requested);
         var run = RunFactory.CreateAdjoint(spec);
-        string directory = OutputDirectory.Prepare(outDirectory);
-        using var engine = EngineFactory.Create(run.Backend);
-        stdout.WriteLine("spec:");
-        stdout.Write(SpecWriter.ToJson(spec with { Backend = engine.Backend.ToString() }));
+        var (gradients, seconds, directory) = SpecRun.Execute(spec, run.Backend, outDirectory, stdout, engine => engine.Gradient(run.Problem, run.Solver, run.Steps, run.Loss, run.Options));
 
-        var clock = Stopwatch.StartNew();
-        var gradients = engine.Gradient(run.Problem, run.Solver, run.Steps, run.Loss, run.Options);
-        double seconds = clock.Elapsed.TotalSeconds;
-
-        var used = spec with { Backend = gradients.Backend.ToString(), Precision = gradients.Precision == Precision.Float32 ? "float32" : "float64" };
-        var paths = AdjointOutputs.Write(directory, gradients, run, used);
+        var used = SpecRun.Used(spec, gradients.Backend, gradients.Precision);
+        var paths = SpecRunFiles.WriteAdjoint(directory, gradients, run, used);
         WriteSummary(stdout, gradients, run);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{gradients.Members} members, {gradients.Steps} steps (checkpoint interval {gradients.CheckpointInterval}) in {seconds:0.000} s "
@@ -66,7 +55,7 @@ internal static class AdjointCommand
         var rows = new List<string[]>();
         for (int k = 0; k < listed; k++)
         {
-            int m = listed == 1 ? 0 : (int)((long)k * (g.Members - 1) / (listed - 1));
+            int m = SpecRunFiles.Spread(k, listed, g.Members);
             string label = run.IsGainSweep ? $"{m} (g = {run.GainOf(m)!.Value.ToString("0.###", CultureInfo.InvariantCulture)})" : $"{m}";
             rows.Add([label, SpectrumTable.Number(g.Loss[m]), SpectrumTable.Number(InitialGradientNorm(g, m)),
                 SpectrumTable.Number(g.AdjointNorms![m]), SpectrumTable.Number(g.AdjointNorms[(long)(times.Length - 1) * g.Members + m]),

@@ -18,22 +18,17 @@ internal static class DegeneracyCommand
     public static Command Create(TextWriter stdout)
     {
         var flags = new DegeneracyFlags();
-        var command = new Command("degeneracy", "Train many task RNNs per condition (task × widths × regularisers) and measure how degenerate their solutions are: behaviour, dynamics (fixed points, DSA), weights, representations.");
-        foreach (var option in flags.All)
-            command.Options.Add(option);
-        command.SetAction(parse => Execute(flags.Resolve(parse), parse.GetValue(flags.Out)!, parse.GetValue(flags.NoCheckpoints),
-            parse.GetValue(flags.Backend) is { } b ? BackendNames.Parse(b, "--backend") : null,
-            string.Join(' ', parse.Tokens.Select(t => t.Value)), stdout));
-        return command;
+        return CliCommand.Create("degeneracy",
+            "Train many task RNNs per condition (task × widths × regularisers) and measure how degenerate their solutions are: behaviour, dynamics (fixed points, DSA), weights, representations.",
+            flags.All, parse => Execute(flags.Resolve(parse), parse.GetValue(flags.Out)!, parse.GetValue(flags.NoCheckpoints),
+                parse.GetValue(flags.Backend) is { } b ? BackendNames.Parse(b, "--backend") : null,
+                string.Join(' ', parse.Tokens.Select(t => t.Value)), stdout));
     }
 
-    // The iterations come from the spec (file or flag), so a spec file's lyapunovIterations counts as the flag does.
-    internal static int Execute(DegeneracySpecFile file, string outDirectory, bool noCheckpoints, Backend? backend, string args, TextWriter stdout)
+    internal static int Execute(DegeneracyStudySpec parsed, string outDirectory, bool noCheckpoints, Backend? backend, string args, TextWriter stdout)
     {
-        if (file.LyapunovIterations is { } li && li < 1)
-            throw new UsageException($"--lyapunov-iterations: must be at least 1, got {li}.");
         string directory = OutputDirectory.Prepare(outDirectory);
-        var spec = file.Resolve(noCheckpoints ? null : Path.Combine(directory, "checkpoints"));
+        var spec = noCheckpoints ? parsed : parsed with { Training = parsed.Training with { CheckpointDirectory = Path.Combine(directory, "checkpoints") } };
         int lyapunovIterations = spec.LyapunovIterations;
         using var engine = spec.Exponents > 0 ? EngineFactory.Create(backend) : null;
         string backendName = engine is null ? "host (SIMD training, float64 analysis)" : $"host (SIMD training, float64 analysis), {engine.Backend} (Lyapunov exponents)";

@@ -1,10 +1,11 @@
 using System.CommandLine;
-using FastAttractors.Cli.Degeneracy;
+using System.Text.Json;
+using FastAttractors.Degeneracy;
 
 namespace FastAttractors.Cli.Commands;
 
 /// <summary>
-/// The flags of <c>degeneracy</c>: each one sets the spec key of the same name (see <see cref="DegeneracySpecFile"/>)
+/// The flags of <c>degeneracy</c>: each one sets the spec key of the same name (see <see cref="DegeneracySpecJson"/>)
 /// and overrides --spec. None has a parser default, so an unset flag never hides the file's value.
 /// </summary>
 internal sealed class DegeneracyFlags
@@ -48,22 +49,51 @@ internal sealed class DegeneracyFlags
          Clip, Threshold, Patience, AnalysisTrials, OodTrials, FixedPointStarts, DsaRank, DsaDelays, DsaStarts, Pairs, Exponents, DrivenExponents, LyapunovIterations, Threads,
          Backend, NoCheckpoints, Out];
 
-    /// <summary>The file's spec (or an empty one) with the given flags laid over it.</summary>
-    public DegeneracySpecFile Resolve(ParseResult p)
+    /// <summary>
+    /// The library's parse (<see cref="DegeneracySpecJson"/>) of the --spec file (or of no keys) with the given flags
+    /// laid over it; training state is not kept (the command sets where). A refused value is a usage error naming the
+    /// flag that set it, or else the file and its key.
+    /// </summary>
+    public DegeneracyStudySpec Resolve(ParseResult p)
     {
-        var file = p.GetValue(Spec) is { } path ? DegeneracySpecFile.Read(path) : new DegeneracySpecFile();
-        var flags = new DegeneracySpecFile
+        string? path = p.GetValue(Spec);
+        if (path is not null && !File.Exists(path))
+            throw new UsageException($"--spec: file '{path}' does not exist.");
+        string json = path is null ? "{}" : File.ReadAllText(path);
+        // Each flag beside the spec key it sets; unset flags (null) leave the file's value.
+        (string Key, Option Flag, object? Value)[] given =
+        [
+            ("task", Task, p.GetValue(Task)), ("length", Length, p.GetValue(Length)), ("difficulty", Difficulty, p.GetValue(Difficulty)),
+            ("widths", Widths, p.GetValue(Widths) is { } w ? NumberList.Parse(w, "--widths").Select(x => Whole(x, "--widths")).ToArray() : null),
+            ("regularisers", Regularisers, p.GetValue(Regularisers)?.Split(',', StringSplitOptions.TrimEntries)), ("networks", Networks, p.GetValue(Networks)),
+            ("seed", Seed, p.GetValue(Seed)), ("lr", LearningRate, p.GetValue(LearningRate)), ("init", Init, p.GetValue(Init)), ("batch", Batch, p.GetValue(Batch)),
+            ("trainSize", TrainSize, p.GetValue(TrainSize)), ("testSize", TestSize, p.GetValue(TestSize)), ("epochs", Epochs, p.GetValue(Epochs)),
+            ("maxSteps", MaxSteps, p.GetValue(MaxSteps)), ("evalEvery", EvalEvery, p.GetValue(EvalEvery)), ("clip", Clip, p.GetValue(Clip)),
+            ("threshold", Threshold, p.GetValue(Threshold)), ("patience", Patience, p.GetValue(Patience)), ("analysisTrials", AnalysisTrials, p.GetValue(AnalysisTrials)),
+            ("oodTrials", OodTrials, p.GetValue(OodTrials)), ("fixedPointStarts", FixedPointStarts, p.GetValue(FixedPointStarts)), ("dsaRank", DsaRank, p.GetValue(DsaRank)),
+            ("dsaDelays", DsaDelays, p.GetValue(DsaDelays)), ("dsaStarts", DsaStarts, p.GetValue(DsaStarts)), ("pairs", Pairs, p.GetValue(Pairs)),
+            ("exponents", Exponents, p.GetValue(Exponents)), ("drivenExponents", DrivenExponents, p.GetValue(DrivenExponents)),
+            ("lyapunovIterations", LyapunovIterations, p.GetValue(LyapunovIterations)), ("threads", Threads, p.GetValue(Threads)),
+        ];
+        var set = given.Where(g => g.Value is not null).ToArray();
+        try
         {
-            Task = p.GetValue(Task), Length = p.GetValue(Length), Difficulty = p.GetValue(Difficulty),
-            Widths = p.GetValue(Widths) is { } w ? [.. NumberList.Parse(w, "--widths").Select(x => Whole(x, "--widths"))] : null,
-            Regularisers = p.GetValue(Regularisers)?.Split(',', StringSplitOptions.TrimEntries), Networks = p.GetValue(Networks), Seed = p.GetValue(Seed),
-            Lr = p.GetValue(LearningRate), Init = p.GetValue(Init), Batch = p.GetValue(Batch), TrainSize = p.GetValue(TrainSize), TestSize = p.GetValue(TestSize),
-            Epochs = p.GetValue(Epochs), MaxSteps = p.GetValue(MaxSteps), EvalEvery = p.GetValue(EvalEvery), Clip = p.GetValue(Clip), Threshold = p.GetValue(Threshold),
-            Patience = p.GetValue(Patience), AnalysisTrials = p.GetValue(AnalysisTrials), OodTrials = p.GetValue(OodTrials),
-            FixedPointStarts = p.GetValue(FixedPointStarts), DsaRank = p.GetValue(DsaRank), DsaDelays = p.GetValue(DsaDelays), DsaStarts = p.GetValue(DsaStarts),
-            Pairs = p.GetValue(Pairs), Exponents = p.GetValue(Exponents), DrivenExponents = p.GetValue(DrivenExponents), LyapunovIterations = p.GetValue(LyapunovIterations), Threads = p.GetValue(Threads),
-        };
-        return file.Overlay(flags);
+            return DegeneracySpecJson.Parse(json, set.ToDictionary(g => g.Key, g => JsonSerializer.SerializeToNode(g.Value, g.Value!.GetType())));
+        }
+        catch (ArgumentException e)
+        {
+            // The library's message starts with the key at fault (ParamName); it is said as the flag when one set it.
+            string key = e.ParamName ?? DegeneracySpecJson.Argument;
+            string message = e.Message.Split('\n')[0];
+            int paren = message.LastIndexOf(" (Parameter", StringComparison.Ordinal);
+            message = paren > 0 ? message[..paren] : message;
+            string detail = message.StartsWith(key + ":", StringComparison.Ordinal) ? message[(key.Length + 1)..].TrimStart() : message;
+            if (set.FirstOrDefault(g => g.Key == key).Flag is { } flag)
+                throw new UsageException($"{flag.Name}: {detail}");
+            if (path is null)
+                throw new UsageException($"the spec: {message}");
+            throw new UsageException($"--spec '{path}': {(key == DegeneracySpecJson.Argument ? detail : message)}");
+        }
     }
 
     private static int Whole(double x, string flag) =>

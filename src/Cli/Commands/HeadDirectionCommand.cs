@@ -31,21 +31,19 @@ internal static class HeadDirectionCommand
         var quick = new Option<bool>("--quick") { Description = "A tenth of the duration, 2 draws, 4 headings." };
         var backend = new Option<string?>("--backend") { Description = $"For the ring attractor: {string.Join(" | ", BackendNames.Valid)}." };
         var outDir = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/head-direction" };
-        var command = new Command("head-direction", "Heading memory of two oscillators with a delay-line readout (Sec. 2.11) vs a ring attractor, under weight noise.");
-        foreach (var option in new Option[] { sigma, draws, headings, duration, recordEvery, seed, quick, backend, outDir })
-            command.Options.Add(option);
-        command.SetAction(parse =>
-        {
-            bool q = parse.GetValue(quick);
-            var settings = new HeadDirectionSettings(
-                StabilityCommand.Sigmas(parse.GetValue(sigma).ToString("R", CultureInfo.InvariantCulture), "--sigma")[0],
-                q ? 2 : StabilityCommand.Positive(parse.GetValue(draws), "--draws"),
-                q ? 4 : StabilityCommand.Positive(parse.GetValue(headings), "--headings"),
-                Time(q ? parse.GetValue(duration) / 10 : parse.GetValue(duration), "--duration"),
-                Time(parse.GetValue(recordEvery), "--record-every"), parse.GetValue(seed));
-            return Execute(settings, parse.GetValue(backend), parse.GetValue(outDir)!, stdout);
-        });
-        return command;
+        return CliCommand.Create("head-direction",
+            "Heading memory of two oscillators with a delay-line readout (Sec. 2.11) vs a ring attractor, under weight noise.",
+            [sigma, draws, headings, duration, recordEvery, seed, quick, backend, outDir], parse =>
+            {
+                bool q = parse.GetValue(quick);
+                var settings = new HeadDirectionSettings(
+                    StabilityCommand.Sigmas(parse.GetValue(sigma).ToString("R", CultureInfo.InvariantCulture), "--sigma")[0],
+                    q ? 2 : StabilityCommand.Positive(parse.GetValue(draws), "--draws"),
+                    q ? 4 : StabilityCommand.Positive(parse.GetValue(headings), "--headings"),
+                    Time(q ? parse.GetValue(duration) / 10 : parse.GetValue(duration), "--duration"),
+                    Time(parse.GetValue(recordEvery), "--record-every"), parse.GetValue(seed));
+                return Execute(settings, parse.GetValue(backend), parse.GetValue(outDir)!, stdout);
+            });
     }
 
     internal static int Execute(HeadDirectionSettings settings, string? backendName, string outDirectory, TextWriter stdout)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using FastAttractors.Cli.Output;
 using FastAttractors.Cli.Specs;
@@ -15,11 +14,8 @@ internal static class IntegrateCommand
     public static Command Create(TextWriter stdout)
     {
         var flags = new IntegrateFlags();
-        var command = new Command("integrate", "Integrate an ensemble; with no options, the embedded default gain sweep.");
-        foreach (var option in flags.All)
-            command.Options.Add(option);
-        command.SetAction(parse => Execute(ReadSpec(parse, flags), parse.GetValue(flags.Out)!, stdout));
-        return command;
+        return CliCommand.Create("integrate", "Integrate an ensemble; with no options, the embedded default gain sweep.", flags.All,
+            parse => Execute(ReadSpec(parse, flags), parse.GetValue(flags.Out)!, stdout));
     }
 
     /// <summary>The spec file if given, else the embedded default when no model is named, else nothing; then the flags on top.</summary>
@@ -30,17 +26,10 @@ internal static class IntegrateCommand
     {
         var spec = SpecResolver.Resolve(requested);
         var run = RunFactory.Create(spec);
-        string directory = OutputDirectory.Prepare(outDirectory);
-        using var engine = EngineFactory.Create(run.Backend);
-        stdout.WriteLine("spec:");
-        stdout.Write(SpecWriter.ToJson(spec with { Backend = engine.Backend.ToString() }));
+        var (solution, seconds, directory) = SpecRun.Execute(spec, run.Backend, outDirectory, stdout, engine => engine.Integrate(run.Problem, run.Solver, run.Steps, run.Save, run.Options));
 
-        var clock = Stopwatch.StartNew();
-        var solution = engine.Integrate(run.Problem, run.Solver, run.Steps, run.Save, run.Options);
-        double seconds = clock.Elapsed.TotalSeconds;
-
-        var used = spec with { Backend = solution.Backend.ToString(), Precision = solution.Precision == Precision.Float32 ? "float32" : "float64" };
-        var paths = IntegrateOutputs.Write(directory, solution, run, used);
+        var used = SpecRun.Used(spec, solution.Backend, solution.Precision);
+        var paths = SpecRunFiles.WriteIntegrate(directory, solution, run, used);
         stdout.WriteLine(Summary(solution, seconds));
         stdout.WriteLine($"wrote {string.Join(", ", paths)}");
         return ExitCodes.Ok;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using FastAttractors.Cli.Output;
 using FastAttractors.Cli.Specs;
@@ -19,13 +18,10 @@ internal static class LyapunovCommand
     public static Command Create(TextWriter stdout, bool interactive)
     {
         var flags = new LyapunovFlags();
-        var command = new Command("lyapunov",
+        return CliCommand.Create("lyapunov",
             "Lyapunov spectra (Benettin QR) of an ensemble, with standard errors and diagnostics; with no model or spec, "
-            + "the embedded default (leading 4 exponents over a gain sweep of tanh networks).");
-        foreach (var option in flags.All)
-            command.Options.Add(option);
-        command.SetAction(parse => Execute(ReadSpec(parse, flags), parse.GetValue(flags.Out)!, stdout, interactive));
-        return command;
+            + "the embedded default (leading 4 exponents over a gain sweep of tanh networks).", flags.All,
+            parse => Execute(ReadSpec(parse, flags), parse.GetValue(flags.Out)!, stdout, interactive));
     }
 
     internal static IntegrateSpec ReadSpec(ParseResult parse, LyapunovFlags flags) =>
@@ -35,22 +31,15 @@ internal static class LyapunovCommand
     {
         var spec = SpecResolver.ResolveLyapunov(requested);
         var run = RunFactory.CreateLyapunov(spec);
-        string directory = OutputDirectory.Prepare(outDirectory);
-        using var engine = EngineFactory.Create(run.Backend);
-        stdout.WriteLine("spec:");
-        stdout.Write(SpecWriter.ToJson(spec with { Backend = engine.Backend.ToString() }));
-
-        var clock = Stopwatch.StartNew();
-        var spectra = engine.Lyapunov(run.Problem, run.Solver, run.Options);
-        double seconds = clock.Elapsed.TotalSeconds;
+        var (spectra, seconds, directory) = SpecRun.Execute(spec, run.Backend, outDirectory, stdout, engine => engine.Lyapunov(run.Problem, run.Solver, run.Options));
 
         string unit = spec.Kind == "map" ? "iteration" : "time unit";
-        var used = spec with { Backend = spectra.Backend.ToString(), Precision = spectra.Precision == Precision.Float32 ? "float32" : "float64" };
+        var used = SpecRun.Used(spec, spectra.Backend, spectra.Precision);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"exponents per {unit}; k = {spectra.K} of n = {spectra.Dimension}; averaged over T = {spectra.AccumulationTime:0.###} "
             + $"after a transient of {spectra.TransientTime:0.###}; standard errors from {spectra.Blocks} blocks"));
         WriteSpectra(stdout, spectra, run, interactive);
-        var paths = LyapunovOutputs.Write(directory, spectra, run, used, unit);
+        var paths = SpecRunFiles.WriteLyapunov(directory, spectra, run, used, unit);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{spectra.Members} members in {seconds:0.000} s on {spectra.Backend} ({spectra.Precision})"));
         stdout.WriteLine($"wrote {string.Join(", ", paths)}");

@@ -13,14 +13,11 @@ internal static class ScanCommand
     public static Command Create(TextWriter stdout, TextWriter stderr, bool interactive)
     {
         var flags = new ScanFlags();
-        var command = new Command("scan",
+        return CliCommand.Create("scan",
             "Lyapunov spectra over a parameter grid × members (rotation-block flow/map of Fig. 5A, or the gain of random tanh networks), "
-            + "sharded and resumable, into Parquet; with no arguments the embedded rotation-flow scan (about 25 s on 2 cores).");
-        foreach (var option in flags.All)
-            command.Options.Add(option);
-        command.SetAction(parse => Execute(flags.Read(parse), parse.GetValue(flags.Out)!, parse.GetValue(flags.Shard), parse.GetValue(flags.Shards),
-            parse.GetValue(flags.Resume), parse.GetValue(flags.Npz), Environment.GetEnvironmentVariable, stdout, stderr, interactive));
-        return command;
+            + "sharded and resumable, into Parquet; with no arguments the embedded rotation-flow scan (about 25 s on 2 cores).", flags.All,
+            parse => Execute(flags.Read(parse), parse.GetValue(flags.Out)!, parse.GetValue(flags.Shard), parse.GetValue(flags.Shards),
+                parse.GetValue(flags.Resume), parse.GetValue(flags.Npz), Environment.GetEnvironmentVariable, stdout, stderr, interactive));
     }
 
     internal static int Execute(ScanSpec requested, string outDirectory, string? shardFlag, int? shardsFlag, bool resume, bool npz,

@@ -31,14 +31,11 @@ internal static class StabilityCommand
         var quick = new Option<bool>("--quick") { Description = "A fifth of each system's transient and duration (coarser exponents, seconds)." };
         var backend = new Option<string?>("--backend") { Description = $"{string.Join(" | ", BackendNames.Valid)}; default: best present or {BackendNames.EnvironmentVariable}." };
         var outDir = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/stability" };
-        var command = new Command("stability", "Lyapunov exponents of ring, line, toroidal (PTA) and limit-cycle networks under weight noise W + σξ.");
-        foreach (var option in new Option[] { systems, sigmas, members, seed, threshold, draws, quick, backend, outDir })
-            command.Options.Add(option);
-        command.SetAction(parse => Execute(new StabilitySettings(
-            Systems(parse.GetValue(systems)!), Sigmas(parse.GetValue(sigmas)!), Positive(parse.GetValue(members), "--members"),
-            parse.GetValue(seed), Threshold(parse.GetValue(threshold)), Draws(parse.GetValue(draws)!), parse.GetValue(quick)),
-            parse.GetValue(backend), parse.GetValue(outDir)!, stdout));
-        return command;
+        return CliCommand.Create("stability", "Lyapunov exponents of ring, line, toroidal (PTA) and limit-cycle networks under weight noise W + σξ.",
+            [systems, sigmas, members, seed, threshold, draws, quick, backend, outDir], parse => Execute(new StabilitySettings(
+                Systems(parse.GetValue(systems)!), Sigmas(parse.GetValue(sigmas)!), Positive(parse.GetValue(members), "--members"),
+                parse.GetValue(seed), Threshold(parse.GetValue(threshold)), Draws(parse.GetValue(draws)!), parse.GetValue(quick)),
+                parse.GetValue(backend), parse.GetValue(outDir)!, stdout));
     }
 
     internal static int Execute(StabilitySettings settings, string? backendName, string outDirectory, TextWriter stdout)

@@ -17,10 +17,9 @@ internal static class TrainCommand
     public static Command Create(TextWriter stdout)
     {
         var flags = new TrainFlags();
-        var command = new Command("train", "Train a tanh RNN on a task (copy memory, temporal ordering, flip-flop, sine, delayed discrimination) by exact gradients.");
-        foreach (var option in flags.All)
-            command.Options.Add(option);
-        command.SetAction(parse => Execute(flags.Resolve(parse), parse.GetValue(flags.Out)!, parse.Tokens.Select(t => t.Value), stdout));
+        var command = CliCommand.Create("train",
+            "Train a tanh RNN on a task (copy memory, temporal ordering, flip-flop, sine, delayed discrimination) by exact gradients.", flags.All,
+            parse => Execute(flags.Resolve(parse), parse.GetValue(flags.Out)!, parse.Tokens.Select(t => t.Value), stdout));
         command.Subcommands.Add(Summary(stdout));
         return command;
     }

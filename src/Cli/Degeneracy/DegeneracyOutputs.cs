@@ -72,40 +72,43 @@ internal static class DegeneracyOutputs
             newMeta().Setting("table", "summary").Write(writer);
             writer.WriteNumber("training_seconds", result.TrainingSeconds);
             writer.WriteNumber("analysis_seconds", result.AnalysisSeconds);
-            writer.WriteStartArray("conditions");
-            foreach (var c in result.Conditions)
+            WriteRows(writer, "conditions", result.Conditions, c =>
             {
-                writer.WriteStartObject();
                 writer.WriteString("condition", c.Condition);
                 writer.WriteNumber("width", c.Width);
                 writer.WriteString("regulariser", c.Regulariser);
                 foreach (var (name, value) in Counts(c))
                     writer.WriteNumber(name, value);
-                foreach (var (name, value) in Levels(c))
-                    Number(writer, name, value);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
+            }, Levels);
             if (result.Spec.Pairs == DegeneracyPairs.All)
             {
-                writer.WriteStartArray("cross_conditions");
-                foreach (var c in result.CrossConditions)
+                WriteRows(writer, "cross_conditions", result.CrossConditions, c =>
                 {
-                    writer.WriteStartObject();
                     writer.WriteString("first_condition", c.FirstCondition);
                     writer.WriteString("second_condition", c.SecondCondition);
                     writer.WriteNumber("pairs", c.Pairs);
-                    foreach (var (name, value) in Levels(c))
-                        Number(writer, name, value);
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
+                }, Levels);
             }
             writer.WriteEndObject();
         });
         string markdown = Path.Combine(directory, "summary.md");
         AtomicFile.WriteText(markdown, Markdown(result));
         return [json, markdown];
+    }
+
+    // One object per row: the row's own fields, then its level statistics.
+    private static void WriteRows<T>(Utf8JsonWriter writer, string name, IEnumerable<T> rows, Action<T> fields, Func<T, (string, double)[]> levels)
+    {
+        writer.WriteStartArray(name);
+        foreach (var row in rows)
+        {
+            writer.WriteStartObject();
+            fields(row);
+            foreach (var (key, value) in levels(row))
+                Number(writer, key, value);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     private static void Number(Utf8JsonWriter writer, string name, double value)

@@ -17,7 +17,7 @@ internal static class AdjointPlot
         int count = Math.Min(Traces, gradients.Members);
         for (int k = 0; k < count; k++)
         {
-            int m = count == 1 ? 0 : (int)((long)k * (gradients.Members - 1) / (count - 1));
+            int m = SpecRunFiles.Spread(k, count, gradients.Members);
             AddNorms(plot, gradients, m, run.GainOf(m) is { } g && run.IsGainSweep ? $"member {m} (g = {g:0.###})" : $"member {m}");
         }
         plot.XLabel(run.Spec.Kind == "map" ? "iteration" : "t (model time units)");

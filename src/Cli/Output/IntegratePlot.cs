@@ -27,7 +27,7 @@ internal static class IntegratePlot
         int count = Math.Min(Traces, solution.Members);
         for (int k = 0; k < count; k++)
         {
-            int m = count == 1 ? 0 : (int)((long)k * (solution.Members - 1) / (count - 1));
+            int m = SpecRunFiles.Spread(k, count, solution.Members);
             var x0 = new double[solution.Frames];
             for (int f = 0; f < x0.Length; f++)
                 x0[f] = solution.At(f, m, 0);

@@ -28,19 +28,21 @@ internal static class JsonFieldWriter
                 json.WriteNumber(name, d);
                 break;
             case double[] numbers:
-                json.WriteStartArray(name);
-                foreach (double v in numbers)
-                    json.WriteNumberValue(v);
-                json.WriteEndArray();
+                WriteArray(json, name, numbers, json.WriteNumberValue);
                 break;
             case long[] integers:
-                json.WriteStartArray(name);
-                foreach (long v in integers)
-                    json.WriteNumberValue(v);
-                json.WriteEndArray();
+                WriteArray(json, name, integers, json.WriteNumberValue);
                 break;
             default:
                 throw new InvalidOperationException($"spec field '{name}' has a type the writer does not know: {value.GetType().Name}.");
         }
+    }
+
+    private static void WriteArray<T>(Utf8JsonWriter json, string name, T[] values, Action<T> write)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values)
+            write(v);
+        json.WriteEndArray();
     }
 }

@@ -21,13 +21,7 @@ internal static class SpecResolver
     /// <summary>The spec of an <c>integrate</c> run: the model fields, steps and record_every.</summary>
     public static IntegrateSpec Resolve(IntegrateSpec spec)
     {
-        const string why = "applies only to 'lyapunov'";
-        Reject(spec.Transient, "transient", why);
-        Reject(spec.Duration, "duration", why);
-        Reject(spec.Every, "every", why);
-        Reject(spec.Exponents, "exponents", why);
-        Reject(spec.Blocks, "blocks", why);
-        Reject(spec.Tolerance, "tolerance", why);
+        RejectLyapunovFields(spec);
         RejectAdjointFields(spec);
         long steps = Required("steps", spec.Steps);
         AtLeast("steps", steps, 0);
@@ -92,13 +86,7 @@ internal static class SpecResolver
     public static IntegrateSpec ResolveAdjoint(IntegrateSpec spec)
     {
         Reject(spec.RecordEvery, "record_every", "applies only to 'integrate' (adjoint records |a(t)| every --norm-every steps)");
-        const string why = "applies only to 'lyapunov'";
-        Reject(spec.Transient, "transient", why);
-        Reject(spec.Duration, "duration", why);
-        Reject(spec.Every, "every", why);
-        Reject(spec.Exponents, "exponents", why);
-        Reject(spec.Blocks, "blocks", why);
-        Reject(spec.Tolerance, "tolerance", why);
+        RejectLyapunovFields(spec);
         var resolved = ResolveModel(spec);
         int n = resolved.N!.Value;
         long steps = Required("steps", spec.Steps);
@@ -120,14 +108,12 @@ internal static class SpecResolver
         return resolved with { Method = ResolveMethod(spec, resolved, SolverCapability.Gradient), Steps = steps, Checkpoint = spec.Checkpoint, NormEvery = normEvery, Target = target, LossSteps = spec.LossSteps };
     }
 
-    private static void RejectAdjointFields(IntegrateSpec spec)
-    {
-        const string why = "applies only to 'adjoint'";
-        Reject(spec.Checkpoint, "checkpoint", why);
-        Reject(spec.NormEvery, "norm_every", why);
-        Reject(spec.Target, "target", why);
-        Reject(spec.LossSteps, "loss_steps", why);
-    }
+    private static void RejectLyapunovFields(IntegrateSpec spec) => RejectAll("applies only to 'lyapunov'",
+        (spec.Transient, "transient"), (spec.Duration, "duration"), (spec.Every, "every"), (spec.Exponents, "exponents"),
+        (spec.Blocks, "blocks"), (spec.Tolerance, "tolerance"));
+
+    private static void RejectAdjointFields(IntegrateSpec spec) => RejectAll("applies only to 'adjoint'",
+        (spec.Checkpoint, "checkpoint"), (spec.NormEvery, "norm_every"), (spec.Target, "target"), (spec.LossSteps, "loss_steps"));
 
     /// <summary>The fields both commands share: model, weights, dimension, members, dt, precision, seed, backend.</summary>
     private static IntegrateSpec ResolveModel(IntegrateSpec spec)
@@ -205,9 +191,7 @@ internal static class SpecResolver
                 throw Bad("connectivity", connectivity, "must be in (0, 1]");
             return resolved with { Weights = weights, G = g, GEnd = spec.GEnd, Connectivity = connectivity };
         }
-        Reject(spec.G, "g", "applies only to --weights sparse-gaussian");
-        Reject(spec.GEnd, "g_end", "applies only to --weights sparse-gaussian");
-        Reject(spec.Connectivity, "connectivity", "applies only to --weights sparse-gaussian");
+        RejectSparseGaussianFields(spec);
         double alpha = Required("alpha", spec.Alpha);
         double theta = Required("theta", spec.Theta);
         if (!double.IsFinite(alpha))
@@ -224,10 +208,7 @@ internal static class SpecResolver
     /// </summary>
     private static IntegrateSpec ResolvePta(IntegrateSpec spec, IntegrateSpec resolved)
     {
-        const string why = "applies only to --weights sparse-gaussian";
-        Reject(spec.G, "g", why);
-        Reject(spec.GEnd, "g_end", why);
-        Reject(spec.Connectivity, "connectivity", why);
+        RejectSparseGaussianFields(spec);
         Reject(spec.Alpha, "alpha", "applies only to --weights block-rotation (pta draws α from the scan)");
         Reject(spec.Theta, "theta", "applies only to --weights block-rotation (pta draws θ from the scan)");
         if (resolved.Model is not ("tanh-rnn" or "tanh-of-linear"))
@@ -239,21 +220,17 @@ internal static class SpecResolver
         return resolved with { Weights = "pta", PtaScan = scan, PtaTolerance = tolerance };
     }
 
+    private static void RejectSparseGaussianFields(IntegrateSpec spec) => RejectAll("applies only to --weights sparse-gaussian",
+        (spec.G, "g"), (spec.GEnd, "g_end"), (spec.Connectivity, "connectivity"));
+
     /// <summary>The scan family whose region PTA weights of a resolved spec are drawn from.</summary>
     public static string PtaFamily(IntegrateSpec resolved) =>
         resolved.Kind == "map" ? Scan.ScanPtaRegion.MapFamily : Scan.ScanPtaRegion.FlowFamily;
 
     private static IntegrateSpec RejectWeightFields(IntegrateSpec spec, string model, IntegrateSpec resolved)
     {
-        string why = $"does not apply to model '{model}' (it has no weight matrix)";
-        Reject(spec.Weights, "weights", why);
-        Reject(spec.G, "g", why);
-        Reject(spec.GEnd, "g_end", why);
-        Reject(spec.Connectivity, "connectivity", why);
-        Reject(spec.Alpha, "alpha", why);
-        Reject(spec.Theta, "theta", why);
-        Reject(spec.PtaScan, "pta_scan", why);
-        Reject(spec.PtaTolerance, "pta_tolerance", why);
+        RejectAll($"does not apply to model '{model}' (it has no weight matrix)", (spec.Weights, "weights"), (spec.G, "g"), (spec.GEnd, "g_end"),
+            (spec.Connectivity, "connectivity"), (spec.Alpha, "alpha"), (spec.Theta, "theta"), (spec.PtaScan, "pta_scan"), (spec.PtaTolerance, "pta_tolerance"));
         return resolved;
     }
 
@@ -324,6 +301,13 @@ internal static class SpecResolver
     {
         if (value < minimum)
             throw Bad(field, value, $"must be at least {minimum}");
+    }
+
+    /// <summary>Refuses the first of <paramref name="fields"/> that is set, for the same reason as any of them.</summary>
+    private static void RejectAll(string why, params (object? Value, string Field)[] fields)
+    {
+        foreach (var (value, field) in fields)
+            Reject(value, field, why);
     }
 
     internal static void Reject(object? value, string field, string why)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using FastAttractors.Training;
 
@@ -30,6 +31,12 @@ public static class DegeneracySpecJson
         PropertyNameCaseInsensitive = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
+    // A read document written back under the schema's own key spelling, absent keys left out.
+    private static readonly JsonSerializerOptions Written = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
     // The library property at fault → the JSON key the caller wrote.
     private static readonly Dictionary<string, string> KeyOf = new(StringComparer.Ordinal)
     {
@@ -54,15 +61,40 @@ public static class DegeneracySpecJson
     /// across two conditions), no exponents, no driven exponents, 1000 Lyapunov iterations.
     /// </summary>
     /// <exception cref="ArgumentException">Malformed JSON, an unknown key or a value the study refuses, named.</exception>
-    public static DegeneracyStudySpec Parse(string json)
+    public static DegeneracyStudySpec Parse(string json) => Parse(json, null);
+
+    /// <summary>
+    /// As <see cref="Parse(string)"/>, with each non-null value of <paramref name="overrides"/> (keyed as the schema's
+    /// <see cref="Keys"/>) replacing the text's value of that key: a caller's own settings laid over a spec file, as the
+    /// CLI's flags over its --spec. An override is read, and refused, exactly as the same key written in the text.
+    /// </summary>
+    /// <exception cref="ArgumentException">Malformed JSON, an unknown key or a value the study refuses, named.</exception>
+    public static DegeneracyStudySpec Parse(string json, IReadOnlyDictionary<string, JsonNode?>? overrides)
     {
         if (json is null)
             throw new ArgumentNullException(Argument, $"{Argument}: NULL pointer.");
-        Document document;
+        var document = Read(() => JsonSerializer.Deserialize<Document>(json, Json));
+        if (overrides is { Count: > 0 })
+        {
+            // Merged as JSON rather than property by property, so the schema is written down once (in Document).
+            var merged = JsonSerializer.SerializeToNode(document, Written)!.AsObject();
+            foreach (var (key, value) in overrides)
+            {
+                if (!Keys.Contains(key))
+                    throw new ArgumentException($"{Argument}: unknown key '{key}' (the keys are {string.Join(", ", Keys)}).", Argument);
+                if (value is not null)
+                    merged[key] = value.DeepClone();
+            }
+            document = Read(() => merged.Deserialize<Document>(Json));
+        }
+        return document.Resolve();
+    }
+
+    private static Document Read(Func<Document?> deserialize)
+    {
         try
         {
-            document = JsonSerializer.Deserialize<Document>(json, Json)
-                ?? throw new ArgumentException($"{Argument}: holds null, not a spec object.", Argument);
+            return deserialize() ?? throw new ArgumentException($"{Argument}: holds null, not a spec object.", Argument);
         }
         catch (JsonException e)
         {
@@ -73,7 +105,6 @@ public static class DegeneracySpecJson
                 throw new ArgumentException($"{Argument}: unknown key '{unknown.Groups["key"].Value}' (the keys are {string.Join(", ", Keys)}).", Argument);
             throw new ArgumentException($"{Argument}: not a valid degeneracy spec: {first}", Argument);
         }
-        return document.Resolve();
     }
 
     private sealed record Document
