@@ -42,6 +42,7 @@ internal readonly partial struct TileRun<T, TField>
     /// </para>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
     private static void PlaneInterval(TileRun<T, TField> a, TileRun<T, TField> b, bool hasB, long interval, bool contraction)
     {
         var plan = a.Plan;
