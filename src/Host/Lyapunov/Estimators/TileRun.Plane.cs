@@ -11,7 +11,7 @@ internal readonly partial struct TileRun<T, TField>
     /// True where the tile runs the plane path: the 2-D flow dx/dt = −x + tanh(W x) (the rotation blocks of the scan)
     /// with both exponents, classic RK4, float64. Its state, its 2 × 2 tangent frame and W stay in registers for a
     /// whole QR interval, where the general step passes every stage through spans and calls, and two tiles step side
-    /// by side (<see cref="PlaneInterval(TileRun{T, TField}, TileRun{T, TField}, bool, long, bool)"/>).
+    /// by side (<see cref="PlaneInterval(in TileRun{T, TField}, in TileRun{T, TField}, bool, long, bool)"/>).
     /// </summary>
     private bool UsesPlanePath => planePath &&
         typeof(T) == typeof(double) && typeof(TField) == typeof(TanhOfLinearSimd<T>) && tableau is null && !isMap && n == 2 && k == 2;
@@ -21,9 +21,9 @@ internal readonly partial struct TileRun<T, TField>
     {
         int t = 0;
         for (; t + 2 <= runs.Length; t += 2)
-            PlaneInterval(runs[t], runs[t + 1], true, interval, contraction);
+            PlaneInterval(in runs[t], in runs[t + 1], true, interval, contraction);
         if (t < runs.Length)
-            PlaneInterval(runs[t], runs[t], false, interval, contraction);
+            PlaneInterval(in runs[t], in runs[t], false, interval, contraction);
     }
 
     /// <summary>
@@ -43,11 +43,11 @@ internal readonly partial struct TileRun<T, TField>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    private static void PlaneInterval(TileRun<T, TField> a, TileRun<T, TField> b, bool hasB, long interval, bool contraction)
+    private static void PlaneInterval(in TileRun<T, TField> a, in TileRun<T, TField> b, bool hasB, long interval, bool contraction)
     {
         var plan = a.Plan;
-        Weights(a, out var aw00, out var aw01, out var aw10, out var aw11);
-        Weights(b, out var bw00, out var bw01, out var bw10, out var bw11);
+        Weights(in a, out var aw00, out var aw01, out var aw10, out var aw11);
+        Weights(in b, out var bw00, out var bw01, out var bw10, out var bw11);
         var wa = a.Work;
         var wb = b.Work;
         Vector<double> ax0 = wa.X[0].As<T, double>(), ax1 = wa.X[1].As<T, double>();
@@ -79,16 +79,17 @@ internal readonly partial struct TileRun<T, TField>
             (aqa0, aqa1, aqb0, aqb1) = (asa0, asa1, asb0, asb1);
             (bqa0, bqa1, bqb0, bqb1) = (bsa0, bsa1, bsb0, bsb1);
             long step = interval * every + s;
-            PlaneAdvance(a, step, an0, an1, ref ax0, ref ax1, ref aFrozen);
+            PlaneAdvance(in a, step, an0, an1, ref ax0, ref ax1, ref aFrozen);
             if (hasB)
-                PlaneAdvance(b, step, bn0, bn1, ref bx0, ref bx1, ref bFrozen);
+                PlaneAdvance(in b, step, bn0, bn1, ref bx0, ref bx1, ref bFrozen);
         }
         PlaneStore(wa, ax0, ax1, aqa0, aqa1, aqb0, aqb1, aFrozen, aContraction);
         if (hasB)
             PlaneStore(wb, bx0, bx1, bqa0, bqa1, bqb0, bqb1, bFrozen, bContraction);
     }
 
-    private static void Weights(TileRun<T, TField> run, out Vector<double> w00, out Vector<double> w01, out Vector<double> w10, out Vector<double> w11)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Weights(in TileRun<T, TField> run, out Vector<double> w00, out Vector<double> w01, out Vector<double> w10, out Vector<double> w11)
     {
         var field = run.Field;
         Unsafe.As<TField, TanhOfLinearSimd<T>>(ref field).PlaneWeights(run.Tile, out var a, out var b, out var c, out var d);
@@ -144,7 +145,7 @@ internal readonly partial struct TileRun<T, TField>
 
     /// <summary><see cref="Advance"/>: lanes that went non-finite freeze at their last state; the others take the flushed next state.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void PlaneAdvance(TileRun<T, TField> run, long step, Vector<double> n0, Vector<double> n1,
+    private static void PlaneAdvance(in TileRun<T, TField> run, long step, Vector<double> n0, Vector<double> n1,
         ref Vector<double> x0, ref Vector<double> x1, ref Vector<double> frozen)
     {
         var finite = SimdMath.FiniteMask(n0) & SimdMath.FiniteMask(n1);
@@ -155,6 +156,7 @@ internal readonly partial struct TileRun<T, TField>
     }
 
     /// <summary>The interval's QR, then state, frame, R, frozen lanes and contraction back into the tile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PlaneStore(LyapunovTile<T> w, Vector<double> x0, Vector<double> x1, Vector<double> qa0, Vector<double> qa1,
         Vector<double> qb0, Vector<double> qb1, Vector<double> frozen, Vector<double> contractionLanes)
     {
