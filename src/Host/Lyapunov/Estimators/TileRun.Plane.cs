@@ -10,82 +10,107 @@ internal readonly partial struct TileRun<T, TField>
     /// <summary>
     /// True where the tile runs the plane path: the 2-D flow dx/dt = −x + tanh(W x) (the rotation blocks of the scan)
     /// with both exponents, classic RK4, float64. Its state, its 2 × 2 tangent frame and W stay in registers for a
-    /// whole QR interval, where the general step passes every stage through spans and calls, and two tiles step side
-    /// by side (<see cref="PlaneInterval(in TileRun{T, TField}, in TileRun{T, TField}, bool, long, bool)"/>).
+    /// whole QR interval, where the general step passes every stage through spans and calls
+    /// (<see cref="PlaneInterval(in TileRun{T, TField}, long, bool)"/>).
     /// </summary>
     private bool UsesPlanePath => planePath &&
         typeof(T) == typeof(double) && typeof(TField) == typeof(TanhOfLinearSimd<T>) && tableau is null && !isMap && n == 2 && k == 2;
 
-    /// <summary>One QR interval of the plane path for <paramref name="runs"/>, two tiles at a time, ending with its QR.</summary>
+    /// <summary>One QR interval of the plane path for each tile of <paramref name="runs"/>, ending with its QR.</summary>
     private static void PlaneInterval(ReadOnlySpan<TileRun<T, TField>> runs, long interval, bool contraction)
     {
-        int t = 0;
-        for (; t + 2 <= runs.Length; t += 2)
-            PlaneInterval(in runs[t], in runs[t + 1], true, interval, contraction);
-        if (t < runs.Length)
-            PlaneInterval(in runs[t], in runs[t], false, interval, contraction);
+        foreach (ref readonly var run in runs)
+            PlaneInterval(in run, interval, contraction);
     }
 
     /// <summary>
-    /// One QR interval of <see cref="Rk4Step"/> and <see cref="Advance"/> on the plane for tiles <paramref name="a"/>
-    /// and <paramref name="b"/> (with <paramref name="hasB"/> false, <paramref name="b"/> is <paramref name="a"/> again,
-    /// stepped and discarded): the same operations on each lane (SmallMatVec's sums from 0, LaneTanh, the RK4
-    /// combinations, TryTrace's trace, the frozen-lane rules and the tiny-state flush), so each member gets the general
-    /// path's bits (PlanePathTests).
+    /// One QR interval of <see cref="Rk4Step"/> and <see cref="Advance"/> on the plane for one tile: the same operations
+    /// on each lane (SmallMatVec's sums from 0, LaneTanh, the RK4 combinations, TryTrace's trace, the frozen-lane rules
+    /// and the tiny-state flush), so each member gets the general path's bits (PlanePathTests). Each step runs its four
+    /// state stages first, keeping their d = sech²(W X_s) in a small stack buffer, then both tangent columns through
+    /// them.
     /// <para>
-    /// Why two tiles: one tile's step is a single chain of dependent operations (W x, then exp, then a division, then
-    /// the next stage) that leaves the FMA units idle while it waits; each stage of the two tiles is issued back to back
-    /// (<see cref="PlaneStage"/>), so the core overlaps the two chains. The tangent columns take each stage right after
-    /// the state's, from that stage's d = sech²(W X_s), so nothing of a step is stored. Every value is a local
-    /// Vector&lt;double&gt;: a struct holding both tiles' lanes made the JIT keep hundreds of copies in an 8 KB stack
-    /// frame (and the scan about twice as slow).
+    /// Why this shape: every value is a local Vector&lt;double&gt; and few are live at a time, so the state's chain of
+    /// dependent operations (W x, the exponential, a division, the next stage) runs from registers, and the tangent
+    /// columns, independent of the next step's state, fill the core's idle units. Two tiles stepped side by side, as a
+    /// struct of both tiles' lanes, made the JIT keep hundreds of copies in an 8 KB stack frame; as separate locals with
+    /// the tangent columns fused into each stage, they needed twice the registers there are and ran 7–10 % slower than
+    /// this loop (CPU time of a 48 × 48 scan on a 2-core AMD EPYC Zen 3 guest).
     /// </para>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    private static void PlaneInterval(in TileRun<T, TField> a, in TileRun<T, TField> b, bool hasB, long interval, bool contraction)
+    private static void PlaneInterval(in TileRun<T, TField> run, long interval, bool contraction)
     {
-        var plan = a.Plan;
-        Weights(in a, out var aw00, out var aw01, out var aw10, out var aw11);
-        Weights(in b, out var bw00, out var bw01, out var bw10, out var bw11);
-        var wa = a.Work;
-        var wb = b.Work;
-        Vector<double> ax0 = wa.X[0].As<T, double>(), ax1 = wa.X[1].As<T, double>();
-        Vector<double> bx0 = wb.X[0].As<T, double>(), bx1 = wb.X[1].As<T, double>();
-        Vector<double> aqa0 = wa.Q[0].As<T, double>(), aqa1 = wa.Q[1].As<T, double>(), aqb0 = wa.Q[2].As<T, double>(), aqb1 = wa.Q[3].As<T, double>();
-        Vector<double> bqa0 = wb.Q[0].As<T, double>(), bqa1 = wb.Q[1].As<T, double>(), bqb0 = wb.Q[2].As<T, double>(), bqb1 = wb.Q[3].As<T, double>();
-        Vector<double> aFrozen = wa.Frozen.As<T, double>(), bFrozen = wb.Frozen.As<T, double>();
-        Vector<double> aContraction = wa.ContractionLanes, bContraction = wb.ContractionLanes;
+        var plan = run.Plan;
+        Weights(in run, out var w00, out var w01, out var w10, out var w11);
+        var w = run.Work;
+        Vector<double> x0 = w.X[0].As<T, double>(), x1 = w.X[1].As<T, double>();
+        Vector<double> qa0 = w.Q[0].As<T, double>(), qa1 = w.Q[1].As<T, double>(), qb0 = w.Q[2].As<T, double>(), qb1 = w.Q[3].As<T, double>();
+        var frozen = w.Frozen.As<T, double>();
+        var contractionLanes = w.ContractionLanes;
         double dt = plan.Dt;
         int every = plan.Every;
+        Span<Vector<double>> d = stackalloc Vector<double>[8];
         for (int s = 0; s < every; s++)
         {
-            // Stage inputs (y for the state, va and vb for the columns) and the RK4 sums (n, sa, sb), which start at
-            // x and Q: the first stage's fma(dt/6, K, x) is the sum's first term.
-            Vector<double> ay0 = ax0, ay1 = ax1, an0 = ax0, an1 = ax1;
-            Vector<double> ava0 = aqa0, ava1 = aqa1, avb0 = aqb0, avb1 = aqb1, asa0 = aqa0, asa1 = aqa1, asb0 = aqb0, asb1 = aqb1;
-            Vector<double> by0 = bx0, by1 = bx1, bn0 = bx0, bn1 = bx1;
-            Vector<double> bva0 = bqa0, bva1 = bqa1, bvb0 = bqb0, bvb1 = bqb1, bsa0 = bqa0, bsa1 = bqa1, bsb0 = bqb0, bsb1 = bqb1;
+            // f(y) = tanh(W y) − y and d = sech²(W y) at the stage input y; the RK4 sum n starts at x (the first stage's
+            // fma(dt/6, K, x) is its first term).
+            Vector<double> y0 = x0, y1 = x1, n0 = x0, n1 = x1;
             for (int stage = 0; stage < 4; stage++)
             {
+                var p0 = Vector.FusedMultiplyAdd(w01, y1, Vector.FusedMultiplyAdd(w00, y0, Vector<double>.Zero));
+                var p1 = Vector.FusedMultiplyAdd(w11, y1, Vector.FusedMultiplyAdd(w10, y0, Vector<double>.Zero));
+                var t0 = LaneTanh.Evaluate(p0, out var d0);
+                var t1 = LaneTanh.Evaluate(p1, out var d1);
+                d[2 * stage] = d0;
+                d[2 * stage + 1] = d1;
+                var k0 = t0 - y0;
+                var k1 = t1 - y1;
                 var weight = new Vector<double>(stage is 0 or 3 ? dt / 6 : dt / 3);
+                if (contraction)
+                {
+                    // The quadrature weight times tr J = (W₀₀ d₀ − 1) + (W₁₁ d₁ − 1), in the lanes not frozen.
+                    var trace = Vector<double>.Zero;
+                    trace += w00 * d0 - Vector<double>.One;
+                    trace += w11 * d1 - Vector<double>.One;
+                    contractionLanes += Vector.ConditionalSelect(frozen, Vector<double>.Zero, weight * trace);
+                }
+                n0 = Vector.FusedMultiplyAdd(weight, k0, n0);
+                n1 = Vector.FusedMultiplyAdd(weight, k1, n1);
+                if (stage == 3)
+                    break;
                 var toNext = new Vector<double>(stage == 2 ? dt : dt / 2);
-                bool last = stage == 3;
-                PlaneStage(aw00, aw01, aw10, aw11, weight, toNext, last, contraction, aFrozen, ax0, ax1, aqa0, aqa1, aqb0, aqb1,
-                    ref ay0, ref ay1, ref ava0, ref ava1, ref avb0, ref avb1, ref an0, ref an1, ref asa0, ref asa1, ref asb0, ref asb1, ref aContraction);
-                PlaneStage(bw00, bw01, bw10, bw11, weight, toNext, last, contraction, bFrozen, bx0, bx1, bqa0, bqa1, bqb0, bqb1,
-                    ref by0, ref by1, ref bva0, ref bva1, ref bvb0, ref bvb1, ref bn0, ref bn1, ref bsa0, ref bsa1, ref bsb0, ref bsb1, ref bContraction);
+                y0 = Vector.FusedMultiplyAdd(toNext, k0, x0);
+                y1 = Vector.FusedMultiplyAdd(toNext, k1, x1);
             }
-            (aqa0, aqa1, aqb0, aqb1) = (asa0, asa1, asb0, asb1);
-            (bqa0, bqa1, bqb0, bqb1) = (bsa0, bsa1, bsb0, bsb1);
-            long step = interval * every + s;
-            PlaneAdvance(in a, step, an0, an1, ref ax0, ref ax1, ref aFrozen);
-            if (hasB)
-                PlaneAdvance(in b, step, bn0, bn1, ref bx0, ref bx1, ref bFrozen);
+            TangentColumn(w00, w01, w10, w11, d, dt, ref qa0, ref qa1);
+            TangentColumn(w00, w01, w10, w11, d, dt, ref qb0, ref qb1);
+            PlaneAdvance(in run, interval * every + s, n0, n1, ref x0, ref x1, ref frozen);
         }
-        PlaneStore(wa, ax0, ax1, aqa0, aqa1, aqb0, aqb1, aFrozen, aContraction);
-        if (hasB)
-            PlaneStore(wb, bx0, bx1, bqa0, bqa1, bqb0, bqb1, bFrozen, bContraction);
+        PlaneStore(w, x0, x1, qa0, qa1, qb0, qb1, frozen, contractionLanes);
+    }
+
+    /// <summary>One tangent column through a step's four stage linearisations (as <see cref="Rk4TangentStage"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TangentColumn(Vector<double> w00, Vector<double> w01, Vector<double> w10, Vector<double> w11, ReadOnlySpan<Vector<double>> d,
+        double dt, ref Vector<double> q0, ref Vector<double> q1)
+    {
+        Vector<double> v0 = q0, v1 = q1, s0 = q0, s1 = q1;
+        for (int stage = 0; stage < 4; stage++)
+        {
+            var j0 = d[2 * stage] * Vector.FusedMultiplyAdd(w01, v1, Vector.FusedMultiplyAdd(w00, v0, Vector<double>.Zero)) - v0;
+            var j1 = d[2 * stage + 1] * Vector.FusedMultiplyAdd(w11, v1, Vector.FusedMultiplyAdd(w10, v0, Vector<double>.Zero)) - v1;
+            var weight = new Vector<double>(stage is 0 or 3 ? dt / 6 : dt / 3);
+            s0 = Vector.FusedMultiplyAdd(weight, j0, s0);
+            s1 = Vector.FusedMultiplyAdd(weight, j1, s1);
+            if (stage == 3)
+                break;
+            var toNext = new Vector<double>(stage == 2 ? dt : dt / 2);
+            v0 = Vector.FusedMultiplyAdd(toNext, j0, q0);
+            v1 = Vector.FusedMultiplyAdd(toNext, j1, q1);
+        }
+        (q0, q1) = (s0, s1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -94,53 +119,6 @@ internal readonly partial struct TileRun<T, TField>
         var field = run.Field;
         Unsafe.As<TField, TanhOfLinearSimd<T>>(ref field).PlaneWeights(run.Tile, out var a, out var b, out var c, out var d);
         (w00, w01, w10, w11) = (a.As<T, double>(), b.As<T, double>(), c.As<T, double>(), d.As<T, double>());
-    }
-
-    /// <summary>
-    /// One RK4 stage of one tile: f(y) = tanh(W y) − y with d = sech²(W y), the contraction's tr J, both columns'
-    /// J v = d ⊙ (W v) − v, the sums n += weight·K and s += weight·J v, and (unless <paramref name="last"/>) the next
-    /// stage's inputs x + toNext·K and q + toNext·J v.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void PlaneStage(Vector<double> w00, Vector<double> w01, Vector<double> w10, Vector<double> w11, Vector<double> weight,
-        Vector<double> toNext, bool last, bool contraction, Vector<double> frozen,
-        Vector<double> x0, Vector<double> x1, Vector<double> qa0, Vector<double> qa1, Vector<double> qb0, Vector<double> qb1,
-        ref Vector<double> y0, ref Vector<double> y1, ref Vector<double> va0, ref Vector<double> va1, ref Vector<double> vb0, ref Vector<double> vb1,
-        ref Vector<double> n0, ref Vector<double> n1, ref Vector<double> sa0, ref Vector<double> sa1, ref Vector<double> sb0, ref Vector<double> sb1,
-        ref Vector<double> contractionLanes)
-    {
-        var p0 = Vector.FusedMultiplyAdd(w01, y1, Vector.FusedMultiplyAdd(w00, y0, Vector<double>.Zero));
-        var p1 = Vector.FusedMultiplyAdd(w11, y1, Vector.FusedMultiplyAdd(w10, y0, Vector<double>.Zero));
-        var t0 = LaneTanh.Evaluate(p0, out var d0);
-        var t1 = LaneTanh.Evaluate(p1, out var d1);
-        var k0 = t0 - y0;
-        var k1 = t1 - y1;
-        if (contraction)
-        {
-            // The quadrature weight times tr J = (W₀₀ d₀ − 1) + (W₁₁ d₁ − 1), in the lanes not frozen.
-            var trace = Vector<double>.Zero;
-            trace += w00 * d0 - Vector<double>.One;
-            trace += w11 * d1 - Vector<double>.One;
-            contractionLanes += Vector.ConditionalSelect(frozen, Vector<double>.Zero, weight * trace);
-        }
-        var ja0 = d0 * Vector.FusedMultiplyAdd(w01, va1, Vector.FusedMultiplyAdd(w00, va0, Vector<double>.Zero)) - va0;
-        var ja1 = d1 * Vector.FusedMultiplyAdd(w11, va1, Vector.FusedMultiplyAdd(w10, va0, Vector<double>.Zero)) - va1;
-        var jb0 = d0 * Vector.FusedMultiplyAdd(w01, vb1, Vector.FusedMultiplyAdd(w00, vb0, Vector<double>.Zero)) - vb0;
-        var jb1 = d1 * Vector.FusedMultiplyAdd(w11, vb1, Vector.FusedMultiplyAdd(w10, vb0, Vector<double>.Zero)) - vb1;
-        n0 = Vector.FusedMultiplyAdd(weight, k0, n0);
-        n1 = Vector.FusedMultiplyAdd(weight, k1, n1);
-        sa0 = Vector.FusedMultiplyAdd(weight, ja0, sa0);
-        sa1 = Vector.FusedMultiplyAdd(weight, ja1, sa1);
-        sb0 = Vector.FusedMultiplyAdd(weight, jb0, sb0);
-        sb1 = Vector.FusedMultiplyAdd(weight, jb1, sb1);
-        if (last)
-            return;
-        y0 = Vector.FusedMultiplyAdd(toNext, k0, x0);
-        y1 = Vector.FusedMultiplyAdd(toNext, k1, x1);
-        va0 = Vector.FusedMultiplyAdd(toNext, ja0, qa0);
-        va1 = Vector.FusedMultiplyAdd(toNext, ja1, qa1);
-        vb0 = Vector.FusedMultiplyAdd(toNext, jb0, qb0);
-        vb1 = Vector.FusedMultiplyAdd(toNext, jb1, qb1);
     }
 
     /// <summary><see cref="Advance"/>: lanes that went non-finite freeze at their last state; the others take the flushed next state.</summary>
