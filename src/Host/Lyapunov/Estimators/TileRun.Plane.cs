@@ -19,8 +19,96 @@ internal readonly partial struct TileRun<T, TField>
     /// <summary>One QR interval of the plane path for each tile of <paramref name="runs"/>, ending with its QR.</summary>
     private static void PlaneInterval(ReadOnlySpan<TileRun<T, TField>> runs, long interval, bool contraction)
     {
-        foreach (ref readonly var run in runs)
-            PlaneInterval(in run, interval, contraction);
+        int t = 0;
+        for (; t + 2 <= runs.Length; t += 2)
+            PlaneInterval(in runs[t], in runs[t + 1], interval, contraction);
+        if (t < runs.Length)
+            PlaneInterval(in runs[t], interval, contraction);
+    }
+
+    /// <summary>
+    /// <see cref="PlaneInterval(in TileRun{T, TField}, long, bool)"/> for tiles <paramref name="a"/> and
+    /// <paramref name="b"/> side by side: each state stage of <paramref name="a"/> is followed by the same stage of
+    /// <paramref name="b"/> (<see cref="StateStage"/>), so the core overlaps the two tiles' chains of dependent
+    /// operations, which it cannot do across a whole step of one tile; then both tiles' tangent columns. Each tile does
+    /// exactly the arithmetic it would do alone. 9–10 % less CPU time than one tile at a time (48 × 48 scan, 2-core AMD
+    /// EPYC Zen 3 guest): only the state, a few vectors per tile, has to stay in registers across a stage.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    private static void PlaneInterval(in TileRun<T, TField> a, in TileRun<T, TField> b, long interval, bool contraction)
+    {
+        var plan = a.Plan;
+        Weights(in a, out var aw00, out var aw01, out var aw10, out var aw11);
+        Weights(in b, out var bw00, out var bw01, out var bw10, out var bw11);
+        var wa = a.Work;
+        var wb = b.Work;
+        Vector<double> ax0 = wa.X[0].As<T, double>(), ax1 = wa.X[1].As<T, double>();
+        Vector<double> bx0 = wb.X[0].As<T, double>(), bx1 = wb.X[1].As<T, double>();
+        Vector<double> aqa0 = wa.Q[0].As<T, double>(), aqa1 = wa.Q[1].As<T, double>(), aqb0 = wa.Q[2].As<T, double>(), aqb1 = wa.Q[3].As<T, double>();
+        Vector<double> bqa0 = wb.Q[0].As<T, double>(), bqa1 = wb.Q[1].As<T, double>(), bqb0 = wb.Q[2].As<T, double>(), bqb1 = wb.Q[3].As<T, double>();
+        Vector<double> aFrozen = wa.Frozen.As<T, double>(), bFrozen = wb.Frozen.As<T, double>();
+        Vector<double> aContraction = wa.ContractionLanes, bContraction = wb.ContractionLanes;
+        double dt = plan.Dt;
+        int every = plan.Every;
+        Span<Vector<double>> da = stackalloc Vector<double>[8];
+        Span<Vector<double>> db = stackalloc Vector<double>[8];
+        for (int s = 0; s < every; s++)
+        {
+            // Stage inputs y and RK4 sums n start at x (the first stage's fma(dt/6, K, x) is the sum's first term).
+            Vector<double> ay0 = ax0, ay1 = ax1, an0 = ax0, an1 = ax1;
+            Vector<double> by0 = bx0, by1 = bx1, bn0 = bx0, bn1 = bx1;
+            for (int stage = 0; stage < 4; stage++)
+            {
+                var weight = new Vector<double>(stage is 0 or 3 ? dt / 6 : dt / 3);
+                var toNext = new Vector<double>(stage == 2 ? dt : dt / 2);
+                bool last = stage == 3;
+                StateStage(aw00, aw01, aw10, aw11, weight, toNext, last, contraction, aFrozen, ax0, ax1, da, stage, ref ay0, ref ay1, ref an0, ref an1, ref aContraction);
+                StateStage(bw00, bw01, bw10, bw11, weight, toNext, last, contraction, bFrozen, bx0, bx1, db, stage, ref by0, ref by1, ref bn0, ref bn1, ref bContraction);
+            }
+            TangentColumn(aw00, aw01, aw10, aw11, da, dt, ref aqa0, ref aqa1);
+            TangentColumn(aw00, aw01, aw10, aw11, da, dt, ref aqb0, ref aqb1);
+            TangentColumn(bw00, bw01, bw10, bw11, db, dt, ref bqa0, ref bqa1);
+            TangentColumn(bw00, bw01, bw10, bw11, db, dt, ref bqb0, ref bqb1);
+            long step = interval * every + s;
+            PlaneAdvance(in a, step, an0, an1, ref ax0, ref ax1, ref aFrozen);
+            PlaneAdvance(in b, step, bn0, bn1, ref bx0, ref bx1, ref bFrozen);
+        }
+        PlaneStore(wa, ax0, ax1, aqa0, aqa1, aqb0, aqb1, aFrozen, aContraction);
+        PlaneStore(wb, bx0, bx1, bqa0, bqa1, bqb0, bqb1, bFrozen, bContraction);
+    }
+
+    /// <summary>
+    /// One RK4 stage of one tile's state: f(y) = tanh(W y) − y with d = sech²(W y) into <paramref name="d"/>, the
+    /// contraction's tr J, the sum n += weight·K and (unless <paramref name="last"/>) the next stage input x + toNext·K.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StateStage(Vector<double> w00, Vector<double> w01, Vector<double> w10, Vector<double> w11, Vector<double> weight,
+        Vector<double> toNext, bool last, bool contraction, Vector<double> frozen, Vector<double> x0, Vector<double> x1, Span<Vector<double>> d, int stage,
+        ref Vector<double> y0, ref Vector<double> y1, ref Vector<double> n0, ref Vector<double> n1, ref Vector<double> contractionLanes)
+    {
+        var p0 = Vector.FusedMultiplyAdd(w01, y1, Vector.FusedMultiplyAdd(w00, y0, Vector<double>.Zero));
+        var p1 = Vector.FusedMultiplyAdd(w11, y1, Vector.FusedMultiplyAdd(w10, y0, Vector<double>.Zero));
+        var t0 = LaneTanh.Evaluate(p0, out var d0);
+        var t1 = LaneTanh.Evaluate(p1, out var d1);
+        d[2 * stage] = d0;
+        d[2 * stage + 1] = d1;
+        var k0 = t0 - y0;
+        var k1 = t1 - y1;
+        if (contraction)
+        {
+            // The quadrature weight times tr J = (W₀₀ d₀ − 1) + (W₁₁ d₁ − 1), in the lanes not frozen.
+            var trace = Vector<double>.Zero;
+            trace += w00 * d0 - Vector<double>.One;
+            trace += w11 * d1 - Vector<double>.One;
+            contractionLanes += Vector.ConditionalSelect(frozen, Vector<double>.Zero, weight * trace);
+        }
+        n0 = Vector.FusedMultiplyAdd(weight, k0, n0);
+        n1 = Vector.FusedMultiplyAdd(weight, k1, n1);
+        if (last)
+            return;
+        y0 = Vector.FusedMultiplyAdd(toNext, k0, x0);
+        y1 = Vector.FusedMultiplyAdd(toNext, k1, x1);
     }
 
     /// <summary>
@@ -32,10 +120,11 @@ internal readonly partial struct TileRun<T, TField>
     /// <para>
     /// Why this shape: every value is a local Vector&lt;double&gt; and few are live at a time, so the state's chain of
     /// dependent operations (W x, the exponential, a division, the next stage) runs from registers, and the tangent
-    /// columns, independent of the next step's state, fill the core's idle units. Two tiles stepped side by side, as a
-    /// struct of both tiles' lanes, made the JIT keep hundreds of copies in an 8 KB stack frame; as separate locals with
-    /// the tangent columns fused into each stage, they needed twice the registers there are and ran 7–10 % slower than
-    /// this loop (CPU time of a 48 × 48 scan on a 2-core AMD EPYC Zen 3 guest).
+    /// columns, independent of the next step's state, fill the core's idle units. Tiles go in pairs where they can
+    /// (<see cref="PlaneInterval(in TileRun{T, TField}, in TileRun{T, TField}, long, bool)"/>). A struct of both tiles'
+    /// lanes made the JIT keep hundreds of copies in an 8 KB stack frame; separate locals with the tangent columns fused
+    /// into each stage needed twice the registers there are and ran 7–10 % slower than this loop (CPU time of a
+    /// 48 × 48 scan on a 2-core AMD EPYC Zen 3 guest).
     /// </para>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
