@@ -143,35 +143,13 @@ internal readonly partial struct TileRun<T, TField>
         Span<Vector<double>> d = stackalloc Vector<double>[8];
         for (int s = 0; s < every; s++)
         {
-            // f(y) = tanh(W y) − y and d = sech²(W y) at the stage input y; the RK4 sum n starts at x (the first stage's
-            // fma(dt/6, K, x) is its first term).
+            // Stage inputs y and RK4 sums n start at x (the first stage's fma(dt/6, K, x) is the sum's first term).
             Vector<double> y0 = x0, y1 = x1, n0 = x0, n1 = x1;
             for (int stage = 0; stage < 4; stage++)
             {
-                var p0 = Vector.FusedMultiplyAdd(w01, y1, Vector.FusedMultiplyAdd(w00, y0, Vector<double>.Zero));
-                var p1 = Vector.FusedMultiplyAdd(w11, y1, Vector.FusedMultiplyAdd(w10, y0, Vector<double>.Zero));
-                var t0 = LaneTanh.Evaluate(p0, out var d0);
-                var t1 = LaneTanh.Evaluate(p1, out var d1);
-                d[2 * stage] = d0;
-                d[2 * stage + 1] = d1;
-                var k0 = t0 - y0;
-                var k1 = t1 - y1;
                 var weight = new Vector<double>(stage is 0 or 3 ? dt / 6 : dt / 3);
-                if (contraction)
-                {
-                    // The quadrature weight times tr J = (W₀₀ d₀ − 1) + (W₁₁ d₁ − 1), in the lanes not frozen.
-                    var trace = Vector<double>.Zero;
-                    trace += w00 * d0 - Vector<double>.One;
-                    trace += w11 * d1 - Vector<double>.One;
-                    contractionLanes += Vector.ConditionalSelect(frozen, Vector<double>.Zero, weight * trace);
-                }
-                n0 = Vector.FusedMultiplyAdd(weight, k0, n0);
-                n1 = Vector.FusedMultiplyAdd(weight, k1, n1);
-                if (stage == 3)
-                    break;
                 var toNext = new Vector<double>(stage == 2 ? dt : dt / 2);
-                y0 = Vector.FusedMultiplyAdd(toNext, k0, x0);
-                y1 = Vector.FusedMultiplyAdd(toNext, k1, x1);
+                StateStage(w00, w01, w10, w11, weight, toNext, stage == 3, contraction, frozen, x0, x1, d, stage, ref y0, ref y1, ref n0, ref n1, ref contractionLanes);
             }
             TangentColumn(w00, w01, w10, w11, d, dt, ref qa0, ref qa1);
             TangentColumn(w00, w01, w10, w11, d, dt, ref qb0, ref qb1);
