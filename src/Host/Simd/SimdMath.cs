@@ -309,6 +309,7 @@ internal static partial class SimdMath
     }
 
     /// <summary>True in every lane whose value is finite (x − x is 0 for finite x, NaN for NaN and ±∞).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> FiniteMask<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         => Vector.Equals(x - x, Vector<T>.Zero);
 }

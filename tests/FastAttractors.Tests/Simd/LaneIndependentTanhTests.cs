@@ -64,6 +64,55 @@ public class LaneIndependentTanhTests
         }
     }
 
+    /// <summary>
+    /// The same bounds over a dense sweep of both signs: 400,000 log-spaced magnitudes from the smallest subnormal to
+    /// 400 (beyond the clamp at 354 where sech² is returned as 0; there 1/cosh² is below 1e-307, so its 8 ulp are
+    /// taken against the subnormal spacing) and a linear sweep of [0.6, 40] in steps of 1e-4, which crosses the branch
+    /// point and every binade of the inlined exponential's reduction.
+    /// </summary>
+    [Fact]
+    public void Float64_tanh_and_sech2_stay_within_their_bounds_over_a_dense_sweep_including_tiny_large_and_subnormal_arguments()
+    {
+        var magnitudes = Enumerable.Range(0, 400_000).Select(i => Math.Exp(Math.Log(double.Epsilon) + i * (Math.Log(400) - Math.Log(double.Epsilon)) / 399_999))
+            .Concat(Enumerable.Range(0, 394_001).Select(i => 0.6 + i * 1e-4));
+        var xs = magnitudes.SelectMany(m => new[] { m, -m }).ToList();
+        while (xs.Count % Vector<double>.Count != 0)
+            xs.Add(0.25);
+        var (tanh, sech2) = Evaluate(xs.ToArray());
+        for (int i = 0; i < xs.Count; i++)
+        {
+            double x = xs[i];
+            Assert.True(Ulps(tanh[i], Math.Tanh(x)) <= 2, $"tanh({x:R}) = {tanh[i]:R}, Math.Tanh gives {Math.Tanh(x):R}");
+            double cosh = Math.Cosh(x);
+            double expected = Math.Abs(x) > 354 ? 0 : 1 / (cosh * cosh);
+            Assert.True(Math.Abs(x) > 354 ? sech2[i] == 0 : Ulps(sech2[i], expected) <= 8, $"sech²({x:R}) = {sech2[i]:R}, 1/cosh² gives {expected:R}");
+        }
+    }
+
+    /// <summary>LaneTanh's inlined exponential against Math.Exp within 1 ulp over its whole range [−708, 0], densely.</summary>
+    [Fact]
+    public void Float64_inlined_exp_is_within_one_ulp_of_Math_Exp_over_its_range()
+    {
+        int lanes = Vector<double>.Count;
+        var xs = Enumerable.Range(0, 1_000_000).Select(i => -708.0 * i / 999_999)
+            .Concat(Enumerable.Range(0, 20_000).Select(i => -i * 1e-6)).Concat([-0.0, -1e-300, -double.Epsilon]).ToList();
+        while (xs.Count % lanes != 0)
+            xs.Add(-1);
+        var values = xs.ToArray();
+        double worst = 0;
+        for (int t = 0; t < values.Length; t += lanes)
+        {
+            var e = LaneTanh.ExpNonPositive(new Vector<double>(values, t));
+            for (int l = 0; l < lanes; l++)
+            {
+                double ulps = Ulps(e[l], Math.Exp(xs[t + l]));
+                worst = Math.Max(worst, ulps);
+                Assert.True(ulps <= 1, $"exp({xs[t + l]:R}) = {e[l]:R}, Math.Exp gives {Math.Exp(xs[t + l]):R}");
+            }
+        }
+        Assert.True(worst > 0, "compared against Math.Exp");
+    }
+
     /// <summary>Distance in units of the last place of <paramref name="expected"/> (at least the smallest subnormal).</summary>
     private static double Ulps(double actual, double expected)
     {

@@ -8,6 +8,8 @@ namespace FastAttractors.Lyapunov.Estimators;
 /// <summary>
 /// The Benettin loop for one tile of members on the Simd path (see <see cref="SimdLyapunov"/>). A null
 /// <paramref name="tableau"/> takes the unrolled classic RK4; otherwise the tableau's stage loop (TileRun.Stages.cs).
+/// The methods run once per step or QR interval are compiled optimised at once (AggressiveOptimization), so under tiered
+/// compilation (the CLI's setting) no tile runs them at tier 0.
 /// </summary>
 internal readonly partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumAccumulators acc, TField field, LyapunovTile<T> w, int tile,
     SimdTableau<T>? tableau, bool planePath = true)
@@ -117,6 +119,7 @@ internal readonly partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumA
             w.X[i] = Vector.ConditionalSelect(frozen, w.X[i], TinyFlush<T>.AppliesTo<TField>() ? TinyFlush<T>.Apply(w.Next[i]) : w.Next[i]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndInterval(long interval, bool accumulating, bool orthonormalised)
     {
         FlushContraction();
@@ -131,6 +134,7 @@ internal readonly partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumA
     }
 
     /// <summary>Flags lanes that just went non-finite (their step recorded once); frozen lanes stay frozen.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Vector<T> Freeze(Vector<T> frozen, Vector<T> finite, long step)
     {
         var failed = ~finite & ~frozen;
@@ -151,6 +155,7 @@ internal readonly partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumA
     /// are frozen, or whose R_ii is not a normal positive number, take log 1 = 0 there, so the vector log never sees a
     /// special value, and a lane with a subnormal R_ii (never seen in practice) is summed by the scalar path.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Accumulate(long accumulateInterval, Vector<T> frozen)
     {
         int block = plan.BlockOf(accumulateInterval);
@@ -167,6 +172,7 @@ internal readonly partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumA
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryAccumulateLanes(int block, Vector<T> frozen)
     {
         var live = ~frozen.As<T, double>();
@@ -208,6 +214,7 @@ internal readonly partial struct TileRun<T, TField>(LyapunovPlan plan, SpectrumA
     }
 
     /// <summary>Moves the contraction summed in the tile over one interval (float64 lanes) into the member totals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FlushContraction()
     {
         if (w.ContractionLanes == Vector<double>.Zero)
