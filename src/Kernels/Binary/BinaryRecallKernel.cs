@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Numerics;
 using ILGPU;
 
 namespace FastAttractors.Kernels.Binary;
@@ -53,21 +54,22 @@ public readonly struct BinaryRecallBuffers(
 /// Recall of hidden (HiddenUV, HiddenVOnly) and visible perceptron networks, one thread per (network, trial): the
 /// synchronous map ζ = code(sgn(Uξ + b_U)), ξ' = sgn(Vζ + b_V) or ξ' = sgn(Wξ + b), sgn(0) = +1, with every sum in
 /// index order (the Reference's NetworkStep), then the criterion of RecallCriterion, as ReferenceBinary.Recall.
-/// <see cref="Run"/> steps in float64 (<see cref="Float64RecallStep"/>); <see cref="RunFloat32"/> in float32
-/// (<see cref="Float32RecallStep"/>), the GPU-throughput variant.
+/// <see cref="Run"/> steps in float64 (<see cref="RecallStep{T}"/> over <see cref="Real64"/>); <see cref="RunFloat32"/>
+/// in float32 (over <see cref="Real32"/>), the GPU-throughput variant.
 /// </summary>
 public static class BinaryRecallKernel
 {
     /// <summary>Kernel entry: one recall trial per thread in float64; writes Success[thread].</summary>
     public static void Run(Index1D index, BinaryRecallShape s, BinaryRecallBuffers v) =>
         Recall(index, s, v.Patterns, v.State, v.Next, v.Success,
-            new Float64RecallStep(v.First, v.Second, v.HiddenBias, v.VisibleBias, v.Scratch));
+            new RecallStep<Real64>(v.First.Cast<Real64>(), v.Second.Cast<Real64>(), v.HiddenBias.Cast<Real64>(),
+                v.VisibleBias.Cast<Real64>(), v.Scratch.Cast<Real64>()));
 
     /// <summary>
     /// Kernel entry: one recall trial per thread with the float32 step <paramref name="step"/>; writes
     /// states.Success[thread].
     /// </summary>
-    public static void RunFloat32(Index1D index, BinaryRecallShape s, BinaryRecallStates states, Float32RecallStep step) =>
+    public static void RunFloat32(Index1D index, BinaryRecallShape s, BinaryRecallStates states, RecallStep<Real32> step) =>
         Recall(index, s, states.Patterns, states.State, states.Next, states.Success, step);
 
     private static void Recall<TStep>(Index1D index, BinaryRecallShape s, ArrayView<int> patterns, ArrayView<int> state, ArrayView<int> next,

@@ -1,3 +1,4 @@
+using FastAttractors.Kernels.Numerics;
 using ILGPU;
 
 namespace FastAttractors.Kernels.Binary;
@@ -21,64 +22,21 @@ public readonly struct BinaryRecallStates(ArrayView<int> patterns, ArrayView<int
     public readonly ArrayView<int> Patterns = patterns, State = state, Next = next, Success = success;
 }
 
-/// <summary>The step in float64, sums in index order: equal to the Reference's NetworkStep wherever float64 is IEEE without contraction.</summary>
-public readonly struct Float64RecallStep(ArrayView<double> first, ArrayView<double> second, ArrayView<double> hiddenBias,
-    ArrayView<double> visibleBias, ArrayView<double> scratch) : IRecallStep
-{
-    /// <summary>
-    /// Float64 weights and biases of every network (network-major, row-major) and the per-thread hidden-code scratch.
-    /// </summary>
-    public readonly ArrayView<double> First = first, Second = second, HiddenBias = hiddenBias, VisibleBias = visibleBias, Scratch = scratch;
-
-    /// <inheritdoc/>
-    public void Step(BinaryRecallShape s, ArrayView<int> state, ArrayView<int> next, int thread, int b)
-    {
-        int n = s.Visible, m = s.Hidden, stride = s.Threads;
-        if (s.HiddenLayer == 0)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                double field = VisibleBias[b * n + j];
-                int row = (b * n + j) * n;
-                for (int k = 0; k < n; k++)
-                    field += First[row + k] * state[k * stride + thread];
-                next[j * stride + thread] = field >= 0 ? 1 : -1;
-            }
-            return;
-        }
-        double low = s.ZeroOne != 0 ? 0.0 : -1.0;
-        for (int i = 0; i < m; i++)
-        {
-            double field = HiddenBias[b * m + i];
-            int row = (b * m + i) * n;
-            for (int k = 0; k < n; k++)
-                field += First[row + k] * state[k * stride + thread];
-            Scratch[i * stride + thread] = field >= 0 ? 1.0 : low;
-        }
-        for (int j = 0; j < n; j++)
-        {
-            double field = VisibleBias[b * n + j];
-            int row = (b * n + j) * m;
-            for (int i = 0; i < m; i++)
-                field += Second[row + i] * Scratch[i * stride + thread];
-            next[j * stride + thread] = field >= 0 ? 1 : -1;
-        }
-    }
-}
-
 /// <summary>
-/// The step in float32 (weights rounded once to float32 on the host, fields summed in float32 in index order): half the
-/// memory traffic and the GPU's full-rate arithmetic. Exact, hence equal to the float64 step, wherever every weight and
-/// partial sum is representable in float32 (the dyadic grid with |w|/η &lt; 2²⁴); elsewhere a field within float32
-/// rounding of 0 may take the other sign.
+/// The step in <typeparamref name="T"/>, sums in index order. <see cref="Real64"/>: equal to the Reference's NetworkStep
+/// wherever float64 is IEEE without contraction. <see cref="Real32"/> (weights rounded once to float32 on the host):
+/// half the memory traffic and the GPU's full-rate arithmetic; exact, hence equal to the float64 step, wherever every
+/// weight and partial sum is representable in float32 (the dyadic grid with |w|/η &lt; 2²⁴), and elsewhere a field
+/// within float32 rounding of 0 may take the other sign. States are ±1 (0/1 codes), so lifting them into T is exact.
 /// </summary>
-public readonly struct Float32RecallStep(ArrayView<float> first, ArrayView<float> second, ArrayView<float> hiddenBias,
-    ArrayView<float> visibleBias, ArrayView<float> scratch) : IRecallStep
+public readonly struct RecallStep<T>(ArrayView<T> first, ArrayView<T> second, ArrayView<T> hiddenBias,
+    ArrayView<T> visibleBias, ArrayView<T> scratch) : IRecallStep
+    where T : unmanaged, IReal<T>
 {
     /// <summary>
-    /// Float32 weights and biases of every network (network-major, row-major) and the per-thread hidden-code scratch.
+    /// Weights and biases of every network (network-major, row-major) and the per-thread hidden-code scratch.
     /// </summary>
-    public readonly ArrayView<float> First = first, Second = second, HiddenBias = hiddenBias, VisibleBias = visibleBias, Scratch = scratch;
+    public readonly ArrayView<T> First = first, Second = second, HiddenBias = hiddenBias, VisibleBias = visibleBias, Scratch = scratch;
 
     /// <inheritdoc/>
     public void Step(BinaryRecallShape s, ArrayView<int> state, ArrayView<int> next, int thread, int b)
@@ -88,30 +46,31 @@ public readonly struct Float32RecallStep(ArrayView<float> first, ArrayView<float
         {
             for (int j = 0; j < n; j++)
             {
-                float field = VisibleBias[b * n + j];
+                var field = VisibleBias[b * n + j];
                 int row = (b * n + j) * n;
                 for (int k = 0; k < n; k++)
-                    field += First[row + k] * state[k * stride + thread];
-                next[j * stride + thread] = field >= 0 ? 1 : -1;
+                    field += First[row + k] * T.FromDouble(state[k * stride + thread]);
+                next[j * stride + thread] = field.ToDouble() >= 0 ? 1 : -1;
             }
             return;
         }
-        float low = s.ZeroOne != 0 ? 0f : -1f;
+        var one = T.FromDouble(1.0);
+        var low = T.FromDouble(s.ZeroOne != 0 ? 0.0 : -1.0);
         for (int i = 0; i < m; i++)
         {
-            float field = HiddenBias[b * m + i];
+            var field = HiddenBias[b * m + i];
             int row = (b * m + i) * n;
             for (int k = 0; k < n; k++)
-                field += First[row + k] * state[k * stride + thread];
-            Scratch[i * stride + thread] = field >= 0 ? 1f : low;
+                field += First[row + k] * T.FromDouble(state[k * stride + thread]);
+            Scratch[i * stride + thread] = field.ToDouble() >= 0 ? one : low;
         }
         for (int j = 0; j < n; j++)
         {
-            float field = VisibleBias[b * n + j];
+            var field = VisibleBias[b * n + j];
             int row = (b * n + j) * m;
             for (int i = 0; i < m; i++)
                 field += Second[row + i] * Scratch[i * stride + thread];
-            next[j * stride + thread] = field >= 0 ? 1 : -1;
+            next[j * stride + thread] = field.ToDouble() >= 0 ? 1 : -1;
         }
     }
 }

@@ -1,6 +1,7 @@
 using FastAttractors.Kernels.Binary;
-using ILGPU;
+using FastAttractors.Kernels.Numerics;
 using ILGPU.Runtime;
+using ILGPU;
 
 namespace FastAttractors.Binary.Estimators;
 
@@ -56,7 +57,8 @@ internal sealed partial class IlgpuBinary
             if (single)
             {
                 using var scratch = accelerator.Allocate1D<float>(Math.Max(1L, (long)m * count));
-                var step = new Float32RecallStep(weights.First32!.View, weights.Second32!.View, weights.HiddenBias32!.View, weights.VisibleBias32!.View, scratch.View);
+                var step = new RecallStep<Real32>(AsReal32(weights.First32!.View), AsReal32(weights.Second32!.View),
+                    AsReal32(weights.HiddenBias32!.View), AsReal32(weights.VisibleBias32!.View), AsReal32(scratch.View));
                 kernels.RecallFloat32(count, shape, new BinaryRecallStates(patterns.View, state.View, next.View, hits.View), step);
                 accelerator.Synchronize();
             }
@@ -120,4 +122,7 @@ internal sealed partial class IlgpuBinary
 
         private static float[] ToSingle(double[] values) => Array.ConvertAll(values, x => (float)x);
     }
+
+    /// <summary>A float32 view as the kernels' <see cref="Real32"/> (the same 4 bytes), without a copy.</summary>
+    private static ArrayView<Real32> AsReal32(ArrayView<float> view) => view.Cast<Real32>();
 }

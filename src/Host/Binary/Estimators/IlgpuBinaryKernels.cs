@@ -1,6 +1,7 @@
 using FastAttractors.Kernels.Binary;
-using ILGPU;
+using FastAttractors.Kernels.Numerics;
 using ILGPU.Runtime;
+using ILGPU;
 
 namespace FastAttractors.Binary.Estimators;
 
@@ -14,12 +15,12 @@ internal sealed class IlgpuBinaryKernels(Accelerator accelerator, int? groupSize
     private readonly Lazy<Action<KernelConfig, BinaryTrainingShape, BinaryTrainingBuffers>> training = new(
         () => accelerator.LoadStreamKernel<BinaryTrainingShape, BinaryTrainingBuffers>(BinaryTrainingKernel.Run));
 
-    private readonly Lazy<Action<Index1D, BinaryRecallShape, BinaryRecallStates, Float32RecallStep>> recallFloat32 = new(
-        () => accelerator.LoadAutoGroupedStreamKernel<Index1D, BinaryRecallShape, BinaryRecallStates, Float32RecallStep>(BinaryRecallKernel.RunFloat32));
+    private readonly Lazy<Action<Index1D, BinaryRecallShape, BinaryRecallStates, RecallStep<Real32>>> recallFloat32 = new(
+        () => accelerator.LoadAutoGroupedStreamKernel<Index1D, BinaryRecallShape, BinaryRecallStates, RecallStep<Real32>>(BinaryRecallKernel.RunFloat32));
 
     public Action<KernelConfig, BinaryTrainingShape, BinaryTrainingBuffers> Training => training.Value;
 
-    public Action<Index1D, BinaryRecallShape, BinaryRecallStates, Float32RecallStep> RecallFloat32 => recallFloat32.Value;
+    public Action<Index1D, BinaryRecallShape, BinaryRecallStates, RecallStep<Real32>> RecallFloat32 => recallFloat32.Value;
 
     /// <summary>
     /// Threads per training group, unless the constructor fixed it: up to 256 on a GPU (a network's rows and weight
