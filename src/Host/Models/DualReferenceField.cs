@@ -1,4 +1,5 @@
 using FastAttractors.Kernels.Adjoint;
+using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 
@@ -37,7 +38,7 @@ internal class DualReferenceField<TField>(TField model, DynamicsKind kind) : IRe
     private readonly double[] unit = new double[model.Dimension];
     private readonly double[] column = new double[model.Dimension];
 
-    public double Contraction(int member, double[] xIn)
+    public virtual double Contraction(int member, double[] xIn)
     {
         int n = xIn.Length;
         ReferenceJacobian.Assemble(this, member, xIn, jacobian, unit, column);
@@ -101,18 +102,31 @@ internal sealed class ParameterisedReferenceField<TField>(TField model, Dynamics
 
 /// <summary>
 /// The Reference path of a hand-written network model: its kernel struct evaluated in float64 over the user's values,
-/// with J v, Jᵀa and the contraction from dual numbers over that f (so the struct's tuned tangent and Jᵀa products are
-/// checked against an independent derivative wherever a backend is compared with Reference), and the parameter
-/// cotangents from the struct's own products (P = n² + … parameters would cost P dual evaluations; the gradient
-/// property tests hold them to finite differences on every backend), scattered from the concatenated blocks.
+/// with J v and Jᵀa from dual numbers over that f (so the struct's tuned tangent and Jᵀa products are checked against
+/// an independent derivative wherever a backend is compared with Reference). The contraction and the parameter
+/// cotangents come from the struct's own products: its contraction sums log sech² without forming 1 − tanh², which dual
+/// numbers would round to a relative error of 1e-8 where |W x| ≈ 10, and a map's constant log |det M| is added here
+/// once per member, as the kernels' host adds it; P = n² + … parameters would cost P dual evaluations.
 /// </summary>
-internal sealed class StructReferenceField<TModel>(TModel model, DynamicsKind kind) : DualReferenceField<TModel>(model, kind)
-    where TModel : struct, IAdjointModel<Real64>
+internal sealed class StructReferenceField<TModel>(TModel model, DynamicsKind kind, ParameterBlock? mapMatrix = null)
+    : DualReferenceField<TModel>(model, kind)
+    where TModel : struct, ITangentModel<Real64>, IAdjointModel<Real64>
 {
     private readonly Real64[] point = new Real64[model.Dimension];
     private readonly Real64[] cotangent = new Real64[model.Dimension];
-    private readonly Real64[] work = new Real64[Math.Max(1, model.AdjointWorkLength)];
+    private readonly Real64[] work = new Real64[Math.Max(1, Math.Max(model.AdjointWorkLength, model.LinearisationLength))];
     private readonly double[] bar = new double[Math.Max(1, model.ParameterLength)];
+    private readonly LogDeterminantCache? logDet = mapMatrix is null ? null : new(mapMatrix, model.Dimension);
+
+    public override double Contraction(int member, double[] xIn)
+    {
+        for (int i = 0; i < xIn.Length; i++)
+            point[i] = new Real64(xIn[i]);
+        var x = new ArrayVector<Real64>(point, 0);
+        var lin = new ArrayVector<Real64>(work, 0);
+        Field.Linearise(member, x, lin);
+        return Field.Contraction(member, x, lin) + (logDet?.Get(member) ?? 0.0);
+    }
 
     public override void AddParameterCotangent(int member, double[] xIn, double[] a, double[][] cotangents)
     {

@@ -62,6 +62,6 @@ public sealed class Linear : IEnsembleModel, IModelBinding
     {
         // The kernel struct itself in float64, over the same blocks the kernels read; derivatives by dual numbers.
         var blocks = ((IModelBinding)this).DeviceParameters;
-        return new StructReferenceField<LinearModel<Real64, ReferenceParameters>>(new(Dimension, new(blocks[0]), new(blocks[1]), Kind == DynamicsKind.Map ? 1 : 0), Kind);
+        return new StructReferenceField<LinearModel<Real64, ReferenceParameters>>(new(Dimension, new(blocks[0]), new(blocks[1]), Kind == DynamicsKind.Map ? 1 : 0), Kind, Kind == DynamicsKind.Map ? A : null);
     }
 }

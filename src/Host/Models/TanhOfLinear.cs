@@ -55,6 +55,6 @@ public sealed class TanhOfLinear : IEnsembleModel, IModelBinding
     {
         // The kernel struct itself in float64, over the same blocks the kernels read; derivatives by dual numbers.
         var blocks = ((IModelBinding)this).DeviceParameters;
-        return new StructReferenceField<TanhOfLinearModel<Real64, ReferenceParameters>>(new(Dimension, new(blocks[0]), Kind == DynamicsKind.Flow ? 1 : 0), Kind);
+        return new StructReferenceField<TanhOfLinearModel<Real64, ReferenceParameters>>(new(Dimension, new(blocks[0]), Kind == DynamicsKind.Flow ? 1 : 0), Kind, Kind == DynamicsKind.Map ? W : null);
     }
 }
