@@ -76,16 +76,16 @@ internal static class KernelSpecialisations
             }
             // User models (Rössler's field carries its constants): dual-number tangents and Jᵀa around f alone.
             var rossler = typeof(RosslerField<>).MakeGenericType(real);
-            list.Add(Make("rk4", typeof(Rk4Kernel), real, DualTangentOf(real, rossler), "DualDerivatives(RosslerField)"));
-            list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, DualTangentOf(real, rossler), "DualDerivatives(RosslerField)"));
+            list.Add(Make("rk4", typeof(Rk4Kernel), real, DualDerivativesOf(real, rossler), "DualDerivatives(RosslerField)"));
+            list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, DualDerivativesOf(real, rossler), "DualDerivatives(RosslerField)"));
             // One adjoint kernel serves flows and maps (a launch flag), so each model appears once.
             foreach (var adjoint in FlowModels)
             {
                 list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, adjoint));
                 list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, adjoint));
             }
-            list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, DualTangentOf(real, rossler), "DualDerivatives(RosslerField)"));
-            list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, DualTangentOf(real, rossler), "DualDerivatives(RosslerField)"));
+            list.Add(Make("adjoint-forward", typeof(AdjointForwardKernel), real, DualDerivativesOf(real, rossler), "DualDerivatives(RosslerField)"));
+            list.Add(Make("adjoint-backward", typeof(AdjointBackwardKernel), real, DualDerivativesOf(real, rossler), "DualDerivatives(RosslerField)"));
         }
         // Binary sequence networks: float64 only, one kernel for hidden and visible perceptron variants (a launch flag).
         list.Add(new Specialisation("binary-recall<Real64, HiddenOrVisible>", typeof(BinaryRecallKernel).GetMethod(nameof(BinaryRecallKernel.Run))!));
@@ -121,7 +121,7 @@ internal static class KernelSpecialisations
         return new Specialisation($"{kind}<{real.Name}, {modelName}>", method);
     }
 
-    private static Type DualTangentOf(Type real, Type closedModel) => typeof(DualDerivatives<,>).MakeGenericType(real, closedModel);
+    private static Type DualDerivativesOf(Type real, Type closedModel) => typeof(DualDerivatives<,>).MakeGenericType(real, closedModel);
 
     /// <summary>The kernel functor of a built-in written once (the map flag is a value, not part of the type).</summary>
     private static Type ParameterisedOf(Type real, Type closedField) => typeof(ParameterisedDerivatives<,>).MakeGenericType(real, closedField);

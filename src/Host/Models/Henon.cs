@@ -45,7 +45,7 @@ public sealed class Henon : WrittenOnceModel
     /// <summary>A Hénon map with (a, b) given as a block of 2 values, shared or per member.</summary>
     /// <param name="parameters">(a, b); throws when its length is not 2.</param>
     public Henon(ParameterBlock parameters)
-        : base(RequireLength(parameters))
+        : base(parameters, 2, "Hénon (a, b)")
     {
     }
 
@@ -64,10 +64,4 @@ public sealed class Henon : WrittenOnceModel
 
     private protected override void Build<T, TTable>(TTable parameters, IFieldVisitor<T> visitor) =>
         visitor.Visit(new HenonField<T, TTable>(parameters));
-
-    private static ParameterBlock RequireLength(ParameterBlock parameters)
-    {
-        ArgumentNullException.ThrowIfNull(parameters);
-        return parameters.RequireLength(2, "Hénon (a, b)");
-    }
 }

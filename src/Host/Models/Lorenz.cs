@@ -48,7 +48,7 @@ public sealed class Lorenz : WrittenOnceModel
     /// <summary>A Lorenz system with (σ, ρ, β) given as a block of 3 values, shared or per member.</summary>
     /// <param name="parameters">(σ, ρ, β); throws when its length is not 3.</param>
     public Lorenz(ParameterBlock parameters)
-        : base(RequireLength(parameters))
+        : base(parameters, 3, "Lorenz (σ, ρ, β)")
     {
     }
 
@@ -81,10 +81,4 @@ public sealed class Lorenz : WrittenOnceModel
 
     private protected override void Build<T, TTable>(TTable parameters, IFieldVisitor<T> visitor) =>
         visitor.Visit(new LorenzField<T, TTable>(parameters));
-
-    private static ParameterBlock RequireLength(ParameterBlock parameters)
-    {
-        ArgumentNullException.ThrowIfNull(parameters);
-        return parameters.RequireLength(3, "Lorenz (σ, ρ, β)");
-    }
 }

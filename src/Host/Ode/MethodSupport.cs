@@ -26,7 +26,6 @@ public static class MethodSupport
         if (solver.Tableau is not { } method || Supports(backend, capability, method))
             return;
         throw new ArgumentException(
-            $"solver {solver}: {capability} on {backend} runs only classic RK4 (Rk4(dt)); method '{method.Name}' runs for "
-            + $"{capability} on Reference and Simd.", nameof(solver));
+            $"solver {solver}: {capability} on {backend} does not run method '{method.Name}'.", nameof(solver));
     }
 }

@@ -125,7 +125,7 @@ internal static class AdjointSteps
     }
 
     /// <summary>
-    /// Any explicit method from its terms, as <c>RkKernel</c> steps it: X_s = x + Σ (h a_sj) K_j (slot s of the stage
+    /// Any explicit method from its terms, as <see cref="RkKernel"/> steps it (its Combine, same slope layout): X_s = x + Σ (h a_sj) K_j (slot s of the stage
     /// buffer; a stage without terms is x itself), K_s = f(X_s), next = x + Σ (h b_s) K_s.
     /// </summary>
     private static void ForwardTableau<T, TModel, TX>(TModel model, AdjointState<T> s, RkTerms<T> terms, int m, TX x)
@@ -134,6 +134,7 @@ internal static class AdjointSteps
         where TX : struct, IVectorIn<T>
     {
         int n = model.Dimension, members = s.Members;
+        long slopeStride = (long)n * members;
         var scratch = new SoaVector<T>(s.Scratch, members, m);
         for (int st = 0; st < terms.Stages; st++)
         {
@@ -145,24 +146,11 @@ internal static class AdjointSteps
                 continue;
             }
             var stage = Slot(s.Stages, st, n, members, m);
-            Combine(s, terms, from, to, m, n, x, stage);
+            RkKernel.Combine(x, s.Slopes, slopeStride, members, m, n, terms, from, to, stage);
             model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, stage, k, scratch);
         }
-        Combine(s, terms, terms.Starts[terms.Stages], terms.Starts[terms.Stages + 1], m, n, x, new SoaVector<T>(s.Next, members, m));
-    }
-
-    /// <summary>target = x + Σ_t weight_t K_{slope_t} over the terms [from, to), in order.</summary>
-    private static void Combine<T, TX>(AdjointState<T> s, RkTerms<T> terms, int from, int to, int m, int n, TX x, SoaVector<T> target)
-        where T : unmanaged, IReal<T>
-        where TX : struct, IVectorIn<T>
-    {
-        for (int i = 0; i < n; i++)
-        {
-            T sum = x[i];
-            for (int t = from; t < to; t++)
-                sum = sum + terms.Weights[t] * Slot(s.Slopes, terms.Slopes[t], n, s.Members, m)[i];
-            target.Set(i, sum);
-        }
+        RkKernel.Combine(x, s.Slopes, slopeStride, members, m, n, terms, terms.Starts[terms.Stages], terms.Starts[terms.Stages + 1],
+            new SoaVector<T>(s.Next, members, m));
     }
 
     /// <summary>

@@ -63,9 +63,11 @@ public static class RkKernel
     }
 
     /// <summary>target = x + Σ_t weight_t · K_{slope_t}, terms t in [from, to) in order (a tableau's step has at least one).</summary>
-    private static void Combine<T>(SoaVector<T> x, ArrayView<T> slopes, long slopeStride, int members, int m, int n,
+    /// <remarks>Also the discrete adjoint's forward stages (AdjointSteps), whose slope buffer has the same layout.</remarks>
+    internal static void Combine<T, TX>(TX x, ArrayView<T> slopes, long slopeStride, int members, int m, int n,
         RkTerms<T> tableau, int from, int to, SoaVector<T> target)
         where T : unmanaged, IReal<T>
+        where TX : struct, IVectorIn<T>
     {
         for (int i = 0; i < n; i++)
         {

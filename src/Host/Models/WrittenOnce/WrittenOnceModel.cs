@@ -17,10 +17,11 @@ namespace FastAttractors;
 /// </summary>
 public abstract class WrittenOnceModel : IEnsembleModel, IModelBinding
 {
-    private protected WrittenOnceModel(ParameterBlock parameters)
+    /// <summary>Checks that <paramref name="parameters"/> has <paramref name="length"/> values per member (<paramref name="what"/> names them in the error).</summary>
+    private protected WrittenOnceModel(ParameterBlock parameters, int length, string what)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        Parameters = parameters;
+        Parameters = parameters.RequireLength(length, what);
         Members = ModelShapes.Members(parameters);
     }
 
