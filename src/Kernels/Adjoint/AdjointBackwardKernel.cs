@@ -36,13 +36,12 @@ public static class AdjointBackwardKernel
                 cursor++;
             }
             bool finite = true;
-            double sum = 0;
+            double scale = 0;
             for (int i = 0; i < n; i++)
             {
                 var v = a[i];
                 finite &= T.IsFinite(v);
-                double d = v.ToDouble();
-                sum += d * d;
+                scale = Math.Max(scale, Math.Abs(v.ToDouble()));
             }
             if (!finite)
             {
@@ -51,7 +50,17 @@ public static class AdjointBackwardKernel
                 return;
             }
             if (range.NormEvery != 0 && t % range.NormEvery == 0)
-                s.Norms[(t / range.NormEvery) * members + m] = Math.Sqrt(sum);
+            {
+                // Scaled by the largest |ā_i| first, as the host's AdjointNorm: the squares of a cotangent below 1e-154
+                // would underflow and report a vanishing gradient as exactly 0.
+                double sum = 0;
+                for (int i = 0; scale > 0 && i < n; i++)
+                {
+                    double r = a[i].ToDouble() / scale;
+                    sum += r * r;
+                }
+                s.Norms[(t / range.NormEvery) * members + m] = scale * Math.Sqrt(sum);
+            }
         }
     }
 }

@@ -108,10 +108,7 @@ internal sealed class ReferenceGradient : IGradientEstimator
     {
         if (plan.NormEvery is not { } every || t % every != 0)
             return;
-        double sum = 0;
-        foreach (double v in a)
-            sum += v * v;
-        result.AdjointNorms![(t / every) * plan.Members + m] = Math.Sqrt(sum);
+        result.AdjointNorms![(t / every) * plan.Members + m] = AdjointNorm.Of(a, a.Length);
     }
 
     /// <summary>x → Next by one RK4 step (stage states and slopes kept in the workspace) or one map iteration.</summary>

@@ -19,6 +19,18 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
 {
     private static readonly int Lanes = Vector<T>.Count;
 
+    /// <summary>
+    /// Whether states and cotangents below <see cref="TinyFlush{T}.Threshold"/> are set to 0 after each step (fields
+    /// smooth at 0 only, as on the forward paths). Why: a contracting member's state decays forward in time and its
+    /// cotangent ā decays backward from each loss term, each through the subnormal range, where Intel cores take a
+    /// microcode assist per operation. The forward pass and the segment recompute flush alike, so the recomputed records
+    /// equal the first pass's bit for bit. What it changes: a state or ā component already below 2⁻¹⁰⁰⁰ (float64;
+    /// 2⁻¹⁰⁰ float32) becomes 0, so a gradient entry moves by at most that much times the O(1) Jacobian products that
+    /// carry it back; a gradient that is itself that tiny (a loss looking only at a state that has decayed to 0) becomes
+    /// exactly 0 where Reference, which never flushes, keeps a subnormal value (TinyFlushGradientTests).
+    /// </summary>
+    private static readonly bool FlushTiny = TinyFlush<T>.AppliesTo<TField>();
+
     /// <summary>Real members in this tile (the last tile's padding lanes repeat its last member and are ignored).</summary>
     private int Count => Math.Min(Lanes, plan.Members - tile * Lanes);
 
@@ -38,6 +50,7 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
                 Step(w.X, w.Next, Record(t - last), linearise: true);
             else
                 Step(w.X, w.Next, w.Work, linearise: false);
+            Flush(w.Next.AsSpan(0, n));
             failed = Flag(failed, w.Next.AsSpan(0, n), GradientStatus.ForwardDiverged, t);
             (w.X, w.Next) = (w.Next, w.X);
         }
@@ -55,18 +68,29 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
             for (long t = first; t < end && segment < plan.Checkpoints - 1; t++)
             {
                 Step(w.X, w.Next, Record(t - first), linearise: true);
+                Flush(w.Next.AsSpan(0, n));
                 (w.X, w.Next) = (w.Next, w.X);
             }
             for (long t = end - 1; t >= first; t--)
             {
                 var record = Record(t - first);
                 BackwardStep(record);
+                Flush(w.A);
                 AddLossAt(t, record[..n], failed, ref term);
                 failed = Flag(failed, w.A, GradientStatus.GradientNonFinite, t);
                 RecordNorm(t, failed);
             }
         }
         Finish(failed);
+    }
+
+    /// <summary>Sets the components below the flush threshold to 0 (<see cref="FlushTiny"/>); NaNs and infinities stay.</summary>
+    private static void Flush(Span<Vector<T>> values)
+    {
+        if (!FlushTiny)
+            return;
+        for (int i = 0; i < values.Length; i++)
+            values[i] = TinyFlush<T>.Apply(values[i]);
     }
 
     private Span<Vector<T>> Record(long step) => w.Records.AsSpan((int)(step * w.RecordLength), w.RecordLength);
@@ -268,14 +292,14 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
     {
         if (plan.NormEvery is not { } every || t % every != 0)
             return;
-        var sum = Vector<T>.Zero;
-        for (int i = 0; i < plan.N; i++)
-            sum = SimdMath.Fma(w.A[i], w.A[i], sum);
         long frame = t / every;
         for (int l = 0; l < Count; l++)
         {
-            if (failed[l] == T.Zero)
-                result.AdjointNorms![frame * plan.Members + tile * Lanes + l] = Math.Sqrt(double.CreateTruncating(sum[l]));
+            if (failed[l] != T.Zero)
+                continue;
+            for (int i = 0; i < plan.N; i++)
+                w.LaneState[i] = double.CreateTruncating(w.A[i][l]);
+            result.AdjointNorms![frame * plan.Members + tile * Lanes + l] = AdjointNorm.Of(w.LaneState, plan.N);
         }
     }
 

@@ -145,12 +145,7 @@ internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan pla
                     a[(long)i * count + j] += g[i];
             }
             if (plan.NormEvery is { } every && plan.Steps % every == 0)
-            {
-                double sum = 0;
-                for (int i = 0; i < n; i++)
-                    sum += a[(long)i * count + j] * a[(long)i * count + j];
-                result.AdjointNorms![(plan.Steps / every) * plan.Members + first + j] = Math.Sqrt(sum);
-            }
+                result.AdjointNorms![(plan.Steps / every) * plan.Members + first + j] = AdjointNorm.Of(a.AsSpan(j), n, count);
         }
         return Array.ConvertAll(a, T.FromDouble);
     }
