@@ -44,9 +44,9 @@ _NETWORK_COLUMNS = (("condition", np.int32, 1), ("width", np.int32, 1), ("seed",
                     ("usable", np.int32, 1), ("steps", np.int64, 1), ("final_test_loss", np.float64, 1),
                     ("ood_loss", np.float64, 1), ("weight_norm", np.float64, 1), ("weight_change", np.float64, 1),
                     ("fixed_points", np.int32, 1), ("stable_fixed_points", np.int32, 1),
-                    ("saddle_fixed_points", np.int32, 1), ("slow_points", np.int32, 1), ("plane_explained", np.float64, 1),
-                    ("dsa_self", np.float64, 1), ("exponents", np.float64, "k"), ("driven_exponents", np.float64, "driven"),
-                    ("mds", np.float64, 8))
+                    ("saddle_fixed_points", np.int32, 1), ("slow_points", np.int32, 1),
+                    ("plane_explained", np.float64, 1), ("dsa_self", np.float64, 1), ("exponents", np.float64, "k"),
+                    ("driven_exponents", np.float64, "driven"), ("mds", np.float64, 8))
 _PAIR_COLUMNS = (("first", np.int32, 1), ("second", np.int32, 1), ("first_condition", np.int32, 1),
                  ("second_condition", np.int32, 1), ("ood_difference", np.float64, 1), ("dsa", np.float64, 1),
                  ("weight_distance", np.float64, 1), ("weight_per_parameter", np.float64, 1),
@@ -333,8 +333,10 @@ def degeneracy(context, spec=None, *, task=None, length=None, difficulty=None, w
     layout = _layout(text)
     if sent is None:
         sent = json.loads(text)
-    per_row = {1: 1, 8: 8, "k": layout["k"], "driven": layout["driven"]}
-    out_networks = {name: np.empty((layout["networks"], per_row[width]) if width != 1 else layout["networks"], dtype)
+    # One value per network, or a (networks, columns) matrix: k or driven exponents (2-D even when 1), 8 MDS values.
+    matrix_columns = {"k": layout["k"], "driven": layout["driven"], 8: 8}
+    count = layout["networks"]
+    out_networks = {name: np.empty(count if width == 1 else (count, matrix_columns[width]), dtype)
                     for name, dtype, width in _NETWORK_COLUMNS}
     out_pairs = {name: np.empty(layout["pairs"], dtype) for name, dtype, _ in _PAIR_COLUMNS}
     outputs = _Outputs()

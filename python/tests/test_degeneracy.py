@@ -148,7 +148,8 @@ def _old_call(ctx, spec):
     types = ((np.int32, np.int32, np.int64, np.int32, np.int32, np.int64, np.float64, np.float64, np.int32, np.int32),
              (np.int32, np.int32, np.float64, np.float64, np.float64, np.float64))
     out = [np.empty(networks, t) for t in types[0]] + [np.empty(pairs, t) for t in types[1]]
-    check(lib.fa_degeneracy_study(ctx.handle, text, *[v for a in out for v in (a.ctypes.data_as(ctypes.c_void_p), a.size)]))
+    pointers = [v for a in out for v in (a.ctypes.data_as(ctypes.c_void_p), a.size)]
+    check(lib.fa_degeneracy_study(ctx.handle, text, *pointers))
     return dict(zip(("first", "second", "ood_difference", "dsa", "weight_distance", "one_minus_cka"), out[10:]))
 
 

@@ -197,7 +197,7 @@ internal static unsafe class DegeneracyArguments
         long across = 0;
         if (spec.Pairs == DegeneracyPairs.All)
         {
-            long conditionPairs = conditions * (conditions - 1) / 2;
+            long conditionPairs = ElementCounts.Product("widths", "the condition pairs are conditions·(conditions − 1)/2", conditions, conditions - 1) / 2;
             across = ElementCounts.Product("networks", "the cross-condition pair slots are conditions·(conditions − 1)/2·networks²", conditionPairs, spec.Networks, spec.Networks);
             ElementCounts.Product("networks", "the pair slots are networks·(networks − 1)/2 in all", within + across);
         }
