@@ -332,7 +332,7 @@ FA_API fa_status fa_scan_f32(fa_context *ctx, fa_scan_family family, const fa_sc
  * regularisers; network i is condition i / N, replicate i % N (N = "networks", seed = "seed" + replicate), so
  * networks = conditions*N. Pair slots run condition-major, then i < j within the condition: pairs = conditions*N(N-1)/2;
  * a slot whose networks are not both usable keeps its indices and NaN values. No checkpoints; "exponents" and
- * "drivenExponents" must be 0 and "pairs" "within" (the CLI writes those outputs). */
+ * "drivenExponents" must be 0 and "pairs" "within" (fa_degeneracy_study_full below takes them, as the CLI does). */
 typedef enum fa_degeneracy_status {
     FA_DEGENERACY_CONVERGED = 0,   /* early-stopped at the threshold */
     FA_DEGENERACY_COMPLETED = 1,   /* the budget ran out first */
@@ -354,6 +354,94 @@ FA_API fa_status fa_degeneracy_study(fa_context *ctx, const char *spec_json,
     int32_t *first, int64_t first_len, int32_t *second, int64_t second_len,
     double *ood_difference, int64_t ood_difference_len, double *dsa, int64_t dsa_len,
     double *weight_distance, int64_t weight_distance_len, double *one_minus_cka, int64_t one_minus_cka_len);
+
+/* The whole study, every number of the CLI's networks.parquet and pairs.parquet for the same spec (same seeds), for
+ * any spec the CLI accepts: "exponents" k > 0, "drivenExponents" > 0, "lyapunovIterations", "pairs": "all". Two
+ * specs the CLI accepts but fails on after training are refused here before training, named: "exponents" above the
+ * smallest width, and with "exponents" > 0 a "lyapunovIterations" too short for the estimator's standard errors
+ * (the engine's ten QR intervals of 10 iterations: about 100 at least; checked by fa_degeneracy_study_full only, with
+ * ctx's engine). Text columns are left out: a network's condition label is its condition index's width x regulariser,
+ * index is i and replicate i % N; the failure text is not given (status and usable mark those rows). The CLI's cka
+ * column is given as one_minus_cka = 1 - cka, as fa_degeneracy_study gives it.
+ *
+ * fa_degeneracy_layout validates the spec and gives the lengths, nothing trained: networks = conditions*N;
+ * within_pairs = conditions*N(N-1)/2; pairs = within_pairs, plus with "pairs": "all" conditions(conditions-1)/2 * N*N
+ * cross-condition slots (so pairs = networks(networks-1)/2 then); exponents = k; driven_exponents = the spec's
+ * "drivenExponents".
+ *
+ * Pair slots: [0, within_pairs) exactly as fa_degeneracy_study's (condition-major, then i < j within the condition);
+ * then, with "all", condition pairs a < b in order (a outer), and within each the N*N slots of network i of a with
+ * network j of b, slot = within_pairs + rank(a, b)*N*N + i*N + j, rank(a, b) = a*conditions - a(a+1)/2 + (b-a-1).
+ * first_condition and second_condition tell within (equal) from across. A slot whose networks are not both usable
+ * keeps its indices and conditions, NaN in every real column and weight_exact 0.
+ *
+ * fa_degeneracy_outputs holds one pointer and its element count per column. A column not wanted is NULL with length 0;
+ * any other pointer must have exactly its length (checked before training; a wrong one is refused as
+ * FA_ERR_INVALID_ARGUMENT naming "outputs.<column>_len" and the length needed, a NULL one with a length as
+ * "outputs.<column>: NULL pointer"). Per network (length networks, network i = condition i / N, replicate i % N):
+ *   condition, width, seed, status (fa_degeneracy_status), usable, steps, final_test_loss, ood_loss: as
+ *     fa_degeneracy_study;
+ *   weight_norm        ||W||_F after training; weight_change ||W_T - W_0||_F (how far training moved W);
+ *   fixed_points, stable_fixed_points, saddle_fixed_points: distinct fixed points at zero input and their stability
+ *     classes; slow_points: slow but not fixed points (all 0 for width 1 or when the analysis stopped early);
+ *   plane_explained    fraction of the state variance in the first two principal components (NaN if not analysed);
+ *   dsa_self           DSA's noise floor: the DSA distance between the network's operator on the shared analysis
+ *     trials and on a second set of as many trials (NaN when either operator could not be fitted); a pair's dsa
+ *     means something only above both networks' dsa_self;
+ *   exponents          networks*k, row-major (network i at [i*k, i*k + k)): the leading Lyapunov exponents of the
+ *     autonomous map h <- tanh(W h + b) per iteration (natural log, largest first), computed on ctx's backend in
+ *     float64 as the CLI computes them on its --backend (transient 500, "lyapunovIterations" iterations, QR every 10);
+ *     NaN for a network whose parameters are not finite;
+ *   driven_exponents   networks*driven_exponents, row-major: the leading exponents of h <- tanh(W h + U x_t + b)
+ *     driven by the task's inputs (the same drive for every network), per step, largest first; NaN beyond the
+ *     network's width and for a network not analysed;
+ *   mds                networks*8, row-major: the network's 2-D classical-MDS coordinates within its condition at the
+ *     behaviour, dynamics (DSA), weight (relative distance) and representation (1 - CKA) levels, as
+ *     (x, y) pairs in that order; NaN when it is not usable or its condition has fewer than two usable networks.
+ * Per pair slot (length pairs):
+ *   first < second (network indices), first_condition, second_condition (condition indices);
+ *   ood_difference, dsa, weight_distance, one_minus_cka: as fa_degeneracy_study (weight_distance is NaN across two
+ *     widths: no permutation maps one network onto the other; DSA compares networks of any widths);
+ *   weight_per_parameter  weight_distance / n^2; weight_relative  weight_distance / the mean of the two ||W||_F;
+ *   weight_exact       1 when the weight distance is exact (widths up to 8), 0 for the upper bound or none;
+ *   dsa_self_max       the larger of the two networks' dsa_self (NaN when either is). */
+typedef struct fa_degeneracy_outputs {
+    int32_t *condition; int64_t condition_len;
+    int32_t *width; int64_t width_len;
+    int64_t *seed; int64_t seed_len;
+    int32_t *status; int64_t status_len;
+    int32_t *usable; int64_t usable_len;
+    int64_t *steps; int64_t steps_len;
+    double *final_test_loss; int64_t final_test_loss_len;
+    double *ood_loss; int64_t ood_loss_len;
+    double *weight_norm; int64_t weight_norm_len;
+    double *weight_change; int64_t weight_change_len;
+    int32_t *fixed_points; int64_t fixed_points_len;
+    int32_t *stable_fixed_points; int64_t stable_fixed_points_len;
+    int32_t *saddle_fixed_points; int64_t saddle_fixed_points_len;
+    int32_t *slow_points; int64_t slow_points_len;
+    double *plane_explained; int64_t plane_explained_len;
+    double *dsa_self; int64_t dsa_self_len;
+    double *exponents; int64_t exponents_len;
+    double *driven_exponents; int64_t driven_exponents_len;
+    double *mds; int64_t mds_len;
+    int32_t *first; int64_t first_len;
+    int32_t *second; int64_t second_len;
+    int32_t *first_condition; int64_t first_condition_len;
+    int32_t *second_condition; int64_t second_condition_len;
+    double *ood_difference; int64_t ood_difference_len;
+    double *dsa; int64_t dsa_len;
+    double *weight_distance; int64_t weight_distance_len;
+    double *weight_per_parameter; int64_t weight_per_parameter_len;
+    double *weight_relative; int64_t weight_relative_len;
+    int32_t *weight_exact; int64_t weight_exact_len;
+    double *one_minus_cka; int64_t one_minus_cka_len;
+    double *dsa_self_max; int64_t dsa_self_max_len;
+} fa_degeneracy_outputs;
+
+FA_API fa_status fa_degeneracy_layout(const char *spec_json, int64_t *networks, int64_t *pairs, int64_t *within_pairs,
+    int32_t *conditions, int32_t *exponents, int32_t *driven_exponents);
+FA_API fa_status fa_degeneracy_study_full(fa_context *ctx, const char *spec_json, const fa_degeneracy_outputs *outputs);
 
 /* Trained weights for users who analyse the networks themselves: a spec with exactly one width and one regulariser
  * trains its N networks exactly as fa_degeneracy_study does (network k: seed "seed" + k, the same parameters).

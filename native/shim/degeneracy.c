@@ -1,4 +1,5 @@
-/* fa_degeneracy_sizes / fa_degeneracy_study / fa_ensemble_sizes / fa_train_ensemble of fastattractors.h: start the runtime, resolve the managed exports on first
+/* fa_degeneracy_sizes / fa_degeneracy_study / fa_degeneracy_layout / fa_degeneracy_study_full / fa_ensemble_sizes /
+ * fa_train_ensemble of fastattractors.h: start the runtime, resolve the managed exports on first
  * use (src/Native/Exports.Degeneracy.cs) and forward, adding this thread's error buffer. */
 #include "../fastattractors.h"
 #include "runtime.h"
@@ -15,6 +16,10 @@ typedef int (*degeneracy_study_fn)(intptr_t ctx, const char *spec_json,
     double *ood_difference, int64_t ood_difference_len, double *dsa, int64_t dsa_len,
     double *weight_distance, int64_t weight_distance_len, double *one_minus_cka, int64_t one_minus_cka_len,
     char *error, int capacity);
+typedef int (*degeneracy_layout_fn)(const char *spec_json, int64_t *networks, int64_t *pairs, int64_t *within_pairs,
+    int32_t *conditions, int32_t *exponents, int32_t *driven_exponents, char *error, int capacity);
+typedef int (*degeneracy_study_full_fn)(intptr_t ctx, const char *spec_json, const fa_degeneracy_outputs *outputs,
+    char *error, int capacity);
 
 typedef int (*ensemble_sizes_fn)(const char *spec_json, int32_t *networks, int32_t *hidden, int32_t *inputs,
     int32_t *outputs, char *error, int capacity);
@@ -26,12 +31,16 @@ static degeneracy_sizes_fn degeneracy_sizes;
 static ensemble_sizes_fn ensemble_sizes;
 static train_ensemble_fn train_ensemble;
 static degeneracy_study_fn degeneracy_study;
+static degeneracy_layout_fn degeneracy_layout;
+static degeneracy_study_full_fn degeneracy_study_full;
 static pthread_once_t degeneracy_once = PTHREAD_ONCE_INIT;
 
 static void resolve_degeneracy(void)
 {
     degeneracy_sizes = (degeneracy_sizes_fn)fa_runtime_resolve("DegeneracySizes");
     degeneracy_study = (degeneracy_study_fn)fa_runtime_resolve("DegeneracyStudyRun");
+    degeneracy_layout = (degeneracy_layout_fn)fa_runtime_resolve("DegeneracyLayout");
+    degeneracy_study_full = (degeneracy_study_full_fn)fa_runtime_resolve("DegeneracyStudyFull");
     ensemble_sizes = (ensemble_sizes_fn)fa_runtime_resolve("EnsembleSizes");
     train_ensemble = (train_ensemble_fn)fa_runtime_resolve("TrainEnsemble");
 }
@@ -41,7 +50,8 @@ static int begin(void)
     if (fa_runtime_begin() != 0)
         return 0;
     pthread_once(&degeneracy_once, resolve_degeneracy);
-    return degeneracy_sizes != NULL && degeneracy_study != NULL && ensemble_sizes != NULL && train_ensemble != NULL;
+    return degeneracy_sizes != NULL && degeneracy_study != NULL && degeneracy_layout != NULL && degeneracy_study_full != NULL
+        && ensemble_sizes != NULL && train_ensemble != NULL;
 }
 
 fa_status fa_degeneracy_sizes(const char *spec_json, int64_t *networks, int64_t *pairs)
@@ -67,6 +77,23 @@ fa_status fa_degeneracy_study(fa_context *ctx, const char *spec_json,
         ood_loss, ood_loss_len, fixed_points, fixed_points_len, stable_fixed_points, stable_fixed_points_len, first,
         first_len, second, second_len, ood_difference, ood_difference_len, dsa, dsa_len, weight_distance,
         weight_distance_len, one_minus_cka, one_minus_cka_len, fa_error_buffer, (int)sizeof fa_error_buffer);
+}
+
+fa_status fa_degeneracy_layout(const char *spec_json, int64_t *networks, int64_t *pairs, int64_t *within_pairs,
+    int32_t *conditions, int32_t *exponents, int32_t *driven_exponents)
+{
+    if (!begin())
+        return FA_ERR_RUNTIME;
+    return (fa_status)degeneracy_layout(spec_json, networks, pairs, within_pairs, conditions, exponents, driven_exponents,
+        fa_error_buffer, (int)sizeof fa_error_buffer);
+}
+
+fa_status fa_degeneracy_study_full(fa_context *ctx, const char *spec_json, const fa_degeneracy_outputs *outputs)
+{
+    if (!begin())
+        return FA_ERR_RUNTIME;
+    return (fa_status)degeneracy_study_full((intptr_t)ctx, spec_json, outputs, fa_error_buffer,
+        (int)sizeof fa_error_buffer);
 }
 
 fa_status fa_ensemble_sizes(const char *spec_json, int32_t *networks, int32_t *hidden, int32_t *inputs, int32_t *outputs)

@@ -20,6 +20,7 @@ static int32_t epochs[1], converged[1], success[2];
 
 void hostile_sizes(fa_context *ctx); /* tests/hostile_sizes.c */
 void model_cases(fa_context *ctx);   /* tests/model_input.c */
+void degeneracy_cases(fa_context *ctx); /* tests/degeneracy_input.c */
 
 static void report(const char *name, fa_status rc)
 {
@@ -161,6 +162,7 @@ int main(void)
     report("recall", recall(ctx, 0, 20));
     hostile_sizes(ctx);
     model_cases(ctx);
+    degeneracy_cases(ctx);
     report("good_call_after_hostile_sizes", good_integrate(ctx));
 
     /* fa_last_error is per thread: another thread's failure leaves this thread's message alone. */

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Runs a tiny degeneracy study through the Python package (fa.degeneracy, i.e. fa_degeneracy_sizes and
-fa_degeneracy_study) and trains one width of it (fa.train_ensemble), and prints the spec, both tables and the trained
+"""Runs a tiny degeneracy study through the Python package (fa.degeneracy, i.e. fa_degeneracy_layout and
+fa_degeneracy_study_full) and trains one width of it (fa.train_ensemble), and prints the spec, both tables and the trained
 parameters as JSON (non-finite values as strings), for
 tests/FastAttractors.Native.Tests/DegeneracyExportTests.cs to compare with DegeneracyStudy.Run bit for bit."""
 import json

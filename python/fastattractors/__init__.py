@@ -23,9 +23,10 @@ What it covers (everything native/fastattractors.h exports):
                                 axes, with per-row axis values and diagnostics (kaplan_yorke, sum_rule_residual, ...)
     degeneracy(ctx, task=, widths=, networks=, ...)
                                 degeneracy studies of task-trained tanh RNN ensembles (DegeneracyStudy): trains many
-                                networks per width x regulariser and returns per-network losses, OOD loss, fixed points
-                                and per-pair DSA, weight distance and 1 - CKA as dicts of numpy arrays (.to_pandas());
-                                degeneracy_sizes(...) validates a spec without training
+                                networks per width x regulariser and returns per-network losses, OOD loss, fixed points,
+                                dsa_self and (exponents=, driven_exponents=) Lyapunov exponents, and per-pair DSA,
+                                weight distances and 1 - CKA (pairs="all": across conditions too) as dicts of numpy
+                                arrays (.to_pandas()); degeneracy_sizes(...) validates a spec without training
     train_ensemble(ctx, task=, width=, networks=, ...)
                                 the trained weights W, U, b and readout C, d of networks RNNs of one width
                                 (EnsembleTrainer; the same networks degeneracy trains for that condition)
@@ -65,7 +66,7 @@ __all__ = ["BACKENDS", "CRITERIA", "Context", "FastAttractorsError", "Henon", "I
 from .scan import SCAN_FAMILIES, ScanResult, scan  # noqa: E402
 __all__ += ["SCAN_FAMILIES", "ScanResult", "scan"]
 
-# Degeneracy studies of task-trained RNN ensembles (DegeneracyStudy through fa_degeneracy_sizes/fa_degeneracy_study).
+# Degeneracy studies of task-trained RNN ensembles (DegeneracyStudy through fa_degeneracy_layout/fa_degeneracy_study_full).
 from .degeneracy import (DEGENERACY_STATUSES, DegeneracyResult, TrainedEnsemble, degeneracy,  # noqa: E402
                          degeneracy_sizes, train_ensemble)
 __all__ += ["DEGENERACY_STATUSES", "DegeneracyResult", "TrainedEnsemble", "degeneracy", "degeneracy_sizes",

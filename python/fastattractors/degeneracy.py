@@ -1,11 +1,13 @@
-"""Degeneracy studies of task-trained RNN ensembles (fa_degeneracy_sizes / fa_degeneracy_study, the library's
+"""Degeneracy studies of task-trained RNN ensembles (fa_degeneracy_layout / fa_degeneracy_study_full, the library's
 DegeneracyStudy): the numbers ``fastattractors degeneracy`` writes to networks.parquet and pairs.parquet for the same
 spec, bit for bit.
 
 Many independent discrete tanh RNNs h <- tanh(W h + U x + b) are trained side by side on a task (EnsembleTrainer: Adam,
 gradient clipping, early stopping, L2/L1/nuclear penalties) for every condition width x regulariser, then each network
-is analysed (test and out-of-distribution loss, fixed points and their stability) and the usable networks of each
-condition are compared pair by pair (DSA distance, permutation-invariant weight distance, 1 - linear CKA).
+is analysed (test and out-of-distribution loss, fixed points and their stability, DSA's self-distance noise floor,
+optionally its autonomous and input-driven Lyapunov exponents) and the usable networks of each condition (with
+``pairs="all"`` also of two conditions) are compared pair by pair (DSA distance, permutation-invariant weight
+distance, 1 - linear CKA).
 """
 import ctypes
 import json
@@ -31,23 +33,49 @@ _KEYS = {
     "threshold": ("threshold", "real"), "patience": ("patience", "int"), "analysis_trials": ("analysisTrials", "int"),
     "ood_trials": ("oodTrials", "int"), "fixed_point_starts": ("fixedPointStarts", "int"), "dsa_rank": ("dsaRank", "int"),
     "dsa_delays": ("dsaDelays", "int"), "dsa_starts": ("dsaStarts", "int"), "threads": ("threads", "int"),
+    "pairs": ("pairs", "text"), "exponents": ("exponents", "int"), "driven_exponents": ("drivenExponents", "int"),
+    "lyapunov_iterations": ("lyapunovIterations", "int"),
 }
 _ARGUMENT_OF = {key: name for name, (key, _) in _KEYS.items()}
 
-_NETWORK_COLUMNS = (("condition", np.int32), ("width", np.int32), ("seed", np.int64), ("status", np.int32),
-                    ("usable", np.int32), ("steps", np.int64), ("final_test_loss", np.float64), ("ood_loss", np.float64),
-                    ("fixed_points", np.int32), ("stable_fixed_points", np.int32))
-_PAIR_COLUMNS = (("first", np.int32), ("second", np.int32), ("ood_difference", np.float64), ("dsa", np.float64),
-                 ("weight_distance", np.float64), ("one_minus_cka", np.float64))
+# fa_degeneracy_outputs of native/fastattractors.h, field order: (column, dtype, columns per row). Per network, then per
+# pair slot; "exponents" and "driven_exponents" have k columns (the layout's), "mds" 8.
+_NETWORK_COLUMNS = (("condition", np.int32, 1), ("width", np.int32, 1), ("seed", np.int64, 1), ("status", np.int32, 1),
+                    ("usable", np.int32, 1), ("steps", np.int64, 1), ("final_test_loss", np.float64, 1),
+                    ("ood_loss", np.float64, 1), ("weight_norm", np.float64, 1), ("weight_change", np.float64, 1),
+                    ("fixed_points", np.int32, 1), ("stable_fixed_points", np.int32, 1),
+                    ("saddle_fixed_points", np.int32, 1), ("slow_points", np.int32, 1),
+                    ("plane_explained", np.float64, 1), ("dsa_self", np.float64, 1), ("exponents", np.float64, "k"),
+                    ("driven_exponents", np.float64, "driven"), ("mds", np.float64, 8))
+_PAIR_COLUMNS = (("first", np.int32, 1), ("second", np.int32, 1), ("first_condition", np.int32, 1),
+                 ("second_condition", np.int32, 1), ("ood_difference", np.float64, 1), ("dsa", np.float64, 1),
+                 ("weight_distance", np.float64, 1), ("weight_per_parameter", np.float64, 1),
+                 ("weight_relative", np.float64, 1), ("weight_exact", np.int32, 1), ("one_minus_cka", np.float64, 1),
+                 ("dsa_self_max", np.float64, 1))
+# The MDS coordinates' columns in the C array's order, named as the CLI's networks.parquet names them.
+_MDS_NAMES = tuple(f"mds_{level}_{axis}" for level in ("behaviour", "dynamics", "weights", "representation")
+                   for axis in ("x", "y"))
+
+
+class _Outputs(ctypes.Structure):
+    """fa_degeneracy_outputs: a pointer and its element count per column."""
+    _fields_ = [field for name, _, _ in _NETWORK_COLUMNS + _PAIR_COLUMNS
+                for field in ((name, ctypes.c_void_p), (name + "_len", ctypes.c_int64))]
 
 
 def _declare():
     i64, ptr = ctypes.c_int64, ctypes.c_void_p
     lib.fa_degeneracy_sizes.argtypes = [ctypes.c_char_p, ctypes.POINTER(i64), ctypes.POINTER(i64)]
     lib.fa_degeneracy_sizes.restype = ctypes.c_int
-    lib.fa_degeneracy_study.argtypes = [ptr, ctypes.c_char_p] + [ptr, i64] * (len(_NETWORK_COLUMNS) + len(_PAIR_COLUMNS))
+    # fa_degeneracy_study (within-condition pairs, no exponents): the older call, kept in the header for C users.
+    lib.fa_degeneracy_study.argtypes = [ptr, ctypes.c_char_p] + [ptr, i64] * 16
     lib.fa_degeneracy_study.restype = ctypes.c_int
     i32p = ctypes.POINTER(ctypes.c_int32)
+    i64p = ctypes.POINTER(i64)
+    lib.fa_degeneracy_layout.argtypes = [ctypes.c_char_p, i64p, i64p, i64p, i32p, i32p, i32p]
+    lib.fa_degeneracy_layout.restype = ctypes.c_int
+    lib.fa_degeneracy_study_full.argtypes = [ptr, ctypes.c_char_p, ctypes.POINTER(_Outputs)]
+    lib.fa_degeneracy_study_full.restype = ctypes.c_int
     lib.fa_ensemble_sizes.argtypes = [ctypes.c_char_p, i32p, i32p, i32p, i32p]
     lib.fa_ensemble_sizes.restype = ctypes.c_int
     lib.fa_train_ensemble.argtypes = [ptr, ctypes.c_char_p] + [ptr, i64] * 4
@@ -66,21 +94,43 @@ class DegeneracyResult:
         The spec sent to the library (its JSON keys; absent keys took the library's defaults).
     conditions : list of (int, str)
         (width, regulariser) of each condition index, widths-major, then regularisers.
-    networks : dict of ndarray, each (networks,)
+    within_pairs : int
+        The number of within-condition pair slots; they come first in ``pairs``, the cross-condition ones (``pairs=
+        "all"`` only) after them.
+    networks : dict of ndarray, each (networks,) unless said
         condition, width, seed (int64), status (0 converged, 1 completed, 2 diverged, 3 failed; DEGENERACY_STATUSES),
         usable (1: trained and analysed, counted in the pairs), steps (int64, Adam updates), final_test_loss,
-        ood_loss, fixed_points, stable_fixed_points. Network i is condition i // N, replicate i % N.
+        ood_loss, weight_norm (||W||_F), weight_change (||W_T - W_0||_F), fixed_points, stable_fixed_points,
+        saddle_fixed_points, slow_points, plane_explained (state variance in the first two principal components),
+        dsa_self (DSA's noise floor: the network's operator on the analysis trials against its operator on a second
+        set; a pair's dsa means something only above both networks' dsa_self; NaN when either could not be fitted),
+        lyapunov_1 ... lyapunov_k and lyapunov_driven_1 ... (the columns of ``exponents`` and ``driven_exponents``,
+        named as in the CLI's networks.parquet), and mds_behaviour_x ... mds_representation_y: the network's 2-D MDS
+        coordinates within its condition per level (NaN when not usable). Network i is condition i // N, replicate
+        i % N.
+    exponents : ndarray (networks, k)
+        The leading Lyapunov exponents of each network's autonomous map h <- tanh(W h + b), per step, largest first
+        (NaN for a network with non-finite parameters); k = 0 columns unless asked for.
+    driven_exponents : ndarray (networks, driven_exponents)
+        Those of the map driven by the task's inputs, per step, largest first (NaN beyond the network's width).
     pairs : dict of ndarray, each (pairs,)
-        first, second (network indices, first < second, same condition), ood_difference (|OOD loss difference|), dsa,
-        weight_distance (permutation-invariant, Frobenius), one_minus_cka. Slots run condition-major, then i < j;
-        a slot whose networks are not both usable holds NaN.
+        first, second (network indices, first < second), first_condition, second_condition, cross (bool: the two
+        conditions differ), ood_difference (|OOD loss difference|), dsa, weight_distance (permutation-invariant,
+        Frobenius; NaN across two widths), weight_per_parameter (/ n^2), weight_relative (/ the mean ||W||_F),
+        weight_exact (1: exact, 0: upper bound), one_minus_cka, dsa_self_max (the larger dsa_self of the two). Slots
+        run condition-major, then i < j; with ``pairs="all"`` then every condition pair a < b, network i of a outer,
+        j of b inner. A slot whose networks are not both usable holds NaN.
     """
 
-    def __init__(self, spec, conditions, networks, pairs):
+    def __init__(self, spec, conditions, networks, pairs, within_pairs=None, exponents=None, driven_exponents=None):
         self.spec = spec
         self.conditions = conditions
         self.networks = networks
         self.pairs = pairs
+        count = len(networks["seed"])
+        self.within_pairs = len(pairs["first"]) if within_pairs is None else within_pairs
+        self.exponents = np.empty((count, 0)) if exponents is None else exponents
+        self.driven_exponents = np.empty((count, 0)) if driven_exponents is None else driven_exponents
 
     def to_pandas(self):
         """The two tables as pandas DataFrames (needs pandas; the rest of the package does not).
@@ -168,7 +218,8 @@ def degeneracy_sizes(spec=None, **keywords):
     Returns
     -------
     (int, int)
-        (networks, pairs): conditions * networks and conditions * networks * (networks - 1) / 2.
+        (networks, pairs): conditions * networks and conditions * networks * (networks - 1) / 2, or with
+        ``pairs="all"`` every pair of networks, networks * (networks - 1) / 2.
 
     Raises
     ------
@@ -189,18 +240,28 @@ def degeneracy_sizes(spec=None, **keywords):
 
 
 def _sizes(text):
-    networks, pairs = ctypes.c_int64(), ctypes.c_int64()
+    layout = _layout(text)
+    return layout["networks"], layout["pairs"]
+
+
+def _layout(text):
+    """fa_degeneracy_layout: networks, pairs, within_pairs, conditions, k and driven of the spec, nothing trained."""
+    networks, pairs, within = ctypes.c_int64(), ctypes.c_int64(), ctypes.c_int64()
+    conditions, k, driven = ctypes.c_int32(), ctypes.c_int32(), ctypes.c_int32()
     try:
-        check(lib.fa_degeneracy_sizes(text.encode("utf-8"), ctypes.byref(networks), ctypes.byref(pairs)))
+        check(lib.fa_degeneracy_layout(text.encode("utf-8"), *(ctypes.byref(v) for v in
+                                                               (networks, pairs, within, conditions, k, driven))))
     except FastAttractorsError as error:
         raise _renamed(error) from None
-    return networks.value, pairs.value
+    return dict(networks=networks.value, pairs=pairs.value, within_pairs=within.value, conditions=conditions.value,
+                k=k.value, driven=driven.value)
 
 
 def degeneracy(context, spec=None, *, task=None, length=None, difficulty=None, widths=None, regularisers=None,
                networks=None, seed=None, lr=None, init=None, batch=None, train_size=None, test_size=None, epochs=None,
                max_steps=None, eval_every=None, clip=None, threshold=None, patience=None, analysis_trials=None,
-               ood_trials=None, fixed_point_starts=None, dsa_rank=None, dsa_delays=None, dsa_starts=None, threads=None):
+               ood_trials=None, fixed_point_starts=None, dsa_rank=None, dsa_delays=None, dsa_starts=None, threads=None,
+               pairs=None, exponents=None, driven_exponents=None, lyapunov_iterations=None):
     """Trains and analyses a degeneracy study: task x widths x regularisers x networks RNNs (DegeneracyStudy).
 
     The spec is the CLI's ``degeneracy --spec`` JSON schema; None (or absent) takes the CLI's small defaults, which
@@ -236,11 +297,21 @@ def degeneracy(context, spec=None, *, task=None, length=None, difficulty=None, w
         delays and 1 random start.
     threads : int, optional
         Worker threads (None or 0: all cores); results do not depend on it.
+    pairs : {"within", "all"}, default "within"
+        "all" also compares every network with every network of each other condition (slots after the within ones).
+    exponents : int, default 0
+        k leading Lyapunov exponents of each network's autonomous map, computed on the context's backend as the CLI
+        computes them on its --backend (at most the smallest width).
+    driven_exponents : int, default 0
+        Leading Lyapunov exponents of each network driven by the task's inputs (the same drive for all).
+    lyapunov_iterations : int, default 1000
+        Iterations (after a transient of 500) of both exponent estimates; with exponents > 0 about 100 at least.
 
     Returns
     -------
     DegeneracyResult
-        ``.networks`` and ``.pairs`` (dicts of numpy arrays), ``.conditions``, ``.spec``; ``.to_pandas()``.
+        ``.networks`` and ``.pairs`` (dicts of numpy arrays), ``.conditions``, ``.within_pairs``, ``.spec``;
+        ``.to_pandas()``.
 
     Raises
     ------
@@ -259,21 +330,38 @@ def degeneracy(context, spec=None, *, task=None, length=None, difficulty=None, w
     else:
         sent = _spec(spec, given)
         text = json.dumps(sent, allow_nan=False)
-    count, slots = _sizes(text)
+    layout = _layout(text)
     if sent is None:
         sent = json.loads(text)
-    out_networks = {name: np.empty(count, dtype) for name, dtype in _NETWORK_COLUMNS}
-    out_pairs = {name: np.empty(slots, dtype) for name, dtype in _PAIR_COLUMNS}
-    pointers = [p for table in (out_networks, out_pairs) for a in table.values() for p in arrays.pointer(a)]
+    # One value per network, or a (networks, columns) matrix: k or driven exponents (2-D even when 1), 8 MDS values.
+    matrix_columns = {"k": layout["k"], "driven": layout["driven"], 8: 8}
+    count = layout["networks"]
+    out_networks = {name: np.empty(count if width == 1 else (count, matrix_columns[width]), dtype)
+                    for name, dtype, width in _NETWORK_COLUMNS}
+    out_pairs = {name: np.empty(layout["pairs"], dtype) for name, dtype, _ in _PAIR_COLUMNS}
+    outputs = _Outputs()
+    for name, a in list(out_networks.items()) + list(out_pairs.items()):
+        pointer, length = arrays.pointer(a) if a.size else (None, 0)
+        setattr(outputs, name, pointer)
+        setattr(outputs, name + "_len", length)
     try:
-        check(lib.fa_degeneracy_study(context.handle, text.encode("utf-8"), *pointers))
+        check(lib.fa_degeneracy_study_full(context.handle, text.encode("utf-8"), ctypes.byref(outputs)))
     except FastAttractorsError as error:
         raise _renamed(error) from None
+    # Every column of networks stays 1-D (one value per network, as before, and a DataFrame as it is): the matrices
+    # are split into the CLI's column names and kept whole as attributes.
+    mds = out_networks.pop("mds")
+    out_networks.update({name: mds[:, j].copy() for j, name in enumerate(_MDS_NAMES)})
+    exponents_matrix, driven_matrix = out_networks.pop("exponents"), out_networks.pop("driven_exponents")
+    out_networks.update({f"lyapunov_{j + 1}": exponents_matrix[:, j].copy() for j in range(layout["k"])})
+    out_networks.update({f"lyapunov_driven_{j + 1}": driven_matrix[:, j].copy() for j in range(layout["driven"])})
+    out_pairs["cross"] = out_pairs["first_condition"] != out_pairs["second_condition"]
     # The keys are case-insensitive, as the library reads them; absent ones took its defaults.
     folded = {str(k).lower(): v for k, v in sent.items()} if isinstance(sent, dict) else {}
     widths_used, regs_used = folded.get("widths", [8, 16]), folded.get("regularisers", ["none"])
     conditions = [(int(w), str(r)) for w in widths_used for r in regs_used]
-    return DegeneracyResult(sent, conditions, out_networks, out_pairs)
+    return DegeneracyResult(sent, conditions, out_networks, out_pairs, layout["within_pairs"], exponents_matrix,
+                            driven_matrix)
 
 
 TrainedEnsemble = namedtuple("TrainedEnsemble", "W U b C d status steps final_test_loss")

@@ -1,6 +1,8 @@
-"""fa.degeneracy (fa_degeneracy_sizes / fa_degeneracy_study, the library's DegeneracyStudy) on a tiny spec: the table
-layout, determinism, and bad input refused naming the argument. The numbers equal DegeneracyStudy.Run's bit for bit
-(tests/FastAttractors.Native.Tests/DegeneracyExportTests.cs runs native/tests/degeneracy_check.py against it)."""
+"""fa.degeneracy (fa_degeneracy_layout / fa_degeneracy_study_full, the library's DegeneracyStudy) on a tiny spec: the
+table layout, all pairs, the exponents and the DSA noise floor, determinism, and bad input refused naming the argument.
+The numbers equal DegeneracyStudy.Run's bit for bit (tests/FastAttractors.Native.Tests/DegeneracyExportTests.cs runs
+native/tests/degeneracy_check.py against it)."""
+import ctypes
 import json
 
 import numpy as np
@@ -68,8 +70,9 @@ def test_to_pandas_when_pandas_is_there(tiny):
     (dict(spec='{"widths": [4,'), "spec_json"),
     (dict(spec='{"colour": "red"}'), "spec_json"),
     (dict(spec={"colour": "red"}), "spec_json"),
-    # Cross-condition pairs have no slots in fa_degeneracy_study's layout: the CLI writes them.
-    (dict(spec={"pairs": "all"}), "pairs"),
+    (dict(spec={"pairs": "some"}), "pairs"),
+    (dict(widths=[3, 4], exponents=4), "exponents"),
+    (dict(driven_exponents=-1), "driven_exponents"),
 ])
 def test_bad_input_is_refused_naming_the_argument(ctx, arguments, name):
     for call in (lambda: fa.degeneracy_sizes(**arguments), lambda: fa.degeneracy(ctx, **arguments)):
@@ -127,3 +130,84 @@ def test_train_ensemble_refuses_bad_input_naming_the_argument(ctx, arguments, na
     with pytest.raises(fa.FastAttractorsError) as error:
         fa.train_ensemble(ctx, **arguments)
     assert error.value.message.startswith(name), error.value.message
+
+
+ALL = dict(TINY, pairs="all", exponents=2, driven_exponents=5, lyapunov_iterations=100)
+
+
+@pytest.fixture(scope="module")
+def tiny_all(ctx):
+    return fa.degeneracy(ctx, **ALL)
+
+
+def _old_call(ctx, spec):
+    """fa_degeneracy_study, the older call (within-condition pairs, no exponents), straight through ctypes."""
+    from fastattractors._library import check, lib
+    text = json.dumps(spec).encode("utf-8")
+    networks, pairs = fa.degeneracy_sizes(spec=spec)
+    types = ((np.int32, np.int32, np.int64, np.int32, np.int32, np.int64, np.float64, np.float64, np.int32, np.int32),
+             (np.int32, np.int32, np.float64, np.float64, np.float64, np.float64))
+    out = [np.empty(networks, t) for t in types[0]] + [np.empty(pairs, t) for t in types[1]]
+    pointers = [v for a in out for v in (a.ctypes.data_as(ctypes.c_void_p), a.size)]
+    check(lib.fa_degeneracy_study(ctx.handle, text, *pointers))
+    return dict(zip(("first", "second", "ood_difference", "dsa", "weight_distance", "one_minus_cka"), out[10:]))
+
+
+def test_all_pairs_give_every_pair_of_networks_one_slot_within_first(tiny_all):
+    total = 12
+    assert fa.degeneracy_sizes(**ALL) == (total, total * (total - 1) // 2)
+    pairs = tiny_all.pairs
+    assert len(pairs["first"]) == total * (total - 1) // 2 and tiny_all.within_pairs == 12
+    assert len({(a, b) for a, b in zip(pairs["first"].tolist(), pairs["second"].tolist())}) == len(pairs["first"])
+    assert np.all(pairs["first"] < pairs["second"])
+    np.testing.assert_array_equal(pairs["first_condition"], pairs["first"] // 3)
+    np.testing.assert_array_equal(pairs["second_condition"], pairs["second"] // 3)
+    np.testing.assert_array_equal(pairs["cross"], np.arange(len(pairs["first"])) >= tiny_all.within_pairs)
+    # Across two widths no permutation maps one network onto the other: no weight distance; DSA compares them.
+    widths = tiny_all.networks["width"]
+    two_widths = widths[pairs["first"]] != widths[pairs["second"]]
+    assert np.all(np.isnan(pairs["weight_distance"][two_widths]))
+    assert np.any(np.isfinite(pairs["dsa"][two_widths]))
+
+
+def test_within_slots_equal_the_old_calls(ctx, tiny_all):
+    spec = {"task": "flipflop", "length": 10, "widths": [4, 6], "regularisers": ["none", "l1:0.001"], "networks": 3,
+            "seed": 3, "batch": 8, "trainSize": 32, "testSize": 8, "epochs": 2, "analysisTrials": 2, "oodTrials": 4,
+            "fixedPointStarts": 4, "threads": 2}
+    old = _old_call(ctx, spec)
+    for key, values in old.items():
+        np.testing.assert_array_equal(tiny_all.pairs[key][:tiny_all.within_pairs], values, err_msg=key)
+
+
+def test_exponents_are_finite_and_largest_first(tiny_all):
+    assert tiny_all.exponents.shape == (12, 2) and tiny_all.driven_exponents.shape == (12, 5)
+    finite = np.all(np.isfinite(tiny_all.exponents), axis=1)
+    assert finite.sum() >= 10, tiny_all.exponents
+    assert np.all(np.diff(tiny_all.exponents[finite], axis=1) <= 0)
+    np.testing.assert_array_equal(tiny_all.networks["lyapunov_2"], tiny_all.exponents[:, 1])
+    # Five driven exponents: the width-4 networks (0..5) have four, the fifth is NaN; the width-6 ones have all five.
+    driven = tiny_all.driven_exponents
+    assert np.all(np.isnan(driven[:6, 4])) and np.all(np.isfinite(driven[6:]))
+    assert np.all(np.diff(driven[6:], axis=1) <= 0)
+
+
+def test_dsa_self_is_a_non_negative_floor_and_each_pair_gets_the_larger(tiny_all):
+    net, pairs = tiny_all.networks, tiny_all.pairs
+    floor = net["dsa_self"]
+    assert np.any(np.isfinite(floor)) and np.all(floor[np.isfinite(floor)] >= 0)
+    compared = np.isfinite(pairs["dsa"])
+    np.testing.assert_array_equal(pairs["dsa_self_max"][compared],
+                                  np.maximum(floor[pairs["first"]], floor[pairs["second"]])[compared])
+
+
+def test_to_pandas_has_the_clis_exponent_columns(tiny_all):
+    pd = pytest.importorskip("pandas")
+    networks, pairs = tiny_all.to_pandas()
+    assert isinstance(networks, pd.DataFrame) and len(pairs) == 66
+    assert {"dsa_self", "lyapunov_1", "lyapunov_2", "lyapunov_driven_5", "mds_dynamics_x"} <= set(networks.columns)
+
+
+def test_too_few_lyapunov_iterations_are_refused_before_training(ctx):
+    with pytest.raises(fa.FastAttractorsError) as error:
+        fa.degeneracy(ctx, **dict(TINY, exponents=1, lyapunov_iterations=50, epochs=10**6))
+    assert error.value.message.startswith("lyapunov_iterations (lyapunovIterations):"), error.value.message

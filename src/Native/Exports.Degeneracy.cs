@@ -88,7 +88,6 @@ public static unsafe partial class Exports
                 fixedPoints[i] = row.FixedPoints;
                 stableFixedPoints[i] = row.StableFixedPoints;
             }
-            long perCondition = (long)n * (n - 1) / 2;
             long slot = 0;
             for (long c = 0; slot < pairs; c++)
             {
@@ -102,11 +101,10 @@ public static unsafe partial class Exports
                     }
                 }
             }
+            var layout = DegeneracyArguments.Layout(spec);
             foreach (var pair in result.Pairs)
             {
-                long c = pair.First / n;
-                long i = pair.First % n, j = pair.Second % n;
-                long at = c * perCondition + i * n - i * (i + 1) / 2 + (j - i - 1);
+                long at = DegeneracyOutputs.Slot(layout, pair.First, pair.Second);
                 oodDifference[at] = pair.Behaviour;
                 dsa[at] = pair.Dsa;
                 weightDistance[at] = pair.WeightFrobenius;
@@ -173,21 +171,65 @@ internal static unsafe class DegeneracyArguments
         return members;
     }
 
-    /// <summary>(networks, pairs), refused naming "networks" (or "widths") when either exceeds one array.</summary>
+    /// <summary>(networks, pairs) of fa_degeneracy_study, whose pair slots are the within-condition ones only: "pairs":
+    /// "all" is refused, named (fa_degeneracy_study_full writes the cross-condition pairs too).</summary>
     public static (long Networks, long Pairs) Sizes(DegeneracyStudySpec spec)
     {
-        // The pair slots are laid out condition by condition; cross-condition pairs have no slots (the CLI writes them).
         if (spec.Pairs != DegeneracyPairs.Within)
-            throw new ArgumentException("pairs: fa_degeneracy_study writes the pairs within each condition only (the CLI's degeneracy writes all); give \"within\", got \"all\".", "pairs");
+            throw new ArgumentException("pairs: fa_degeneracy_study writes the pairs within each condition only (fa_degeneracy_study_full and the CLI's degeneracy write all); give \"within\", got \"all\".", "pairs");
+        var layout = Layout(spec);
+        return (layout.Networks, layout.Pairs);
+    }
+
+    /// <summary>
+    /// Every array length the spec implies (<see cref="DegeneracyLayout"/>), each refused naming the key to change when
+    /// it exceeds one array ("widths" for the conditions, "networks" for networks and pairs, "exponents" and
+    /// "drivenExponents" for the exponent tables).
+    /// </summary>
+    public static DegeneracyLayout Layout(DegeneracyStudySpec spec)
+    {
         long conditions = ElementCounts.Product("widths", "the conditions are widths·regularisers", spec.Widths.Count, spec.Regularisers.Count);
         long networks = ElementCounts.Product("networks", "the networks are conditions·networks", conditions, spec.Networks);
-        long perCondition = ElementCounts.Product("networks", "the pairs of a condition are networks·(networks − 1)/2", spec.Networks, spec.Networks - 1) / 2;
-        long pairs = ElementCounts.Product("networks", "the pair slots are conditions·networks·(networks − 1)/2", conditions, perCondition);
         if (networks > int.MaxValue)
             throw new ArgumentOutOfRangeException("networks", networks, $"networks: {networks} networks in all, more than int32 indices hold.");
-        return (networks, pairs);
+        long perCondition = ElementCounts.Product("networks", "the pairs of a condition are networks·(networks − 1)/2", spec.Networks, spec.Networks - 1) / 2;
+        long within = ElementCounts.Product("networks", "the pair slots are conditions·networks·(networks − 1)/2", conditions, perCondition);
+        long across = 0;
+        if (spec.Pairs == DegeneracyPairs.All)
+        {
+            long conditionPairs = ElementCounts.Product("widths", "the condition pairs are conditions·(conditions − 1)/2", conditions, conditions - 1) / 2;
+            across = ElementCounts.Product("networks", "the cross-condition pair slots are conditions·(conditions − 1)/2·networks²", conditionPairs, spec.Networks, spec.Networks);
+            ElementCounts.Product("networks", "the pair slots are networks·(networks − 1)/2 in all", within + across);
+        }
+        ElementCounts.Product("exponents", "the exponents are networks·exponents", networks, spec.Exponents);
+        ElementCounts.Product("drivenExponents", "the driven exponents are networks·drivenExponents", networks, spec.DrivenExponents);
+        return new DegeneracyLayout((int)conditions, spec.Networks, networks, within, within + across, spec.Exponents, spec.DrivenExponents);
+    }
+
+    /// <summary>
+    /// <see cref="Layout"/> of a spec fa_degeneracy_study_full runs: also "exponents" above the smallest width refused
+    /// before training (an n-unit network's autonomous map has n exponents; the CLI's run fails only after training).
+    /// </summary>
+    public static DegeneracyLayout FullLayout(DegeneracyStudySpec spec)
+    {
+        int narrowest = spec.Widths.Min();
+        if (spec.Exponents > narrowest)
+            throw new ArgumentOutOfRangeException("exponents", spec.Exponents,
+                $"exponents: at most the smallest width n = {narrowest} (an n-unit network's autonomous map has n exponents), got {spec.Exponents}.");
+        return Layout(spec);
     }
 }
+
+/// <summary>The array lengths of one spec's study (fa_degeneracy_layout).</summary>
+/// <param name="Conditions">widths·regularisers.</param>
+/// <param name="PerCondition">N: networks per condition.</param>
+/// <param name="Networks">conditions·N: the rows of every per-network array.</param>
+/// <param name="WithinPairs">conditions·N(N−1)/2: the within-condition slots, first.</param>
+/// <param name="Pairs">All pair slots: <see cref="WithinPairs"/>, plus conditions(conditions−1)/2·N² cross-condition
+/// slots with "pairs": "all".</param>
+/// <param name="Exponents">k: autonomous Lyapunov exponents per network.</param>
+/// <param name="DrivenExponents">Driven Lyapunov exponents per network.</param>
+internal readonly record struct DegeneracyLayout(int Conditions, int PerCondition, long Networks, long WithinPairs, long Pairs, int Exponents, int DrivenExponents);
 
 public static unsafe partial class Exports
 {

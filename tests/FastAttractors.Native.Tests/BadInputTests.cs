@@ -81,6 +81,20 @@ public sealed partial class BadInputTests
         { "model_gradient_rossler_coefficients", InvalidArgument, "grads.coefficients: FA_MODEL_ROSSLER has no gradient for coefficients" },
         { "model_gradient_grad_b_len", InvalidArgument, "grads.b_len: expected n·members = 3·3 = 9, got 3" },
         { "model_gradient_lorenz_tau", InvalidArgument, "grads.tau: FA_MODEL_LORENZ has no gradient for tau" },
+        // fa_degeneracy_layout / fa_degeneracy_study_full (native/tests/degeneracy_input.c): 2 widths × 2 networks with
+        // "pairs": "all", 2 exponents and 2 driven ones; the good runs print what the C side checked of the numbers.
+        { "degeneracy_layout", Ok, "4 6 2 2 2 2" },
+        { "degeneracy_full", Ok, "slots 1 sorted 1 dsa_self 1 within_equals_old_call 1" },
+        { "degeneracy_full_one_column", Ok, "same 1" },
+        { "degeneracy_full_short_dsa_self", InvalidArgument, "outputs.dsa_self_len: expected networks = 4, got 3" },
+        { "degeneracy_full_long_mds", InvalidArgument, "outputs.mds_len: expected networks·8 = 4·8 = 32, got 33" },
+        { "degeneracy_full_null_exponents", InvalidArgument, "outputs.exponents: NULL pointer" },
+        { "degeneracy_full_within_length_for_all", InvalidArgument, "outputs.second_condition_len: expected pairs = 6, got 2" },
+        { "degeneracy_full_null_outputs", InvalidArgument, "outputs: NULL pointer" },
+        { "degeneracy_full_null_spec", InvalidArgument, "spec_json: NULL pointer" },
+        { "degeneracy_full_short_lyapunov_iterations", InvalidArgument, "lyapunovIterations: the exponents' estimator needs at least 10 QR intervals of 10 iterations" },
+        { "degeneracy_layout_exponents_above_width", InvalidArgument, "exponents: at most the smallest width n = 3" },
+        { "degeneracy_layout_null_within", InvalidArgument, "within_pairs: NULL pointer" },
         // fa_last_error is per thread: a failure on another thread leaves this one's message as it was.
         { "thread_local_after", InvalidContext, "ctx: NULL context" },
         // Two threads on one context: the poller and a destroy attempt get FA_ERR_BUSY, the owner's call succeeds.

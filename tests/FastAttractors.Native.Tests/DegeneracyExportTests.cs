@@ -126,6 +126,14 @@ public sealed unsafe class DegeneracyExportTests
             Doubles(n.GetProperty("final_test_loss")), Doubles(n.GetProperty("ood_loss")), I(n, "fixed_points"), I(n, "stable_fixed_points"),
             I(p, "first"), I(p, "second"), Doubles(p.GetProperty("ood_difference")), Doubles(p.GetProperty("dsa")),
             Doubles(p.GetProperty("weight_distance")), Doubles(p.GetProperty("one_minus_cka")));
+        // The columns the package adds through fa_degeneracy_study_full.
+        var dsaSelf = Doubles(n.GetProperty("dsa_self"));
+        var weightNorm = Doubles(n.GetProperty("weight_norm"));
+        foreach (var row in Direct.Value.Networks)
+        {
+            SameBits(row.DsaSelf, dsaSelf[row.Index], $"dsa_self[{row.Index}]");
+            SameBits(row.WeightNorm, weightNorm[row.Index], $"weight_norm[{row.Index}]");
+        }
         var e = root.GetProperty("ensemble");
         CompareTrained(Trained.Value, Doubles(e.GetProperty("parameters")), I(e, "status"), L(e, "steps"), Doubles(e.GetProperty("final_test_loss")));
     }
