@@ -35,8 +35,9 @@ public static class DegeneracyStudy
     /// <summary>Validates the spec, trains the ensemble, analyses every network and compares them within each condition
     /// (and across conditions when <see cref="DegeneracyStudySpec.Pairs"/> is <see cref="DegeneracyPairs.All"/>).</summary>
     /// <param name="spec">The study.</param>
-    /// <param name="exponents">Estimator of a network's leading Lyapunov exponents (called with the count
-    /// <see cref="DegeneracyStudySpec.Exponents"/>, one network at a time); null skips them.</param>
+    /// <param name="exponents">Estimator of a discrete network's leading Lyapunov exponents (called with the count
+    /// <see cref="DegeneracyStudySpec.Exponents"/>, one network at a time); null skips them. Not called for a continuous
+    /// study: its networks' exponents are those of their Euler map, computed by the library.</param>
     /// <param name="onEvaluation">Training progress (member index, log row), from worker threads.</param>
     /// <param name="cancel">Stops training; with a checkpoint directory a later call resumes.</param>
     public static DegeneracyStudyResult Run(DegeneracyStudySpec spec, Func<RnnParameters, int, double[]>? exponents = null,
@@ -50,7 +51,7 @@ public static class DegeneracyStudy
         {
             for (int k = 0; k < spec.Networks; k++)
                 members.Add(new EnsembleMemberSpec(spec.Task.Train, width, spec.Init, spec.Seed + k, spec.LearningRate, regulariser,
-                    DegeneracyStudySpec.ConditionLabel(width, regulariser)));
+                    DegeneracyStudySpec.ConditionLabel(width, regulariser), Dynamics: spec.Dynamics));
         }
         var clock = Stopwatch.StartNew();
         var trained = EnsembleTrainer.Train(members, spec.Training, onEvaluation, cancel);
@@ -71,7 +72,7 @@ public static class DegeneracyStudy
                 var t = trained[i];
                 var row = new NetworkAnalysis
                 {
-                    Index = i, Condition = members[i].Condition, Width = members[i].Hidden, Regulariser = members[i].Penalty.Label,
+                    Index = i, Condition = members[i].Condition, Width = members[i].Hidden, Regulariser = members[i].Penalty.Label, Dynamics = spec.Dynamics.Label,
                     Replicate = i % spec.Networks, Seed = members[i].Seed, Status = t.Status, Failure = t.Failure, Steps = t.Steps, Log = t.Log,
                     FinalTestLoss = t.FinalTestLoss,
                 };
@@ -84,7 +85,8 @@ public static class DegeneracyStudy
                     rows[i] = row with { Failure = row.Failure ?? $"analysis failed: {error.GetType().Name}: {error.Message}" };
                 }
             });
-        if (exponents is not null && spec.Exponents > 0)
+        // A continuous network's autonomous exponents were computed in its analysis (the estimator knows the map only).
+        if (exponents is not null && spec.Exponents > 0 && !spec.Dynamics.IsContinuous)
         {
             for (int i = 0; i < rows.Length; i++)
             {
