@@ -39,8 +39,8 @@ internal sealed class DegeneracyFlags
     public Option<int?> DsaDelays { get; } = new("--dsa-delays") { Description = "Delays of the DSA embedding (3)." };
     public Option<int?> DsaStarts { get; } = new("--dsa-starts") { Description = "Random starts of the DSA orthogonal alignment, besides its 3 structured ones (1)." };
     public Option<string?> Pairs { get; } = new("--pairs") { Description = "Pairs compared: within (each condition's) | all (also every pair across two conditions; the weight distance is NaN across widths) (within)." };
-    public Option<int?> Exponents { get; } = new("--exponents") { Description = "Leading Lyapunov exponents per network of h ← tanh(W h + b) (0 = none)." };
-    public Option<int?> DrivenExponents { get; } = new("--driven-exponents") { Description = "Leading Lyapunov exponents per network of h ← tanh(W h + U x_t + b) driven by the task's inputs (seeded, shared by all networks), on the host (0 = none)." };
+    public Option<int?> Exponents { get; } = new("--exponents") { Description = "Leading Lyapunov exponents per network of h ← tanh(W h + b) (--dynamics continuous: of its Euler map h ← h + α(−h + W tanh(h) + b), per step, on the host) (0 = none)." };
+    public Option<int?> DrivenExponents { get; } = new("--driven-exponents") { Description = "Leading Lyapunov exponents per network of h ← tanh(W h + U x_t + b) (continuous: its Euler steps) driven by the task's inputs (seeded, shared by all networks), on the host (0 = none)." };
     public Option<int?> LyapunovIterations { get; } = new("--lyapunov-iterations") { Description = "Accumulation iterations of both kinds of exponents (1000; transient 500)." };
     public Option<int?> Threads { get; } = new("--threads") { Description = "Networks trained and analysed at once (0 = one per core); results do not depend on it." };
     public Option<string?> Backend { get; } = new("--backend") { Description = $"Backend of the Lyapunov exponents: {string.Join(" | ", BackendNames.Valid)}." };

@@ -46,13 +46,7 @@ public static class DegeneracyStudy
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
         var conditions = spec.Conditions;
-        var members = new List<EnsembleMemberSpec>();
-        foreach (var (width, regulariser) in conditions)
-        {
-            for (int k = 0; k < spec.Networks; k++)
-                members.Add(new EnsembleMemberSpec(spec.Task.Train, width, spec.Init, spec.Seed + k, spec.LearningRate, regulariser,
-                    DegeneracyStudySpec.ConditionLabel(width, regulariser), Dynamics: spec.Dynamics));
-        }
+        var members = Members(spec);
         var clock = Stopwatch.StartNew();
         var trained = EnsembleTrainer.Train(members, spec.Training, onEvaluation, cancel);
         double trainingSeconds = clock.Elapsed.TotalSeconds;
@@ -126,6 +120,22 @@ public static class DegeneracyStudy
             }
         }
         return new DegeneracyStudyResult(spec, finalRows, pairs, summaries, trainingSeconds, clock.Elapsed.TotalSeconds) { CrossConditions = cross };
+    }
+
+    /// <summary>The ensemble members <see cref="Run"/> trains for <paramref name="spec"/>, in its order (conditions as
+    /// <see cref="DegeneracyStudySpec.Conditions"/>, network k of each with seed Seed + k), each with the spec's
+    /// recurrence: what a caller training the same networks itself must pass to <see cref="EnsembleTrainer"/>.</summary>
+    public static IReadOnlyList<EnsembleMemberSpec> Members(DegeneracyStudySpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var members = new List<EnsembleMemberSpec>();
+        foreach (var (width, regulariser) in spec.Conditions)
+        {
+            for (int k = 0; k < spec.Networks; k++)
+                members.Add(new EnsembleMemberSpec(spec.Task.Train, width, spec.Init, spec.Seed + k, spec.LearningRate, regulariser,
+                    DegeneracyStudySpec.ConditionLabel(width, regulariser), Dynamics: spec.Dynamics));
+        }
+        return members;
     }
 
     /// <summary>

@@ -72,7 +72,8 @@ public sealed record DegeneracyStudySpec
     public int Exponents { get; init; }
 
     /// <summary>
-    /// Leading Lyapunov exponents per network of the map driven by the task's inputs, h ← tanh(W h + U x_t + b) (0:
+    /// Leading Lyapunov exponents per network of the map driven by the task's inputs, h ← tanh(W h + U x_t + b) (a
+    /// continuous network: its Euler steps h ← h + α (−h + W tanh(h) + U x_t + b), per step) (0:
     /// none; networks narrower than this get n and NaN for the rest). Computed by the library
     /// (<see cref="DrivenLyapunov"/>) on a drive shared by every network: the study seed's trials of the training task,
     /// back to back, from test index <see cref="DegeneracyStudy.DrivenTrialOffset"/> on.
