@@ -118,64 +118,66 @@ public static class DrivenLyapunov
     private static void MapStep(double[,] w, double[,] u, double[] b, double[,] inputs, int t, double[] h, double[] hNext, double[] gain,
         double[] q, double[] next, int k)
     {
-        int n = h.Length, m = u.GetLength(1);
+        int n = h.Length;
         for (int i = 0; i < n; i++)
         {
-            double a = b[i];
-            for (int j = 0; j < n; j++)
-                a += w[i, j] * h[j];
-            for (int j = 0; j < m; j++)
-                a += u[i, j] * inputs[t, j];
-            hNext[i] = Math.Tanh(a);
+            hNext[i] = Math.Tanh(Drive(w, u, b, inputs, t, h, i));
             gain[i] = 1 - hNext[i] * hNext[i];
         }
-        // Q ← diag(1 − h_{t+1}²) W Q, column by column.
         for (int c = 0; c < k; c++)
         {
-            var column = q.AsSpan(c * n, n);
             var target = next.AsSpan(c * n, n);
+            Multiply(w, q.AsSpan(c * n, n), target);
             for (int i = 0; i < n; i++)
-            {
-                double sum = 0;
-                for (int j = 0; j < n; j++)
-                    sum += w[i, j] * column[j];
-                target[i] = gain[i] * sum;
-            }
+                target[i] *= gain[i];
         }
     }
 
     /// <summary>h_{t+1} = h_t + α (−h_t + W tanh(h_t) + U x_t + b) and next ← ((1 − α) I + α W diag(1 − tanh² h_t)) Q;
-    /// <paramref name="rates"/> is scratch for tanh(h_t).</summary>
+    /// <paramref name="rates"/> is scratch for tanh(h_t), then for each diag(1 − tanh² h_t) Q column.</summary>
     private static void EulerStep(double[,] w, double[,] u, double[] b, double[,] inputs, int t, double alpha, double[] h, double[] hNext,
         double[] gain, double[] rates, double[] q, double[] next, int k)
     {
-        int n = h.Length, m = u.GetLength(1);
+        int n = h.Length;
         for (int j = 0; j < n; j++)
         {
             rates[j] = Math.Tanh(h[j]);
             gain[j] = 1 - rates[j] * rates[j];
         }
         for (int i = 0; i < n; i++)
-        {
-            double drive = b[i];
-            for (int j = 0; j < n; j++)
-                drive += w[i, j] * rates[j];
-            for (int j = 0; j < m; j++)
-                drive += u[i, j] * inputs[t, j];
-            hNext[i] = h[i] + alpha * (drive - h[i]);
-        }
-        // Q ← (1 − α) Q + α W diag(1 − tanh² h_t) Q, column by column.
+            hNext[i] = h[i] + alpha * (Drive(w, u, b, inputs, t, rates, i) - h[i]);
         for (int c = 0; c < k; c++)
         {
             var column = q.AsSpan(c * n, n);
             var target = next.AsSpan(c * n, n);
+            for (int j = 0; j < n; j++)
+                rates[j] = gain[j] * column[j];
+            Multiply(w, rates, target);
             for (int i = 0; i < n; i++)
-            {
-                double sum = 0;
-                for (int j = 0; j < n; j++)
-                    sum += w[i, j] * gain[j] * column[j];
-                target[i] = (1 - alpha) * column[i] + alpha * sum;
-            }
+                target[i] = (1 - alpha) * column[i] + alpha * target[i];
+        }
+    }
+
+    /// <summary>(W v + U x_t + b)_i.</summary>
+    private static double Drive(double[,] w, double[,] u, double[] b, double[,] inputs, int t, double[] v, int i)
+    {
+        double sum = b[i];
+        for (int j = 0; j < v.Length; j++)
+            sum += w[i, j] * v[j];
+        for (int j = 0; j < u.GetLength(1); j++)
+            sum += u[i, j] * inputs[t, j];
+        return sum;
+    }
+
+    /// <summary>y = W x.</summary>
+    private static void Multiply(double[,] w, ReadOnlySpan<double> x, Span<double> y)
+    {
+        for (int i = 0; i < y.Length; i++)
+        {
+            double sum = 0;
+            for (int j = 0; j < x.Length; j++)
+                sum += w[i, j] * x[j];
+            y[i] = sum;
         }
     }
 }

@@ -1,6 +1,4 @@
 using FastAttractors.Training;
-using FsCheck;
-using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Xunit;
 
@@ -13,60 +11,29 @@ namespace FastAttractors.Tests.Training;
 /// </summary>
 public class ContinuousRnnGradientTests
 {
-    public sealed record Case(int N, int M, int O, int Steps, int Size, bool CrossEntropy, double Alpha, int Seed)
-    {
-        public override string ToString() => $"n={N} m={M} o={O} T={Steps} B={Size} {(CrossEntropy ? "CE" : "SE")} α={Alpha} seed={Seed}";
-    }
-
-    public static class Arbs
-    {
-        public static Arbitrary<Case> Cases() =>
-            (from n in Gen.Choose(1, 48)
-             from m in Gen.Choose(1, 5)
-             from o in Gen.Choose(1, 6)
-             from t in Gen.Choose(1, 30)
-             from b in Gen.Choose(1, 9)
-             from ce in Gen.Elements(true, false)
-             from alpha in Gen.Elements(0.02, 0.1, 0.25, 0.5, 0.9, 1.0)
-             from seed in Gen.Choose(0, 1_000_000)
-             select new Case(n, m, o, t, b, ce, alpha, seed)).ToArbitrary();
-    }
+    private static readonly double[] Alphas = [0.02, 0.1, 0.25, 0.5, 0.9, 1.0];
 
     /// <summary>
-    /// Tolerances as the discrete path's (<see cref="BatchedRnnGradientProperties"/>): loss |Δ| ≤ 1e-4 (1 + |L|), per
-    /// block |Δg| ≤ 2e-4 |g| + 1e-6. Why they still hold with T up to 30: the leak h ← (1 − α) h + α(·) is a convex
-    /// combination, so a rounding error in h is carried with weight (1 − α) &lt; 1 and not amplified; each step adds
-    /// one float32 dot product's worth (≲ 48 ulps ≈ 3e-6 relative) to the state, and the α-weighted sum of those over the
-    /// steps stays ≲ 1e-5 relative; the gradient sums ≤ 30·9 terms per entry in float32 (~2e-5 relative).
+    /// The discrete property's random cases (<see cref="BatchedRnnGradientProperties"/>) with T doubled (2–28 steps: a
+    /// leaky network needs more steps to move) and α drawn from the seed. Tolerances as the discrete path's: loss
+    /// |Δ| ≤ 1e-4 (1 + |L|), per block |Δg| ≤ 2e-4 |g| + 1e-6. Why they still hold: the leak h ← (1 − α) h + α(·) is a
+    /// convex combination, so a rounding error in h is carried with weight 1 − α &lt; 1 and not amplified; each step adds
+    /// one float32 dot product's worth (≲ 48 ulps ≈ 3e-6 relative) to the state, and the α-weighted sum of those stays
+    /// ≲ 1e-5 relative; the gradient sums ≤ 28·9 terms per entry in float32 (~2e-5 relative).
     /// </summary>
-    [Property(Arbitrary = [typeof(Arbs)], MaxTest = 60)]
-    public void Batched_matches_reference(Case c)
+    [Property(Arbitrary = [typeof(BatchedRnnGradientProperties.Arbs)], MaxTest = 60)]
+    public void Batched_matches_reference(BatchedRnnGradientProperties.Case c)
     {
         var shape = new RnnShape(c.N, c.M, c.O);
-        var dynamics = RnnDynamics.Continuous(c.Alpha);
+        var dynamics = RnnDynamics.Continuous(Alphas[c.Seed % Alphas.Length]);
         var parameters = RnnCases.Parameters(shape, c.Seed);
-        var batch = RnnCases.Batch(c.CrossEntropy ? TaskLoss.CrossEntropy : TaskLoss.SquaredError, c.Steps, c.Size, c.M, c.O, c.Seed);
-        var reference = new double[shape.Count];
-        var fast = new double[shape.Count];
-        var lr = ReferenceRnnGradient.Compute(parameters, batch, reference, dynamics);
-        var lf = new BatchedRnnGradient(shape, threads: 2, dynamics).Compute(parameters, batch, fast);
-        Assert.True(Math.Abs(lf.Mean - lr.Mean) <= 1e-4 * (1 + Math.Abs(lr.Mean)), $"{c}: loss {lf.Mean} vs {lr.Mean}");
-        Assert.Equal(lr.Scored, lf.Scored);
-        foreach (var (name, offset, length) in shape.Blocks)
-        {
-            double error = 0, norm = 0;
-            for (int p = offset; p < offset + length; p++)
-            {
-                error += (fast[p] - reference[p]) * (fast[p] - reference[p]);
-                norm += reference[p] * reference[p];
-            }
-            Assert.True(Math.Sqrt(error) <= 2e-4 * Math.Sqrt(norm) + 1e-6, $"{c} {name}: |Δg| = {Math.Sqrt(error):e3}, |g| = {Math.Sqrt(norm):e3}");
-        }
+        var batch = RnnCases.Batch(c.CrossEntropy ? TaskLoss.CrossEntropy : TaskLoss.SquaredError, 2 * c.Steps, c.Size, c.M, c.O, c.Seed);
+        RnnCases.AssertBatchedMatchesReference(new BatchedRnnGradient(shape, threads: 2, dynamics), parameters, batch, dynamics, $"{c} α={dynamics.Alpha}");
     }
 
     /// <summary>
     /// |g − g_fd| ≤ 1e-6 |g_fd| per block, as the discrete check (<see cref="RnnGradientCheckTests"/>): with h = 1e-5 the
-    /// truncation error ~h² |ℓ'''| ≈ 1e-10 and the rounding ~ε |L| / h ≈ 1e-11. Small α included: there the gradient
+    /// truncation error ~h² |ℓ‴| ≈ 1e-10 and the rounding ~ε |L| / h ≈ 1e-11. Small α included: there the gradient
     /// is small (the state moves little per step) but the check is relative per block.
     /// </summary>
     [Theory]
@@ -77,30 +44,8 @@ public class ContinuousRnnGradientTests
     public void Reference_gradient_matches_central_differences(TaskLoss loss, int n, int m, int o, int steps, int size, double alpha, long seed)
     {
         var shape = new RnnShape(n, m, o);
-        var dynamics = RnnDynamics.Continuous(alpha);
-        var parameters = RnnCases.Parameters(shape, seed);
-        var batch = RnnCases.Batch(loss, steps, size, m, o, seed);
-        var gradient = new double[shape.Count];
-        ReferenceRnnGradient.Compute(parameters, batch, gradient, dynamics);
-        const double h = 1e-5;
-        foreach (var (name, offset, length) in shape.Blocks)
-        {
-            double error = 0, norm = 0;
-            for (int p = offset; p < offset + length; p++)
-            {
-                double saved = parameters.Values[p];
-                parameters.Values[p] = saved + h;
-                double up = ReferenceRnnGradient.Compute(parameters, batch, null, dynamics).Mean;
-                parameters.Values[p] = saved - h;
-                double down = ReferenceRnnGradient.Compute(parameters, batch, null, dynamics).Mean;
-                parameters.Values[p] = saved;
-                double fd = (up - down) / (2 * h);
-                error += (gradient[p] - fd) * (gradient[p] - fd);
-                norm += fd * fd;
-            }
-            Assert.True(norm > 1e-14, $"{name}: the finite-difference gradient vanishes, the check would be empty");
-            Assert.True(Math.Sqrt(error) <= 1e-6 * Math.Sqrt(norm), $"{loss} α={alpha} {name}: |g − fd| = {Math.Sqrt(error):e3}, |fd| = {Math.Sqrt(norm):e3}");
-        }
+        RnnCases.AssertReferenceMatchesCentralDifferences(RnnCases.Parameters(shape, seed), RnnCases.Batch(loss, steps, size, m, o, seed),
+            RnnDynamics.Continuous(alpha), $"{loss} α={alpha}");
     }
 
     [Fact]
