@@ -63,4 +63,26 @@ public class ContinuousEnsembleTests
         double loss = ReferenceRnnGradient.Compute(results[1].Final, test, null, RnnDynamics.Continuous(0.3)).Mean;
         Assert.Equal(loss, results[1].FinalTestLoss, 4);
     }
+
+    [Fact]
+    public void RnnTrainer_trains_the_continuous_network_on_both_paths_alike()
+    {
+        // Same seed, data and order on both paths; float32 vs float64 gradients keep the logs close, not equal.
+        var options = new RnnTrainingOptions
+        {
+            Hidden = 8, TrainSize = 64, TestSize = 16, BatchSize = 16, Epochs = 3, LearningRate = 2e-2, Seed = 4,
+            Dynamics = RnnDynamics.Continuous(0.5),
+        };
+        var task = new FlipFlopTask(10, 0.2);
+        var batched = RnnTrainer.Train(task, options);
+        var reference = RnnTrainer.Train(task, options with { Path = RnnGradientPath.Reference });
+        Assert.Null(batched.Failure);
+        Assert.Equal(batched.Log.Count, reference.Log.Count);
+        for (int r = 0; r < batched.Log.Count; r++)
+            Assert.Equal(reference.Log[r].TestLoss, batched.Log[r].TestLoss, 3);
+        Assert.True(batched.Log[^1].TestLoss < batched.Log[0].TestLoss, $"{batched.Log[0].TestLoss} → {batched.Log[^1].TestLoss}");
+        // The discrete network of the same options is another network: its initial test loss differs.
+        Assert.NotEqual(RnnTrainer.Train(task, options with { Dynamics = RnnDynamics.Discrete, MaxSteps = 1 }).Log[0].TestLoss, batched.Log[0].TestLoss, 6);
+        Assert.Throws<ArgumentOutOfRangeException>("Dynamics", () => RnnTrainer.Train(task, options with { Dynamics = null! }));
+    }
 }
