@@ -447,7 +447,9 @@ FA_API fa_status fa_degeneracy_study_full(fa_context *ctx, const char *spec_json
  * trains its N networks exactly as fa_degeneracy_study does (network k: seed "seed" + k, the same parameters).
  * fa_ensemble_sizes gives N, the hidden size n, the task's inputs m and outputs o; each network has
  * P = n*n + n*m + n + o*n + o parameters [W (n x n) | U (n x m) | b (n) | C (o x n) | d (o)], row-major, for
- * h <- tanh(W h + U x + b), y = C h + d; parameters holds the networks one after another (length N*P). */
+ * h <- tanh(W h + U x + b), y = C h + d, or with "dynamics": "continuous" for the Euler steps
+ * h <- h + a(-h + W tanh(h) + U x + b), y = C tanh(h) + d (a = "dtOverTau"); parameters holds the networks one after
+ * another (length N*P). */
 FA_API fa_status fa_ensemble_sizes(const char *spec_json, int32_t *networks, int32_t *hidden, int32_t *inputs,
     int32_t *outputs);
 FA_API fa_status fa_train_ensemble(fa_context *ctx, const char *spec_json, double *parameters, int64_t parameters_len,

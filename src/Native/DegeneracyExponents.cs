@@ -15,7 +15,8 @@ internal static class DegeneracyExponents
     /// <summary>The estimator for <paramref name="spec"/>, or null when it asks for no exponents.</summary>
     public static Func<RnnParameters, int, double[]>? For(Engine engine, Degeneracy.DegeneracyStudySpec spec)
     {
-        if (spec.Exponents == 0)
+        // A continuous-time study's exponents come from its Euler map inside DegeneracyStudy (as in the CLI).
+        if (spec.Exponents == 0 || spec.Dynamics.IsContinuous)
             return null;
         int iterations = spec.LyapunovIterations;
         long seed = spec.Seed;

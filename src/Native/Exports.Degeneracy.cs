@@ -158,19 +158,6 @@ internal static unsafe class DegeneracyArguments
     public static long ParameterCount(DegeneracyStudySpec spec, Training.RnnShape shape) =>
         ElementCounts.Product("networks", "the parameters are networks·(n·n + n·m + n + o·n + o)", spec.Networks, shape.Count);
 
-    /// <summary>The members DegeneracyStudy.Run trains for the spec's conditions, in its order.</summary>
-    public static List<Training.EnsembleMemberSpec> Members(DegeneracyStudySpec spec)
-    {
-        var members = new List<Training.EnsembleMemberSpec>();
-        foreach (var (width, regulariser) in spec.Conditions)
-        {
-            for (int k = 0; k < spec.Networks; k++)
-                members.Add(new Training.EnsembleMemberSpec(spec.Task.Train, width, spec.Init, spec.Seed + k, spec.LearningRate, regulariser,
-                    DegeneracyStudySpec.ConditionLabel(width, regulariser)));
-        }
-        return members;
-    }
-
     /// <summary>(networks, pairs) of fa_degeneracy_study, whose pair slots are the within-condition ones only: "pairs":
     /// "all" is refused, named (fa_degeneracy_study_full writes the cross-condition pairs too).</summary>
     public static (long Networks, long Pairs) Sizes(DegeneracyStudySpec spec)
@@ -279,7 +266,7 @@ public static unsafe partial class Exports
             NativeArrays.CheckOutput(steps, stepsLength, networks, "steps", rows);
             NativeArrays.CheckOutput(finalTestLoss, finalTestLossLength, networks, "final_test_loss", rows);
 
-            var trained = Training.EnsembleTrainer.Train(DegeneracyArguments.Members(spec), spec.Training);
+            var trained = Training.EnsembleTrainer.Train(DegeneracyStudy.Members(spec), spec.Training);
 
             for (int k = 0; k < networks; k++)
             {

@@ -118,11 +118,32 @@ public class DegeneracyTests
         var networks = ParquetTable.Read(dir.File("networks.parquet"));
         Assert.DoesNotContain("lyapunov_driven_1", networks.Names);
         Assert.Contains("dsa_self", networks.Names);
+        Assert.All(networks.Column<string>("dynamics"), d => Assert.Equal("discrete", d));
         using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.File("summary.json")));
         Assert.False(summary.RootElement.TryGetProperty("cross_conditions", out _));
     }
 
+    [Fact]
+    public void Continuous_networks_are_trained_and_analysed_as_such_and_their_rows_say_so()
+    {
+        using var dir = new TempDirectory();
+        var result = CliHarness.Run(["degeneracy", .. Tiny, "--dynamics", "continuous", "--dt-over-tau", "0.5", "--exponents", "2", "--driven-exponents", "2",
+            "--lyapunov-iterations", "100", "--no-checkpoints", "--out", dir.Path]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("(continuous:0.5)", result.Stdout);
+        var networks = ParquetTable.Read(dir.File("networks.parquet"));
+        Assert.All(networks.Column<string>("dynamics"), d => Assert.Equal("continuous:0.5", d));
+        // The autonomous exponents come from the library's Euler map (no engine): finite, one per requested index.
+        foreach (var name in new[] { "lyapunov_1", "lyapunov_2", "lyapunov_driven_1", "lyapunov_driven_2" })
+            Assert.All(networks.Column<double>(name), l => Assert.True(double.IsFinite(l), $"{name} = {l}"));
+        Assert.All(networks.Column<double>("ood_loss"), l => Assert.True(double.IsFinite(l) && l > 0));
+    }
+
     [Theory]
+    [InlineData("--dynamics", "chaotic", "--dynamics")]
+    [InlineData("--dt-over-tau", "1.5", "--dt-over-tau")]
+    [InlineData("--dt-over-tau", "NaN", "--dt-over-tau")]
+    [InlineData("--method", "rk4", "--method")]
     [InlineData("--pairs", "between", "--pairs")]
     [InlineData("--driven-exponents", "-2", "--driven-exponents")]
     [InlineData("--lyapunov-iterations", "0", "--lyapunov-iterations")]

@@ -30,10 +30,11 @@ internal static class DegeneracyCommand
         string directory = OutputDirectory.Prepare(outDirectory);
         var spec = noCheckpoints ? parsed : parsed with { Training = parsed.Training with { CheckpointDirectory = Path.Combine(directory, "checkpoints") } };
         int lyapunovIterations = spec.LyapunovIterations;
-        using var engine = spec.Exponents > 0 ? EngineFactory.Create(backend) : null;
+        // The engine estimates the discrete map's exponents; a continuous study's come from the library (its Euler map).
+        using var engine = spec.Exponents > 0 && !spec.Dynamics.IsContinuous ? EngineFactory.Create(backend) : null;
         string backendName = engine is null ? "host (SIMD training, float64 analysis)" : $"host (SIMD training, float64 analysis), {engine.Backend} (Lyapunov exponents)";
         int members = spec.Conditions.Count * spec.Networks;
-        stdout.WriteLine($"degeneracy {spec.Task.Name}: T = {spec.Task.Train.Steps}, widths {string.Join(",", spec.Widths)}, regularisers {string.Join(",", spec.Regularisers.Select(r => r.Label))}, "
+        stdout.WriteLine($"degeneracy {spec.Task.Name} ({spec.Dynamics.Label}): T = {spec.Task.Train.Steps}, widths {string.Join(",", spec.Widths)}, regularisers {string.Join(",", spec.Regularisers.Select(r => r.Label))}, "
             + $"{spec.Networks} networks per condition ({members} in all)");
         var result = DegeneracyStudy.Run(spec, engine is null ? null : (p, k) => TrainSpectrum.Compute(engine, p, k, lyapunovIterations, spec.Seed),
             onEvaluation: null, cancel: default);

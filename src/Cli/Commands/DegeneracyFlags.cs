@@ -20,6 +20,9 @@ internal sealed class DegeneracyFlags
     public Option<long?> Seed { get; } = new("--seed") { Description = "First seed; also the seed of the shared analysis trials (1)." };
     public Option<double?> LearningRate { get; } = new("--lr") { Description = "Adam learning rate (1e-2)." };
     public Option<string?> Init { get; } = new("--init") { Description = "Recurrent weights: default | orthogonal | pta (default)." };
+    public Option<string?> Dynamics { get; } = new("--dynamics") { Description = "The recurrence: discrete (h ← tanh(W h + U x + b), read out C h + d) | continuous (τ dh/dt = −h + W tanh(h) + U x + b by Euler steps, read out C tanh(h) + d; exact gradient of the steps) (discrete)." };
+    public Option<double?> DtOverTau { get; } = new("--dt-over-tau") { Description = "α = dt/τ of --dynamics continuous, in (0, 1] (0.1)." };
+    public Option<string?> Method { get; } = new("--method") { Description = "Integration method of --dynamics continuous: euler (the only one trained) (euler)." };
     public Option<int?> Batch { get; } = new("--batch") { Description = "Minibatch size (16)." };
     public Option<int?> TrainSize { get; } = new("--train-size") { Description = "Training trials per network (128)." };
     public Option<int?> TestSize { get; } = new("--test-size") { Description = "Test trials per network, scored at each evaluation (32)." };
@@ -36,8 +39,8 @@ internal sealed class DegeneracyFlags
     public Option<int?> DsaDelays { get; } = new("--dsa-delays") { Description = "Delays of the DSA embedding (3)." };
     public Option<int?> DsaStarts { get; } = new("--dsa-starts") { Description = "Random starts of the DSA orthogonal alignment, besides its 3 structured ones (1)." };
     public Option<string?> Pairs { get; } = new("--pairs") { Description = "Pairs compared: within (each condition's) | all (also every pair across two conditions; the weight distance is NaN across widths) (within)." };
-    public Option<int?> Exponents { get; } = new("--exponents") { Description = "Leading Lyapunov exponents per network of h ← tanh(W h + b) (0 = none)." };
-    public Option<int?> DrivenExponents { get; } = new("--driven-exponents") { Description = "Leading Lyapunov exponents per network of h ← tanh(W h + U x_t + b) driven by the task's inputs (seeded, shared by all networks), on the host (0 = none)." };
+    public Option<int?> Exponents { get; } = new("--exponents") { Description = "Leading Lyapunov exponents per network of h ← tanh(W h + b) (--dynamics continuous: of its Euler map h ← h + α(−h + W tanh(h) + b), per step, on the host) (0 = none)." };
+    public Option<int?> DrivenExponents { get; } = new("--driven-exponents") { Description = "Leading Lyapunov exponents per network of h ← tanh(W h + U x_t + b) (continuous: its Euler steps) driven by the task's inputs (seeded, shared by all networks), on the host (0 = none)." };
     public Option<int?> LyapunovIterations { get; } = new("--lyapunov-iterations") { Description = "Accumulation iterations of both kinds of exponents (1000; transient 500)." };
     public Option<int?> Threads { get; } = new("--threads") { Description = "Networks trained and analysed at once (0 = one per core); results do not depend on it." };
     public Option<string?> Backend { get; } = new("--backend") { Description = $"Backend of the Lyapunov exponents: {string.Join(" | ", BackendNames.Valid)}." };
@@ -45,7 +48,7 @@ internal sealed class DegeneracyFlags
     public Option<string> Out { get; } = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/degeneracy" };
 
     public IEnumerable<Option> All =>
-        [Spec, Task, Length, Difficulty, Widths, Regularisers, Networks, Seed, LearningRate, Init, Batch, TrainSize, TestSize, Epochs, MaxSteps, EvalEvery,
+        [Spec, Task, Length, Difficulty, Widths, Regularisers, Networks, Seed, LearningRate, Init, Dynamics, DtOverTau, Method, Batch, TrainSize, TestSize, Epochs, MaxSteps, EvalEvery,
          Clip, Threshold, Patience, AnalysisTrials, OodTrials, FixedPointStarts, DsaRank, DsaDelays, DsaStarts, Pairs, Exponents, DrivenExponents, LyapunovIterations, Threads,
          Backend, NoCheckpoints, Out];
 
@@ -66,7 +69,9 @@ internal sealed class DegeneracyFlags
             ("task", Task, p.GetValue(Task)), ("length", Length, p.GetValue(Length)), ("difficulty", Difficulty, p.GetValue(Difficulty)),
             ("widths", Widths, p.GetValue(Widths) is { } w ? NumberList.Parse(w, "--widths").Select(x => Whole(x, "--widths")).ToArray() : null),
             ("regularisers", Regularisers, p.GetValue(Regularisers)?.Split(',', StringSplitOptions.TrimEntries)), ("networks", Networks, p.GetValue(Networks)),
-            ("seed", Seed, p.GetValue(Seed)), ("lr", LearningRate, p.GetValue(LearningRate)), ("init", Init, p.GetValue(Init)), ("batch", Batch, p.GetValue(Batch)),
+            ("seed", Seed, p.GetValue(Seed)), ("lr", LearningRate, p.GetValue(LearningRate)), ("init", Init, p.GetValue(Init)),
+            ("dynamics", Dynamics, p.GetValue(Dynamics)), ("dtOverTau", DtOverTau, FiniteOrRefused(p.GetValue(DtOverTau), DtOverTau)), ("method", Method, p.GetValue(Method)),
+            ("batch", Batch, p.GetValue(Batch)),
             ("trainSize", TrainSize, p.GetValue(TrainSize)), ("testSize", TestSize, p.GetValue(TestSize)), ("epochs", Epochs, p.GetValue(Epochs)),
             ("maxSteps", MaxSteps, p.GetValue(MaxSteps)), ("evalEvery", EvalEvery, p.GetValue(EvalEvery)), ("clip", Clip, p.GetValue(Clip)),
             ("threshold", Threshold, p.GetValue(Threshold)), ("patience", Patience, p.GetValue(Patience)), ("analysisTrials", AnalysisTrials, p.GetValue(AnalysisTrials)),
@@ -95,6 +100,10 @@ internal sealed class DegeneracyFlags
             throw new UsageException($"--spec '{path}': {(key == DegeneracySpecJson.Argument ? detail : message)}");
         }
     }
+
+    // JSON has no NaN or ∞, so such a value is refused here, by its flag, rather than failing to be written as JSON.
+    private static double? FiniteOrRefused(double? value, Option flag) =>
+        value is { } v && !double.IsFinite(v) ? throw new UsageException($"{flag.Name}: must be a finite number in (0, 1], got {v}.") : value;
 
     private static int Whole(double x, string flag) =>
         x == Math.Floor(x) && x >= 1 && x <= 4096 ? (int)x : throw new UsageException($"{flag}: every width must be a whole number in [1, 4096], got {x}.");

@@ -30,6 +30,7 @@ internal static class DegeneracyOutputs
             ("fixed_points", rows.Select(r => r.FixedPoints).ToArray()), ("stable_fixed_points", rows.Select(r => r.StableFixedPoints).ToArray()),
             ("saddle_fixed_points", rows.Select(r => r.SaddleFixedPoints).ToArray()), ("slow_points", rows.Select(r => r.SlowPoints).ToArray()),
             ("plane_explained", rows.Select(r => r.PlaneExplained).ToArray()), ("dsa_self", rows.Select(r => r.DsaSelf).ToArray()),
+            ("dynamics", rows.Select(r => r.Dynamics).ToArray()),
         };
         for (int i = 0; i < k; i++)
             columns.Add(($"lyapunov_{i + 1}", rows.Select(r => i < r.Exponents.Length ? r.Exponents[i] : double.NaN).ToArray()));

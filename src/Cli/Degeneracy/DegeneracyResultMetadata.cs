@@ -18,6 +18,9 @@ internal static class DegeneracyResultMetadata
         var t = spec.Training;
         var meta = new ResultMetadata("degeneracy", backend, Precision, ResultMetadata.MapTime + " (sequence steps)")
             .Setting("task", spec.Task.Name).Setting("init", spec.Init.ToString().ToLowerInvariant()).Setting("args", args)
+            .Setting("dynamics", spec.Dynamics.IsContinuous
+                ? $"continuous: tau dh/dt = -h + W tanh(h) + U x + b, one Euler step per task step, dt/tau = {spec.Dynamics.Alpha.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, readout C tanh(h) + d; states, fixed points and exponents of h in task steps"
+                : "discrete: h <- tanh(W h + U x + b), readout C h + d")
             .Setting("widths", string.Join(",", spec.Widths)).Setting("regularisers", string.Join(",", spec.Regularisers.Select(r => r.Label)))
             .Setting("weight_distance", $"exact by enumeration for n ≤ {spec.ExactWeightDistanceUpTo}; above, profile matching (linear assignment on sorted in/out weights) + pair swaps: an upper bound")
             .Setting("fixed_point_input", "u* = 0 (no input)")

@@ -13,10 +13,16 @@ namespace FastAttractors.Training;
 /// blocks of rows; every number is summed in the same order whatever the split, so results are the same for any
 /// thread count. Losses are evaluated in float64 (<see cref="ReadoutLoss"/>). Reuse one instance for one shape; it
 /// keeps its buffers.
+/// <para>The continuous-time network (<see cref="RnnDynamics.Continuous"/>) runs through the same products: its step
+/// h_t = (1 − α) h_{t−1} + α (W r_{t−1} + U x_t + b) with rates r = tanh(h) needs W r_{t−1}, the product the discrete
+/// step takes of its states, so the state buffer holds the rates r_t and one more vector per trial holds h_t. Its
+/// adjoint a_t = ∂L/∂h_t = (1 − r_t²) ⊙ (Cᵀ g_t + Wᵀ δ_{t+1}) + (1 − α) a_{t+1} with δ_t = α a_t takes the same
+/// products of δ, and the parameter gradients are the discrete ones with r in place of h.</para>
 /// </summary>
 /// <param name="shape">The network shape this instance computes for.</param>
 /// <param name="threads">Worker threads (0 or less: all cores); results do not depend on it.</param>
-public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
+/// <param name="dynamics">The recurrence (null: <see cref="RnnDynamics.Discrete"/>).</param>
+public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0, RnnDynamics? dynamics = null)
 {
     private const long SerialWork = 1 << 18;
     private static readonly float[] One = [1f];
@@ -36,12 +42,17 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
     private readonly float[] dU = new float[shape.Inputs * Pad(shape.Hidden)];        // [j·np + i] = ∂L/∂U[i, j]
     private readonly float[] dB = new float[Pad(shape.Hidden)];
     private readonly float[] dC = new float[shape.Outputs * Pad(shape.Hidden)];       // [k·np + j] = ∂L/∂C[k, j]
-    private float[] h = [], delta = [], adjoint = [], g = [], readout = [];
+    // h: the states (discrete) or the rates tanh(h) (continuous), per step; state and carry: the continuous network's
+    // current h_t and ∂L/∂h_{t+1}, one vector per trial.
+    private float[] h = [], delta = [], adjoint = [], g = [], readout = [], state = [], carry = [];
     private double[] sampleLoss = [];
     private int[] sampleCorrect = [];
 
     /// <summary>The shape this instance computes for; parameters of another shape are rejected.</summary>
     public RnnShape Shape { get; } = shape;
+
+    /// <summary>The recurrence this instance computes for.</summary>
+    public RnnDynamics Dynamics { get; } = dynamics ?? RnnDynamics.Discrete;
 
     private static int Pad(int n) => (n + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
 
@@ -59,6 +70,8 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
         Ensure(ref h, (long)steps * size * np);
         Ensure(ref g, (long)steps * size * Shape.Outputs);
         Ensure(ref readout, (long)size * op);
+        if (Dynamics.IsContinuous)
+            Ensure(ref state, (long)size * np);
         if (sampleLoss.Length < size)
         {
             sampleLoss = new double[size];
@@ -81,6 +94,8 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
         {
             Ensure(ref delta, (long)steps * size * np);
             Ensure(ref adjoint, (long)size * np);
+            if (Dynamics.IsContinuous)
+                Ensure(ref carry, (long)size * np);
             For(serial, blocks.Length, b => Backward(batch, blocks[b].First, blocks[b].End));
             ParameterGradients(batch, gradient, serial);
         }
@@ -155,6 +170,8 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
             sampleLoss[s] = 0;
             sampleCorrect[s] = 0;
         }
+        if (Dynamics.IsContinuous)
+            state.AsSpan(first * np, width * np).Clear();
         for (int t = 0; t < batch.Steps; t++)
         {
             var block = h.AsSpan((t * size + first) * np, width * np);
@@ -171,7 +188,10 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
                     if (x != 0)
                         MultiplyAdd(uColumns.AsSpan(j * np, np), x, pre);
                 }
-                BiasTanh(pre);
+                if (Dynamics.IsContinuous)
+                    EulerStep(pre, state.AsSpan(s * np, np));
+                else
+                    BiasTanh(pre);
             }
             // C h for the whole block (outputs padded to a vector), then d and the loss in float64 per trial.
             TrialBlockProduct.Multiply(cColumns, op, block, 1, np, yBlock, op, op, width, n, accumulate: false);
@@ -200,11 +220,16 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
         int n = Shape.Hidden, o = Shape.Outputs, size = batch.Size, width = end - first;
         var a = adjoint.AsSpan(first * np, width * np);
         a.Clear();
+        var next = Dynamics.IsContinuous ? carry.AsSpan(first * np, width * np) : default;
+        next.Clear();
         for (int t = batch.Steps - 1; t >= 0; t--)
         {
             // a_t += Cᵀ g_t for the block: a product of depth o that adds to the Wᵀ δ_{t+1} already there.
             TrialBlockProduct.Multiply(cRows, np, g.AsSpan((t * size + first) * o), 1, o, a, np, np, width, o, accumulate: true);
-            Gain(a, h.AsSpan((t * size + first) * np, width * np), delta.AsSpan((t * size + first) * np, width * np));
+            if (Dynamics.IsContinuous)
+                LeakyGain(a, h.AsSpan((t * size + first) * np, width * np), next, delta.AsSpan((t * size + first) * np, width * np));
+            else
+                Gain(a, h.AsSpan((t * size + first) * np, width * np), delta.AsSpan((t * size + first) * np, width * np));
             if (t > 0)
                 TrialBlockProduct.Multiply(wRows, np, delta.AsSpan((t * size + first) * np), 1, np, a, np, np, width, n, accumulate: false);
         }
@@ -266,6 +291,39 @@ public sealed class BatchedRnnGradient(RnnShape shape, int threads = 0)
         ReadOnlySpan<float> b = bias;
         for (int i = 0; i < pre.Length; i += Vector<float>.Count)
             RationalTanh.Evaluate(new Vector<float>(pre[i..]) + new Vector<float>(b[i..])).CopyTo(pre[i..]);
+    }
+
+    /// <summary>
+    /// One Euler step of the continuous network: h ← (1 − α) h + α (pre + b), where pre = W r_{t−1} + U x_t, then
+    /// pre ← tanh(h), the rates the readout and the next step's product read.
+    /// </summary>
+    private void EulerStep(Span<float> pre, Span<float> hidden)
+    {
+        ReadOnlySpan<float> b = bias;
+        var alpha = new Vector<float>((float)Dynamics.Alpha);
+        var keep = new Vector<float>((float)(1 - Dynamics.Alpha));
+        for (int i = 0; i < pre.Length; i += Vector<float>.Count)
+        {
+            var updated = Vector.FusedMultiplyAdd(alpha, new Vector<float>(pre[i..]) + new Vector<float>(b[i..]), keep * new Vector<float>(hidden[i..]));
+            updated.CopyTo(hidden[i..]);
+            RationalTanh.Evaluate(updated).CopyTo(pre[i..]);
+        }
+    }
+
+    /// <summary>The continuous adjoint step: with e = Cᵀ g_t + Wᵀ δ_{t+1} in <paramref name="e"/> and a_{t+1} in
+    /// <paramref name="next"/>, a_t = e ⊙ (1 − r_t²) + (1 − α) a_{t+1} replaces a_{t+1} and δ_t = α a_t.</summary>
+    private void LeakyGain(ReadOnlySpan<float> e, ReadOnlySpan<float> rates, Span<float> next, Span<float> d)
+    {
+        var one = Vector<float>.One;
+        var alpha = new Vector<float>((float)Dynamics.Alpha);
+        var keep = new Vector<float>((float)(1 - Dynamics.Alpha));
+        for (int i = 0; i < d.Length; i += Vector<float>.Count)
+        {
+            var r = new Vector<float>(rates[i..]);
+            var at = Vector.FusedMultiplyAdd(new Vector<float>(e[i..]), one - r * r, keep * new Vector<float>(next[i..]));
+            at.CopyTo(next[i..]);
+            (alpha * at).CopyTo(d[i..]);
+        }
     }
 
     private static void MultiplyAdd(ReadOnlySpan<float> x, float scalar, Span<float> y)

@@ -4,7 +4,7 @@ using FastAttractors.Training.Tasks;
 namespace FastAttractors.Training;
 
 /// <summary>
-/// Trains a discrete-time tanh RNN on a task by exact gradients (<see cref="ReferenceRnnGradient"/> or
+/// Trains a tanh RNN (discrete, or continuous-time by Euler steps: <see cref="RnnTrainingOptions.Dynamics"/>) on a task by exact gradients (<see cref="ReferenceRnnGradient"/> or
 /// <see cref="BatchedRnnGradient"/>) and Adam with clipping. Deterministic: data, initial weights and minibatch order
 /// are counter-based draws of <see cref="RnnTrainingOptions.Seed"/>, and both gradient paths are independent of the
 /// thread count. A non-finite loss or gradient stops training; the parameters of the last finite step are returned.
@@ -24,9 +24,9 @@ public static class RnnTrainer
         var initial = RnnInitialiser.Create(shape, options.Init, options.Seed, options.Region);
         var current = initial.Clone();
         var lastGood = initial.Clone();
-        var batched = new BatchedRnnGradient(shape, options.Threads);
+        var batched = new BatchedRnnGradient(shape, options.Threads, options.Dynamics);
         Func<RnnParameters, TaskBatch, double[]?, BatchLoss> compute = options.Path == RnnGradientPath.Reference
-            ? ReferenceRnnGradient.Compute
+            ? (p, b, g) => ReferenceRnnGradient.Compute(p, b, g, options.Dynamics)
             : batched.Compute;
         var adam = new AdamOptimizer(shape.Count, options.LearningRate, options.ClipNorm);
         var gradient = new double[shape.Count];

@@ -46,6 +46,9 @@ public sealed record RnnTrainingOptions
     /// <summary>Threads of the batched path (0 = all); results do not depend on it.</summary>
     public int Threads { get; init; }
 
+    /// <summary>The recurrence trained: the discrete map (default) or the continuous-time network with its α = dt/τ.</summary>
+    public RnnDynamics Dynamics { get; init; } = RnnDynamics.Discrete;
+
     /// <summary>Checks every option's range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its range; the message names it.</exception>
     public void Validate()
@@ -61,6 +64,7 @@ public sealed record RnnTrainingOptions
         Check(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), LearningRate, "positive and finite");
         Check(ClipNorm > 0, nameof(ClipNorm), ClipNorm, "positive");
         Check(Threads >= 0, nameof(Threads), Threads, "non-negative");
+        Check(Dynamics is not null, nameof(Dynamics), Dynamics, "RnnDynamics.Discrete or RnnDynamics.Continuous(α), not null");
     }
 
     private static void Check(bool ok, string name, object? value, string rule)

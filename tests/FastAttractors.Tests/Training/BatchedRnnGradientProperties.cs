@@ -39,22 +39,7 @@ public class BatchedRnnGradientProperties
         var shape = new RnnShape(c.N, c.M, c.O);
         var parameters = RnnCases.Parameters(shape, c.Seed);
         var batch = RnnCases.Batch(c.CrossEntropy ? TaskLoss.CrossEntropy : TaskLoss.SquaredError, c.Steps, c.Size, c.M, c.O, c.Seed);
-        var reference = new double[shape.Count];
-        var fast = new double[shape.Count];
-        var lr = ReferenceRnnGradient.Compute(parameters, batch, reference);
-        var lf = new BatchedRnnGradient(shape, threads: 2).Compute(parameters, batch, fast);
-        Assert.True(Math.Abs(lf.Mean - lr.Mean) <= 1e-4 * (1 + Math.Abs(lr.Mean)), $"{c}: loss {lf.Mean} vs {lr.Mean}");
-        Assert.Equal(lr.Scored, lf.Scored);
-        foreach (var (name, offset, length) in shape.Blocks)
-        {
-            double error = 0, norm = 0;
-            for (int p = offset; p < offset + length; p++)
-            {
-                error += (fast[p] - reference[p]) * (fast[p] - reference[p]);
-                norm += reference[p] * reference[p];
-            }
-            Assert.True(Math.Sqrt(error) <= 2e-4 * Math.Sqrt(norm) + 1e-6, $"{c} {name}: |Δg| = {Math.Sqrt(error):e3}, |g| = {Math.Sqrt(norm):e3}");
-        }
+        RnnCases.AssertBatchedMatchesReference(new BatchedRnnGradient(shape, threads: 2), parameters, batch, RnnDynamics.Discrete, c.ToString());
     }
 
     [Fact]

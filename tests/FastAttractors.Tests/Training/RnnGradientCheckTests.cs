@@ -20,27 +20,7 @@ public class RnnGradientCheckTests
         var shape = new RnnShape(n, m, o);
         var parameters = RnnCases.Parameters(shape, seed);
         var batch = RnnCases.Batch(loss, steps, size, m, o, seed);
-        var gradient = new double[shape.Count];
-        ReferenceRnnGradient.Compute(parameters, batch, gradient);
-        const double h = 1e-5;
-        foreach (var (name, offset, length) in shape.Blocks)
-        {
-            double error = 0, norm = 0;
-            for (int p = offset; p < offset + length; p++)
-            {
-                double saved = parameters.Values[p];
-                parameters.Values[p] = saved + h;
-                double up = ReferenceRnnGradient.Compute(parameters, batch, null).Mean;
-                parameters.Values[p] = saved - h;
-                double down = ReferenceRnnGradient.Compute(parameters, batch, null).Mean;
-                parameters.Values[p] = saved;
-                double fd = (up - down) / (2 * h);
-                error += (gradient[p] - fd) * (gradient[p] - fd);
-                norm += fd * fd;
-            }
-            Assert.True(norm > 1e-12, $"{name}: the finite-difference gradient vanishes, the check would be empty");
-            Assert.True(Math.Sqrt(error) <= 1e-6 * Math.Sqrt(norm), $"{loss} {name}: |g − fd| = {Math.Sqrt(error):e3}, |fd| = {Math.Sqrt(norm):e3}");
-        }
+        RnnCases.AssertReferenceMatchesCentralDifferences(parameters, batch, RnnDynamics.Discrete, loss.ToString());
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public static class DegeneracySpecJson
     /// <summary>The keys the schema knows, in the CLI's flag order.</summary>
     public static IReadOnlyList<string> Keys { get; } =
     [
-        "task", "length", "difficulty", "widths", "regularisers", "networks", "seed", "lr", "init", "batch", "trainSize", "testSize",
+        "task", "length", "difficulty", "widths", "regularisers", "networks", "seed", "lr", "init", "dynamics", "dtOverTau", "method", "batch", "trainSize", "testSize",
         "epochs", "maxSteps", "evalEvery", "clip", "threshold", "patience", "analysisTrials", "oodTrials", "fixedPointStarts",
         "dsaRank", "dsaDelays", "dsaStarts", "pairs", "exponents", "drivenExponents", "lyapunovIterations", "threads",
     ];
@@ -50,7 +50,7 @@ public static class DegeneracySpecJson
         [nameof(EnsembleOptions.MaxDegreeOfParallelism)] = "threads", [nameof(DsaOptions.Rank)] = "dsaRank", [nameof(DsaOptions.Delays)] = "dsaDelays",
         [nameof(DsaOptions.RandomStarts)] = "dsaStarts", ["length"] = "length", ["name"] = "task",
         [nameof(DegeneracyStudySpec.DrivenExponents)] = "drivenExponents", [nameof(DegeneracyStudySpec.LyapunovIterations)] = "lyapunovIterations",
-        [nameof(DegeneracyStudySpec.Pairs)] = "pairs",
+        [nameof(DegeneracyStudySpec.Pairs)] = "pairs", ["alpha"] = "dtOverTau", ["method"] = "method",
     };
 
     /// <summary>
@@ -58,7 +58,9 @@ public static class DegeneracySpecJson
     /// defaults: flipflop, length 30, widths [8, 16], regularisers ["none"], 4 networks, seed 1, lr 0.01, batch 16,
     /// trainSize 128, testSize 32, 8 epochs, clip 1, threshold 1e-3, patience 3, 4 analysis trials, 16 OOD trials, 16
     /// fixed-point starts, DSA rank 6 with 3 delays and 1 start, pairs "within" (each condition's; "all" adds every pair
-    /// across two conditions), no exponents, no driven exponents, 1000 Lyapunov iterations.
+    /// across two conditions), no exponents, no driven exponents, 1000 Lyapunov iterations, dynamics "discrete"
+    /// ("continuous" trains τ dh/dt = −h + W tanh(h) + U x + b by Euler steps with "dtOverTau" α, default 0.1, and
+    /// "method" "euler", the only one trained; both keys are refused with the discrete network).
     /// </summary>
     /// <exception cref="ArgumentException">Malformed JSON, an unknown key or a value the study refuses, named.</exception>
     public static DegeneracyStudySpec Parse(string json) => Parse(json, null);
@@ -118,6 +120,9 @@ public static class DegeneracySpecJson
         public long? Seed { get; init; }
         public double? Lr { get; init; }
         public string? Init { get; init; }
+        public string? Dynamics { get; init; }
+        public double? DtOverTau { get; init; }
+        public string? Method { get; init; }
         public int? Batch { get; init; }
         public int? TrainSize { get; init; }
         public int? TestSize { get; init; }
@@ -156,6 +161,7 @@ public static class DegeneracySpecJson
             if (LyapunovIterations is { } li && li < 1)
                 throw new ArgumentOutOfRangeException("lyapunovIterations", li, $"lyapunovIterations: must be at least 1, got {li}.");
             var pairs = ParsePairs(Pairs);
+            var dynamics = Named(() => ParseDynamics(Dynamics, DtOverTau, Method));
             if (Threads is { } th && th < 0)
                 throw new ArgumentOutOfRangeException("threads", th, $"threads: must be 0 (all cores) or positive, got {th}.");
             var training = new EnsembleOptions
@@ -170,13 +176,42 @@ public static class DegeneracySpecJson
             var spec = new DegeneracyStudySpec
             {
                 Task = task, Widths = Widths ?? [8, 16], Regularisers = regularisers, Networks = Networks ?? 4,
-                Seed = Seed ?? 1, LearningRate = Lr ?? 1e-2, Init = init, Training = training, AnalysisTrials = AnalysisTrials ?? 4,
+                Seed = Seed ?? 1, LearningRate = Lr ?? 1e-2, Init = init, Dynamics = dynamics, Training = training, AnalysisTrials = AnalysisTrials ?? 4,
                 OutOfDistributionTrials = OodTrials ?? 16, FixedPointStarts = FixedPointStarts ?? 16,
                 Dsa = new DsaOptions { Rank = DsaRank ?? 6, Delays = DsaDelays ?? 3, RandomStarts = DsaStarts ?? 1, MaxIterations = 500 },
                 Exponents = Exponents ?? 0, DrivenExponents = DrivenExponents ?? 0, LyapunovIterations = LyapunovIterations ?? 1000, Pairs = pairs,
             };
             Named(() => { spec.Validate(); return 0; });
             return spec;
+        }
+    }
+
+    /// <summary>
+    /// The recurrence of the keys "dynamics" ("discrete", the default when absent, or "continuous"), "dtOverTau" (α of
+    /// the continuous network, in (0, 1]; <see cref="RnnDynamics.DefaultAlpha"/> when absent) and "method" (the
+    /// continuous network's integration method: "euler", the only one trained).
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown dynamics, α outside (0, 1], another method, or dtOverTau or method given
+    /// with the discrete network; named by its key.</exception>
+    public static RnnDynamics ParseDynamics(string? dynamics, double? dtOverTau, string? method)
+    {
+        switch (dynamics)
+        {
+            case null or "discrete":
+                if (dtOverTau is { } given)
+                    throw new ArgumentException($"dtOverTau: applies to dynamics \"continuous\" only, got {Text(given)} with the discrete network.", "dtOverTau");
+                if (method is not null)
+                    throw new ArgumentException($"method: applies to dynamics \"continuous\" only, got '{method}' with the discrete network.", "method");
+                return RnnDynamics.Discrete;
+            case "continuous":
+                double alpha = dtOverTau ?? RnnDynamics.DefaultAlpha;
+                if (!(alpha > 0 && alpha <= 1))
+                    throw new ArgumentOutOfRangeException("dtOverTau", alpha, $"dtOverTau: α = dt/τ must be in (0, 1], got {Text(alpha)}.");
+                if ((method ?? RnnDynamics.EulerMethod) != RnnDynamics.EulerMethod)
+                    throw new ArgumentException($"method: '{method}' is not trained; only '{RnnDynamics.EulerMethod}' is (the exact gradient through the stages of heun, rk4 or another tableau is not implemented).", "method");
+                return RnnDynamics.Continuous(alpha);
+            default:
+                throw new ArgumentException($"dynamics: '{dynamics}' is not discrete or continuous.", "dynamics");
         }
     }
 

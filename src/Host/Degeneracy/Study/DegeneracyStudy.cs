@@ -35,8 +35,9 @@ public static class DegeneracyStudy
     /// <summary>Validates the spec, trains the ensemble, analyses every network and compares them within each condition
     /// (and across conditions when <see cref="DegeneracyStudySpec.Pairs"/> is <see cref="DegeneracyPairs.All"/>).</summary>
     /// <param name="spec">The study.</param>
-    /// <param name="exponents">Estimator of a network's leading Lyapunov exponents (called with the count
-    /// <see cref="DegeneracyStudySpec.Exponents"/>, one network at a time); null skips them.</param>
+    /// <param name="exponents">Estimator of a discrete network's leading Lyapunov exponents (called with the count
+    /// <see cref="DegeneracyStudySpec.Exponents"/>, one network at a time); null skips them. Not called for a continuous
+    /// study: its networks' exponents are those of their Euler map, computed by the library.</param>
     /// <param name="onEvaluation">Training progress (member index, log row), from worker threads.</param>
     /// <param name="cancel">Stops training; with a checkpoint directory a later call resumes.</param>
     public static DegeneracyStudyResult Run(DegeneracyStudySpec spec, Func<RnnParameters, int, double[]>? exponents = null,
@@ -45,13 +46,7 @@ public static class DegeneracyStudy
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
         var conditions = spec.Conditions;
-        var members = new List<EnsembleMemberSpec>();
-        foreach (var (width, regulariser) in conditions)
-        {
-            for (int k = 0; k < spec.Networks; k++)
-                members.Add(new EnsembleMemberSpec(spec.Task.Train, width, spec.Init, spec.Seed + k, spec.LearningRate, regulariser,
-                    DegeneracyStudySpec.ConditionLabel(width, regulariser)));
-        }
+        var members = Members(spec);
         var clock = Stopwatch.StartNew();
         var trained = EnsembleTrainer.Train(members, spec.Training, onEvaluation, cancel);
         double trainingSeconds = clock.Elapsed.TotalSeconds;
@@ -71,7 +66,7 @@ public static class DegeneracyStudy
                 var t = trained[i];
                 var row = new NetworkAnalysis
                 {
-                    Index = i, Condition = members[i].Condition, Width = members[i].Hidden, Regulariser = members[i].Penalty.Label,
+                    Index = i, Condition = members[i].Condition, Width = members[i].Hidden, Regulariser = members[i].Penalty.Label, Dynamics = spec.Dynamics.Label,
                     Replicate = i % spec.Networks, Seed = members[i].Seed, Status = t.Status, Failure = t.Failure, Steps = t.Steps, Log = t.Log,
                     FinalTestLoss = t.FinalTestLoss,
                 };
@@ -84,7 +79,8 @@ public static class DegeneracyStudy
                     rows[i] = row with { Failure = row.Failure ?? $"analysis failed: {error.GetType().Name}: {error.Message}" };
                 }
             });
-        if (exponents is not null && spec.Exponents > 0)
+        // A continuous network's autonomous exponents were computed in its analysis (the estimator knows the map only).
+        if (exponents is not null && spec.Exponents > 0 && !spec.Dynamics.IsContinuous)
         {
             for (int i = 0; i < rows.Length; i++)
             {
@@ -124,6 +120,22 @@ public static class DegeneracyStudy
             }
         }
         return new DegeneracyStudyResult(spec, finalRows, pairs, summaries, trainingSeconds, clock.Elapsed.TotalSeconds) { CrossConditions = cross };
+    }
+
+    /// <summary>The ensemble members <see cref="Run"/> trains for <paramref name="spec"/>, in its order (conditions as
+    /// <see cref="DegeneracyStudySpec.Conditions"/>, network k of each with seed Seed + k), each with the spec's
+    /// recurrence: what a caller training the same networks itself must pass to <see cref="EnsembleTrainer"/>.</summary>
+    public static IReadOnlyList<EnsembleMemberSpec> Members(DegeneracyStudySpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var members = new List<EnsembleMemberSpec>();
+        foreach (var (width, regulariser) in spec.Conditions)
+        {
+            for (int k = 0; k < spec.Networks; k++)
+                members.Add(new EnsembleMemberSpec(spec.Task.Train, width, spec.Init, spec.Seed + k, spec.LearningRate, regulariser,
+                    DegeneracyStudySpec.ConditionLabel(width, regulariser), Dynamics: spec.Dynamics));
+        }
+        return members;
     }
 
     /// <summary>

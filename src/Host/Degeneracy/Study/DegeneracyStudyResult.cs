@@ -24,6 +24,9 @@ public sealed record NetworkAnalysis
     /// <summary>Label of its penalty (<see cref="RnnRegulariser.Label"/>).</summary>
     public required string Regulariser { get; init; }
 
+    /// <summary>Its recurrence (<see cref="RnnDynamics.Label"/>: "discrete" or "continuous:α").</summary>
+    public string Dynamics { get; init; } = RnnDynamics.Discrete.Label;
+
     /// <summary>k: the network's number within its condition (seed = study seed + k).</summary>
     public required int Replicate { get; init; }
     /// <summary>Seed of its weights, data and minibatch order.</summary>
@@ -58,7 +61,8 @@ public sealed record NetworkAnalysis
     /// <summary>Slow points found (slow but not fixed).</summary>
     public int SlowPoints { get; init; }
 
-    /// <summary>Leading Lyapunov exponents of the autonomous map (per step); empty when not asked for.</summary>
+    /// <summary>Leading Lyapunov exponents of the autonomous map (per step; a continuous network's: of its Euler map
+    /// h ← h + α (−h + W tanh(h) + b), per step); empty when not asked for.</summary>
     public double[] Exponents { get; init; } = [];
 
     /// <summary>Leading Lyapunov exponents of the map driven by the task's inputs (per step, largest first; NaN beyond n);

@@ -35,6 +35,10 @@ public sealed record DegeneracyStudySpec
     /// <summary>First seed; network k of every condition uses Seed + k. The shared analysis trials use Seed itself.</summary>
     public long Seed { get; init; } = 1;
 
+    /// <summary>The recurrence every network is trained and analysed as: the discrete map (default) or the
+    /// continuous-time network with its α = dt/τ (<see cref="RnnDynamics"/>).</summary>
+    public RnnDynamics Dynamics { get; init; } = RnnDynamics.Discrete;
+
     /// <summary>How W starts in every network.</summary>
     public RnnInitialisation Init { get; init; } = RnnInitialisation.Default;
 
@@ -63,11 +67,13 @@ public sealed record DegeneracyStudySpec
     /// <summary>Networks at or below this width get the exact (enumerated) weight distance; wider ones the profile-matching upper bound.</summary>
     public int ExactWeightDistanceUpTo { get; init; } = 8;
 
-    /// <summary>Leading Lyapunov exponents per network (0: none); computed by the caller-given estimator.</summary>
+    /// <summary>Leading Lyapunov exponents per network (0: none); computed by the caller-given estimator for discrete
+    /// networks, by the library (Euler map, per step) for continuous ones.</summary>
     public int Exponents { get; init; }
 
     /// <summary>
-    /// Leading Lyapunov exponents per network of the map driven by the task's inputs, h ← tanh(W h + U x_t + b) (0:
+    /// Leading Lyapunov exponents per network of the map driven by the task's inputs, h ← tanh(W h + U x_t + b) (a
+    /// continuous network: its Euler steps h ← h + α (−h + W tanh(h) + U x_t + b), per step) (0:
     /// none; networks narrower than this get n and NaN for the rest). Computed by the library
     /// (<see cref="DrivenLyapunov"/>) on a drive shared by every network: the study seed's trials of the training task,
     /// back to back, from test index <see cref="DegeneracyStudy.DrivenTrialOffset"/> on.
@@ -113,6 +119,7 @@ public sealed record DegeneracyStudySpec
         Check(LyapunovIterations >= 1, nameof(LyapunovIterations), LyapunovIterations, "at least 1");
         if (!Enum.IsDefined(Pairs))
             throw new ArgumentOutOfRangeException(nameof(Pairs), Pairs, $"Pairs must be Within or All, got {Pairs}.");
+        ArgumentNullException.ThrowIfNull(Dynamics, nameof(Dynamics));
         ArgumentNullException.ThrowIfNull(Training, nameof(Training));
         Training.Validate();
         FixedPoints.Validate();

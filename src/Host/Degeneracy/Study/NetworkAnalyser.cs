@@ -6,7 +6,9 @@ namespace FastAttractors.Degeneracy;
 /// The per-network half of a study: states on the shared analysis trials, OOD loss, the DSA operator and its
 /// self-distance (against the operator of the shared second trial set), fixed points at zero input (u* = 0: between
 /// pulses for flip-flop) from starts sampled on those states, the principal plane, and the driven Lyapunov spectrum
-/// when asked for (on the shared drive, steps × inputs).
+/// when asked for (on the shared drive, steps × inputs). A continuous network (<see cref="DegeneracyStudySpec.Dynamics"/>)
+/// gets the same analysis of its own recurrence: its state variable h recorded, fixed points of its flow (stable when
+/// every Re λ &lt; 0), and both kinds of exponents from its Euler map per step.
 /// </summary>
 internal sealed class NetworkAnalyser(DegeneracyStudySpec spec, TaskBatch analysisTrials, TaskBatch oodTrials, TaskBatch selfTrials, double[,]? drive)
 {
@@ -23,8 +25,9 @@ internal sealed class NetworkAnalyser(DegeneracyStudySpec spec, TaskBatch analys
         row = row with { WeightNorm = Dense.FrobeniusNorm(w), WeightChange = Distance(w, weightsBefore) };
         if (!final.AllFinite())
             return (row with { Failure = row.Failure ?? "non-finite parameters" }, null);
-        double ood = new BatchedRnnGradient(final.Shape, threads: 1).Compute(final, oodTrials, null).Mean;
-        var trials = RnnStates.Record(final, analysisTrials);
+        var dynamics = spec.Dynamics;
+        double ood = new BatchedRnnGradient(final.Shape, threads: 1, dynamics).Compute(final, oodTrials, null).Mean;
+        var trials = RnnStates.Record(final, analysisTrials, dynamics);
         var states = RnnStates.Stack(trials);
         row = row with { OodLoss = ood };
         double[,]? dsa = null;
@@ -38,14 +41,21 @@ internal sealed class NetworkAnalyser(DegeneracyStudySpec spec, TaskBatch analys
             row = row with { Failure = $"DSA operator: {error.Message}" };
         }
         if (dsa is not null)
-            row = row with { DsaSelf = SelfDistance(dsa, RnnStates.Record(final, selfTrials), spec.Dsa) };
+            row = row with { DsaSelf = SelfDistance(dsa, RnnStates.Record(final, selfTrials, dynamics), spec.Dsa) };
         if (spec.DrivenExponents > 0 && drive is not null)
             row = row with { DrivenExponents = DrivenSpectrum(final, w) };
+        // The caller's estimator knows the discrete map only; a continuous network's autonomous exponents come from here.
+        if (spec.Exponents > 0 && dynamics.IsContinuous)
+            row = row with { Exponents = AutonomousContinuousSpectrum(final, spec, spec.Exponents) };
         if (final.Shape.Hidden >= 2)
         {
             var plane = PrincipalPlane.Fit(states);
             var starts = FixedPointFinder.SampleStarts(trials, spec.FixedPointStarts, spec.Seed + index);
-            var network = TanhNetwork.Discrete(w, final.B.ToArray());
+            // The continuous network's fixed points are those of its flow (the Euler steps share them), with τ in steps so
+            // that the eigenvalues, like the discrete map's, are per step; stable means every Re λ < 0.
+            var network = dynamics.IsContinuous
+                ? TanhNetwork.Continuous(w, final.B.ToArray(), dynamics.TauInSteps)
+                : TanhNetwork.Discrete(w, final.B.ToArray());
             var points = FixedPointFinder.Find(network, starts, spec.FixedPoints with { MaxDegreeOfParallelism = 1, Seed = spec.Seed + index });
             var trajectory = new List<(double, double)>();
             foreach (var trial in trials.Take(PlottedTrials))
@@ -94,15 +104,43 @@ internal sealed class NetworkAnalyser(DegeneracyStudySpec spec, TaskBatch analys
 
     private double[] DrivenSpectrum(RnnParameters final, double[,] w)
     {
-        var shape = final.Shape;
-        int n = shape.Hidden, m = shape.Inputs;
+        int n = final.Shape.Hidden, k = Math.Min(spec.DrivenExponents, n);
+        var u = InputWeights(final);
+        var spectrum = spec.Dynamics.IsContinuous
+            ? DrivenLyapunov.ContinuousSpectrum(w, u, final.B.ToArray(), drive!, k, DegeneracyStudy.LyapunovTransient, spec.Dynamics.Alpha)
+            : DrivenLyapunov.Spectrum(w, u, final.B.ToArray(), drive!, k, DegeneracyStudy.LyapunovTransient);
+        return [.. spectrum, .. Enumerable.Repeat(double.NaN, spec.DrivenExponents - spectrum.Length)];
+    }
+
+    /// <summary>
+    /// The leading <paramref name="count"/> exponents per step of a continuous network's autonomous flow
+    /// h ← h + α (−h + W tanh(h) + b): its Euler map (zero drive) from h₀ ~ N(0, 0.1²) drawn as the CLI's discrete
+    /// estimator draws its start (counter-based, purpose RnnSpectrumStart, the study seed), transient
+    /// <see cref="DegeneracyStudy.LyapunovTransient"/> steps, then <see cref="DegeneracyStudySpec.LyapunovIterations"/>;
+    /// NaN beyond n.
+    /// </summary>
+    public static double[] AutonomousContinuousSpectrum(RnnParameters final, DegeneracyStudySpec spec, int count)
+    {
+        int n = final.Shape.Hidden, m = final.Shape.Inputs;
+        ulong stream = CounterRandom.Stream(0, CounterRandom.Purpose.RnnSpectrumStart);
+        var start = new double[n];
+        for (int i = 0; i < n; i++)
+            start[i] = 0.1 * CounterRandom.Normal((ulong)spec.Seed, stream, (ulong)i);
+        var silence = new double[DegeneracyStudy.LyapunovTransient + spec.LyapunovIterations, m];
+        var spectrum = DrivenLyapunov.ContinuousSpectrum(RnnStates.RecurrentWeights(final), InputWeights(final), final.B.ToArray(), silence,
+            Math.Min(count, n), DegeneracyStudy.LyapunovTransient, spec.Dynamics.Alpha, start);
+        return [.. spectrum, .. Enumerable.Repeat(double.NaN, count - spectrum.Length)];
+    }
+
+    private static double[,] InputWeights(RnnParameters parameters)
+    {
+        int n = parameters.Shape.Hidden, m = parameters.Shape.Inputs;
         var u = new double[n, m];
-        ReadOnlySpan<double> flat = final.U;
+        ReadOnlySpan<double> flat = parameters.U;
         for (int i = 0; i < n; i++)
             for (int j = 0; j < m; j++)
                 u[i, j] = flat[i * m + j];
-        var spectrum = DrivenLyapunov.Spectrum(w, u, final.B.ToArray(), drive!, Math.Min(spec.DrivenExponents, n), DegeneracyStudy.LyapunovTransient);
-        return [.. spectrum, .. Enumerable.Repeat(double.NaN, spec.DrivenExponents - spectrum.Length)];
+        return u;
     }
 
     private static double Distance(double[,] a, double[,] b)

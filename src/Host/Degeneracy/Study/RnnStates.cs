@@ -2,14 +2,22 @@ using FastAttractors.Training;
 
 namespace FastAttractors.Degeneracy;
 
-/// <summary>The hidden states of a trained network on a batch of trials, in float64: h_t = tanh(W h_{t−1} + U x_t + b), h_{−1} = 0.</summary>
+/// <summary>
+/// The hidden states of a trained network on a batch of trials, in float64, from h_{−1} = 0: h_t = tanh(W h_{t−1} +
+/// U x_t + b) for the discrete network; for the continuous one the state variable of its Euler steps,
+/// h_t = h_{t−1} + α (−h_{t−1} + W tanh(h_{t−1}) + U x_t + b) (the space its fixed points live in, not the rates).
+/// </summary>
 public static class RnnStates
 {
-    /// <summary>One matrix per trial of <paramref name="batch"/>, time × n.</summary>
-    public static double[][,] Record(RnnParameters parameters, TaskBatch batch)
+    /// <summary>One matrix per trial of <paramref name="batch"/>, time × n, of the discrete network.</summary>
+    public static double[][,] Record(RnnParameters parameters, TaskBatch batch) => Record(parameters, batch, RnnDynamics.Discrete);
+
+    /// <summary>One matrix per trial of <paramref name="batch"/>, time × n, of the network of the given recurrence.</summary>
+    public static double[][,] Record(RnnParameters parameters, TaskBatch batch, RnnDynamics dynamics)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(dynamics);
         var shape = parameters.Shape;
         if (batch.InputDim != shape.Inputs)
             throw new ArgumentException($"batch: {batch.InputDim} input channels, the network has {shape.Inputs}.", nameof(batch));
@@ -17,23 +25,28 @@ public static class RnnStates
         ReadOnlySpan<double> w = parameters.W, u = parameters.U, b = parameters.B;
         var trials = new double[batch.Size][,];
         var previous = new double[n];
+        var rates = new double[n];     // what W multiplies: the previous state (discrete) or its tanh (continuous)
         for (int s = 0; s < batch.Size; s++)
         {
             var states = new double[batch.Steps, n];
             Array.Clear(previous);
+            Array.Clear(rates);
             for (int t = 0; t < batch.Steps; t++)
             {
                 for (int i = 0; i < n; i++)
                 {
                     double sum = b[i];
                     for (int j = 0; j < n; j++)
-                        sum += w[i * n + j] * previous[j];
+                        sum += w[i * n + j] * rates[j];
                     for (int j = 0; j < m; j++)
                         sum += u[i * m + j] * batch.Input(t, s, j);
-                    states[t, i] = Math.Tanh(sum);
+                    states[t, i] = dynamics.IsContinuous ? previous[i] + dynamics.Alpha * (sum - previous[i]) : Math.Tanh(sum);
                 }
                 for (int i = 0; i < n; i++)
+                {
                     previous[i] = states[t, i];
+                    rates[i] = dynamics.IsContinuous ? Math.Tanh(states[t, i]) : states[t, i];
+                }
             }
             trials[s] = states;
         }

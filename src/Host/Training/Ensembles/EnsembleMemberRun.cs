@@ -61,7 +61,7 @@ internal sealed class EnsembleMemberRun
         if (Finished)
             return;
         var clock = Stopwatch.StartNew();
-        var gradientPath = new BatchedRnnGradient(shape, threads: 1);
+        var gradientPath = new BatchedRnnGradient(shape, threads: 1, spec.Recurrence);
         var test = TaskBatches.Range(spec.Task, spec.Seed, TaskSplit.Test, 0, options.TestSize);
         var gradient = new double[shape.Count];
         var lastGood = current.Clone();

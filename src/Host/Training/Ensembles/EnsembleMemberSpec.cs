@@ -16,9 +16,13 @@ namespace FastAttractors.Training;
 /// <param name="Regulariser">Penalty on W added to the loss (null: none).</param>
 /// <param name="Condition">A label grouping members for comparison (e.g. "n=64 none"); not used in training.</param>
 /// <param name="Region">Where PTA draws (α, θ); null = <see cref="PtaRegion.DiscreteDefault"/>.</param>
+/// <param name="Dynamics">The recurrence trained (null = <see cref="RnnDynamics.Discrete"/>).</param>
 public sealed record EnsembleMemberSpec(ITrainingTask Task, int Hidden, RnnInitialisation Init, long Seed, double LearningRate,
-    RnnRegulariser? Regulariser = null, string Condition = "", PtaRegion? Region = null)
+    RnnRegulariser? Regulariser = null, string Condition = "", PtaRegion? Region = null, RnnDynamics? Dynamics = null)
 {
+    /// <summary>The recurrence in force (<see cref="RnnDynamics.Discrete"/> when none was given).</summary>
+    public RnnDynamics Recurrence => Dynamics ?? RnnDynamics.Discrete;
+
     /// <summary>The penalty in force (<see cref="RnnRegulariser.None"/> when none was given).</summary>
     public RnnRegulariser Penalty => Regulariser ?? RnnRegulariser.None;
 
@@ -40,7 +44,9 @@ public sealed record EnsembleMemberSpec(ITrainingTask Task, int Hidden, RnnIniti
     }
 
     /// <summary>Everything that determines this member's training, as text: a checkpoint written for another
-    /// fingerprint is refused rather than resumed.</summary>
+    /// fingerprint is refused rather than resumed. A continuous member adds its recurrence (a discrete member's text is
+    /// unchanged, so checkpoints written before the continuous network existed still resume).</summary>
     public string Fingerprint => string.Create(CultureInfo.InvariantCulture,
-        $"{Task.Name}/T={Task.Steps}/m={Task.Inputs}/o={Task.Outputs}/n={Hidden}/{Init}/seed={Seed}/lr={LearningRate:R}/{Penalty.Label}/{Region}");
+        $"{Task.Name}/T={Task.Steps}/m={Task.Inputs}/o={Task.Outputs}/n={Hidden}/{Init}/seed={Seed}/lr={LearningRate:R}/{Penalty.Label}/{Region}")
+        + (Recurrence.IsContinuous ? "/" + Recurrence.Label : "");
 }
