@@ -195,6 +195,35 @@ public sealed unsafe class DegeneracyExportTests
         Assert.StartsWith("parameters_len:", ManagedExports.Text(error));
     }
 
+    /// <summary>
+    /// A continuous-time spec reaches fa_train_ensemble: its networks are the library's continuous members
+    /// (<see cref="DegeneracyStudy.Members"/>) trained by the ensemble trainer, bit for bit, and differ from the discrete
+    /// ones of the same seeds (before, the export built discrete members of its own and dropped "dynamics").
+    /// </summary>
+    [Fact]
+    public void TrainEnsembleTrainsTheSpecsContinuousNetworks()
+    {
+        string json = OneWidth.TrimEnd().TrimEnd('}') + ", \"dynamics\": \"continuous\", \"dtOverTau\": 0.25}";
+        var spec = DegeneracySpecJson.Parse(json);
+        var expected = Training.EnsembleTrainer.Train(DegeneracyStudy.Members(spec), spec.Training);
+        int count = expected[0].Final.Shape.Count;
+        var parameters = new double[expected.Count * count];
+        var status = new int[expected.Count];
+        var steps = new long[expected.Count];
+        var loss = new double[expected.Count];
+        byte* error = stackalloc byte[ManagedExports.ErrorCapacity];
+        var bytes = Encoding.UTF8.GetBytes(json + "\0");
+        int code;
+        fixed (byte* s = bytes)
+        fixed (double* p = parameters, l = loss)
+        fixed (int* st = status)
+        fixed (long* sp = steps)
+            code = Train(ManagedExports.Context, s, p, parameters.Length, st, status.Length, sp, steps.Length, l, loss.Length, error, ManagedExports.ErrorCapacity);
+        Assert.True(code == 0, ManagedExports.Text(error));
+        CompareTrained(expected, parameters, status, steps, loss);
+        Assert.NotEqual(BitConverter.DoubleToInt64Bits(Trained.Value[0].FinalTestLoss), BitConverter.DoubleToInt64Bits(loss[0]));
+    }
+
     private static void CompareTrained(IReadOnlyList<Training.EnsembleMemberResult> expected, double[] parameters, int[] status, long[] steps, double[] loss)
     {
         int count = expected[0].Final.Shape.Count;

@@ -3,6 +3,7 @@ using System.Globalization;
 using FastAttractors.Cli.Degeneracy;
 using FastAttractors.Cli.Output;
 using FastAttractors.Cli.Training;
+using FastAttractors.Training;
 using FastAttractors.Degeneracy;
 
 namespace FastAttractors.Cli.Commands;
@@ -36,7 +37,7 @@ internal static class DegeneracyCommand
         int members = spec.Conditions.Count * spec.Networks;
         stdout.WriteLine($"degeneracy {spec.Task.Name} ({spec.Dynamics.Label}): T = {spec.Task.Train.Steps}, widths {string.Join(",", spec.Widths)}, regularisers {string.Join(",", spec.Regularisers.Select(r => r.Label))}, "
             + $"{spec.Networks} networks per condition ({members} in all)");
-        var result = DegeneracyStudy.Run(spec, engine is null ? null : (p, k) => TrainSpectrum.Compute(engine, p, k, lyapunovIterations, spec.Seed),
+        var result = DegeneracyStudy.Run(spec, engine is null ? null : (p, k) => NetworkSpectrum.Leading(engine, p, k, lyapunovIterations, spec.Seed),
             onEvaluation: null, cancel: default);
         ResultMetadata Meta() => DegeneracyResultMetadata.Create(spec, backendName, args);
         var paths = new List<string>

@@ -52,7 +52,7 @@ internal static class TrainCommand
         var task = settings.Task;
         var shape = new RnnShape(o.Hidden, task.Inputs, task.Outputs);
         var initial = RnnInitialiser.Create(shape, o.Init, o.Seed, o.Region);
-        double[] before = TrainSpectrum.Compute(engine, initial, settings.Exponents, settings.LyapunovIterations, o.Seed);
+        double[] before = NetworkSpectrum.Leading(engine, initial, settings.Exponents, settings.LyapunovIterations, o.Seed);
         var metadata = new Dictionary<string, string>
         {
             ["fastattractors.command"] = "train", ["fastattractors.args"] = string.Join(' ', args),
@@ -74,7 +74,7 @@ internal static class TrainCommand
                 $"step {row.Step,7} epoch {row.Epoch,7:0.00}  train {row.TrainLoss,10:0.0000e+0} acc {row.TrainAccuracy,6:0.000}  test {row.TestLoss,10:0.0000e+0} acc {row.TestAccuracy,6:0.000}  |g| {row.GradientNorm,9:0.000e+0}  {row.Seconds,8:0.0} s"));
         });
         var paths = new List<string> { TrainOutputs.WriteCheckpoint(directory, result.Final, result.Steps, meta) };
-        double[] after = result.Final.AllFinite() ? TrainSpectrum.Compute(engine, result.Final, settings.Exponents, settings.LyapunovIterations, o.Seed) : [];
+        double[] after = result.Final.AllFinite() ? NetworkSpectrum.Leading(engine, result.Final, settings.Exponents, settings.LyapunovIterations, o.Seed) : [];
         metadata["spectrum_after"] = string.Join(' ', after.Select(Text));
         metadata["status"] = result.Failure ?? "completed";
         paths.Add(TrainOutputs.WriteLog(directory, log, metadata));
