@@ -25,7 +25,7 @@ internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan pla
         var accelerator = cache.Accelerator;
         int n = plan.N, c = plan.CheckpointInterval;
         long vector = (long)n * count;
-        using var x = accelerator.Allocate1D(InitialStates());
+        using var x = accelerator.Allocate1D(DeviceChunks.Gather<T>(plan.Problem.InitialStates, n, plan.Members, first, count));
         using var next = accelerator.Allocate1D<T>(vector);
         // Classic RK4 runs its unrolled kernel code (stage states X₁..X₃, slopes K₀..K₃); any other method reads its
         // tableau's terms and keeps one stage state, slope and stage cotangent per stage.
@@ -114,15 +114,6 @@ internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan pla
         }
         accelerator.Synchronize();
         Collect(status.GetAsArray1D(), failed.GetAsArray1D(), adjoint.GetAsArray1D(), parameterBar.GetAsArray1D(), norms.GetAsArray1D());
-    }
-
-    private T[] InitialStates()
-    {
-        var host = new T[(long)plan.N * count];
-        for (int i = 0; i < plan.N; i++)
-            for (int j = 0; j < count; j++)
-                host[(long)i * count + j] = T.FromDouble(plan.Problem.InitialStates[(long)i * plan.Members + first + j]);
-        return host;
     }
 
     /// <summary>ā(T) = Σ ∂ℓ/∂x(T) of the terms at the final step (terms consumed from the last, as the reference); its norm.</summary>
