@@ -38,13 +38,6 @@ internal sealed class KernelCache(Accelerator accelerator)
         (Action<Index1D, TModel, EnsembleState<T>, StepRange>)kernels.GetOrAdd(("map", typeof(TModel)), _ =>
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, EnsembleState<T>, StepRange>(MapKernel.Run<T, TModel>));
 
-    public Action<Index1D, TModel, LyapunovState<T>, Rk4Coefficients<T>, LyapunovSchedule, IntervalRange> LyapunovFlow<T, TModel>()
-        where T : unmanaged, IReal<T>, ILift<T, T>
-        where TModel : struct, ITangentModel<T> =>
-        (Action<Index1D, TModel, LyapunovState<T>, Rk4Coefficients<T>, LyapunovSchedule, IntervalRange>)kernels.GetOrAdd(("lyapunov-flow", typeof(TModel)), _ =>
-            Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, LyapunovState<T>, Rk4Coefficients<T>, LyapunovSchedule, IntervalRange>(
-                LyapunovFlowKernel.Run<T, TModel>));
-
     public Action<Index1D, TModel, LyapunovState<T>, RkTerms<T>, ArrayView<double>, LyapunovSchedule, IntervalRange> LyapunovRk<T, TModel>()
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, ITangentModel<T> =>

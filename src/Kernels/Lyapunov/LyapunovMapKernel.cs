@@ -7,7 +7,7 @@ namespace FastAttractors.Kernels.Lyapunov;
 /// <summary>
 /// Benettin QR for maps, thread per member: x ← F(x), Q ← J(x) Q with J linearised once at the pre-image x; the
 /// contraction log |det J(x)| (model part plus the host's per-member constant) in float64; MGS2 QR after every
-/// interval as in <see cref="LyapunovFlowKernel"/>.
+/// interval as in <see cref="LyapunovRkKernel"/>.
 /// </summary>
 public static class LyapunovMapKernel
 {
