@@ -47,18 +47,8 @@ public static class RkKernel
                 model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, stage, k, scratch);
             }
             Combine(x, s.Slope, slopeStride, s.Members, m, n, tableau, tableau.Starts[tableau.Stages], tableau.Starts[tableau.Stages + 1], acc);
-            bool finite = true;
-            for (int i = 0; i < n; i++)
-                finite &= T.IsFinite(acc[i]);
-            if (!finite)
-            {
-                // Freeze: x keeps the last finite state, the member is flagged and skipped from now on.
-                s.Status[m] = MemberStatusCode.NonFinite;
-                s.FailedStep[m] = range.FirstStep + step;
+            if (!MemberSteps.TryCommit(x, acc, n, s.Status, s.FailedStep, m, MemberStatusCode.NonFinite, range.FirstStep + step))
                 return;
-            }
-            for (int i = 0; i < n; i++)
-                x.Set(i, acc[i]);
         }
     }
 
