@@ -95,7 +95,7 @@ public static class LyapunovRkKernel
     }
 
     /// <summary>One tangent column through the stages: KQ_s = J(X_s) V_s into StageQ, then next ← q + Σ h b_s KQ_s.</summary>
-    private static void TangentStages<T, TModel>(TModel model, LyapunovState<T> s, int m, RkTerms<T> tableau, SoaColumn<T> q, SoaColumn<T> next)
+    private static void TangentStages<T, TModel>(TModel model, LyapunovState<T> s, int m, RkTerms<T> tableau, SoaVector<T> q, SoaVector<T> next)
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, ITangentModel<T>
     {
