@@ -36,33 +36,28 @@ public static class LyapunovRkKernel
         int m = member;
         if (m >= s.Members || s.Status[m] != MemberStatusCode.Ok)
             return;
-        int n = model.Dimension, k = schedule.K;
-        var x = new SoaVector<T>(s.X, s.Members, m);
-        var nextX = new SoaVector<T>(s.NextX, s.Members, m);
-        var q = new SoaFrame<T>(s.Q, s.Members, m, n);
-        var nextQ = new SoaFrame<T>(s.NextQ, s.Members, m, n);
-        double contraction = s.Contraction[m];
-        for (int done = 0; done < range.Count; done++)
+        LyapunovSteps.RunIntervals(m, model.Dimension, s, schedule, range, new TableauStep<T, TModel>(model, tableau, quadrature));
+    }
+
+    /// <summary>One step of the method: the state's stages, then each tangent column through them.</summary>
+    private readonly struct TableauStep<T, TModel>(TModel model, RkTerms<T> tableau, ArrayView<double> quadrature) : ITangentStep<T>
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, ITangentModel<T>
+    {
+        public double Step(LyapunovState<T> s, int m, int k, bool integrate, double contraction)
         {
-            long interval = range.First + done;
-            int block = schedule.BlockOf(interval);
-            bool integrate = block >= 0 && schedule.FullSpectrum != 0;
-            for (int step = 0; step < schedule.Every; step++)
-            {
-                contraction = StateStages(model, s, m, tableau, quadrature, integrate, contraction);
-                for (int c = 0; c < k; c++)
-                    TangentStages(model, s, m, tableau, q.Column(c), nextQ.Column(c));
-                if (!LyapunovSteps.TryCommit(s, m, interval * schedule.Every + step, contraction, x, q, nextX, nextQ, n, k))
-                    return;
-            }
-            LyapunovSteps.Orthonormalise(s, q, m, n, k, block);
+            contraction = StateStages(model, s, m, tableau, quadrature, integrate, contraction);
+            var q = new SoaFrame<T>(s.Q, s.Members, m, model.Dimension);
+            var nextQ = new SoaFrame<T>(s.NextQ, s.Members, m, model.Dimension);
+            for (int c = 0; c < k; c++)
+                TangentStages(model, s, m, tableau, q.Column(c), nextQ.Column(c));
+            return contraction;
         }
-        s.Contraction[m] = contraction;
     }
 
     /// <summary>
     /// X_s, its linearisation and K_s for every stage, then next x; returns <paramref name="contraction"/> plus, when
-    /// integrating, each h b_s tr J(X_s) added one at a time (the unrolled kernel's association).
+    /// integrating, each h b_s tr J(X_s) added one at a time in stage order.
     /// </summary>
     private static double StateStages<T, TModel>(TModel model, LyapunovState<T> s, int m, RkTerms<T> tableau, ArrayView<double> quadrature,
         bool integrate, double contraction)
