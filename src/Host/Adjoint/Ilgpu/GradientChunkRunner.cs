@@ -127,8 +127,7 @@ internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan pla
         {
             if (diverged[j])
                 continue;
-            for (int i = 0; i < n; i++)
-                x[i] = final[(long)i * count + j].ToDouble();
+            MemberState(final, j, x);
             for (int term = plan.LossTerms.Count - 1; term >= 0 && plan.LossTerms[term].Step == plan.Steps; term--)
             {
                 loss[j] += plan.LossTerms[term].Function.Evaluate(first + j, x, g);
@@ -158,8 +157,7 @@ internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan pla
         {
             if (diverged[j])
                 continue;
-            for (int i = 0; i < n; i++)
-                x[i] = states[(long)i * count + j].ToDouble();
+            MemberState(states, j, x);
             loss[j] += plan.LossTerms[term].Function.Evaluate(first + j, x, g);
             for (int i = 0; i < n; i++)
             {
@@ -167,6 +165,13 @@ internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan pla
                 host[at] = firstAtStep ? T.FromDouble(g[i]) : T.FromDouble(host[at].ToDouble() + g[i]);
             }
         }
+    }
+
+    /// <summary>Chunk member <paramref name="j"/>'s state, from the chunk's SoA array, into <paramref name="x"/> in float64.</summary>
+    private void MemberState(T[] states, int j, double[] x)
+    {
+        for (int i = 0; i < x.Length; i++)
+            x[i] = states[(long)i * count + j].ToDouble();
     }
 
     private void Collect(int[] codes, long[] failedAt, T[] adjoint, double[] parameterBar, double[] norms)
