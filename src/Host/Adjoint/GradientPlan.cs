@@ -17,15 +17,8 @@ internal sealed record GradientPlan(
     int? NormEvery,
     Precision Precision,
     int? ChunkMembers,
-    ISolver Solver)
+    ISolver Solver) : EnsemblePlan(Problem, Binding, Solver)
 {
-    /// <summary>The tableau flows are stepped with (classic RK4 unless the solver says otherwise).</summary>
-    public ButcherTableau Tableau => Solver.Tableau ?? Methods.ClassicRk4;
-
-    public int N => Problem.Dimension;
-    public int Members => Problem.Members;
-    public bool IsMap => Problem.Model.Kind == DynamicsKind.Map;
-
     /// <summary>Checkpoints stored: the states at steps 0, C, 2C, … below <see cref="Steps"/>.</summary>
     public long Checkpoints => (Steps + CheckpointInterval - 1) / CheckpointInterval;
 
@@ -40,12 +33,7 @@ internal sealed record GradientPlan(
         ArgumentNullException.ThrowIfNull(solver);
         ArgumentNullException.ThrowIfNull(loss);
         options ??= GradientOptions.Default;
-        if (problem.Model is not IModelBinding binding)
-            throw new ArgumentException($"model '{problem.Model.Name}' ({problem.Model.GetType().Name}) is not a built-in or UserModel.", nameof(problem));
-        if (solver.Advances != problem.Model.Kind)
-            throw new ArgumentException(
-                $"solver: {solver.GetType().Name} advances a {solver.Advances}, but model '{problem.Model.Name}' is a {problem.Model.Kind}"
-                + (problem.Model.Kind == DynamicsKind.Map ? "; use MapIteration." : "; use Rk4(dt) or ExplicitRk(method, dt)."), nameof(solver));
+        var binding = BindingOf(problem, solver);
         if (steps < 1)
             throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be at least 1, got {steps}.");
         StepCounts.Validate(steps, nameof(steps));
@@ -54,10 +42,7 @@ internal sealed record GradientPlan(
                 $"CheckpointInterval must be at least 1, got {options.CheckpointInterval}.");
         if (options.AdjointNormEvery is < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.AdjointNormEvery, $"AdjointNormEvery must be at least 1, got {options.AdjointNormEvery}.");
-        if (!Enum.IsDefined(options.Precision))
-            throw new ArgumentOutOfRangeException(nameof(options), options.Precision, $"unknown precision {options.Precision}.");
-        if (options.ChunkMembers is < 1)
-            throw new ArgumentOutOfRangeException(nameof(options), options.ChunkMembers, $"ChunkMembers must be at least 1, got {options.ChunkMembers}.");
+        CheckPrecisionAndChunk(options.Precision, options.ChunkMembers, nameof(options));
         var terms = new List<(long, ILossFunction)>();
         foreach (var term in loss.Terms)
         {

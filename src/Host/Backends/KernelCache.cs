@@ -20,60 +20,57 @@ internal sealed class KernelCache(Accelerator accelerator)
 
     public Accelerator Accelerator { get; } = accelerator;
 
+    /// <summary>The kernel <paramref name="name"/> for <paramref name="model"/>, loaded (compiled) on first use only.</summary>
+    private TKernel Load<TKernel>(string name, Type model, Func<TKernel> load) where TKernel : Delegate =>
+        (TKernel)kernels.GetOrAdd((name, model), _ => load());
+
     public Action<Index1D, TModel, EnsembleState<T>, Rk4Coefficients<T>, StepRange> Rk4<T, TModel>()
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, IModel<T> =>
-        (Action<Index1D, TModel, EnsembleState<T>, Rk4Coefficients<T>, StepRange>)kernels.GetOrAdd(("rk4", typeof(TModel)), _ =>
+        Load("rk4", typeof(TModel), () =>
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, EnsembleState<T>, Rk4Coefficients<T>, StepRange>(Rk4Kernel.Run<T, TModel>));
 
     public Action<Index1D, TModel, EnsembleState<T>, RkTerms<T>, StepRange> Rk<T, TModel>()
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, IModel<T> =>
-        (Action<Index1D, TModel, EnsembleState<T>, RkTerms<T>, StepRange>)kernels.GetOrAdd(("rk", typeof(TModel)), _ =>
+        Load("rk", typeof(TModel), () =>
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, EnsembleState<T>, RkTerms<T>, StepRange>(RkKernel.Run<T, TModel>));
 
     public Action<Index1D, TModel, EnsembleState<T>, StepRange> Map<T, TModel>()
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, IModel<T> =>
-        (Action<Index1D, TModel, EnsembleState<T>, StepRange>)kernels.GetOrAdd(("map", typeof(TModel)), _ =>
+        Load("map", typeof(TModel), () =>
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, EnsembleState<T>, StepRange>(MapKernel.Run<T, TModel>));
-
-    public Action<Index1D, TModel, LyapunovState<T>, Rk4Coefficients<T>, LyapunovSchedule, IntervalRange> LyapunovFlow<T, TModel>()
-        where T : unmanaged, IReal<T>, ILift<T, T>
-        where TModel : struct, ITangentModel<T> =>
-        (Action<Index1D, TModel, LyapunovState<T>, Rk4Coefficients<T>, LyapunovSchedule, IntervalRange>)kernels.GetOrAdd(("lyapunov-flow", typeof(TModel)), _ =>
-            Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, LyapunovState<T>, Rk4Coefficients<T>, LyapunovSchedule, IntervalRange>(
-                LyapunovFlowKernel.Run<T, TModel>));
 
     public Action<Index1D, TModel, LyapunovState<T>, RkTerms<T>, ArrayView<double>, LyapunovSchedule, IntervalRange> LyapunovRk<T, TModel>()
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, ITangentModel<T> =>
-        (Action<Index1D, TModel, LyapunovState<T>, RkTerms<T>, ArrayView<double>, LyapunovSchedule, IntervalRange>)kernels.GetOrAdd(("lyapunov-rk", typeof(TModel)), _ =>
+        Load("lyapunov-rk", typeof(TModel), () =>
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, LyapunovState<T>, RkTerms<T>, ArrayView<double>, LyapunovSchedule, IntervalRange>(
                 LyapunovRkKernel.Run<T, TModel>));
 
     public Action<Index1D, TModel, LyapunovState<T>, LyapunovSchedule, IntervalRange> LyapunovMap<T, TModel>()
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, ITangentModel<T> =>
-        (Action<Index1D, TModel, LyapunovState<T>, LyapunovSchedule, IntervalRange>)kernels.GetOrAdd(("lyapunov-map", typeof(TModel)), _ =>
+        Load("lyapunov-map", typeof(TModel), () =>
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, LyapunovState<T>, LyapunovSchedule, IntervalRange>(
                 LyapunovMapKernel.Run<T, TModel>));
 
     public Action<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, ForwardRange> AdjointForward<T, TModel>()
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, IAdjointModel<T> =>
-        (Action<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, ForwardRange>)kernels.GetOrAdd(("adjoint-forward", typeof(TModel)), _ =>
+        Load("adjoint-forward", typeof(TModel), () =>
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, ForwardRange>(
                 AdjointForwardKernel.Run<T, TModel>));
 
     public Action<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, BackwardRange> AdjointBackward<T, TModel>()
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, IAdjointModel<T> =>
-        (Action<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, BackwardRange>)kernels.GetOrAdd(("adjoint-backward", typeof(TModel)), _ =>
+        Load("adjoint-backward", typeof(TModel), () =>
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, TModel, AdjointState<T>, AdjointCoefficients<T>, BackwardRange>(
                 AdjointBackwardKernel.Run<T, TModel>));
 
     public Action<Index1D, BinaryRecallShape, BinaryRecallBuffers> BinaryRecall() =>
-        (Action<Index1D, BinaryRecallShape, BinaryRecallBuffers>)kernels.GetOrAdd(("binary-recall", typeof(double)), _ =>
+        Load("binary-recall", typeof(double), () =>
             Accelerator.LoadAutoGroupedStreamKernel<Index1D, BinaryRecallShape, BinaryRecallBuffers>(BinaryRecallKernel.Run));
 }

@@ -50,10 +50,7 @@ internal static class KernelSpecialisations
             foreach (var model in FlowModels.Concat(MapModels).Distinct())
                 list.Add(Make("jvp", typeof(JvpKernel), real, model));
             foreach (var tangent in FlowModels)
-            {
-                list.Add(Make("lyapunov-flow", typeof(LyapunovFlowKernel), real, tangent));
                 list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, tangent));
-            }
             foreach (var tangent in MapTangents)
                 list.Add(Make("lyapunov-map", typeof(LyapunovMapKernel), real, tangent));
             // Built-ins written once (Lorenz, Hénon): f over a kernel parameter table; dual-number tangents (flow: trace;
@@ -65,7 +62,6 @@ internal static class KernelSpecialisations
             list.Add(Make("map", typeof(MapKernel), real, ParameterisedOf(real, henon), "ParameterisedDerivatives(HenonField)"));
             list.Add(Make("jvp", typeof(JvpKernel), real, lorenz, "LorenzField"));
             list.Add(Make("jvp", typeof(JvpKernel), real, henon, "HenonField"));
-            list.Add(Make("lyapunov-flow", typeof(LyapunovFlowKernel), real, ParameterisedOf(real, lorenz), "ParameterisedDerivatives(LorenzField)"));
             list.Add(Make("lyapunov-rk", typeof(LyapunovRkKernel), real, ParameterisedOf(real, lorenz), "ParameterisedDerivatives(LorenzField)"));
             list.Add(Make("lyapunov-map", typeof(LyapunovMapKernel), real, ParameterisedOf(real, henon), "ParameterisedDerivatives(HenonField)"));
             foreach (var (field, name) in new[] { (lorenz, "LorenzField"), (henon, "HenonField") })

@@ -20,14 +20,8 @@ internal sealed record LyapunovPlan(
     double Tolerance,
     Precision Precision,
     int? ChunkMembers,
-    ISolver Solver)
+    ISolver Solver) : EnsemblePlan(Problem, Binding, Solver)
 {
-    /// <summary>The tableau flows are stepped with (classic RK4 unless the solver says otherwise).</summary>
-    public ButcherTableau Tableau => Solver.Tableau ?? Methods.ClassicRk4;
-
-    public int N => Problem.Dimension;
-    public int Members => Problem.Members;
-    public bool IsMap => Problem.Model.Kind == DynamicsKind.Map;
     public bool FullSpectrum => K == N;
     public long TotalIntervals => TransientIntervals + AccumulateIntervals;
     public double IntervalTime => Every * Dt;
@@ -51,12 +45,7 @@ internal sealed record LyapunovPlan(
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(solver);
         options ??= LyapunovOptions.Default;
-        if (problem.Model is not IModelBinding binding)
-            throw new ArgumentException($"model '{problem.Model.Name}' ({problem.Model.GetType().Name}) is not a built-in or UserModel.", nameof(problem));
-        if (solver.Advances != problem.Model.Kind)
-            throw new ArgumentException(
-                $"solver: {solver.GetType().Name} advances a {solver.Advances}, but model '{problem.Model.Name}' is a {problem.Model.Kind}"
-                + (problem.Model.Kind == DynamicsKind.Map ? "; use MapIteration." : "; use Rk4(dt) or ExplicitRk(method, dt)."), nameof(solver));
+        var binding = BindingOf(problem, solver);
         int n = problem.Dimension;
         int k = options.Exponents ?? n;
         if (k < 1 || k > n)
@@ -71,10 +60,7 @@ internal sealed record LyapunovPlan(
             throw new ArgumentOutOfRangeException(nameof(options), options.Blocks, $"Blocks must be at least 10, got {options.Blocks}.");
         if (!(options.Tolerance > 0))
             throw new ArgumentOutOfRangeException(nameof(options), options.Tolerance, $"Tolerance must be positive, got {options.Tolerance}.");
-        if (!Enum.IsDefined(options.Precision))
-            throw new ArgumentOutOfRangeException(nameof(options), options.Precision, $"unknown precision {options.Precision}.");
-        if (options.ChunkMembers is < 1)
-            throw new ArgumentOutOfRangeException(nameof(options), options.ChunkMembers, $"ChunkMembers must be at least 1, got {options.ChunkMembers}.");
+        CheckPrecisionAndChunk(options.Precision, options.ChunkMembers, nameof(options));
 
         double interval = options.Every * solver.StepSize;
         // A slack of 1e-9 intervals keeps "Transient = 100, dt = 0.01, Every = 10" at exactly 1000 intervals. Both counts

@@ -1,4 +1,5 @@
 using FastAttractors.Kernels.Numerics;
+using FastAttractors.Kernels.Ode;
 using ILGPU;
 
 namespace FastAttractors.Kernels.Adjoint;
@@ -38,17 +39,8 @@ public static class AdjointForwardKernel
             if (done == range.Count)
                 return;
             AdjointSteps.Forward(model, s, c, m, x);
-            bool finite = true;
-            for (int i = 0; i < n; i++)
-                finite &= T.IsFinite(next[i]);
-            if (!finite)
-            {
-                s.Status[m] = AdjointStatusCode.ForwardDiverged;
-                s.FailedStep[m] = t;
+            if (!MemberSteps.TryCommit(x, next, n, s.Status, s.FailedStep, m, AdjointStatusCode.ForwardDiverged, t))
                 return;
-            }
-            for (int i = 0; i < n; i++)
-                x.Set(i, next[i]);
         }
     }
 }

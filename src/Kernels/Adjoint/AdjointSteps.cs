@@ -8,7 +8,7 @@ internal static class AdjointSteps
 {
     /// <summary>A view of slot <paramref name="slot"/> (n values per member) of a multi-vector buffer.</summary>
     public static SoaVector<T> Slot<T>(ILGPU.ArrayView<T> data, long slot, int n, int members, int m) where T : unmanaged =>
-        new(data.SubView(slot * n * members, (long)n * members), members, m);
+        SoaSlots.Of(data, slot, (long)n * members, members, m);
 
     /// <summary>
     /// next ← one step from x: a map iterate, or classic RK4 in ReferenceGradient's arithmetic order, keeping the stage

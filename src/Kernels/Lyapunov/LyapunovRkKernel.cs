@@ -10,13 +10,16 @@ namespace FastAttractors.Kernels.Lyapunov;
 /// K_s = f(X_s), keeping X_s and the linearisation at each; then each tangent column q through the same stages,
 /// V_s = q + Σ_j h a_sj KQ_j, KQ_s = J(X_s) V_s, q' = q + Σ_s h b_s KQ_s. The contraction integral takes the step's
 /// own quadrature Σ h b_s tr J(X_s) in float64 (the quadrature parameter: h·b_s per stage, stages with b = 0
-/// skipped). The QR schedule, divergence and block sums are those of <see cref="LyapunovFlowKernel"/>.
+/// skipped). After every interval of <see cref="LyapunovSchedule.Every"/> steps a thin QR by MGS2 whose log R_ii go
+/// into the member's block sums; a member whose x or Q goes non-finite is flagged with its global step and not
+/// stepped again (<see cref="LyapunovSteps"/>, shared with <see cref="LyapunovMapKernel"/>).
 /// </summary>
 /// <remarks>
 /// Work layout (member fastest): Stage, Slope and StageQ hold Stages × n values per member (X_s, K_s and the current
 /// column's KQ_s at (s·n + i)·Members + m), Linearisation Stages × LinearisationLength, Column the stage input V_s.
-/// Every combine is x + Σ w·K in ascending j as mul + add with the weights of <see cref="Rk4Coefficients{T}"/> on
-/// RK4's tableau, and the contraction adds dt/6, dt/3 weights in stage order: the unrolled kernel's bits (a test checks).
+/// Every combine is <see cref="RkKernel.Combine"/>, as in the integration and adjoint kernels. Classic RK4 runs here
+/// too: an unrolled RK4 twin was removed once ptxas showed this kernel no worse (fewer PTX instructions, no spills,
+/// registers within the same allocation step; docs/explanations/backend-design.md).
 /// </remarks>
 public static class LyapunovRkKernel
 {
@@ -33,33 +36,28 @@ public static class LyapunovRkKernel
         int m = member;
         if (m >= s.Members || s.Status[m] != MemberStatusCode.Ok)
             return;
-        int n = model.Dimension, k = schedule.K;
-        var x = new SoaVector<T>(s.X, s.Members, m);
-        var nextX = new SoaVector<T>(s.NextX, s.Members, m);
-        var q = new SoaFrame<T>(s.Q, s.Members, m, n);
-        var nextQ = new SoaFrame<T>(s.NextQ, s.Members, m, n);
-        double contraction = s.Contraction[m];
-        for (int done = 0; done < range.Count; done++)
+        LyapunovSteps.RunIntervals(m, model.Dimension, s, schedule, range, new TableauStep<T, TModel>(model, tableau, quadrature));
+    }
+
+    /// <summary>One step of the method: the state's stages, then each tangent column through them.</summary>
+    private readonly struct TableauStep<T, TModel>(TModel model, RkTerms<T> tableau, ArrayView<double> quadrature) : ITangentStep<T>
+        where T : unmanaged, IReal<T>, ILift<T, T>
+        where TModel : struct, ITangentModel<T>
+    {
+        public double Step(LyapunovState<T> s, int m, int k, bool integrate, double contraction)
         {
-            long interval = range.First + done;
-            int block = schedule.BlockOf(interval);
-            bool integrate = block >= 0 && schedule.FullSpectrum != 0;
-            for (int step = 0; step < schedule.Every; step++)
-            {
-                contraction = StateStages(model, s, m, tableau, quadrature, integrate, contraction);
-                for (int c = 0; c < k; c++)
-                    TangentStages(model, s, m, tableau, q.Column(c), nextQ.Column(c));
-                if (!LyapunovSteps.TryCommit(s, m, interval * schedule.Every + step, contraction, x, q, nextX, nextQ, n, k))
-                    return;
-            }
-            LyapunovSteps.Orthonormalise(s, q, m, n, k, block);
+            contraction = StateStages(model, s, m, tableau, quadrature, integrate, contraction);
+            var q = new SoaFrame<T>(s.Q, s.Members, m, model.Dimension);
+            var nextQ = new SoaFrame<T>(s.NextQ, s.Members, m, model.Dimension);
+            for (int c = 0; c < k; c++)
+                TangentStages(model, s, m, tableau, q.Column(c), nextQ.Column(c));
+            return contraction;
         }
-        s.Contraction[m] = contraction;
     }
 
     /// <summary>
     /// X_s, its linearisation and K_s for every stage, then next x; returns <paramref name="contraction"/> plus, when
-    /// integrating, each h b_s tr J(X_s) added one at a time (the unrolled kernel's association).
+    /// integrating, each h b_s tr J(X_s) added one at a time in stage order.
     /// </summary>
     private static double StateStages<T, TModel>(TModel model, LyapunovState<T> s, int m, RkTerms<T> tableau, ArrayView<double> quadrature,
         bool integrate, double contraction)
@@ -77,22 +75,22 @@ public static class LyapunovRkKernel
             int from = tableau.Starts[st], to = tableau.Starts[st + 1];
             if (from != to)
             {
-                input = Slot(s.Stage, vector, st, s.Members, m);
-                Combine(x, s.Slope, vector, s.Members, m, n, tableau, from, to, input);
+                input = SoaSlots.Of(s.Stage, st, vector, s.Members, m);
+                RkKernel.Combine(x, s.Slope, vector, s.Members, m, n, tableau, from, to, input);
             }
             var lin = Linearisation(model, s, m, st);
             model.Linearise(m, input, lin);
             if (integrate && quadrature[st] != 0.0)
                 contraction += quadrature[st] * model.Contraction(m, input, lin);
-            model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, input, Slot(s.Slope, vector, st, s.Members, m), scratch);
+            model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, input, SoaSlots.Of(s.Slope, st, vector, s.Members, m), scratch);
         }
-        Combine(x, s.Slope, vector, s.Members, m, n, tableau, tableau.Starts[tableau.Stages], tableau.Starts[tableau.Stages + 1],
+        RkKernel.Combine(x, s.Slope, vector, s.Members, m, n, tableau, tableau.Starts[tableau.Stages], tableau.Starts[tableau.Stages + 1],
             new SoaVector<T>(s.NextX, s.Members, m));
         return contraction;
     }
 
     /// <summary>One tangent column through the stages: KQ_s = J(X_s) V_s into StageQ, then next ← q + Σ h b_s KQ_s.</summary>
-    private static void TangentStages<T, TModel>(TModel model, LyapunovState<T> s, int m, RkTerms<T> tableau, SoaColumn<T> q, SoaColumn<T> next)
+    private static void TangentStages<T, TModel>(TModel model, LyapunovState<T> s, int m, RkTerms<T> tableau, SoaVector<T> q, SoaVector<T> next)
         where T : unmanaged, IReal<T>, ILift<T, T>
         where TModel : struct, ITangentModel<T>
     {
@@ -103,21 +101,18 @@ public static class LyapunovRkKernel
         for (int st = 0; st < tableau.Stages; st++)
         {
             int from = tableau.Starts[st], to = tableau.Starts[st + 1];
-            var kq = Slot(s.StageQ, vector, st, s.Members, m);
+            var kq = SoaSlots.Of(s.StageQ, st, vector, s.Members, m);
             var lin = Linearisation(model, s, m, st);
             if (from == to)
             {
                 model.Jvp(m, x, lin, q, kq);
                 continue;
             }
-            Combine(q, s.StageQ, vector, s.Members, m, n, tableau, from, to, v);
-            model.Jvp(m, Slot(s.Stage, vector, st, s.Members, m), lin, v, kq);
+            RkKernel.Combine(q, s.StageQ, vector, s.Members, m, n, tableau, from, to, v);
+            model.Jvp(m, SoaSlots.Of(s.Stage, st, vector, s.Members, m), lin, v, kq);
         }
-        Combine(q, s.StageQ, vector, s.Members, m, n, tableau, tableau.Starts[tableau.Stages], tableau.Starts[tableau.Stages + 1], next);
+        RkKernel.Combine(q, s.StageQ, vector, s.Members, m, n, tableau, tableau.Starts[tableau.Stages], tableau.Starts[tableau.Stages + 1], next);
     }
-
-    private static SoaVector<T> Slot<T>(ArrayView<T> data, long vector, int stage, int members, int m) where T : unmanaged =>
-        new(data.SubView(stage * vector, vector), members, m);
 
     /// <summary>Stage <paramref name="stage"/>'s linearisation (the whole buffer when a model keeps none: a view cannot be empty).</summary>
     private static SoaVector<T> Linearisation<T, TModel>(TModel model, LyapunovState<T> s, int m, int stage)
@@ -125,22 +120,6 @@ public static class LyapunovRkKernel
         where TModel : struct, ITangentModel<T>
     {
         long length = (long)model.LinearisationLength * s.Members;
-        return length == 0 ? new SoaVector<T>(s.Linearisation, s.Members, m) : Slot(s.Linearisation, length, stage, s.Members, m);
-    }
-
-    /// <summary>target = base + Σ_t weight_t · K_{slope_t}, terms t in [from, to) in order (as <see cref="RkKernel"/>).</summary>
-    private static void Combine<T, TBase, TOut>(TBase origin, ArrayView<T> slopes, long vector, int members, int m, int n,
-        RkTerms<T> tableau, int from, int to, TOut target)
-        where T : unmanaged, IReal<T>
-        where TBase : struct, IVectorIn<T>
-        where TOut : struct, IVectorOut<T>
-    {
-        for (int i = 0; i < n; i++)
-        {
-            T sum = origin[i];
-            for (int t = from; t < to; t++)
-                sum = sum + tableau.Weights[t] * slopes[tableau.Slopes[t] * vector + (long)i * members + m];
-            target.Set(i, sum);
-        }
+        return length == 0 ? new SoaVector<T>(s.Linearisation, s.Members, m) : SoaSlots.Of(s.Linearisation, stage, length, s.Members, m);
     }
 }

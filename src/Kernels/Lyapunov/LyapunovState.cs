@@ -4,8 +4,9 @@ namespace FastAttractors.Kernels.Lyapunov;
 
 /// <summary>
 /// Device views of one chunk for the Lyapunov kernels, all SoA with stride <see cref="Members"/> (member fastest):
-/// state x and its RK4 work (stage, slope, next), model scratch, the linearisation, the n × k tangent frame Q with its
-/// RK4 work (stage input V, next Q) and one column of J v; per member the status and failing step; in float64 the
+/// state x and its Runge–Kutta work (stage states, slopes, next), model scratch, the linearisation(s), the n × k
+/// tangent frame Q with its work (tangent slopes, next Q) and one stage input column V; per member the status and
+/// failing step; in float64 the
 /// block sums of log |R_ii| ([(b·k + i)·Members + m]), the contraction integral and the host's constant part of the
 /// map contraction (log |det W| or log |det A|; zeros otherwise).
 /// </summary>
@@ -30,13 +31,14 @@ public readonly struct LyapunovState<T>(
     /// <summary>Members in the chunk: the SoA stride of every view.</summary>
     public readonly int Members = members;
     /// <summary>
-    /// The state x, its RK4 stage input, stage slope and next state (n values per member each), the model scratch and
-    /// the linearisation (the model's LinearisationLength values), SoA.
+    /// The state x, its stage states and slopes (one slot of n values per member per stage, see
+    /// <see cref="LyapunovRkKernel"/>), the next state, the model scratch and the linearisation(s) (the model's
+    /// LinearisationLength values, one slot per stage for flows), SoA.
     /// </summary>
     public readonly ArrayView<T> X = x, Stage = stage, Slope = slope, NextX = nextX, Scratch = scratch, Linearisation = linearisation;
     /// <summary>
-    /// The n × k tangent frame Q, its RK4 stage input and next frame (n·k values per member, column-major per member),
-    /// and one column of J v (n values), SoA.
+    /// The n × k tangent frame Q (n·k values per member, column-major per member), the current column's tangent slopes
+    /// (one slot of n values per stage), the next frame, and the current column's stage input V (n values), SoA.
     /// </summary>
     public readonly ArrayView<T> Q = q, StageQ = stageQ, NextQ = nextQ, Column = column;
     /// <summary>Per-member status (<see cref="FastAttractors.Kernels.Ode.MemberStatusCode"/>).</summary>
@@ -53,9 +55,9 @@ public readonly struct LyapunovState<T>(
 /// <summary>
 /// The QR schedule of a run (docs/explanations/qr-method.md): <see cref="Every"/> steps per interval, <see cref="TransientIntervals"/> that
 /// only orient Q, then <see cref="AccumulateIntervals"/> summed into <see cref="Blocks"/> blocks; the contraction is
-/// integrated (float64 RK4 weights dt/6, dt/3) only when <see cref="FullSpectrum"/> is 1.
+/// integrated (by the method's own quadrature, in float64) only when <see cref="FullSpectrum"/> is 1.
 /// </summary>
-public readonly struct LyapunovSchedule(int k, int every, long transientIntervals, long accumulateIntervals, int blocks, int fullSpectrum, double dt)
+public readonly struct LyapunovSchedule(int k, int every, long transientIntervals, long accumulateIntervals, int blocks, int fullSpectrum)
 {
     /// <summary>
     /// Tangent columns k, steps per QR interval, accumulation blocks, and 1 when the full spectrum (hence the
@@ -64,8 +66,6 @@ public readonly struct LyapunovSchedule(int k, int every, long transientInterval
     public readonly int K = k, Every = every, Blocks = blocks, FullSpectrum = fullSpectrum;
     /// <summary>Intervals that only orient Q, then intervals whose log |R_ii| are accumulated.</summary>
     public readonly long TransientIntervals = transientIntervals, AccumulateIntervals = accumulateIntervals;
-    /// <summary>dt/6 and dt/3 in float64, the RK4 weights of the contraction integral.</summary>
-    public readonly double SixthDt = dt / 6.0, ThirdDt = dt / 3.0;
 
     /// <summary>The block of global interval <paramref name="interval"/>, or −1 during the transient (LyapunovPlan.BlockOf).</summary>
     public int BlockOf(long interval)

@@ -3,9 +3,54 @@ using FastAttractors.Kernels.Ode;
 
 namespace FastAttractors.Kernels.Lyapunov;
 
-/// <summary>The per-member pieces the flow and map Lyapunov kernels share: the divergence check and the QR with block sums.</summary>
+/// <summary>
+/// One step of one member's (x, Q) for <see cref="LyapunovSteps.RunIntervals"/>: NextX and NextQ (k columns) from X and Q, and the
+/// contraction with the step's part added when integrate is true (the QR schedule is accumulating
+/// the full spectrum). A struct type parameter, so the call is static (no virtual call per step).
+/// </summary>
+internal interface ITangentStep<T> where T : unmanaged, IReal<T>
+{
+    /// <summary>Takes the step into NextX and NextQ; returns <paramref name="contraction"/> plus the step's part when integrating.</summary>
+    double Step(LyapunovState<T> s, int m, int k, bool integrate, double contraction);
+}
+
+/// <summary>
+/// The per-member pieces the flow and map Lyapunov kernels share: the QR-interval loop around their step, the
+/// divergence check and the QR with block sums.
+/// </summary>
 internal static class LyapunovSteps
 {
+    /// <summary>
+    /// Member <paramref name="m"/> through the QR intervals of <paramref name="range"/>: <see cref="LyapunovSchedule.Every"/>
+    /// steps of <paramref name="step"/> each committed (or the member flagged and left), then a QR whose log R_ii go
+    /// into the interval's block (none during the transient); the contraction integral is read and written back once.
+    /// </summary>
+    public static void RunIntervals<T, TStep>(int m, int n, LyapunovState<T> s, LyapunovSchedule schedule, IntervalRange range, TStep step)
+        where T : unmanaged, IReal<T>
+        where TStep : struct, ITangentStep<T>
+    {
+        int k = schedule.K;
+        var x = new SoaVector<T>(s.X, s.Members, m);
+        var nextX = new SoaVector<T>(s.NextX, s.Members, m);
+        var q = new SoaFrame<T>(s.Q, s.Members, m, n);
+        var nextQ = new SoaFrame<T>(s.NextQ, s.Members, m, n);
+        double contraction = s.Contraction[m];
+        for (int done = 0; done < range.Count; done++)
+        {
+            long interval = range.First + done;
+            int block = schedule.BlockOf(interval);
+            bool integrate = block >= 0 && schedule.FullSpectrum != 0;
+            for (int i = 0; i < schedule.Every; i++)
+            {
+                contraction = step.Step(s, m, k, integrate, contraction);
+                if (!TryCommit(s, m, interval * schedule.Every + i, contraction, x, q, nextX, nextQ, n, k))
+                    return;
+            }
+            Orthonormalise(s, q, m, n, k, block);
+        }
+        s.Contraction[m] = contraction;
+    }
+
     /// <summary>True when the next state and frame are finite (otherwise the member is diverged).</summary>
     public static bool Finite<T>(SoaVector<T> nextX, SoaFrame<T> nextQ, int n, int k) where T : unmanaged, IReal<T>
     {

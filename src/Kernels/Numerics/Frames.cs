@@ -11,7 +11,10 @@ public interface IFrame<T> where T : unmanaged
     void Set(int row, int column, T value);
 }
 
-/// <summary>Member m's tangent frame in the SoA device layout of <see cref="SoaColumn{T}"/>.</summary>
+/// <summary>
+/// Member m's n × k tangent frame stored SoA, member fastest: element (i, c) at (c·n + i)·Stride + m, so consecutive
+/// GPU threads touch consecutive addresses; column c is slot c (n·Stride values) of the buffer.
+/// </summary>
 public readonly struct SoaFrame<T>(ArrayView<T> data, int stride, int member, int n) : IFrame<T> where T : unmanaged
 {
     /// <summary>The SoA frame buffer of the whole ensemble.</summary>
@@ -23,8 +26,8 @@ public readonly struct SoaFrame<T>(ArrayView<T> data, int stride, int member, in
     public T Get(int row, int column) => Data[((long)column * N + row) * Stride + Member];
     /// <summary>Writes element (row, column).</summary>
     public void Set(int row, int column, T value) => Data[((long)column * N + row) * Stride + Member] = value;
-    /// <summary>Column <paramref name="column"/> of this member's frame as a vector.</summary>
-    public SoaColumn<T> Column(int column) => SoaColumn<T>.Of(Data, Stride, Member, N, column);
+    /// <summary>Column <paramref name="column"/> of this member's frame as a vector (slot <paramref name="column"/> of n·Stride values).</summary>
+    public SoaVector<T> Column(int column) => SoaSlots.Of(Data, column, (long)N * Stride, Stride, Member);
 }
 
 /// <summary>A column-major n × k host array as a frame: the CPU twin of <see cref="SoaFrame{T}"/>, for tests.</summary>

@@ -22,6 +22,17 @@ public readonly struct SoaVector<T>(ArrayView<T> data, int stride, int member) :
     public void Set(int i, T value) => Data[(long)i * Stride + Member] = value;
 }
 
+/// <summary>
+/// Slots of a multi-vector SoA buffer (one per RK stage, checkpoint, loss step…): slot s holds slotLength values from
+/// s·slotLength on, member fastest inside, so one member's vector in it is a <see cref="SoaVector{T}"/>.
+/// </summary>
+internal static class SoaSlots
+{
+    /// <summary>Member <paramref name="member"/>'s vector in slot <paramref name="slot"/> of <paramref name="data"/>.</summary>
+    public static SoaVector<T> Of<T>(ArrayView<T> data, long slot, long slotLength, int members, int member) where T : unmanaged =>
+        new(data.SubView(slot * slotLength, slotLength), members, member);
+}
+
 /// <summary>Reads x + ε v from two SoA vectors, for Jacobian–vector products by dual numbers.</summary>
 public readonly struct DualSoaIn<T>(SoaVector<T> value, SoaVector<T> tangent) : IVectorIn<Dual<T>>
     where T : unmanaged, IReal<T>

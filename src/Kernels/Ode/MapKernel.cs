@@ -4,7 +4,7 @@ using ILGPU;
 
 namespace FastAttractors.Kernels.Ode;
 
-/// <summary>Iterates a map x ← F(x), thread per member, with the same freeze-and-flag rule as RK4.</summary>
+/// <summary>Iterates a map x ← F(x), thread per member, with the freeze-and-flag rule of <see cref="MemberSteps"/>.</summary>
 public static class MapKernel
 {
     /// <summary>
@@ -25,17 +25,8 @@ public static class MapKernel
         for (int step = 0; step < range.Steps; step++)
         {
             model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, x, next, scratch);
-            bool finite = true;
-            for (int i = 0; i < n; i++)
-                finite &= T.IsFinite(next[i]);
-            if (!finite)
-            {
-                s.Status[m] = MemberStatusCode.NonFinite;
-                s.FailedStep[m] = range.FirstStep + step;
+            if (!MemberSteps.TryCommit(x, next, n, s.Status, s.FailedStep, m, MemberStatusCode.NonFinite, range.FirstStep + step))
                 return;
-            }
-            for (int i = 0; i < n; i++)
-                x.Set(i, next[i]);
         }
     }
 }

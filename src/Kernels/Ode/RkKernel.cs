@@ -35,7 +35,7 @@ public static class RkKernel
         {
             for (int st = 0; st < tableau.Stages; st++)
             {
-                var k = new SoaVector<T>(s.Slope.SubView(st * slopeStride, slopeStride), s.Members, m);
+                var k = SoaSlots.Of(s.Slope, st, slopeStride, s.Members, m);
                 int from = tableau.Starts[st], to = tableau.Starts[st + 1];
                 if (from == to)
                 {
@@ -47,27 +47,21 @@ public static class RkKernel
                 model.Evaluate<T, SoaVector<T>, SoaVector<T>, SoaVector<T>>(m, stage, k, scratch);
             }
             Combine(x, s.Slope, slopeStride, s.Members, m, n, tableau, tableau.Starts[tableau.Stages], tableau.Starts[tableau.Stages + 1], acc);
-            bool finite = true;
-            for (int i = 0; i < n; i++)
-                finite &= T.IsFinite(acc[i]);
-            if (!finite)
-            {
-                // Freeze: x keeps the last finite state, the member is flagged and skipped from now on.
-                s.Status[m] = MemberStatusCode.NonFinite;
-                s.FailedStep[m] = range.FirstStep + step;
+            if (!MemberSteps.TryCommit(x, acc, n, s.Status, s.FailedStep, m, MemberStatusCode.NonFinite, range.FirstStep + step))
                 return;
-            }
-            for (int i = 0; i < n; i++)
-                x.Set(i, acc[i]);
         }
     }
 
     /// <summary>target = x + Σ_t weight_t · K_{slope_t}, terms t in [from, to) in order (a tableau's step has at least one).</summary>
-    /// <remarks>Also the discrete adjoint's forward stages (AdjointSteps), whose slope buffer has the same layout.</remarks>
-    internal static void Combine<T, TX>(TX x, ArrayView<T> slopes, long slopeStride, int members, int m, int n,
-        RkTerms<T> tableau, int from, int to, SoaVector<T> target)
+    /// <remarks>
+    /// Every tableau kernel's combine: this one's, the discrete adjoint's forward stages (AdjointSteps) and the Lyapunov
+    /// kernel's state and tangent stages (LyapunovRkKernel), whose slope buffers have the same layout.
+    /// </remarks>
+    internal static void Combine<T, TX, TOut>(TX x, ArrayView<T> slopes, long slopeStride, int members, int m, int n,
+        RkTerms<T> tableau, int from, int to, TOut target)
         where T : unmanaged, IReal<T>
         where TX : struct, IVectorIn<T>
+        where TOut : struct, IVectorOut<T>
     {
         for (int i = 0; i < n; i++)
         {

@@ -1,7 +1,6 @@
 using FastAttractors.Adjoint.Ilgpu;
 using FastAttractors.Backends;
 using FastAttractors.Kernels.Numerics;
-using ILGPU.Runtime;
 
 namespace FastAttractors.Adjoint.Estimators;
 
@@ -11,19 +10,9 @@ namespace FastAttractors.Adjoint.Estimators;
 /// loss is evaluated on the host at its steps only. Every per-member quantity depends on the member alone, so results
 /// do not depend on the chunking. Parameter cotangents accumulate in float64 whatever the precision.
 /// </summary>
-internal sealed class IlgpuGradient : IGradientEstimator
+/// <param name="device">The engine's device, which owns the accelerator and the kernel cache.</param>
+internal sealed class IlgpuGradient(IlgpuDevice device) : IlgpuEstimator(device), IGradientEstimator
 {
-    private readonly KernelCache cache;
-
-    /// <param name="device">The engine's device, which owns the accelerator and the kernel cache.</param>
-    public IlgpuGradient(IlgpuDevice device)
-    {
-        Backend = device.Backend;
-        cache = device.Kernels;
-    }
-
-    public Backend Backend { get; }
-
     public EnsembleGradients Gradient(GradientPlan plan)
     {
         MethodSupport.Require(plan.Solver, Backend, SolverCapability.Gradient);
@@ -38,27 +27,9 @@ internal sealed class IlgpuGradient : IGradientEstimator
             plan.NormEvery, plan.Dt, Backend, plan.Precision);
         var shape = AdjointShape.Of<T>(plan.Binding);
         int lossSlots = GradientChunks.LossSlots(plan);
-        var accelerator = cache.Accelerator;
-        int chunk = GradientChunks.Size(plan, shape, lossSlots, elementSize, accelerator.MemorySize);
-        for (int first = 0; first < plan.Members; first += chunk)
-        {
-            int count = Math.Min(chunk, plan.Members - first);
-            var buffers = new List<MemoryBuffer>();
-            try
-            {
-                var views = plan.Binding.DeviceParameters.Select(b => ParameterUpload.Upload<T>(accelerator, b, first, count, buffers)).ToArray();
-                plan.Binding.BindKernel(views, new GradientChunkRunner<T>(cache, plan, result, shape, lossSlots, first, count));
-            }
-            finally
-            {
-                foreach (var buffer in buffers)
-                    buffer.Dispose();
-            }
-        }
+        int chunk = GradientChunks.Size(plan, shape, lossSlots, elementSize, Accelerator.MemorySize);
+        DeviceChunks.Run<T>(Accelerator, plan.Binding, plan.Members, chunk,
+            (first, count) => new GradientChunkRunner<T>(Kernels, plan, result, shape, lossSlots, first, count));
         return result;
-    }
-
-    public void Dispose()
-    {
     }
 }

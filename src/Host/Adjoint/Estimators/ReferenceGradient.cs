@@ -122,22 +122,10 @@ internal sealed class ReferenceGradient : IGradientEstimator
         }
         for (int s = 0; s < tableau.Stages; s++)
         {
-            for (int i = 0; i < n; i++)
-            {
-                double sum = 0;
-                for (int j = 0; j < s; j++)
-                    sum += tableau.A[s][j] * w.K[j][i];
-                w.Stages[s][i] = w.X[i] + plan.Dt * sum;
-            }
+            ReferenceRk.Combine(w.X, w.K, tableau.A[s].AsSpan(), plan.Dt, w.Stages[s], 0, n);
             w.Field.Evaluate(m, w.Stages[s], w.K[s]);
         }
-        for (int i = 0; i < n; i++)
-        {
-            double sum = 0;
-            for (int s = 0; s < tableau.Stages; s++)
-                sum += tableau.B[s] * w.K[s][i];
-            w.Next[i] = w.X[i] + plan.Dt * sum;
-        }
+        ReferenceRk.Combine(w.X, w.K, tableau.B.AsSpan(), plan.Dt, w.Next, 0, n);
     }
 
     /// <summary>

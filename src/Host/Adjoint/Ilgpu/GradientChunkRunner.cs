@@ -25,7 +25,7 @@ internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan pla
         var accelerator = cache.Accelerator;
         int n = plan.N, c = plan.CheckpointInterval;
         long vector = (long)n * count;
-        using var x = accelerator.Allocate1D(InitialStates());
+        using var x = accelerator.Allocate1D(DeviceChunks.Gather<T>(plan.Problem.InitialStates, n, plan.Members, first, count));
         using var next = accelerator.Allocate1D<T>(vector);
         // Classic RK4 runs its unrolled kernel code (stage states X₁..X₃, slopes K₀..K₃); any other method reads its
         // tableau's terms and keeps one stage state, slope and stage cotangent per stage.
@@ -116,15 +116,6 @@ internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan pla
         Collect(status.GetAsArray1D(), failed.GetAsArray1D(), adjoint.GetAsArray1D(), parameterBar.GetAsArray1D(), norms.GetAsArray1D());
     }
 
-    private T[] InitialStates()
-    {
-        var host = new T[(long)plan.N * count];
-        for (int i = 0; i < plan.N; i++)
-            for (int j = 0; j < count; j++)
-                host[(long)i * count + j] = T.FromDouble(plan.Problem.InitialStates[(long)i * plan.Members + first + j]);
-        return host;
-    }
-
     /// <summary>ā(T) = Σ ∂ℓ/∂x(T) of the terms at the final step (terms consumed from the last, as the reference); its norm.</summary>
     private T[] FinalAdjoint(T[] final, bool[] diverged)
     {
@@ -136,8 +127,7 @@ internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan pla
         {
             if (diverged[j])
                 continue;
-            for (int i = 0; i < n; i++)
-                x[i] = final[(long)i * count + j].ToDouble();
+            MemberState(final, j, x);
             for (int term = plan.LossTerms.Count - 1; term >= 0 && plan.LossTerms[term].Step == plan.Steps; term--)
             {
                 loss[j] += plan.LossTerms[term].Function.Evaluate(first + j, x, g);
@@ -162,8 +152,7 @@ internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan pla
         {
             if (diverged[j])
                 continue;
-            for (int i = 0; i < n; i++)
-                x[i] = states[(long)i * count + j].ToDouble();
+            MemberState(states, j, x);
             loss[j] += plan.LossTerms[term].Function.Evaluate(first + j, x, g);
             for (int i = 0; i < n; i++)
             {
@@ -171,6 +160,13 @@ internal sealed class GradientChunkRunner<T>(KernelCache cache, GradientPlan pla
                 host[at] = firstAtStep ? T.FromDouble(g[i]) : T.FromDouble(host[at].ToDouble() + g[i]);
             }
         }
+    }
+
+    /// <summary>Chunk member <paramref name="j"/>'s state, from the chunk's SoA array, into <paramref name="x"/> in float64.</summary>
+    private void MemberState(T[] states, int j, double[] x)
+    {
+        for (int i = 0; i < x.Length; i++)
+            x[i] = states[(long)i * count + j].ToDouble();
     }
 
     private void Collect(int[] codes, long[] failedAt, T[] adjoint, double[] parameterBar, double[] norms)

@@ -1,3 +1,5 @@
+using FastAttractors.Backends;
+
 namespace FastAttractors.Adjoint.Ilgpu;
 
 /// <summary>Chunk size and launch length of the ILGPU gradient estimator.</summary>
@@ -11,27 +13,15 @@ internal static class GradientChunks
     public static long BytesPerMember(GradientPlan plan, AdjointShape shape, int lossSlots, int elementSize)
     {
         long n = plan.N;
-        long parameters = plan.Binding.DeviceParameters.Where(b => b.PerMember).Sum(b => (long)b.Length);
-        long values = n * (15 + plan.Checkpoints + plan.CheckpointInterval + lossSlots) + shape.ScratchLength + shape.WorkLength + parameters;
+        long values = n * (15 + plan.Checkpoints + plan.CheckpointInterval + lossSlots) + shape.ScratchLength + shape.WorkLength
+            + DeviceChunks.PerMemberParameters(plan.Binding);
         return elementSize * values + sizeof(double) * (shape.ParameterLength + plan.NormFrames) + sizeof(int) + sizeof(long);
     }
 
-    public static int Size(GradientPlan plan, AdjointShape shape, int lossSlots, int elementSize, long deviceBytes)
-    {
-        long shared = plan.Binding.DeviceParameters.Where(b => !b.PerMember).Sum(b => (long)b.Length) * elementSize;
-        long budget = (long)(0.7 * deviceBytes) - shared;
-        long perMember = BytesPerMember(plan, shape, lossSlots, elementSize);
-        long fits = budget / perMember;
-        if (fits < 1)
-            throw new ArgumentException(
-                $"one member's gradient work (n = {plan.N}, {plan.Checkpoints} checkpoints of interval {plan.CheckpointInterval}) needs {perMember} "
-                + $"bytes of device memory beyond {shared} bytes of shared parameters, but the device has {deviceBytes} bytes; "
-                + "choose a CheckpointInterval nearer √steps or use the Simd backend.", "options");
-        long chunk = Math.Min(Math.Min(fits, plan.Members), int.MaxValue);
-        if (plan.ChunkMembers is { } requested)
-            chunk = Math.Min(chunk, requested);
-        return (int)chunk;
-    }
+    public static int Size(GradientPlan plan, AdjointShape shape, int lossSlots, int elementSize, long deviceBytes) =>
+        DeviceChunks.Size(plan.Binding, plan.Members, plan.ChunkMembers, BytesPerMember(plan, shape, lossSlots, elementSize), elementSize,
+            deviceBytes, $"one member's gradient work (n = {plan.N}, {plan.Checkpoints} checkpoints of interval {plan.CheckpointInterval})",
+            "choose a CheckpointInterval nearer √steps or use the Simd backend.", "options");
 
     /// <summary>About 2²⁸ multiply–adds per member per launch (a fraction of a second on a GPU), at least one step.</summary>
     public static int StepsPerLaunch(GradientPlan plan)

@@ -85,43 +85,19 @@ internal sealed class ReferenceLyapunov : ILyapunovEstimator
         double dt = plan.Dt;
         for (int s = 0; s < tableau.Stages; s++)
         {
-            for (int i = 0; i < n; i++)
-            {
-                double sum = 0;
-                for (int j = 0; j < s; j++)
-                    sum += tableau.A[s][j] * w.Kx[j][i];
-                w.Stage[i] = w.X[i] + dt * sum;
-            }
+            ReferenceRk.Combine(w.X, w.Kx, tableau.A[s].AsSpan(), dt, w.Stage, 0, n);
             w.Field.Evaluate(m, w.Stage, w.Kx[s]);
             if (contraction is not null)
                 contraction[m] += dt * tableau.B[s] * w.Field.Contraction(m, w.Stage);
             for (int c = 0; c < k; c++)
             {
-                for (int i = 0; i < n; i++)
-                {
-                    double sum = 0;
-                    for (int j = 0; j < s; j++)
-                        sum += tableau.A[s][j] * w.Kq[j][c * n + i];
-                    w.V[i] = w.Q[c * n + i] + dt * sum;
-                }
+                ReferenceRk.Combine(w.Q, w.Kq, tableau.A[s].AsSpan(), dt, w.V, c * n, n);
                 w.Field.Jvp(m, w.Stage, w.V, w.Jv);
                 Array.Copy(w.Jv, 0, w.Kq[s], c * n, n);
             }
         }
-        for (int i = 0; i < n; i++)
-        {
-            double sum = 0;
-            for (int s = 0; s < tableau.Stages; s++)
-                sum += tableau.B[s] * w.Kx[s][i];
-            w.NextX[i] = w.X[i] + dt * sum;
-        }
-        for (int p = 0; p < n * k; p++)
-        {
-            double sum = 0;
-            for (int s = 0; s < tableau.Stages; s++)
-                sum += tableau.B[s] * w.Kq[s][p];
-            w.NextQ[p] = w.Q[p] + dt * sum;
-        }
+        ReferenceRk.Combine(w.X, w.Kx, tableau.B.AsSpan(), dt, w.NextX, 0, n);
+        ReferenceRk.Combine(w.Q, w.Kq, tableau.B.AsSpan(), dt, w.NextQ, 0, n * k);
     }
 
     public void Dispose()

@@ -11,8 +11,8 @@ namespace FastAttractors.Lyapunov.Ilgpu;
 /// <summary>
 /// One chunk of members [first, first + count): uploads x0 and the shared starting frame Q0 as SoA, runs every QR
 /// interval in bounded launches, and copies block sums, contraction integrals and divergence into the accumulators.
-/// Flows run the unrolled RK4 kernel when <paramref name="tableau"/> is null, else the tableau kernel, whose stage
-/// state, slopes, linearisations and tangent slopes take one slot per stage.
+/// Maps run the map kernel (<paramref name="tableau"/> null), flows the tableau kernel, whose stage states, slopes,
+/// linearisations and tangent slopes take one slot per stage.
 /// </summary>
 internal sealed class LyapunovChunkRunner<T>(KernelCache cache, LyapunovPlan plan, SpectrumAccumulators acc, double[] offsets,
     IlgpuTangentTableau<T>? tableau, int first, int count)
@@ -24,15 +24,15 @@ internal sealed class LyapunovChunkRunner<T>(KernelCache cache, LyapunovPlan pla
         int n = plan.N, k = plan.K;
         long vector = (long)n * count, frame = (long)n * k * count;
         int stages = tableau?.Stages ?? 1;
-        using var x = accelerator.Allocate1D(InitialStates());
+        using var x = accelerator.Allocate1D(DeviceChunks.Gather<T>(plan.Problem.InitialStates, n, plan.Members, first, count));
         using var stage = accelerator.Allocate1D<T>(plan.IsMap ? 1 : vector * stages);
         using var slope = accelerator.Allocate1D<T>(plan.IsMap ? 1 : vector * stages);
         using var nextX = accelerator.Allocate1D<T>(vector);
         using var scratch = accelerator.Allocate1D<T>(Math.Max(1L, (long)model.ScratchLength * count));
         using var lin = accelerator.Allocate1D<T>(Math.Max(1L, (long)model.LinearisationLength * count * stages));
         using var q = accelerator.Allocate1D(InitialFrame());
-        // The unrolled kernel keeps a whole stage frame V; the tableau kernel one tangent slope per stage for the current column.
-        using var stageQ = accelerator.Allocate1D<T>(plan.IsMap ? 1 : tableau is null ? frame : vector * stages);
+        // One tangent slope per stage for the current column (the columns go through the stages one at a time).
+        using var stageQ = accelerator.Allocate1D<T>(plan.IsMap ? 1 : vector * stages);
         using var nextQ = accelerator.Allocate1D<T>(frame);
         using var column = accelerator.Allocate1D<T>(plan.IsMap ? 1 : vector);
         using var status = accelerator.Allocate1D<int>(count);
@@ -46,34 +46,21 @@ internal sealed class LyapunovChunkRunner<T>(KernelCache cache, LyapunovPlan pla
         var state = new LyapunovState<T>(count, x.View, stage.View, slope.View, nextX.View, scratch.View, lin.View, q.View,
             stageQ.View, nextQ.View, column.View, status.View, failed.View, blockSums.View, contraction.View, offset.View);
         var schedule = new LyapunovSchedule(k, plan.Every, plan.TransientIntervals, plan.AccumulateIntervals, plan.Blocks,
-            plan.FullSpectrum ? 1 : 0, plan.Dt);
-        var coefficients = new Rk4Coefficients<T>(
-            T.FromDouble(plan.Dt), T.FromDouble(plan.Dt / 2), T.FromDouble(plan.Dt / 3), T.FromDouble(plan.Dt / 6));
+            plan.FullSpectrum ? 1 : 0);
 
         int perLaunch = LyapunovChunks.IntervalsPerLaunch(plan);
         for (long done = 0; done < plan.TotalIntervals;)
         {
             int intervals = (int)Math.Min(perLaunch, plan.TotalIntervals - done);
             var range = new IntervalRange(done, intervals);
-            if (plan.IsMap)
+            if (tableau is null)
                 cache.LyapunovMap<T, TModel>()(count, model, state, schedule, range);
-            else if (tableau is not null)
-                cache.LyapunovRk<T, TModel>()(count, model, state, tableau.Terms(), tableau.QuadratureView, schedule, range);
             else
-                cache.LyapunovFlow<T, TModel>()(count, model, state, coefficients, schedule, range);
+                cache.LyapunovRk<T, TModel>()(count, model, state, tableau.Terms(), tableau.QuadratureView, schedule, range);
             done += intervals;
         }
         accelerator.Synchronize();
         Collect(status.GetAsArray1D(), failed.GetAsArray1D(), blockSums.GetAsArray1D(), contraction.GetAsArray1D());
-    }
-
-    private T[] InitialStates()
-    {
-        var host = new T[(long)plan.N * count];
-        for (int i = 0; i < plan.N; i++)
-            for (int j = 0; j < count; j++)
-                host[(long)i * count + j] = T.FromDouble(plan.Problem.InitialStates[(long)i * plan.Members + first + j]);
-        return host;
     }
 
     /// <summary>Q0 (n × k column-major, shared by all members) as SoA: element (i, c) of member j at (c·n + i)·count + j.</summary>

@@ -1,9 +1,8 @@
+using FastAttractors.Backends;
+
 namespace FastAttractors.Ode.Integrators;
 
-/// <summary>
-/// Splits an ensemble into chunks that fit device memory. Members are independent and every per-member
-/// quantity is a function of the member index alone, so the split never changes results.
-/// </summary>
+/// <summary>Chunk size of the ILGPU integrator (<see cref="DeviceChunks"/> splits the ensemble).</summary>
 internal static class ChunkPlanner
 {
     /// <summary>
@@ -11,22 +10,9 @@ internal static class ChunkPlanner
     /// tableau read by the generic kernel keeps one slope per stage (<paramref name="slopes"/>) where RK4 keeps one.
     /// </summary>
     public static long BytesPerMember(RunPlan plan, int elementSize, int slopes = 1) =>
-        (long)elementSize * ((4L + slopes) * plan.N + plan.Binding.DeviceParameters.Where(b => b.PerMember).Sum(b => (long)b.Length))
-        + sizeof(int) + sizeof(long);
+        (long)elementSize * ((4L + slopes) * plan.N + DeviceChunks.PerMemberParameters(plan.Binding)) + sizeof(int) + sizeof(long);
 
-    public static int ChunkSize(RunPlan plan, int elementSize, long deviceBytes, int slopes = 1)
-    {
-        long shared = plan.Binding.DeviceParameters.Where(b => !b.PerMember).Sum(b => (long)b.Length) * elementSize;
-        long budget = (long)(0.7 * deviceBytes) - shared;
-        long perMember = BytesPerMember(plan, elementSize, slopes);
-        long fits = budget / perMember;
-        if (fits < 1)
-            throw new ArgumentException(
-                $"one member needs {perMember} bytes of device memory beyond {shared} bytes of shared parameters, "
-                + $"but the device has {deviceBytes} bytes; the model is too large for this device.", "problem");
-        long chunk = Math.Min(Math.Min(fits, plan.Members), int.MaxValue);
-        if (plan.Options.ChunkMembers is { } requested)
-            chunk = Math.Min(chunk, requested);
-        return (int)chunk;
-    }
+    public static int ChunkSize(RunPlan plan, int elementSize, long deviceBytes, int slopes = 1) =>
+        DeviceChunks.Size(plan.Binding, plan.Members, plan.Options.ChunkMembers, BytesPerMember(plan, elementSize, slopes), elementSize,
+            deviceBytes, "one member", "the model is too large for this device.", "problem");
 }

@@ -14,21 +14,9 @@ namespace FastAttractors.Ode.Integrators;
 /// Runs the ILGPU kernels (Cuda, OpenCL or the CPU accelerator): per chunk, upload states and parameters in the
 /// chunk's SoA layout, launch one kernel per recorded segment, download states, status and trajectory frames.
 /// </summary>
-internal sealed class IlgpuIntegrator : IEnsembleIntegrator
+/// <param name="device">The engine's device, which owns the accelerator and the kernel cache.</param>
+internal sealed class IlgpuIntegrator(IlgpuDevice device) : IlgpuEstimator(device), IEnsembleIntegrator
 {
-    private readonly KernelCache cache;
-
-    /// <param name="device">The engine's device, which owns the accelerator and the kernel cache.</param>
-    public IlgpuIntegrator(IlgpuDevice device)
-    {
-        Backend = device.Backend;
-        cache = device.Kernels;
-    }
-
-    public Backend Backend { get; }
-
-    public Accelerator Accelerator => cache.Accelerator;
-
     /// <summary>False sends classic RK4 through the tableau kernel too (tests compare the two; benchmarks time them).</summary>
     internal bool UnrolledRk4 { get; init; } = true;
 
@@ -48,27 +36,9 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
             ? null
             : new IlgpuTableau<T>(Accelerator, plan.Tableau, plan.Dt);
         int chunk = ChunkPlanner.ChunkSize(plan, elementSize, Accelerator.MemorySize, tableau?.Stages ?? 1);
-        for (int first = 0; first < plan.Members; first += chunk)
-        {
-            int count = Math.Min(chunk, plan.Members - first);
-            var buffers = new List<MemoryBuffer>();
-            try
-            {
-                var views = plan.Binding.DeviceParameters.Select(b => ParameterUpload.Upload<T>(Accelerator, b, first, count, buffers)).ToArray();
-                plan.Binding.BindKernel(views, new ChunkRunner<T>(this, plan, solution, tableau, first, count));
-            }
-            finally
-            {
-                foreach (var buffer in buffers)
-                    buffer.Dispose();
-            }
-        }
+        DeviceChunks.Run<T>(Accelerator, plan.Binding, plan.Members, chunk,
+            (first, count) => new ChunkRunner<T>(this, plan, solution, tableau, first, count));
         return solution;
-    }
-
-    public void Dispose()
-    {
-        // The accelerator belongs to the engine's IlgpuDevice.
     }
 
     private sealed class ChunkRunner<T>(IlgpuIntegrator owner, RunPlan plan, EnsembleSolution solution, IlgpuTableau<T>? tableau, int first, int count)
@@ -79,11 +49,7 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
             var accelerator = owner.Accelerator;
             int n = plan.N;
             long length = (long)n * count;
-            var hostX = new T[length];
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < count; j++)
-                    hostX[(long)i * count + j] = T.FromDouble(plan.Problem.InitialStates[(long)i * plan.Members + first + j]);
-            using var x = accelerator.Allocate1D(hostX);
+            using var x = accelerator.Allocate1D(DeviceChunks.Gather<T>(plan.Problem.InitialStates, n, plan.Members, first, count));
             using var stage = accelerator.Allocate1D<T>(length);
             using var slope = accelerator.Allocate1D<T>(length * (tableau?.Stages ?? 1));
             using var acc = accelerator.Allocate1D<T>(length);
@@ -103,11 +69,11 @@ internal sealed class IlgpuIntegrator : IEnsembleIntegrator
                 int steps = (int)Math.Min(Math.Min(segment, plan.Steps - done), int.MaxValue);
                 var range = new StepRange(done, steps);
                 if (plan.IsMap)
-                    owner.cache.Map<T, TModel>()(count, model, state, range);
+                    owner.Kernels.Map<T, TModel>()(count, model, state, range);
                 else if (tableau is not null)
-                    owner.cache.Rk<T, TModel>()(count, model, state, tableau.Terms(), range);
+                    owner.Kernels.Rk<T, TModel>()(count, model, state, tableau.Terms(), range);
                 else
-                    owner.cache.Rk4<T, TModel>()(count, model, state, coefficients, range);
+                    owner.Kernels.Rk4<T, TModel>()(count, model, state, coefficients, range);
                 done += steps;
                 if (plan.RecordEvery is { } every && done % every == 0)
                     Store(x, done / every);

@@ -48,22 +48,10 @@ internal sealed class ReferenceIntegrator : IEnsembleIntegrator
         int n = w.X.Length;
         for (int s = 0; s < tableau.Stages; s++)
         {
-            for (int i = 0; i < n; i++)
-            {
-                double sum = 0;
-                for (int j = 0; j < s; j++)
-                    sum += tableau.A[s][j] * w.K[j][i];
-                w.Stage[i] = w.X[i] + dt * sum;
-            }
+            ReferenceRk.Combine(w.X, w.K, tableau.A[s].AsSpan(), dt, w.Stage, 0, n);
             w.Field.Evaluate(m, w.Stage, w.K[s]);
         }
-        for (int i = 0; i < n; i++)
-        {
-            double sum = 0;
-            for (int s = 0; s < tableau.Stages; s++)
-                sum += tableau.B[s] * w.K[s][i];
-            w.Next[i] = w.X[i] + dt * sum;
-        }
+        ReferenceRk.Combine(w.X, w.K, tableau.B.AsSpan(), dt, w.Next, 0, n);
     }
 
     /// <summary>A frozen member stays at its last finite state in every later frame, as on the other backends.</summary>
