@@ -67,9 +67,7 @@ internal readonly unsafe struct VectorisedUserField<TScalar, TLanes, TReal, TFie
             var y = x + n;
             for (int k = 0; k < n; k++)
             {
-                for (int i = 0; i < n; i++)
-                    x[i] = new(Load(lin[i]), TLanes.FromDouble(i == k ? 1 : 0));
-                EvaluateDual(tile, x);
+                EvaluateColumn(tile, lin, k, x);
                 sum += Store(y[k].Tangent);
             }
         }
@@ -126,9 +124,7 @@ internal readonly unsafe struct VectorisedUserField<TScalar, TLanes, TReal, TFie
             var dy = dx + n;
             for (int k = 0; k < n; k++)
             {
-                for (int i = 0; i < n; i++)
-                    dx[i] = new(Load(lin[i]), TLanes.FromDouble(i == k ? 1 : 0));
-                EvaluateDual(tile, dx);
+                EvaluateColumn(tile, lin, k, dx);
                 var sum = Vector<TScalar>.Zero;
                 for (int i = 0; i < n; i++)
                     sum += Store(dy[i].Tangent) * a[i];
@@ -139,6 +135,14 @@ internal readonly unsafe struct VectorisedUserField<TScalar, TLanes, TReal, TFie
 
     /// <summary>x, y = f(x) and the model's scratch in dual numbers, one after another.</summary>
     private int DualLength => 2 * functor.Dimension + Math.Max(1, functor.ScratchLength);
+
+    /// <summary>Column k of J at the point <paramref name="lin"/>: the tangents of f(x + ε e_k), into <paramref name="x"/>[n, 2n).</summary>
+    private void EvaluateColumn(int tile, ReadOnlySpan<Vector<TScalar>> lin, int k, LaneDual<TLanes, TReal>* x)
+    {
+        for (int i = 0; i < functor.Dimension; i++)
+            x[i] = new(Load(lin[i]), TLanes.FromDouble(i == k ? 1 : 0));
+        EvaluateDual(tile, x);
+    }
 
     /// <summary>f on the duals at <paramref name="x"/>[0, n), into [n, 2n), with the scratch after them.</summary>
     private void EvaluateDual(int tile, LaneDual<TLanes, TReal>* x)
