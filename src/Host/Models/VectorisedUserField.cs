@@ -125,12 +125,35 @@ internal readonly unsafe struct VectorisedUserField<TScalar, TLanes, TReal, TFie
             for (int k = 0; k < n; k++)
             {
                 EvaluateColumn(tile, lin, k, dx);
-                var sum = Vector<TScalar>.Zero;
-                for (int i = 0; i < n; i++)
-                    sum += Store(dy[i].Tangent) * a[i];
-                xBar[k] = sum;
+                xBar[k] = TangentDot(dy, a);
             }
         }
+    }
+
+    /// <summary>
+    /// Σ_i a_i ∂f_i/∂θ at the point <paramref name="lin"/> for <paramref name="seeded"/>, the functor with one parameter
+    /// seeded: f on duals whose x carries no tangent, so only θ carries ε (the written-once built-ins' cotangents).
+    /// </summary>
+    public Vector<TScalar> SeededTangentDot(TField seeded, int tile, ReadOnlySpan<Vector<TScalar>> lin, ReadOnlySpan<Vector<TScalar>> a)
+    {
+        int n = functor.Dimension;
+        Span<LaneDual<TLanes, TReal>> buffer = DualLength <= StackDuals ? stackalloc LaneDual<TLanes, TReal>[DualLength] : new LaneDual<TLanes, TReal>[DualLength];
+        fixed (LaneDual<TLanes, TReal>* x = buffer)
+        {
+            for (int i = 0; i < n; i++)
+                x[i] = new(Load(lin[i]), TLanes.FromDouble(0.0));
+            EvaluateDual(seeded, tile, x);
+            return TangentDot(x + n, a);
+        }
+    }
+
+    /// <summary>Σ_i a_i · tangent(y_i), summed in index order.</summary>
+    private Vector<TScalar> TangentDot(LaneDual<TLanes, TReal>* y, ReadOnlySpan<Vector<TScalar>> a)
+    {
+        var sum = Vector<TScalar>.Zero;
+        for (int i = 0; i < functor.Dimension; i++)
+            sum += Store(y[i].Tangent) * a[i];
+        return sum;
     }
 
     /// <summary>x, y = f(x) and the model's scratch in dual numbers, one after another.</summary>
@@ -145,10 +168,13 @@ internal readonly unsafe struct VectorisedUserField<TScalar, TLanes, TReal, TFie
     }
 
     /// <summary>f on the duals at <paramref name="x"/>[0, n), into [n, 2n), with the scratch after them.</summary>
-    private void EvaluateDual(int tile, LaneDual<TLanes, TReal>* x)
+    private void EvaluateDual(int tile, LaneDual<TLanes, TReal>* x) => EvaluateDual(functor, tile, x);
+
+    /// <summary><paramref name="model"/>'s f (the functor, or it with a parameter seeded) on the duals at x, as above.</summary>
+    private static void EvaluateDual(TField model, int tile, LaneDual<TLanes, TReal>* x)
     {
-        int n = functor.Dimension;
-        functor.Evaluate<LaneDual<TLanes, TReal>, LanePointer<LaneDual<TLanes, TReal>>, LanePointer<LaneDual<TLanes, TReal>>, LanePointer<LaneDual<TLanes, TReal>>>(
+        int n = model.Dimension;
+        model.Evaluate<LaneDual<TLanes, TReal>, LanePointer<LaneDual<TLanes, TReal>>, LanePointer<LaneDual<TLanes, TReal>>, LanePointer<LaneDual<TLanes, TReal>>>(
             tile * Lanes, new(x), new(x + n), new(x + 2 * n));
     }
 
