@@ -55,7 +55,10 @@ public readonly struct ReluRnnModel<T, TTable>(int n, TTable w, TTable b) : ITan
     {
         for (int i = 0; i < n; i++)
         {
-            jv.Set(i, lin[i].ToDouble() > 0.0 ? w.RowTimes<T, TV>(i, member, v) - v[i] : -v[i]);
+            if (lin[i].ToDouble() > 0.0)
+                jv.Set(i, w.RowTimes<T, TV>(i, member, v) - v[i]);
+            else
+                jv.Set(i, -v[i]);
         }
     }
 
