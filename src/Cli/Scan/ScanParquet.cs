@@ -15,7 +15,7 @@ internal static class ScanParquet
     public const string HashKey = "fastattractors.scan.spec_hash";
 
     public static void Write(string path, ScanTable table, IReadOnlyDictionary<string, string> metadata) =>
-        AtomicFile.Write(path, stream => WriteAsync(stream, table, metadata).GetAwaiter().GetResult());
+        ColumnsParquet.Write(path, table.Columns, metadata);
 
     public static (ScanTable Table, IReadOnlyDictionary<string, string> Metadata) Read(string path) =>
         Guard(path, () => ReadAsync(path, withRows: true).GetAwaiter().GetResult());
@@ -36,32 +36,6 @@ internal static class ScanParquet
         catch (Exception e) when (e is not InvalidDataException and not OutOfMemoryException)
         {
             throw new InvalidDataException($"{path}: not a readable Parquet file (truncated or corrupt?): {e.Message}", e);
-        }
-    }
-
-    private static async Task WriteAsync(Stream stream, ScanTable table, IReadOnlyDictionary<string, string> metadata)
-    {
-        var fields = table.Columns.Select(c => c.Values switch
-        {
-            long[] => (DataField)new DataField<long>(c.Name),
-            int[] => new DataField<int>(c.Name),
-            double[] => new DataField<double>(c.Name),
-            string[] => new DataField<string>(c.Name),
-            _ => throw new InvalidOperationException($"column {c.Name}: unsupported type {c.Values.GetType()}"),
-        }).ToArray();
-        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream,
-            new ParquetOptions { CompressionMethod = CompressionMethod.Snappy });
-        writer.CustomMetadata = metadata.ToDictionary();
-        using var group = writer.CreateRowGroup();
-        for (int c = 0; c < fields.Length; c++)
-        {
-            switch (table.Columns[c].Values)
-            {
-                case long[] l: await group.WriteAsync<long>(fields[c], l); break;
-                case int[] i: await group.WriteAsync<int>(fields[c], i); break;
-                case double[] d: await group.WriteAsync<double>(fields[c], d); break;
-                case string[] s: await group.WriteAsync(fields[c], s); break;
-            }
         }
     }
 

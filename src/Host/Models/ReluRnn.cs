@@ -1,14 +1,12 @@
 using FastAttractors.Kernels.Models;
-using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
-using FastAttractors.Models.WrittenOnce;
 using FastAttractors.Simd;
 using FastAttractors.Simd.Fields;
 
 namespace FastAttractors;
 
 /// <summary>dx/dt = −x + ReLU(W x + b) (Eq. S1): the fixed-point and line-attractor systems of Fig. 3.</summary>
-public sealed class ReluRnn : IEnsembleModel, IModelBinding
+public sealed class ReluRnn : MatrixModel
 {
     /// <summary>A ReLU network.</summary>
     /// <param name="w">W, n × n row-major, shared or per member.</param>
@@ -17,11 +15,10 @@ public sealed class ReluRnn : IEnsembleModel, IModelBinding
     /// Throws when W is not square, b has the wrong length, or per-member blocks disagree on the member count.
     /// </remarks>
     public ReluRnn(ParameterBlock w, ParameterBlock? b = null)
+        : base(w, DynamicsKind.Flow)
     {
-        ArgumentNullException.ThrowIfNull(w);
-        Dimension = ModelShapes.SquareDimension(w);
         W = w;
-        B = (b ?? ParameterBlock.Shared("b", new double[Dimension])).RequireLength(Dimension, "ReluRnn bias");
+        B = VectorOrZero(b, "ReluRnn bias");
         Members = ModelShapes.Members(W, B);
     }
 
@@ -30,31 +27,16 @@ public sealed class ReluRnn : IEnsembleModel, IModelBinding
     /// <summary>The bias b (n values per member).</summary>
     public ParameterBlock B { get; }
     /// <inheritdoc/>
-    public string Name => "ReluRnn";
-    /// <inheritdoc/>
-    public int Dimension { get; }
-    /// <inheritdoc/>
-    public DynamicsKind Kind => DynamicsKind.Flow;
-    /// <inheritdoc/>
-    public int? Members { get; }
+    public override string Name => "ReluRnn";
 
     /// <summary>One network shared by every member: W from a square array, b (zero when null).</summary>
     public static ReluRnn Shared(double[,] w, double[]? b = null) =>
         new(ParameterBlock.Shared("W", ModelShapes.Square(w, nameof(w))), b is null ? null : ParameterBlock.Shared("b", b));
 
-    IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [W, B];
+    private protected override IReadOnlyList<ParameterBlock> DeviceParameters => [W, B];
 
-    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
-        sink.Run(new ReluRnnModel<T, KernelParameters<T>>(Dimension, new(p[0]), new(p[1])));
+    private protected override void Build<T, TTable>(TTable[] p, IKernelModelSink<T> sink) =>
+        sink.Run(new ReluRnnModel<T, TTable>(Dimension, p[0], p[1]));
 
-    void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new ReluRnnSimd<T>(Dimension, p[0], p[1]));
-
-    IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [W, B];
-
-    IReferenceField IModelBinding.CreateReferenceField()
-    {
-        // The kernel struct itself in float64, over the same blocks the kernels read; derivatives by dual numbers.
-        var blocks = ((IModelBinding)this).DeviceParameters;
-        return new StructReferenceField<ReluRnnModel<Real64, ReferenceParameters>>(new(Dimension, new(blocks[0]), new(blocks[1])), Kind);
-    }
+    private protected override void BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new ReluRnnSimd<T>(Dimension, p[0], p[1]));
 }

@@ -1,25 +1,21 @@
-using System.Numerics;
 using FastAttractors.Kernels.Models;
-using FastAttractors.Kernels.Numerics;
 using FastAttractors.Models;
-using FastAttractors.Models.WrittenOnce;
 using FastAttractors.Simd;
 using FastAttractors.Simd.Fields;
 
 namespace FastAttractors;
 
 /// <summary>τ dx/dt = −x + W tanh(x) + b (Eq. S2): the chaos and limit-cycle networks of Fig. 3.</summary>
-public sealed class TanhRnn : IEnsembleModel, IModelBinding
+public sealed class TanhRnn : MatrixModel
 {
     /// <param name="w">n × n weights (row-major), shared or per member.</param>
     /// <param name="b">bias (n values); zero when null.</param>
     /// <param name="tau">time constant τ (one value, &gt; 0); 1 when null.</param>
     public TanhRnn(ParameterBlock w, ParameterBlock? b = null, ParameterBlock? tau = null)
+        : base(w, DynamicsKind.Flow)
     {
-        ArgumentNullException.ThrowIfNull(w);
-        Dimension = ModelShapes.SquareDimension(w);
         W = w;
-        B = (b ?? ParameterBlock.Shared("b", new double[Dimension])).RequireLength(Dimension, "TanhRnn bias");
+        B = VectorOrZero(b, "TanhRnn bias");
         Tau = (tau ?? ParameterBlock.Shared("tau", [1.0])).RequireLength(1, "TanhRnn time constant");
         foreach (var value in Tau.Values)
         {
@@ -36,13 +32,7 @@ public sealed class TanhRnn : IEnsembleModel, IModelBinding
     /// <summary>The time constant τ (one value per member, &gt; 0).</summary>
     public ParameterBlock Tau { get; }
     /// <inheritdoc/>
-    public string Name => "TanhRnn";
-    /// <inheritdoc/>
-    public int Dimension { get; }
-    /// <inheritdoc/>
-    public DynamicsKind Kind => DynamicsKind.Flow;
-    /// <inheritdoc/>
-    public int? Members { get; }
+    public override string Name => "TanhRnn";
 
     /// <summary>One network shared by all members.</summary>
     public static TanhRnn Shared(double[,] w, double[]? b = null, double tau = 1.0) =>
@@ -53,19 +43,13 @@ public sealed class TanhRnn : IEnsembleModel, IModelBinding
     public static TanhRnn Random(int n, double g, double connectivity, int? members, long seed, double tau = 1.0, bool zeroDiagonal = false) =>
         new(Weights.SparseGaussian(n, g, connectivity, members, seed, zeroDiagonal), tau: ParameterBlock.Shared("tau", [tau]));
 
-    IReadOnlyList<ParameterBlock> IModelBinding.DeviceParameters => [W, B, Tau.Map("inv_tau", t => 1.0 / t)];
+    // The kernels read 1/τ; gradients are taken with respect to τ as the user gave it.
+    private protected override IReadOnlyList<ParameterBlock> DeviceParameters => [W, B, Tau.Map("inv_tau", t => 1.0 / t)];
 
-    void IModelBinding.BindKernel<T>(ParamView<T>[] p, IKernelModelSink<T> sink) =>
-        sink.Run(new TanhRnnModel<T, KernelParameters<T>>(Dimension, new(p[0]), new(p[1]), new(p[2])));
+    private protected override IReadOnlyList<ParameterBlock> GradientParameters => [W, B, Tau];
 
-    void IModelBinding.BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new TanhRnnSimd<T>(Dimension, p[0], p[1], p[2]));
+    private protected override void Build<T, TTable>(TTable[] p, IKernelModelSink<T> sink) =>
+        sink.Run(new TanhRnnModel<T, TTable>(Dimension, p[0], p[1], p[2]));
 
-    IReadOnlyList<ParameterBlock> IModelBinding.GradientParameters => [W, B, Tau];
-
-    IReferenceField IModelBinding.CreateReferenceField()
-    {
-        // The kernel struct itself in float64, over the same blocks the kernels read; derivatives by dual numbers.
-        var blocks = ((IModelBinding)this).DeviceParameters;
-        return new StructReferenceField<TanhRnnModel<Real64, ReferenceParameters>>(new(Dimension, new(blocks[0]), new(blocks[1]), new(blocks[2])), Kind);
-    }
+    private protected override void BindSimd<T>(SimdParameters<T>[] p, ISimdFieldSink<T> sink) => sink.Run(new TanhRnnSimd<T>(Dimension, p[0], p[1], p[2]));
 }

@@ -67,9 +67,7 @@ internal readonly unsafe struct VectorisedUserField<TScalar, TLanes, TReal, TFie
             var y = x + n;
             for (int k = 0; k < n; k++)
             {
-                for (int i = 0; i < n; i++)
-                    x[i] = new(Load(lin[i]), TLanes.FromDouble(i == k ? 1 : 0));
-                EvaluateDual(tile, x);
+                EvaluateColumn(tile, lin, k, x);
                 sum += Store(y[k].Tangent);
             }
         }
@@ -126,25 +124,57 @@ internal readonly unsafe struct VectorisedUserField<TScalar, TLanes, TReal, TFie
             var dy = dx + n;
             for (int k = 0; k < n; k++)
             {
-                for (int i = 0; i < n; i++)
-                    dx[i] = new(Load(lin[i]), TLanes.FromDouble(i == k ? 1 : 0));
-                EvaluateDual(tile, dx);
-                var sum = Vector<TScalar>.Zero;
-                for (int i = 0; i < n; i++)
-                    sum += Store(dy[i].Tangent) * a[i];
-                xBar[k] = sum;
+                EvaluateColumn(tile, lin, k, dx);
+                xBar[k] = TangentDot(dy, a);
             }
         }
+    }
+
+    /// <summary>
+    /// Σ_i a_i ∂f_i/∂θ at the point <paramref name="lin"/> for <paramref name="seeded"/>, the functor with one parameter
+    /// seeded: f on duals whose x carries no tangent, so only θ carries ε (the written-once built-ins' cotangents).
+    /// </summary>
+    public Vector<TScalar> SeededTangentDot(TField seeded, int tile, ReadOnlySpan<Vector<TScalar>> lin, ReadOnlySpan<Vector<TScalar>> a)
+    {
+        int n = functor.Dimension;
+        Span<LaneDual<TLanes, TReal>> buffer = DualLength <= StackDuals ? stackalloc LaneDual<TLanes, TReal>[DualLength] : new LaneDual<TLanes, TReal>[DualLength];
+        fixed (LaneDual<TLanes, TReal>* x = buffer)
+        {
+            for (int i = 0; i < n; i++)
+                x[i] = new(Load(lin[i]), TLanes.FromDouble(0.0));
+            EvaluateDual(seeded, tile, x);
+            return TangentDot(x + n, a);
+        }
+    }
+
+    /// <summary>Σ_i a_i · tangent(y_i), summed in index order.</summary>
+    private Vector<TScalar> TangentDot(LaneDual<TLanes, TReal>* y, ReadOnlySpan<Vector<TScalar>> a)
+    {
+        var sum = Vector<TScalar>.Zero;
+        for (int i = 0; i < functor.Dimension; i++)
+            sum += Store(y[i].Tangent) * a[i];
+        return sum;
     }
 
     /// <summary>x, y = f(x) and the model's scratch in dual numbers, one after another.</summary>
     private int DualLength => 2 * functor.Dimension + Math.Max(1, functor.ScratchLength);
 
-    /// <summary>f on the duals at <paramref name="x"/>[0, n), into [n, 2n), with the scratch after them.</summary>
-    private void EvaluateDual(int tile, LaneDual<TLanes, TReal>* x)
+    /// <summary>Column k of J at the point <paramref name="lin"/>: the tangents of f(x + ε e_k), into <paramref name="x"/>[n, 2n).</summary>
+    private void EvaluateColumn(int tile, ReadOnlySpan<Vector<TScalar>> lin, int k, LaneDual<TLanes, TReal>* x)
     {
-        int n = functor.Dimension;
-        functor.Evaluate<LaneDual<TLanes, TReal>, LanePointer<LaneDual<TLanes, TReal>>, LanePointer<LaneDual<TLanes, TReal>>, LanePointer<LaneDual<TLanes, TReal>>>(
+        for (int i = 0; i < functor.Dimension; i++)
+            x[i] = new(Load(lin[i]), TLanes.FromDouble(i == k ? 1 : 0));
+        EvaluateDual(tile, x);
+    }
+
+    /// <summary>f on the duals at <paramref name="x"/>[0, n), into [n, 2n), with the scratch after them.</summary>
+    private void EvaluateDual(int tile, LaneDual<TLanes, TReal>* x) => EvaluateDual(functor, tile, x);
+
+    /// <summary><paramref name="model"/>'s f (the functor, or it with a parameter seeded) on the duals at x, as above.</summary>
+    private static void EvaluateDual(TField model, int tile, LaneDual<TLanes, TReal>* x)
+    {
+        int n = model.Dimension;
+        model.Evaluate<LaneDual<TLanes, TReal>, LanePointer<LaneDual<TLanes, TReal>>, LanePointer<LaneDual<TLanes, TReal>>, LanePointer<LaneDual<TLanes, TReal>>>(
             tile * Lanes, new(x), new(x + n), new(x + 2 * n));
     }
 

@@ -26,6 +26,22 @@ internal static partial class SimdMath
     }
 
     /// <summary>
+    /// The backward product of a field whose Jacobian is d ⊙ (W ·) plus a diagonal the caller has already written into
+    /// <paramref name="xBar"/>: g = d ⊙ a goes to outer[..n] with x after it (the pair the deferred W̄ += g xᵀ reads),
+    /// and xBar += Wᵀ g.
+    /// </summary>
+    public static void GatedTransposeVecAdd<T>(SimdParameters<T> w, int tile, int n, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> d,
+        ReadOnlySpan<Vector<T>> a, Span<Vector<T>> xBar, Span<Vector<T>> outer)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var g = outer[..n];
+        for (int i = 0; i < n; i++)
+            g[i] = d[i] * a[i];
+        MatTransposeVecAdd<T>(w, tile, n, g, xBar);
+        x[..n].CopyTo(outer.Slice(n, n));
+    }
+
+    /// <summary>
     /// y[j] = d[j] · (Σ_i M[i, j] v[i]) − v[j]: the transposed product from zero with the tanh-network VJP's epilogue
     /// fused in (Jᵀa = −u + d ⊙ (Wᵀu) with u = a/τ), one pass over y instead of clearing it, accumulating into it and
     /// rescaling it. The same operations in the same order as clearing y, <see cref="MatTransposeVecAdd{T}"/>, then

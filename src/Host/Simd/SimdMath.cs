@@ -28,6 +28,15 @@ internal static partial class SimdMath
             MatVecRows<T, Vector<T>, LaneVector<T>>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(m.Data), m.Offset(tile)), n, ref vr, ref yr);
     }
 
+    /// <summary>y = b + M v: the pre-activation of the bias-carrying fields, b first and the products summed onto it.</summary>
+    public static void AffineMatVec<T>(SimdParameters<T> m, SimdParameters<T> b, int tile, int n, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < n; i++)
+            y[i] = b.Get(tile, i);
+        MatVecAdd(m, tile, n, v, y);
+    }
+
     /// <summary>
     /// y = M v for a small n × n block (n ≤ <see cref="SmallDimension"/>), inlined into the caller: at n = 2 the call,
     /// the clear of y and the eight-row blocking of <see cref="MatVecAdd{T}"/> cost more than the four FMAs. The sums
@@ -89,6 +98,14 @@ internal static partial class SimdMath
             for (; c < columns; c++)
                 MatVecRows<T, Vector<T>, LaneVector<T>>(ref w0, n, ref Unsafe.Add(ref vr, c * n), ref Unsafe.Add(ref yr, c * n));
         }
+    }
+
+    /// <summary>y = M V for <paramref name="columns"/> columns (y cleared, then <see cref="MatMatAdd{T}"/>).</summary>
+    public static void MatMat<T>(SimdParameters<T> m, int tile, int n, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> y, int columns)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        y[..(n * columns)].Clear();
+        MatMatAdd(m, tile, n, v, y, columns);
     }
 
     /// <summary>
@@ -295,12 +312,12 @@ internal static partial class SimdMath
     /// </summary>
     public static void Tanh<T>(ReadOnlySpan<Vector<T>> x, Span<Vector<T>> result) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (result.Length < x.Length)
+            throw new ArgumentException("tanh: result is shorter than the input.");
         if (typeof(T) == typeof(float))
         {
             var xs = MemoryMarshal.Cast<Vector<T>, Vector<float>>(x);
             var ys = MemoryMarshal.Cast<Vector<T>, Vector<float>>(result);
-            if (ys.Length < xs.Length)
-                throw new ArgumentException("tanh: result is shorter than the input.");
             for (int i = 0; i < xs.Length; i++)
                 ys[i] = RationalTanh.Evaluate(xs[i]);
             return;
@@ -309,8 +326,6 @@ internal static partial class SimdMath
         {
             var xd = MemoryMarshal.Cast<Vector<T>, Vector<double>>(x);
             var yd = MemoryMarshal.Cast<Vector<T>, Vector<double>>(result);
-            if (yd.Length < xd.Length)
-                throw new ArgumentException("tanh: result is shorter than the input.");
             for (int i = 0; i < xd.Length; i++)
                 yd[i] = LaneTanh.Tanh(xd[i]);
             return;

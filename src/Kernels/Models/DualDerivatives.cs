@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FastAttractors.Kernels.Adjoint;
 using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Numerics;
@@ -90,18 +91,30 @@ public readonly struct DualDerivatives<T, TModel>(TModel model, int map) : ITang
         where TOut : struct, IVectorOut<T>
         where TWork : struct, IVectorIn<T>, IVectorOut<T>
     {
-        int n = model.Dimension, s = model.ScratchLength;
+        for (int c = 0; c < model.Dimension; c++)
+            result.Set(c, TangentDot(model, member, x, c, a, work));
+    }
+
+    /// <summary>
+    /// a · (tangent of f(x + ε e_c)) for <paramref name="evaluated"/> (the model, or the model with a parameter seeded
+    /// and c = −1 for a zero tangent on x), the sum in row order; work: the dual scratch (2·S values), then one column (n).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T TangentDot<TM, TX, TA, TWork>(TM evaluated, int member, TX x, int c, TA a, TWork work)
+        where TM : struct, IModel<T>
+        where TX : struct, IVectorIn<T>
+        where TA : struct, IVectorIn<T>
+        where TWork : struct, IVectorIn<T>, IVectorOut<T>
+    {
+        int n = evaluated.Dimension, s = evaluated.ScratchLength;
         var scratch = new DualPair<T, OffsetVector<T, TWork>>(new(work, 0), new(work, s));
         var column = new OffsetVector<T, TWork>(work, 2 * s);
-        for (int c = 0; c < n; c++)
-        {
-            model.Evaluate<Dual<T>, DualIn<T, TX, UnitVector<T>>, TangentOut<T, OffsetVector<T, TWork>>, DualPair<T, OffsetVector<T, TWork>>>(
-                member, new(x, new UnitVector<T>(c)), new(column), scratch);
-            var sum = T.FromDouble(0.0);
-            for (int r = 0; r < n; r++)
-                sum += column[r] * a[r];
-            result.Set(c, sum);
-        }
+        evaluated.Evaluate<Dual<T>, DualIn<T, TX, UnitVector<T>>, TangentOut<T, OffsetVector<T, TWork>>, DualPair<T, OffsetVector<T, TWork>>>(
+            member, new(x, new UnitVector<T>(c)), new(column), scratch);
+        var sum = T.FromDouble(0.0);
+        for (int r = 0; r < n; r++)
+            sum += column[r] * a[r];
+        return sum;
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,8 @@ public readonly struct LinearModel<T, TTable>(int n, TTable a, TTable b, int map
 {
     private readonly int n = n, map = map;
     // Not "a": the adjoint's products take the cotangent vector by that name.
-    private readonly TTable matrix = a, b = b;
+    private readonly TableMatrix<T, TTable> matrix = new(n, a);
+    private readonly TTable b = b;
 
     /// <inheritdoc/>
     public int Dimension => n;
@@ -26,12 +27,7 @@ public readonly struct LinearModel<T, TTable>(int n, TTable a, TTable b, int map
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum>
     {
         for (int i = 0; i < n; i++)
-        {
-            var acc = b.Get<TNum>(i, member);
-            for (int j = 0; j < n; j++)
-                acc += matrix.Get<TNum>(i * n + j, member) * x[j];
-            y.Set(i, acc);
-        }
+            y.Set(i, matrix.RowTimes(i, member, x, b.Get<TNum>(i, member)));
     }
 
     // Tangents (Lyapunov spectra): Linear, flow (dx/dt = A x + b) or map (x ← A x + b, <c>map</c> = 1): J v = A v,
@@ -56,12 +52,7 @@ public readonly struct LinearModel<T, TTable>(int n, TTable a, TTable b, int map
         where TOut : struct, IVectorOut<T>
     {
         for (int i = 0; i < n; i++)
-        {
-            var acc = matrix.Get<T>(i * n, member) * v[0];
-            for (int j = 1; j < n; j++)
-                acc += matrix.Get<T>(i * n + j, member) * v[j];
-            jv.Set(i, acc);
-        }
+            jv.Set(i, matrix.RowTimes<T, TV>(i, member, v));
     }
 
     /// <inheritdoc/>
@@ -73,7 +64,7 @@ public readonly struct LinearModel<T, TTable>(int n, TTable a, TTable b, int map
             return 0.0;
         double trace = 0;
         for (int i = 0; i < n; i++)
-            trace += matrix.Get<T>(i * n + i, member).ToDouble();
+            trace += matrix.At<T>(i, i, member).ToDouble();
         return trace;
     }
 
@@ -93,12 +84,7 @@ public readonly struct LinearModel<T, TTable>(int n, TTable a, TTable b, int map
         where TWork : struct, IVectorIn<T>, IVectorOut<T>
     {
         for (int j = 0; j < n; j++)
-        {
-            var sum = T.FromDouble(0.0);
-            for (int i = 0; i < n; i++)
-                sum += matrix.Get<T>(i * n + j, member) * a[i];
-            result.Set(j, sum);
-        }
+            result.Set(j, matrix.ColumnTimes<T, TA>(j, member, a));
     }
 
     /// <inheritdoc/>
@@ -111,8 +97,7 @@ public readonly struct LinearModel<T, TTable>(int n, TTable a, TTable b, int map
         for (int i = 0; i < n; i++)
         {
             var ai = a[i];
-            for (int j = 0; j < n; j++)
-                bar.Set(i * n + j, bar[i * n + j] + (ai * x[j]).ToDouble());
+            matrix.AddRowCotangent(bar, i, ai, x);
             bar.Set(n * n + i, bar[n * n + i] + ai.ToDouble());
         }
     }

@@ -71,18 +71,8 @@ public readonly struct ParameterisedDerivatives<T, TModel>(TModel model, int map
         where TBar : struct, IVectorIn<double>, IVectorOut<double>
         where TWork : struct, IVectorIn<T>, IVectorOut<T>
     {
-        int n = model.Dimension, s = model.ScratchLength;
-        var scratch = new DualPair<T, OffsetVector<T, TWork>>(new(work, 0), new(work, s));
-        var column = new OffsetVector<T, TWork>(work, 2 * s);
+        // x enters with zero tangent (the unit vector of no component, −1); only θ_p carries ε.
         for (int p = 0; p < model.ParameterCount; p++)
-        {
-            // x enters with zero tangent (the unit vector of no component); only θ_p carries ε.
-            model.Seeded(p).Evaluate<Dual<T>, DualIn<T, TX, UnitVector<T>>, TangentOut<T, OffsetVector<T, TWork>>, DualPair<T, OffsetVector<T, TWork>>>(
-                member, new(x, new UnitVector<T>(-1)), new(column), scratch);
-            var sum = T.FromDouble(0.0);
-            for (int r = 0; r < n; r++)
-                sum += column[r] * a[r];
-            bar.Set(p, bar[p] + sum.ToDouble());
-        }
+            bar.Set(p, bar[p] + DualDerivatives<T, TModel>.TangentDot(model.Seeded(p), member, x, -1, a, work).ToDouble());
     }
 }

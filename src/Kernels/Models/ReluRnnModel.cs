@@ -10,7 +10,8 @@ public readonly struct ReluRnnModel<T, TTable>(int n, TTable w, TTable b) : ITan
     where TTable : struct, IParameterTable<TTable, T>
 {
     private readonly int n = n;
-    private readonly TTable w = w, b = b;
+    private readonly TableMatrix<T, TTable> w = new(n, w);
+    private readonly TTable b = b;
 
     /// <inheritdoc/>
     public int Dimension => n;
@@ -25,12 +26,7 @@ public readonly struct ReluRnnModel<T, TTable>(int n, TTable w, TTable b) : ITan
         where TScratch : struct, IVectorIn<TNum>, IVectorOut<TNum>
     {
         for (int i = 0; i < n; i++)
-        {
-            var pre = b.Get<TNum>(i, member);
-            for (int j = 0; j < n; j++)
-                pre += w.Get<TNum>(i * n + j, member) * x[j];
-            y.Set(i, TNum.Relu(pre) - x[i]);
-        }
+            y.Set(i, TNum.Relu(w.RowTimes(i, member, x, b.Get<TNum>(i, member))) - x[i]);
     }
 
     // Tangents (Lyapunov spectra): ReluRnn (dx/dt = −x + ReLU(W x + b)) with J v = −v + H(W x + b) ⊙ (W v): the
@@ -45,14 +41,9 @@ public readonly struct ReluRnnModel<T, TTable>(int n, TTable w, TTable b) : ITan
         where TX : struct, IVectorIn<T>
         where TLin : struct, IVectorIn<T>, IVectorOut<T>
     {
+        // A NaN pre-activation is not > 0: gate 0, as in the reference; the state check catches the NaN.
         for (int i = 0; i < n; i++)
-        {
-            var pre = b.Get<T>(i, member);
-            for (int j = 0; j < n; j++)
-                pre += w.Get<T>(i * n + j, member) * x[j];
-            // A NaN pre-activation is not > 0: gate 0, as in the reference; the state check catches the NaN.
-            lin.Set(i, T.FromDouble(pre.ToDouble() > 0.0 ? 1.0 : 0.0));
-        }
+            lin.Set(i, T.FromDouble(w.RowTimes(i, member, x, b.Get<T>(i, member)).ToDouble() > 0.0 ? 1.0 : 0.0));
     }
 
     /// <inheritdoc/>
@@ -65,16 +56,9 @@ public readonly struct ReluRnnModel<T, TTable>(int n, TTable w, TTable b) : ITan
         for (int i = 0; i < n; i++)
         {
             if (lin[i].ToDouble() > 0.0)
-            {
-                var wv = w.Get<T>(i * n, member) * v[0];
-                for (int j = 1; j < n; j++)
-                    wv += w.Get<T>(i * n + j, member) * v[j];
-                jv.Set(i, wv - v[i]);
-            }
+                jv.Set(i, w.RowTimes<T, TV>(i, member, v) - v[i]);
             else
-            {
                 jv.Set(i, -v[i]);
-            }
         }
     }
 
@@ -85,7 +69,7 @@ public readonly struct ReluRnnModel<T, TTable>(int n, TTable w, TTable b) : ITan
     {
         double sum = 0;
         for (int i = 0; i < n; i++)
-            sum += (lin[i].ToDouble() > 0.0 ? w.Get<T>(i * n + i, member).ToDouble() : 0.0) - 1.0;
+            sum += (lin[i].ToDouble() > 0.0 ? w.At<T>(i, i, member).ToDouble() : 0.0) - 1.0;
         return sum;
     }
 
@@ -106,12 +90,7 @@ public readonly struct ReluRnnModel<T, TTable>(int n, TTable w, TTable b) : ITan
     {
         Gate(member, x, a, work);
         for (int j = 0; j < n; j++)
-        {
-            var sum = T.FromDouble(0.0);
-            for (int i = 0; i < n; i++)
-                sum += w.Get<T>(i * n + j, member) * work[i];
-            result.Set(j, sum - a[j]);
-        }
+            result.Set(j, w.ColumnTimes<T, TWork>(j, member, work) - a[j]);
     }
 
     /// <inheritdoc/>
@@ -125,8 +104,7 @@ public readonly struct ReluRnnModel<T, TTable>(int n, TTable w, TTable b) : ITan
         for (int i = 0; i < n; i++)
         {
             var g = work[i];
-            for (int j = 0; j < n; j++)
-                bar.Set(i * n + j, bar[i * n + j] + (g * x[j]).ToDouble());
+            w.AddRowCotangent(bar, i, g, x);
             bar.Set(n * n + i, bar[n * n + i] + g.ToDouble());
         }
     }
@@ -137,11 +115,6 @@ public readonly struct ReluRnnModel<T, TTable>(int n, TTable w, TTable b) : ITan
         where TWork : struct, IVectorIn<T>, IVectorOut<T>
     {
         for (int i = 0; i < n; i++)
-        {
-            var pre = b.Get<T>(i, member);
-            for (int j = 0; j < n; j++)
-                pre += w.Get<T>(i * n + j, member) * x[j];
-            gated.Set(i, pre.ToDouble() > 0 ? a[i] : T.FromDouble(0.0));
-        }
+            gated.Set(i, w.RowTimes(i, member, x, b.Get<T>(i, member)).ToDouble() > 0 ? a[i] : T.FromDouble(0.0));
     }
 }

@@ -13,7 +13,7 @@ public readonly struct TanhOfLinearModel<T, TTable>(int n, TTable w, int leak) :
     where TTable : struct, IParameterTable<TTable, T>
 {
     private readonly int n = n;
-    private readonly TTable w = w;
+    private readonly TableMatrix<T, TTable> w = new(n, w);
     private readonly int leak = leak;
 
     /// <inheritdoc/>
@@ -30,10 +30,7 @@ public readonly struct TanhOfLinearModel<T, TTable>(int n, TTable w, int leak) :
     {
         for (int i = 0; i < n; i++)
         {
-            var pre = w.Get<TNum>(i * n, member) * x[0];
-            for (int j = 1; j < n; j++)
-                pre += w.Get<TNum>(i * n + j, member) * x[j];
-            var v = TNum.Tanh(pre);
+            var v = TNum.Tanh(w.RowTimes<TNum, TIn>(i, member, x));
             y.Set(i, leak != 0 ? v - x[i] : v);
         }
     }
@@ -53,9 +50,7 @@ public readonly struct TanhOfLinearModel<T, TTable>(int n, TTable w, int leak) :
     {
         for (int i = 0; i < n; i++)
         {
-            var pre = w.Get<T>(i * n, member) * x[0];
-            for (int j = 1; j < n; j++)
-                pre += w.Get<T>(i * n + j, member) * x[j];
+            var pre = w.RowTimes<T, TX>(i, member, x);
             lin.Set(i, Sech2.Of(pre));
             lin.Set(n + i, pre);
         }
@@ -70,10 +65,7 @@ public readonly struct TanhOfLinearModel<T, TTable>(int n, TTable w, int leak) :
     {
         for (int i = 0; i < n; i++)
         {
-            var wv = w.Get<T>(i * n, member) * v[0];
-            for (int j = 1; j < n; j++)
-                wv += w.Get<T>(i * n + j, member) * v[j];
-            var d = lin[i] * wv;
+            var d = lin[i] * w.RowTimes<T, TV>(i, member, v);
             jv.Set(i, leak != 0 ? d - v[i] : d);
         }
     }
@@ -87,7 +79,7 @@ public readonly struct TanhOfLinearModel<T, TTable>(int n, TTable w, int leak) :
         for (int i = 0; i < n; i++)
         {
             sum += leak != 0
-                ? w.Get<T>(i * n + i, member).ToDouble() * lin[i].ToDouble() - 1.0
+                ? w.At<T>(i, i, member).ToDouble() * lin[i].ToDouble() - 1.0
                 : LogSech2(lin[n + i].ToDouble());
         }
         return sum;
@@ -118,9 +110,7 @@ public readonly struct TanhOfLinearModel<T, TTable>(int n, TTable w, int leak) :
         Scale(member, x, a, work);
         for (int j = 0; j < n; j++)
         {
-            var sum = T.FromDouble(0.0);
-            for (int i = 0; i < n; i++)
-                sum += w.Get<T>(i * n + j, member) * work[i];
+            var sum = w.ColumnTimes<T, TWork>(j, member, work);
             result.Set(j, leak != 0 ? sum - a[j] : sum);
         }
     }
@@ -134,11 +124,7 @@ public readonly struct TanhOfLinearModel<T, TTable>(int n, TTable w, int leak) :
     {
         Scale(member, x, a, work);
         for (int i = 0; i < n; i++)
-        {
-            var d = work[i];
-            for (int j = 0; j < n; j++)
-                bar.Set(i * n + j, bar[i * n + j] + (d * x[j]).ToDouble());
-        }
+            w.AddRowCotangent(bar, i, work[i], x);
     }
 
     private void Scale<TX, TA, TWork>(int member, TX x, TA a, TWork scaled)
@@ -147,11 +133,6 @@ public readonly struct TanhOfLinearModel<T, TTable>(int n, TTable w, int leak) :
         where TWork : struct, IVectorIn<T>, IVectorOut<T>
     {
         for (int i = 0; i < n; i++)
-        {
-            var pre = w.Get<T>(i * n, member) * x[0];
-            for (int j = 1; j < n; j++)
-                pre += w.Get<T>(i * n + j, member) * x[j];
-            scaled.Set(i, Sech2.Of(pre) * a[i]);
-        }
+            scaled.Set(i, Sech2.Of(w.RowTimes<T, TX>(i, member, x)) * a[i]);
     }
 }

@@ -10,7 +10,8 @@ public readonly struct TanhRnnModel<T, TTable>(int n, TTable w, TTable b, TTable
     where TTable : struct, IParameterTable<TTable, T>
 {
     private readonly int n = n;
-    private readonly TTable w = w, b = b, invTau = invTau;
+    private readonly TableMatrix<T, TTable> w = new(n, w);
+    private readonly TTable b = b, invTau = invTau;
 
     /// <inheritdoc/>
     public int Dimension => n;
@@ -28,12 +29,7 @@ public readonly struct TanhRnnModel<T, TTable>(int n, TTable w, TTable b, TTable
             scratch.Set(j, TNum.Tanh(x[j]));
         var rate = invTau.Get<TNum>(0, member);
         for (int i = 0; i < n; i++)
-        {
-            var acc = b.Get<TNum>(i, member) - x[i];
-            for (int j = 0; j < n; j++)
-                acc += w.Get<TNum>(i * n + j, member) * scratch[j];
-            y.Set(i, acc * rate);
-        }
+            y.Set(i, w.RowTimes(i, member, scratch, b.Get<TNum>(i, member) - x[i]) * rate);
     }
 
     // Tangents (Lyapunov spectra): TanhRnn (τ dx/dt = −x + W tanh(x) + b) with J v = (−v + W (d ⊙ v)) / τ, d = 1 −
@@ -61,14 +57,10 @@ public readonly struct TanhRnnModel<T, TTable>(int n, TTable w, TTable b, TTable
     {
         for (int j = 0; j < n; j++)
             lin.Set(n + j, lin[j] * v[j]);
+        var gated = new OffsetVector<T, TLin>(lin, n);
         var rate = invTau.Get<T>(0, member);
         for (int i = 0; i < n; i++)
-        {
-            var acc = -v[i];
-            for (int j = 0; j < n; j++)
-                acc += w.Get<T>(i * n + j, member) * lin[n + j];
-            jv.Set(i, acc * rate);
-        }
+            jv.Set(i, w.RowTimes(i, member, gated, -v[i]) * rate);
     }
 
     /// <inheritdoc/>
@@ -78,7 +70,7 @@ public readonly struct TanhRnnModel<T, TTable>(int n, TTable w, TTable b, TTable
     {
         double sum = 0;
         for (int i = 0; i < n; i++)
-            sum += w.Get<T>(i * n + i, member).ToDouble() * lin[i].ToDouble() - 1.0;
+            sum += w.At<T>(i, i, member).ToDouble() * lin[i].ToDouble() - 1.0;
         return sum * invTau.Get<T>(0, member).ToDouble();
     }
 
@@ -100,12 +92,7 @@ public readonly struct TanhRnnModel<T, TTable>(int n, TTable w, TTable b, TTable
     {
         var rate = invTau.Get<T>(0, member);
         for (int j = 0; j < n; j++)
-        {
-            var sum = T.FromDouble(0.0);
-            for (int i = 0; i < n; i++)
-                sum += w.Get<T>(i * n + j, member) * a[i];
-            result.Set(j, (Sech2.Of(x[j]) * sum - a[j]) * rate);
-        }
+            result.Set(j, (Sech2.Of(x[j]) * w.ColumnTimes<T, TA>(j, member, a) - a[j]) * rate);
     }
 
     /// <inheritdoc/>
@@ -126,7 +113,7 @@ public readonly struct TanhRnnModel<T, TTable>(int n, TTable w, TTable b, TTable
             for (int j = 0; j < n; j++)
             {
                 var t = work[j];
-                f += w.Get<T>(i * n + j, member) * t;
+                f += w.At<T>(i, j, member) * t;
                 bar.Set(i * n + j, bar[i * n + j] + (ai * t).ToDouble());
             }
             bar.Set(n * n + i, bar[n * n + i] + ai.ToDouble());

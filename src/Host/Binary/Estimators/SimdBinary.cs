@@ -19,43 +19,19 @@ internal sealed partial class SimdBinary : IBinaryEstimator
         var variant = plan.Options.Variant;
         if (variant is not (NetworkVariant.HiddenUV or NetworkVariant.HiddenVOnly or NetworkVariant.VisiblePerceptron))
             return Relabel(oneShot.Train(plan));
-        int b = plan.Networks, n = plan.N, m = plan.Hidden;
         bool hidden = plan.HasHiddenLayer;
-        var u = new double[hidden ? b * m * n : 0];
-        var v = new double[hidden ? b * n * m : 0];
-        var w = new double[hidden ? 0 : b * n * n];
-        var hiddenBias = new double[b * m];
-        var visibleBias = new double[b * n];
-        var epochs = new int[b];
-        var converged = new bool[b];
-        var hiddenGated = new double[b][];
-        var visibleGated = new double[b][];
-        var minHidden = new double[b];
-        var minVisible = new double[b];
+        var networks = new TrainedNetworks(plan, hiddenWeights: hidden, visibleWeights: !hidden);
         // One scratch per worker thread: the batch-from-zero path reuses its buffers from network to network.
-        Parallel.For(0, b, () => new GramScratch(plan), (net, _, scratch) =>
+        Parallel.For(0, plan.Networks, () => new GramScratch(plan), (net, _, scratch) =>
         {
             var s = hidden ? TrainHidden(plan, net, scratch) : TrainVisible(plan, net, scratch);
-            if (hidden)
-            {
-                s.U.CopyTo(u, net * m * n);
-                s.V.CopyTo(v, net * n * m);
-            }
-            else
-            {
-                s.W.CopyTo(w, net * n * n);
-            }
-            s.HiddenBias.CopyTo(hiddenBias, net * m);
-            s.VisibleBias.CopyTo(visibleBias, net * n);
-            epochs[net] = s.VisibleGated.Count;
-            converged[net] = s.Converged;
-            hiddenGated[net] = [.. s.HiddenGated];
-            visibleGated[net] = [.. s.VisibleGated];
-            (minHidden[net], minVisible[net]) = scratch.Margins.Of(net, u, v, w, hiddenBias, visibleBias, s.Signs);
+            networks.StoreWeights(net, s.U, s.V, s.W, s.HiddenBias, s.VisibleBias);
+            // The margins read this network's stored slices.
+            var margins = scratch.Margins.Of(net, networks.U, networks.V, networks.W, networks.HiddenBias, networks.VisibleBias, s.Signs);
+            networks.StoreStatistics(net, s.VisibleGated.Count, s.HiddenGated, s.VisibleGated, s.Converged, margins);
             return scratch;
         }, _ => { });
-        return new TrainingResult(plan.Sequences, plan.Options, m, Backend, u, v, w, hiddenBias, visibleBias,
-            epochs, converged, hiddenGated, visibleGated, minHidden, minVisible);
+        return networks.Result(Backend);
     }
 
     private TrainingResult Relabel(TrainingResult r) => new(r.Sequences, r.Options, r.Hidden, Backend, r.U, r.V, r.W, r.HiddenBias, r.VisibleBias,

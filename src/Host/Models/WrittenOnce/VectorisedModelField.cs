@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Ode.Integrators;
@@ -15,7 +14,7 @@ namespace FastAttractors.Models.WrittenOnce;
 /// with their state in registers, as user models do. Built-ins written once are smooth at 0, so tiny states are
 /// flushed (<see cref="TinyFlush{T}"/>).
 /// </summary>
-internal readonly unsafe struct VectorisedModelField<TScalar, TLanes, TField>(TField functor)
+internal readonly struct VectorisedModelField<TScalar, TLanes, TField>(TField functor)
     : ISimdAdjointField<TScalar>, IRegisterModelSource<TScalar>, ISmoothAtZeroField
     where TScalar : unmanaged, IFloatingPointIeee754<TScalar>
     where TLanes : unmanaged, ILaneNumber<TLanes>, ILift<TLanes, TLanes>
@@ -50,23 +49,7 @@ internal readonly unsafe struct VectorisedModelField<TScalar, TLanes, TField>(TF
         ReadOnlySpan<Vector<TScalar>> a, Span<Vector<TScalar>> xBar, Span<Vector<TScalar>> cotangent, Span<Vector<TScalar>> outer, Span<Vector<TScalar>> scratch)
     {
         inner.Vjp(tile, x, y, lin, a, xBar, cotangent, outer, scratch);
-        int n = functor.Dimension;
-        int length = 2 * n + Math.Max(1, functor.ScratchLength);
-        Span<LaneDual<TLanes, TLanes>> buffer = stackalloc LaneDual<TLanes, TLanes>[length];
-        fixed (LaneDual<TLanes, TLanes>* dx = buffer)
-        {
-            var dy = dx + n;
-            for (int p = 0; p < functor.ParameterCount; p++)
-            {
-                for (int i = 0; i < n; i++)
-                    dx[i] = new(Unsafe.BitCast<Vector<TScalar>, TLanes>(lin[i]), TLanes.FromDouble(0.0));
-                functor.Seeded(p).Evaluate<LaneDual<TLanes, TLanes>, LanePointer<LaneDual<TLanes, TLanes>>, LanePointer<LaneDual<TLanes, TLanes>>, LanePointer<LaneDual<TLanes, TLanes>>>(
-                    tile * Vector<TScalar>.Count, new(dx), new(dy), new(dy + n));
-                var sum = Vector<TScalar>.Zero;
-                for (int i = 0; i < n; i++)
-                    sum += Unsafe.BitCast<TLanes, Vector<TScalar>>(dy[i].Tangent) * a[i];
-                cotangent[p] += sum;
-            }
-        }
+        for (int p = 0; p < functor.ParameterCount; p++)
+            cotangent[p] += inner.SeededTangentDot(functor.Seeded(p), tile, lin, a);
     }
 }

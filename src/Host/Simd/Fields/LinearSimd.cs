@@ -11,9 +11,7 @@ internal readonly struct LinearSimd<T>(int n, SimdParameters<T> a, SimdParameter
 
     public void Evaluate(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> scratch)
     {
-        for (int i = 0; i < n; i++)
-            y[i] = b.Get(tile, i);
-        SimdMath.MatVecAdd<T>(a, tile, n, x, y);
+        SimdMath.AffineMatVec<T>(a, b, tile, n, x, y);
     }
 
     /// <summary>J = A everywhere: nothing to linearise.</summary>
@@ -22,11 +20,8 @@ internal readonly struct LinearSimd<T>(int n, SimdParameters<T> a, SimdParameter
     public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch) =>
         Evaluate(tile, x, y, scratch);
 
-    public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)
-    {
-        jv[..(n * columns)].Clear();
-        SimdMath.MatMatAdd<T>(a, tile, n, v, jv, columns);
-    }
+    public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch) =>
+        SimdMath.MatMat<T>(a, tile, n, v, jv, columns);
 
     /// <summary>tr A (the caller asks only for flows).</summary>
     public bool TryTrace(int tile, ReadOnlySpan<Vector<T>> lin, out Vector<T> trace)

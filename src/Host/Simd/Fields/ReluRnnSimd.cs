@@ -11,9 +11,7 @@ internal readonly struct ReluRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
 
     public void Evaluate(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> scratch)
     {
-        for (int i = 0; i < n; i++)
-            y[i] = b.Get(tile, i);
-        SimdMath.MatVecAdd<T>(w, tile, n, x, y);
+        SimdMath.AffineMatVec<T>(w, b, tile, n, x, y);
         for (int i = 0; i < n; i++)
         {
             var pre = y[i];
@@ -28,9 +26,7 @@ internal readonly struct ReluRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
     /// <summary>f, and the row gate H(W x + b) as 1/0 lanes (H(0) = 0): J v = −v + H ⊙ (W v).</summary>
     public void EvaluateLinearised(int tile, ReadOnlySpan<Vector<T>> x, Span<Vector<T>> y, Span<Vector<T>> lin, Span<Vector<T>> scratch)
     {
-        for (int i = 0; i < n; i++)
-            y[i] = b.Get(tile, i);
-        SimdMath.MatVecAdd<T>(w, tile, n, x, y);
+        SimdMath.AffineMatVec<T>(w, b, tile, n, x, y);
         for (int i = 0; i < n; i++)
         {
             var pre = y[i];
@@ -42,8 +38,7 @@ internal readonly struct ReluRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
 
     public void Jvp(int tile, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> v, Span<Vector<T>> jv, int columns, Span<Vector<T>> scratch)
     {
-        jv[..(n * columns)].Clear();
-        SimdMath.MatMatAdd<T>(w, tile, n, v, jv, columns);
+        SimdMath.MatMat<T>(w, tile, n, v, jv, columns);
         for (int c = 0; c < columns; c++)
         {
             for (int i = 0; i < n; i++)
@@ -72,14 +67,10 @@ internal readonly struct ReluRnnSimd<T>(int n, SimdParameters<T> w, SimdParamete
     public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> a,
         Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
     {
-        var g = outer[..n];
         for (int i = 0; i < n; i++)
-        {
-            g[i] = lin[i] * a[i];
             xBar[i] = -a[i];
-            cotangent[n * n + i] += g[i];
-        }
-        SimdMath.MatTransposeVecAdd<T>(w, tile, n, g, xBar);
-        x[..n].CopyTo(outer.Slice(n, n));
+        SimdMath.GatedTransposeVecAdd<T>(w, tile, n, x, lin, a, xBar, outer);
+        for (int i = 0; i < n; i++)
+            cotangent[n * n + i] += outer[i];
     }
 }

@@ -54,8 +54,7 @@ internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool le
         }
         else
         {
-            jv[..(n * columns)].Clear();
-            SimdMath.MatMatAdd<T>(w, tile, n, v, jv, columns);
+            SimdMath.MatMat<T>(w, tile, n, v, jv, columns);
         }
         for (int c = 0; c < columns; c++)
         {
@@ -97,13 +96,8 @@ internal readonly struct TanhOfLinearSimd<T>(int n, SimdParameters<T> w, bool le
     public void Vjp(int tile, ReadOnlySpan<Vector<T>> x, ReadOnlySpan<Vector<T>> y, ReadOnlySpan<Vector<T>> lin, ReadOnlySpan<Vector<T>> a,
         Span<Vector<T>> xBar, Span<Vector<T>> cotangent, Span<Vector<T>> outer, Span<Vector<T>> scratch)
     {
-        var g = outer[..n];
         for (int i = 0; i < n; i++)
-        {
-            g[i] = lin[i] * a[i];
             xBar[i] = leak ? -a[i] : Vector<T>.Zero;
-        }
-        SimdMath.MatTransposeVecAdd<T>(w, tile, n, g, xBar);
-        x[..n].CopyTo(outer.Slice(n, n));
+        SimdMath.GatedTransposeVecAdd<T>(w, tile, n, x, lin, a, xBar, outer);
     }
 }

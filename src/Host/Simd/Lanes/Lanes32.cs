@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FastAttractors.Kernels.Numerics;
 
@@ -32,9 +31,9 @@ internal readonly unsafe struct Lanes32(Vector<float> value) : ILaneNumber<Lanes
 
     public static Lanes32 Tanh(Lanes32 a) => new(RationalTanh.Evaluate(a.Value));
 
-    public static Lanes32 Exp(Lanes32 a) => PerLane(a, &MathF.Exp);
-    public static Lanes32 Sin(Lanes32 a) => PerLane(a, &MathF.Sin);
-    public static Lanes32 Cos(Lanes32 a) => PerLane(a, &MathF.Cos);
+    public static Lanes32 Exp(Lanes32 a) => new(LaneWise.Apply(a.Value, &MathF.Exp));
+    public static Lanes32 Sin(Lanes32 a) => new(LaneWise.Apply(a.Value, &MathF.Sin));
+    public static Lanes32 Cos(Lanes32 a) => new(LaneWise.Apply(a.Value, &MathF.Cos));
 
     /// <summary>max(a, 0) as <see cref="Real32.Relu"/>: 0 where a ≤ 0, a elsewhere (NaN propagates).</summary>
     public static Lanes32 Relu(Lanes32 a) => ZeroWhereNotPositive(a, a);
@@ -52,13 +51,4 @@ internal readonly unsafe struct Lanes32(Vector<float> value) : ILaneNumber<Lanes
 
     /// <summary>Lane 0, for host-side reporting.</summary>
     public double ToDouble() => Value[0];
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Lanes32 PerLane(Lanes32 a, delegate*<float, float> f)
-    {
-        var lanes = a.Value;
-        for (int l = 0; l < Vector<float>.Count; l++)
-            lanes = lanes.WithElement(l, f(lanes[l]));
-        return new(lanes);
-    }
 }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FastAttractors.Kernels.Numerics;
 
@@ -32,9 +31,9 @@ internal readonly unsafe struct Lanes64(Vector<double> value) : ILaneNumber<Lane
 
     public static Lanes64 Tanh(Lanes64 a) => new(LaneTanh.Tanh(a.Value));
 
-    public static Lanes64 Exp(Lanes64 a) => PerLane(a, &Math.Exp);
-    public static Lanes64 Sin(Lanes64 a) => PerLane(a, &Math.Sin);
-    public static Lanes64 Cos(Lanes64 a) => PerLane(a, &Math.Cos);
+    public static Lanes64 Exp(Lanes64 a) => new(LaneWise.Apply(a.Value, &Math.Exp));
+    public static Lanes64 Sin(Lanes64 a) => new(LaneWise.Apply(a.Value, &Math.Sin));
+    public static Lanes64 Cos(Lanes64 a) => new(LaneWise.Apply(a.Value, &Math.Cos));
 
     /// <summary>max(a, 0) as <see cref="Real64.Relu"/>: 0 where a ≤ 0, a elsewhere (NaN propagates).</summary>
     public static Lanes64 Relu(Lanes64 a) => ZeroWhereNotPositive(a, a);
@@ -52,13 +51,4 @@ internal readonly unsafe struct Lanes64(Vector<double> value) : ILaneNumber<Lane
 
     /// <summary>Lane 0, for host-side reporting.</summary>
     public double ToDouble() => Value[0];
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Lanes64 PerLane(Lanes64 a, delegate*<double, double> f)
-    {
-        var lanes = a.Value;
-        for (int l = 0; l < Vector<double>.Count; l++)
-            lanes = lanes.WithElement(l, f(lanes[l]));
-        return new(lanes);
-    }
 }
