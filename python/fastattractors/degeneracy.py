@@ -34,7 +34,8 @@ _KEYS = {
     "ood_trials": ("oodTrials", "int"), "fixed_point_starts": ("fixedPointStarts", "int"), "dsa_rank": ("dsaRank", "int"),
     "dsa_delays": ("dsaDelays", "int"), "dsa_starts": ("dsaStarts", "int"), "threads": ("threads", "int"),
     "pairs": ("pairs", "text"), "exponents": ("exponents", "int"), "driven_exponents": ("drivenExponents", "int"),
-    "lyapunov_iterations": ("lyapunovIterations", "int"),
+    "lyapunov_iterations": ("lyapunovIterations", "int"), "dynamics": ("dynamics", "text"),
+    "dt_over_tau": ("dtOverTau", "real"), "method": ("method", "text"),
 }
 _ARGUMENT_OF = {key: name for name, (key, _) in _KEYS.items()}
 
@@ -261,7 +262,8 @@ def degeneracy(context, spec=None, *, task=None, length=None, difficulty=None, w
                networks=None, seed=None, lr=None, init=None, batch=None, train_size=None, test_size=None, epochs=None,
                max_steps=None, eval_every=None, clip=None, threshold=None, patience=None, analysis_trials=None,
                ood_trials=None, fixed_point_starts=None, dsa_rank=None, dsa_delays=None, dsa_starts=None, threads=None,
-               pairs=None, exponents=None, driven_exponents=None, lyapunov_iterations=None):
+               pairs=None, exponents=None, driven_exponents=None, lyapunov_iterations=None, dynamics=None,
+               dt_over_tau=None, method=None):
     """Trains and analyses a degeneracy study: task x widths x regularisers x networks RNNs (DegeneracyStudy).
 
     The spec is the CLI's ``degeneracy --spec`` JSON schema; None (or absent) takes the CLI's small defaults, which
@@ -306,6 +308,14 @@ def degeneracy(context, spec=None, *, task=None, length=None, difficulty=None, w
         Leading Lyapunov exponents of each network driven by the task's inputs (the same drive for all).
     lyapunov_iterations : int, default 1000
         Iterations (after a transient of 500) of both exponent estimates; with exponents > 0 about 100 at least.
+    dynamics : {"discrete", "continuous"}, default "discrete"
+        The recurrence: the map h <- tanh(W h + U x + b), y = C h + d, or the continuous-time network
+        tau dh/dt = -h + W tanh(h) + U x + b run as forward-Euler steps h <- h + a(-h + W tanh(h) + U x + b) with
+        a = ``dt_over_tau``, read out from the rates, y = C tanh(h) + d.
+    dt_over_tau : float, default 0.1
+        a = dt/tau in (0, 1], continuous networks only.
+    method : {"euler"}, default "euler"
+        The continuous network's integration method (only forward Euler is trained).
 
     Returns
     -------
@@ -384,7 +394,8 @@ final_test_loss : ndarray of float64 (networks,)
 
 def train_ensemble(context, spec=None, *, task=None, length=None, difficulty=None, width=None, regulariser=None,
                    networks=None, seed=None, lr=None, init=None, batch=None, train_size=None, test_size=None, epochs=None,
-                   max_steps=None, eval_every=None, clip=None, threshold=None, patience=None, threads=None):
+                   max_steps=None, eval_every=None, clip=None, threshold=None, patience=None, threads=None,
+                   dynamics=None, dt_over_tau=None, method=None):
     """Trains networks tanh RNNs of one width on a task side by side (EnsembleTrainer) and returns their weights.
 
     The networks are those :func:`degeneracy` trains for the condition (width, regulariser), parameter for parameter:
@@ -412,6 +423,8 @@ def train_ensemble(context, spec=None, *, task=None, length=None, difficulty=Non
     init : {"default", "orthogonal", "pta"}, default "default"
     batch, train_size, test_size, epochs, max_steps, eval_every, clip, threshold, patience, threads : optional
         The training budget and early stopping, as for :func:`degeneracy`.
+    dynamics, dt_over_tau, method : optional
+        The recurrence, as for :func:`degeneracy` (default the discrete map).
 
     Returns
     -------

@@ -132,6 +132,30 @@ def test_train_ensemble_refuses_bad_input_naming_the_argument(ctx, arguments, na
     assert error.value.message.startswith(name), error.value.message
 
 
+def test_train_ensemble_trains_the_continuous_time_network_when_asked(ctx):
+    one = {k: v for k, v in TINY.items() if k not in ("widths", "regularisers", "analysis_trials", "ood_trials",
+                                                        "fixed_point_starts")}
+    discrete = fa.train_ensemble(ctx, width=4, **one)
+    continuous = fa.train_ensemble(ctx, width=4, dynamics="continuous", dt_over_tau=0.5, **one)
+    again = fa.train_ensemble(ctx, spec={"dynamics": "continuous", "dtOverTau": 0.5}, width=4, **one)
+    # Same seeds, so the same initial weights: different trained weights come from the recurrence alone.
+    assert continuous.W.shape == discrete.W.shape and not np.array_equal(continuous.W, discrete.W)
+    np.testing.assert_array_equal(continuous.W, again.W)
+    assert np.all(np.isfinite(continuous.final_test_loss))
+
+
+@pytest.mark.parametrize("arguments, name", [
+    (dict(dynamics="continuous", dt_over_tau=1.5), "dt_over_tau (dtOverTau)"),
+    (dict(dynamics="continuous", method="rk4"), "method"),
+    (dict(dt_over_tau=0.5), "dt_over_tau (dtOverTau)"),
+    (dict(dynamics="stochastic"), "dynamics"),
+])
+def test_the_recurrence_keywords_are_checked_naming_the_argument(ctx, arguments, name):
+    with pytest.raises(fa.FastAttractorsError) as error:
+        fa.degeneracy_sizes(**arguments)
+    assert error.value.message.startswith(name), error.value.message
+
+
 ALL = dict(TINY, pairs="all", exponents=2, driven_exponents=5, lyapunov_iterations=100)
 
 
