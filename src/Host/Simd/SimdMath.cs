@@ -112,8 +112,8 @@ internal static partial class SimdMath
     /// Four columns at once, in register blocks of 4 rows × 4 columns where the CPU has 32 vector registers (AVX-512):
     /// each load of an element of M serves four FMAs (the mat-vec's eight-row block needs one load per FMA, and
     /// per-member M is a lane vector per element, so loads, not FMAs, bound it); sixteen accumulators plus four row and
-    /// one column operand fit. With 16 registers (AVX2) that block spills, so rows go two at a time
-    /// (<see cref="MatMatRows2x4{T, TElement, TLoad}"/>: eight accumulators, two row and one column operand). Each y
+    /// one column operand fit. With 16 registers (AVX2) that block spills, so rows go two at a time there (eight
+    /// accumulators, two row and four column operands). Each y
     /// entry is summed over j in the same order from its old value either way, so both give the same bits.
     /// </summary>
     private static void MatMatRows4<T, TElement, TLoad>(ref TElement w0, int n, ref Vector<T> vr, ref Vector<T> yr)
@@ -123,10 +123,11 @@ internal static partial class SimdMath
         ref var v1 = ref Unsafe.Add(ref vr, n);
         ref var v2 = ref Unsafe.Add(ref vr, 2 * n);
         ref var v3 = ref Unsafe.Add(ref vr, 3 * n);
+        // A JIT-time constant: on AVX2 the rows-2-and-3 code below is removed, not branched over.
+        bool wide = System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported;
+        int rows = wide ? 4 : 2;
         int i = 0;
-        if (!System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
-            i = MatMatRows2x4<T, TElement, TLoad>(ref w0, n, ref vr, ref yr);
-        for (; i + 4 <= n; i += 4)
+        for (; i + rows <= n; i += rows)
         {
             ref var r0 = ref Unsafe.Add(ref w0, i * n);
             ref var y0 = ref Unsafe.Add(ref yr, i);
@@ -135,28 +136,35 @@ internal static partial class SimdMath
             ref var y3 = ref Unsafe.Add(ref y0, 3 * n);
             Vector<T> a00 = y0, a01 = y1, a02 = y2, a03 = y3;
             Vector<T> a10 = Unsafe.Add(ref y0, 1), a11 = Unsafe.Add(ref y1, 1), a12 = Unsafe.Add(ref y2, 1), a13 = Unsafe.Add(ref y3, 1);
-            Vector<T> a20 = Unsafe.Add(ref y0, 2), a21 = Unsafe.Add(ref y1, 2), a22 = Unsafe.Add(ref y2, 2), a23 = Unsafe.Add(ref y3, 2);
-            Vector<T> a30 = Unsafe.Add(ref y0, 3), a31 = Unsafe.Add(ref y1, 3), a32 = Unsafe.Add(ref y2, 3), a33 = Unsafe.Add(ref y3, 3);
+            Vector<T> a20 = default, a21 = default, a22 = default, a23 = default, a30 = default, a31 = default, a32 = default, a33 = default;
+            if (wide)
+            {
+                (a20, a21, a22, a23) = (Unsafe.Add(ref y0, 2), Unsafe.Add(ref y1, 2), Unsafe.Add(ref y2, 2), Unsafe.Add(ref y3, 2));
+                (a30, a31, a32, a33) = (Unsafe.Add(ref y0, 3), Unsafe.Add(ref y1, 3), Unsafe.Add(ref y2, 3), Unsafe.Add(ref y3, 3));
+            }
             for (int j = 0; j < n; j++)
             {
                 ref var e = ref Unsafe.Add(ref r0, j);
                 var m0 = TLoad.Load(ref e);
                 var m1 = TLoad.Load(ref Unsafe.Add(ref e, n));
-                var m2 = TLoad.Load(ref Unsafe.Add(ref e, 2 * n));
-                var m3 = TLoad.Load(ref Unsafe.Add(ref e, 3 * n));
-                var b = Unsafe.Add(ref vr, j);
-                a00 = Fma(m0, b, a00); a10 = Fma(m1, b, a10); a20 = Fma(m2, b, a20); a30 = Fma(m3, b, a30);
-                b = Unsafe.Add(ref v1, j);
-                a01 = Fma(m0, b, a01); a11 = Fma(m1, b, a11); a21 = Fma(m2, b, a21); a31 = Fma(m3, b, a31);
-                b = Unsafe.Add(ref v2, j);
-                a02 = Fma(m0, b, a02); a12 = Fma(m1, b, a12); a22 = Fma(m2, b, a22); a32 = Fma(m3, b, a32);
-                b = Unsafe.Add(ref v3, j);
-                a03 = Fma(m0, b, a03); a13 = Fma(m1, b, a13); a23 = Fma(m2, b, a23); a33 = Fma(m3, b, a33);
+                Vector<T> b0 = Unsafe.Add(ref vr, j), b1 = Unsafe.Add(ref v1, j), b2 = Unsafe.Add(ref v2, j), b3 = Unsafe.Add(ref v3, j);
+                a00 = Fma(m0, b0, a00); a01 = Fma(m0, b1, a01); a02 = Fma(m0, b2, a02); a03 = Fma(m0, b3, a03);
+                a10 = Fma(m1, b0, a10); a11 = Fma(m1, b1, a11); a12 = Fma(m1, b2, a12); a13 = Fma(m1, b3, a13);
+                if (wide)
+                {
+                    var m2 = TLoad.Load(ref Unsafe.Add(ref e, 2 * n));
+                    var m3 = TLoad.Load(ref Unsafe.Add(ref e, 3 * n));
+                    a20 = Fma(m2, b0, a20); a21 = Fma(m2, b1, a21); a22 = Fma(m2, b2, a22); a23 = Fma(m2, b3, a23);
+                    a30 = Fma(m3, b0, a30); a31 = Fma(m3, b1, a31); a32 = Fma(m3, b2, a32); a33 = Fma(m3, b3, a33);
+                }
             }
             y0 = a00; y1 = a01; y2 = a02; y3 = a03;
             Unsafe.Add(ref y0, 1) = a10; Unsafe.Add(ref y1, 1) = a11; Unsafe.Add(ref y2, 1) = a12; Unsafe.Add(ref y3, 1) = a13;
-            Unsafe.Add(ref y0, 2) = a20; Unsafe.Add(ref y1, 2) = a21; Unsafe.Add(ref y2, 2) = a22; Unsafe.Add(ref y3, 2) = a23;
-            Unsafe.Add(ref y0, 3) = a30; Unsafe.Add(ref y1, 3) = a31; Unsafe.Add(ref y2, 3) = a32; Unsafe.Add(ref y3, 3) = a33;
+            if (wide)
+            {
+                Unsafe.Add(ref y0, 2) = a20; Unsafe.Add(ref y1, 2) = a21; Unsafe.Add(ref y2, 2) = a22; Unsafe.Add(ref y3, 2) = a23;
+                Unsafe.Add(ref y0, 3) = a30; Unsafe.Add(ref y1, 3) = a31; Unsafe.Add(ref y2, 3) = a32; Unsafe.Add(ref y3, 3) = a33;
+            }
         }
         for (; i < n; i++)
         {
@@ -176,43 +184,6 @@ internal static partial class SimdMath
             Unsafe.Add(ref y0, 2 * n) = a2;
             Unsafe.Add(ref y0, 3 * n) = a3;
         }
-    }
-
-    /// <summary>
-    /// <see cref="MatMatRows4{T, TElement, TLoad}"/>'s rows two at a time, for 16-register CPUs; returns the first row
-    /// it left (n rounded down to even) for the one-row loop there.
-    /// </summary>
-    private static int MatMatRows2x4<T, TElement, TLoad>(ref TElement w0, int n, ref Vector<T> vr, ref Vector<T> yr)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TLoad : struct, IElementLoad<TElement, T>
-    {
-        ref var v1 = ref Unsafe.Add(ref vr, n);
-        ref var v2 = ref Unsafe.Add(ref vr, 2 * n);
-        ref var v3 = ref Unsafe.Add(ref vr, 3 * n);
-        int i = 0;
-        for (; i + 2 <= n; i += 2)
-        {
-            ref var r0 = ref Unsafe.Add(ref w0, i * n);
-            ref var y0 = ref Unsafe.Add(ref yr, i);
-            ref var y1 = ref Unsafe.Add(ref y0, n);
-            ref var y2 = ref Unsafe.Add(ref y0, 2 * n);
-            ref var y3 = ref Unsafe.Add(ref y0, 3 * n);
-            Vector<T> a00 = y0, a01 = y1, a02 = y2, a03 = y3;
-            Vector<T> a10 = Unsafe.Add(ref y0, 1), a11 = Unsafe.Add(ref y1, 1), a12 = Unsafe.Add(ref y2, 1), a13 = Unsafe.Add(ref y3, 1);
-            for (int j = 0; j < n; j++)
-            {
-                ref var e = ref Unsafe.Add(ref r0, j);
-                var m0 = TLoad.Load(ref e);
-                var m1 = TLoad.Load(ref Unsafe.Add(ref e, n));
-                a00 = Fma(m0, Unsafe.Add(ref vr, j), a00); a10 = Fma(m1, Unsafe.Add(ref vr, j), a10);
-                a01 = Fma(m0, Unsafe.Add(ref v1, j), a01); a11 = Fma(m1, Unsafe.Add(ref v1, j), a11);
-                a02 = Fma(m0, Unsafe.Add(ref v2, j), a02); a12 = Fma(m1, Unsafe.Add(ref v2, j), a12);
-                a03 = Fma(m0, Unsafe.Add(ref v3, j), a03); a13 = Fma(m1, Unsafe.Add(ref v3, j), a13);
-            }
-            y0 = a00; y1 = a01; y2 = a02; y3 = a03;
-            Unsafe.Add(ref y0, 1) = a10; Unsafe.Add(ref y1, 1) = a11; Unsafe.Add(ref y2, 1) = a12; Unsafe.Add(ref y3, 1) = a13;
-        }
-        return i;
     }
 
     /// <summary>How a matrix element becomes a lane vector: per-member elements are one already, shared ones are broadcast.</summary>
