@@ -166,16 +166,7 @@ public sealed unsafe class DegeneracyExportTests
         var expected = Trained.Value;
         var shape = expected[0].Final.Shape;
         Assert.Equal((3, 6, shape.Inputs, shape.Outputs), (networks, hidden, inputs, outputs));
-        var parameters = new double[networks * shape.Count];
-        var status = new int[networks];
-        var steps = new long[networks];
-        var loss = new double[networks];
-        fixed (byte* s = bytes)
-        fixed (double* p = parameters, l = loss)
-        fixed (int* st = status)
-        fixed (long* sp = steps)
-            code = Train(ManagedExports.Context, s, p, parameters.Length, st, status.Length, sp, steps.Length, l, loss.Length, error, ManagedExports.ErrorCapacity);
-        Assert.True(code == 0, ManagedExports.Text(error));
+        var (parameters, status, steps, loss) = TrainThroughTheExport(OneWidth, networks, shape.Count);
         CompareTrained(expected, parameters, status, steps, loss);
         // The same networks as the study's condition (6, l2:0.001), networks 9..11 of Spec.
         for (int k = 0; k < networks; k++)
@@ -206,11 +197,18 @@ public sealed unsafe class DegeneracyExportTests
         string json = OneWidth.TrimEnd().TrimEnd('}') + ", \"dynamics\": \"continuous\", \"dtOverTau\": 0.25}";
         var spec = DegeneracySpecJson.Parse(json);
         var expected = Training.EnsembleTrainer.Train(DegeneracyStudy.Members(spec), spec.Training);
-        int count = expected[0].Final.Shape.Count;
-        var parameters = new double[expected.Count * count];
-        var status = new int[expected.Count];
-        var steps = new long[expected.Count];
-        var loss = new double[expected.Count];
+        var (parameters, status, steps, loss) = TrainThroughTheExport(json, expected.Count, expected[0].Final.Shape.Count);
+        CompareTrained(expected, parameters, status, steps, loss);
+        Assert.NotEqual(BitConverter.DoubleToInt64Bits(Trained.Value[0].FinalTestLoss), BitConverter.DoubleToInt64Bits(loss[0]));
+    }
+
+    /// <summary>fa_train_ensemble on <paramref name="json"/> into arrays of the right lengths; asserts it succeeded.</summary>
+    private static (double[] Parameters, int[] Status, long[] Steps, double[] Loss) TrainThroughTheExport(string json, int networks, int perNetwork)
+    {
+        var parameters = new double[networks * perNetwork];
+        var status = new int[networks];
+        var steps = new long[networks];
+        var loss = new double[networks];
         byte* error = stackalloc byte[ManagedExports.ErrorCapacity];
         var bytes = Encoding.UTF8.GetBytes(json + "\0");
         int code;
@@ -220,8 +218,7 @@ public sealed unsafe class DegeneracyExportTests
         fixed (long* sp = steps)
             code = Train(ManagedExports.Context, s, p, parameters.Length, st, status.Length, sp, steps.Length, l, loss.Length, error, ManagedExports.ErrorCapacity);
         Assert.True(code == 0, ManagedExports.Text(error));
-        CompareTrained(expected, parameters, status, steps, loss);
-        Assert.NotEqual(BitConverter.DoubleToInt64Bits(Trained.Value[0].FinalTestLoss), BitConverter.DoubleToInt64Bits(loss[0]));
+        return (parameters, status, steps, loss);
     }
 
     private static void CompareTrained(IReadOnlyList<Training.EnsembleMemberResult> expected, double[] parameters, int[] status, long[] steps, double[] loss)
