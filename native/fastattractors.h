@@ -356,13 +356,13 @@ FA_API fa_status fa_degeneracy_study(fa_context *ctx, const char *spec_json,
     double *weight_distance, int64_t weight_distance_len, double *one_minus_cka, int64_t one_minus_cka_len);
 
 /* The whole study, every number of the CLI's networks.parquet and pairs.parquet for the same spec (same seeds), for
- * any spec the CLI accepts: "exponents" k > 0, "drivenExponents" > 0, "lyapunovIterations", "pairs": "all". Two
- * specs the CLI accepts but fails on after training are refused here before training, named: "exponents" above the
- * smallest width, and with "exponents" > 0 a "lyapunovIterations" too short for the estimator's standard errors
- * (the engine's ten QR intervals of 10 iterations: about 100 at least; checked by fa_degeneracy_study_full only, with
- * ctx's engine). Text columns are left out: a network's condition label is its condition index's width x regulariser,
- * index is i and replicate i % N; the failure text is not given (status and usable mark those rows). The CLI's cka
- * column is given as one_minus_cka = 1 - cka, as fa_degeneracy_study gives it.
+ * any spec the CLI accepts: "exponents" k > 0, "drivenExponents" > 0, "lyapunovIterations", "pairs": "all". Refused
+ * before training, named, here as in the CLI: "exponents" above the smallest width (by the spec itself, so
+ * fa_degeneracy_layout too), and with "exponents" > 0 a "lyapunovIterations" too short for the estimator's standard
+ * errors (the engine's ten QR intervals of 10 iterations: about 100 at least; checked by fa_degeneracy_study_full
+ * with ctx's engine). Text columns are left out: a network's condition label is its condition index's width x
+ * regulariser, index is i and replicate i % N; the failure text is not given (status and usable mark those rows).
+ * The CLI's cka column is given as one_minus_cka = 1 - cka, as fa_degeneracy_study gives it.
  *
  * fa_degeneracy_layout validates the spec and gives the lengths, nothing trained: networks = conditions*N;
  * within_pairs = conditions*N(N-1)/2; pairs = within_pairs, plus with "pairs": "all" conditions(conditions-1)/2 * N*N

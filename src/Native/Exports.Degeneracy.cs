@@ -192,19 +192,6 @@ internal static unsafe class DegeneracyArguments
         ElementCounts.Product("drivenExponents", "the driven exponents are networks·drivenExponents", networks, spec.DrivenExponents);
         return new DegeneracyLayout((int)conditions, spec.Networks, networks, within, within + across, spec.Exponents, spec.DrivenExponents);
     }
-
-    /// <summary>
-    /// <see cref="Layout"/> of a spec fa_degeneracy_study_full runs: also "exponents" above the smallest width refused
-    /// before training (an n-unit network's autonomous map has n exponents; the CLI's run fails only after training).
-    /// </summary>
-    public static DegeneracyLayout FullLayout(DegeneracyStudySpec spec)
-    {
-        int narrowest = spec.Widths.Min();
-        if (spec.Exponents > narrowest)
-            throw new ArgumentOutOfRangeException("exponents", spec.Exponents,
-                $"exponents: at most the smallest width n = {narrowest} (an n-unit network's autonomous map has n exponents), got {spec.Exponents}.");
-        return Layout(spec);
-    }
 }
 
 /// <summary>The array lengths of one spec's study (fa_degeneracy_layout).</summary>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FastAttractors.Degeneracy;
+using FastAttractors.Training;
 
 namespace FastAttractors.Native;
 
@@ -24,7 +25,7 @@ public static unsafe partial class Exports
             NativeArrays.RequirePointer(conditions, "conditions");
             NativeArrays.RequirePointer(exponents, "exponents");
             NativeArrays.RequirePointer(drivenExponents, "driven_exponents");
-            var layout = DegeneracyArguments.FullLayout(DegeneracyArguments.Spec(specJson));
+            var layout = DegeneracyArguments.Layout(DegeneracyArguments.Spec(specJson));
             *networks = layout.Networks;
             *pairs = layout.Pairs;
             *withinPairs = layout.WithinPairs;
@@ -46,10 +47,10 @@ public static unsafe partial class Exports
         return ErrorReport.Run(context, error, capacity, engine =>
         {
             var spec = DegeneracyArguments.Spec(specJson);
-            var layout = DegeneracyArguments.FullLayout(spec);
+            var layout = DegeneracyArguments.Layout(spec);
             var o = (NativeDegeneracyOutputs*)outputs;
             DegeneracyOutputs.Check(o, layout);
-            DegeneracyExponents.CheckBeforeTraining(engine, spec);
+            NetworkSpectrum.CheckStudy(engine, spec);
 
             var result = DegeneracyStudy.Run(spec, DegeneracyExponents.For(engine, spec));
 

@@ -38,6 +38,21 @@ public class DegeneracyTests
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir.Path, "checkpoints"), "*.ckpt"));
     }
 
+    /// <summary>
+    /// Exponents asked for over fewer iterations than the estimator's ten QR intervals of ten: refused before any
+    /// network is trained (the study used to train everything, then fail in the analysis), as the C ABI refuses it.
+    /// </summary>
+    [Fact]
+    public void A_lyapunov_duration_too_short_for_the_exponents_is_refused_before_training()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("spec.json"), """{ "widths": [4], "networks": 2, "epochs": 1, "exponents": 2, "lyapunovIterations": 50 }""");
+        var result = CliHarness.Run("degeneracy", "--spec", dir.File("spec.json"), "--no-checkpoints", "--backend", "Simd", "--out", dir.File("out"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("lyapunovIterations: the exponents' estimator needs at least 10 QR intervals of 10 iterations", result.Stderr);
+        Assert.False(File.Exists(Path.Combine(dir.File("out"), "networks.parquet")));
+    }
+
     [Fact]
     public void A_json_spec_is_read_and_flags_override_it()
     {

@@ -30,6 +30,36 @@ public static class NetworkSpectrum
         return [.. spectrum.Where((_, i) => i != drop).Take(k)];
     }
 
+    /// <summary>
+    /// Refuses, naming "lyapunovIterations", a degeneracy study whose exponents this estimator could not compute: it
+    /// runs the estimator once on a zero network of the smallest width (microseconds), so a duration the engine
+    /// cannot use (fewer QR intervals than its standard-error blocks) is refused before training, not after it. Nothing
+    /// to check when the study asks for no exponents or its networks are continuous-time (their exponents come from the
+    /// study's own Euler-map estimate). The CLI's degeneracy and the C ABI's study call this before training.
+    /// </summary>
+    /// <exception cref="ArgumentException">"lyapunovIterations" too short for the estimator's blocks.</exception>
+    public static void CheckStudy(Engine engine, Degeneracy.DegeneracyStudySpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Exponents == 0 || spec.Dynamics.IsContinuous)
+            return;
+        var task = spec.Task.Train;
+        var shape = new RnnShape(spec.Widths.Min(), task.Inputs, task.Outputs);
+        try
+        {
+            Leading(engine, new RnnParameters(shape, new double[shape.Count]), spec.Exponents, spec.LyapunovIterations, spec.Seed);
+        }
+        catch (ArgumentException e)
+        {
+            // The exponent count is checked against the widths already: what is left to refuse is the duration.
+            var options = Options(spec.LyapunovIterations, spec.Exponents);
+            throw new ArgumentException(
+                $"lyapunovIterations: the exponents' estimator needs at least {options.Blocks} QR intervals of {options.Every} iterations "
+                + $"(its standard-error blocks), got {spec.LyapunovIterations} iterations.", "lyapunovIterations", e);
+        }
+    }
+
     /// <summary>The estimator's settings for <paramref name="iterations"/> and k: k + 1 exponents, because the bias unit's is among them.</summary>
     public static LyapunovOptions Options(int iterations, int k) =>
         new() { Transient = 500, Duration = iterations, Every = 10, Exponents = k + 1, Precision = Precision.Float64 };

@@ -2,9 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using FastAttractors.Cli.Degeneracy;
 using FastAttractors.Cli.Output;
-using FastAttractors.Cli.Training;
-using FastAttractors.Training;
 using FastAttractors.Degeneracy;
+using FastAttractors.Training;
 
 namespace FastAttractors.Cli.Commands;
 
@@ -33,6 +32,9 @@ internal static class DegeneracyCommand
         int lyapunovIterations = spec.LyapunovIterations;
         // The engine estimates the discrete map's exponents; a continuous study's come from the library (its Euler map).
         using var engine = spec.Exponents > 0 && !spec.Dynamics.IsContinuous ? EngineFactory.Create(backend) : null;
+        // A duration the exponents' estimator cannot use is refused now, not after the training.
+        if (engine is not null)
+            NetworkSpectrum.CheckStudy(engine, spec);
         string backendName = engine is null ? "host (SIMD training, float64 analysis)" : $"host (SIMD training, float64 analysis), {engine.Backend} (Lyapunov exponents)";
         int members = spec.Conditions.Count * spec.Networks;
         stdout.WriteLine($"degeneracy {spec.Task.Name} ({spec.Dynamics.Label}): T = {spec.Task.Train.Steps}, widths {string.Join(",", spec.Widths)}, regularisers {string.Join(",", spec.Regularisers.Select(r => r.Label))}, "

@@ -115,6 +115,11 @@ public sealed record DegeneracyStudySpec
         Check(ExactWeightDistanceUpTo >= 0 && ExactWeightDistanceUpTo <= PermutationWeightDistance.MaxExact, nameof(ExactWeightDistanceUpTo), ExactWeightDistanceUpTo,
             $"in [0, {PermutationWeightDistance.MaxExact}]");
         Check(Exponents >= 0, nameof(Exponents), Exponents, "non-negative");
+        // Refused here, before any training, by every caller (CLI, C ABI, Python): the study would otherwise train
+        // every network and only then fail in the analysis.
+        if (Exponents > Widths.Min())
+            throw new ArgumentOutOfRangeException(nameof(Exponents), Exponents,
+                $"Exponents: at most the smallest width n = {Widths.Min()} (an n-unit network's autonomous map has n exponents), got {Exponents}.");
         Check(DrivenExponents >= 0, nameof(DrivenExponents), DrivenExponents, "non-negative");
         Check(LyapunovIterations >= 1, nameof(LyapunovIterations), LyapunovIterations, "at least 1");
         if (!Enum.IsDefined(Pairs))
