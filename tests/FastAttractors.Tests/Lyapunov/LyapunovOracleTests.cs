@@ -50,6 +50,35 @@ public class LyapunovOracleTests
         Assert.InRange(Math.Abs(les2.SumRuleResidual[0]), 0, 1e-9);
     }
 
+    /// <summary>
+    /// A diagonal map diag(2^s, 2^−s) held at its fixed point 0, so only the frame moves: the exponents are ±s ln 2 to
+    /// the last digits. Each QR interval's R_ii is 2^(±s·every), up to 2^±450 here (the QR's column norms square
+    /// them, so 2^±511 is as far as any backend goes): the Simd path multiplies them into its per-block product with the
+    /// exponent moved out after each factor, so this checks that bookkeeping far from 1 as well as near it (s = 1).
+    /// 1e-12 relative: the block sums are exact multiples of ln 2, so only the final rounding of E ln 2 + log m and of
+    /// the mean remain. The 30-iteration transient aligns the random frame with e1 (its e1 part in column 2 shrinks by
+    /// 2^(−2s) per iteration: below 10⁻¹⁷ after 30 at s = 1).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void Diagonal_map_with_huge_and_tiny_factors_gives_exact_exponents(Backend backend)
+    {
+        foreach (int s in new[] { 150, 1 })
+        {
+            double up = Math.ScaleB(1.0, s), down = Math.ScaleB(1.0, -s);
+            var map = Linear.Shared(new double[,] { { up, 0 }, { 0, down } }, kind: DynamicsKind.Map);
+            var les = EngineCache.Get(backend).Lyapunov(new EnsembleProblem(map, new double[2 * 3], 3), MapIteration.Instance,
+                new LyapunovOptions { Transient = 30, Duration = 3000, Every = 3 });
+            double expected = s * Math.Log(2);
+            for (int m = 0; m < 3; m++)
+            {
+                Assert.Equal(LyapunovStatus.Ok, les.Status[m]);
+                Assert.Equal(expected, les.Spectrum(m)[0], expected * 1e-12);
+                Assert.Equal(-expected, les.Spectrum(m)[1], expected * 1e-12);
+            }
+        }
+    }
+
     /// <summary>The core D of <see cref="KnownSpectra.Build"/> has entries a on the diagonal and ±b off it: modulus √(a² + b²).</summary>
     private static double[] LogModuliOfBlocks(int n, long seed, double nonNormality)
     {

@@ -34,7 +34,8 @@ internal sealed class LyapunovTile<T> where T : unmanaged, IFloatingPointIeee754
         BlockScratch = new Vector<T>[n * block];
         R = new Vector<T>[plan.K];
         LaneState = new double[n];
-        LogSums = new Vector<double>[plan.K];
+        LogExponents = new Vector<double>[plan.K];
+        LogMantissas = new Vector<double>[plan.K];
         ReferenceField = referenceField;
     }
 
@@ -49,8 +50,11 @@ internal sealed class LyapunovTile<T> where T : unmanaged, IFloatingPointIeee754
 
     public readonly IReferenceField ReferenceField;
 
-    /// <summary>float64 tiles: the block's log |R_ii| sums per lane, for block <see cref="LogSumBlock"/> (−1: none held).</summary>
-    public readonly Vector<double>[] LogSums;
+    /// <summary>
+    /// float64 tiles: the block's product of R_ii per lane, for block <see cref="LogSumBlock"/> (−1: none held), as
+    /// 2^LogExponents · LogMantissas with the mantissa kept in [1, 2) after every factor (TileRun.TryAccumulateLanes).
+    /// </summary>
+    public readonly Vector<double>[] LogExponents, LogMantissas;
     public int LogSumBlock = -1;
 
     /// <summary>Lanes that went non-finite and stay at their last finite state.</summary>

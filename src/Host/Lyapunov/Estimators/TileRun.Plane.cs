@@ -10,36 +10,60 @@ internal readonly partial struct TileRun<T, TField>
     /// <summary>
     /// True where the tile runs the plane path: the 2-D flow dx/dt = −x + tanh(W x) (the rotation blocks of the scan)
     /// with both exponents, classic RK4, float64. Its state, its 2 × 2 tangent frame and W stay in registers for a
-    /// whole QR interval, where the general step passes every stage through spans and calls
-    /// (<see cref="PlaneInterval"/>).
+    /// whole run, where the general step passes every stage through spans and calls (<see cref="PlaneRun"/>).
     /// </summary>
     private bool UsesPlanePath => planePath &&
         typeof(T) == typeof(double) && typeof(TField) == typeof(TanhOfLinearSimd<T>) && tableau is null && !isMap && n == 2 && k == 2;
 
     /// <summary>
-    /// One QR interval of <see cref="Rk4Step"/> and <see cref="Advance"/> on the plane for every tile of
-    /// <paramref name="runs"/>, ending with each tile's QR: the same operations on each lane (SmallMatVec's sums from 0,
-    /// LaneTanh, the RK4 combinations, TryTrace's trace, the frozen-lane rules and the tiny-state flush), so each member
-    /// gets the general path's bits whatever the group (PlanePathTests).
+    /// Every QR interval of <see cref="Rk4Step"/> and <see cref="Advance"/> on the plane for every tile of
+    /// <paramref name="runs"/>, each ending with the tile's QR and <see cref="EndInterval"/>: the same operations on
+    /// each lane (SmallMatVec's sums from 0, LaneTanh, the RK4 combinations, TryTrace's trace, the frozen-lane rules
+    /// and the tiny-state flush), so each member gets the general path's bits whatever the group (PlanePathTests).
     /// <para>
     /// Why this shape: a tile's step is one chain of dependent operations (W y, the exponential, a division, the next
     /// stage), about a hundred cycles per stage, and a tile has too little other work to fill that time. So each stage
     /// runs for every tile of the group before the next stage starts: the iterations over tiles are independent, and the
     /// out-of-order core overlaps several of them. Each tile's lanes live in a small stack buffer
-    /// (<see cref="PlaneLanes"/>) that stays in L1; within a tile's stage every value is a local. The tangent columns
-    /// go through the step's four stored linearisations d = sech²(W Y_s) after all state stages.
+    /// (<see cref="PlaneLanes"/>) that stays in L1 for the whole run (W, the state and the frame are loaded once, not per
+    /// interval: with a QR every two steps, reloading them was 4 % of a scan); within a tile's stage every value is a
+    /// local. The tangent columns go through the step's four stored linearisations d = sech²(W Y_s) after all state
+    /// stages.
+    /// </para>
+    /// <para>
+    /// Tried and dropped (CPU time of a 64 × 128 scan, 2-core AMD EPYC Zen 3 guest): groups of 4 or 8 tiles instead
+    /// of 2 (no gain: the out-of-order window does not reach the third tile); each stage's tanh calls in a loop of
+    /// their own over the group's arguments (no gain); a tanh of two vectors with every operation interleaved, written
+    /// over a two-vector lane type (22 cycles per vector instead of 38 in a scratch loop when hand-written, but 33
+    /// through the generic code, whose polynomial the JIT kept in memory, and slower again inside this method).
     /// </para>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    private static void PlaneInterval(ReadOnlySpan<TileRun<T, TField>> runs, long interval, bool contraction)
+    private static void PlaneRun(ReadOnlySpan<TileRun<T, TField>> runs)
     {
         var plan = runs[0].Plan;
-        double dt = plan.Dt;
-        int every = plan.Every;
         Span<PlaneLanes> lanes = stackalloc PlaneLanes[runs.Length];
         for (int t = 0; t < runs.Length; t++)
             PlaneLoad(in runs[t], ref lanes[t]);
+        var hasContraction = plan.FullSpectrum;
+        for (long interval = 0; interval < plan.TotalIntervals; interval++)
+        {
+            bool accumulating = interval >= plan.TransientIntervals;
+            PlaneInterval(runs, lanes, interval, accumulating && hasContraction);
+            for (int t = 0; t < runs.Length; t++)
+                PlaneEndInterval(in runs[t], ref lanes[t], interval, accumulating);
+        }
+        for (int t = 0; t < runs.Length; t++)
+            PlaneStore(runs[t].Work, ref lanes[t]);
+    }
+
+    /// <summary>The <see cref="PlaneRun"/>'s steps of one QR interval.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PlaneInterval(ReadOnlySpan<TileRun<T, TField>> runs, Span<PlaneLanes> lanes, long interval, bool contraction)
+    {
+        double dt = runs[0].Plan.Dt;
+        int every = runs[0].Plan.Every;
         for (int s = 0; s < every; s++)
         {
             for (int stage = 0; stage < 4; stage++)
@@ -58,8 +82,6 @@ internal readonly partial struct TileRun<T, TField>
             for (int t = 0; t < runs.Length; t++)
                 PlaneAdvance(in runs[t], step, ref lanes[t]);
         }
-        for (int t = 0; t < runs.Length; t++)
-            PlaneStore(runs[t].Work, ref lanes[t]);
     }
 
     /// <summary>
@@ -149,17 +171,28 @@ internal readonly partial struct TileRun<T, TField>
         tile.X1 = Vector.ConditionalSelect(frozen, tile.X1, TinyFlush<double>.Apply(n1));
     }
 
-    /// <summary>The interval's QR, then state, frame, R, frozen lanes and contraction back into the tile.</summary>
+    /// <summary>
+    /// The interval's QR; R, the frozen lanes and the contraction go to the tile for <see cref="EndInterval"/> (log |R_ii|,
+    /// freezing, the contraction's flush), whose frozen lanes and contraction come back.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PlaneStore(LyapunovTile<T> w, ref PlaneLanes tile)
+    private static void PlaneEndInterval(in TileRun<T, TField> run, ref PlaneLanes tile, long interval, bool accumulating)
     {
-        Vector<double> qa0 = tile.Qa0, qa1 = tile.Qa1, qb0 = tile.Qb0, qb1 = tile.Qb1;
-        Orthonormalise(ref qa0, ref qa1, ref qb0, ref qb1, out var r0, out var r1);
+        Orthonormalise(ref tile.Qa0, ref tile.Qa1, ref tile.Qb0, ref tile.Qb1, out var r0, out var r1);
+        var w = run.Work;
         (w.R[0], w.R[1]) = (r0.As<double, T>(), r1.As<double, T>());
-        (w.X[0], w.X[1]) = (tile.X0.As<double, T>(), tile.X1.As<double, T>());
-        (w.Q[0], w.Q[1], w.Q[2], w.Q[3]) = (qa0.As<double, T>(), qa1.As<double, T>(), qb0.As<double, T>(), qb1.As<double, T>());
         w.Frozen = tile.Frozen.As<double, T>();
         w.ContractionLanes = tile.Contraction;
+        run.EndInterval(interval, accumulating, orthonormalised: true);
+        tile.Frozen = w.Frozen.As<T, double>();
+        tile.Contraction = w.ContractionLanes;
+    }
+
+    /// <summary>The final state and frame back into the tile.</summary>
+    private static void PlaneStore(LyapunovTile<T> w, ref PlaneLanes tile)
+    {
+        (w.X[0], w.X[1]) = (tile.X0.As<double, T>(), tile.X1.As<double, T>());
+        (w.Q[0], w.Q[1], w.Q[2], w.Q[3]) = (tile.Qa0.As<double, T>(), tile.Qa1.As<double, T>(), tile.Qb0.As<double, T>(), tile.Qb1.As<double, T>());
     }
 
     private TField Field => @field;
@@ -193,7 +226,7 @@ internal readonly partial struct TileRun<T, TField>
 }
 
 /// <summary>
-/// One tile's lanes while the plane path runs its group's QR interval (<c>TileRun.PlaneInterval</c>): W, the state x,
+/// One tile's lanes while the plane path runs its group (<c>TileRun.PlaneRun</c>): W, the state x,
 /// the stage input y and RK4 sum n, the 2 × 2 frame (columns a and b), the frozen lanes, the contraction's sum, and the
 /// step's stage linearisations d = sech²(W Y_s) (two per stage).
 /// </summary>
