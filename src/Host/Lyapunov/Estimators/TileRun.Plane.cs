@@ -51,6 +51,10 @@ internal readonly partial struct TileRun<T, TField>
         {
             bool accumulating = interval >= plan.TransientIntervals;
             PlaneInterval(runs, lanes, interval, accumulating && hasContraction);
+            // All tiles' QRs first, then the bookkeeping: each QR is a chain of two square roots and two divisions,
+            // and with nothing between them the core overlaps the tiles' chains.
+            foreach (ref var tile in lanes)
+                Orthonormalise(ref tile.Qa0, ref tile.Qa1, ref tile.Qb0, ref tile.Qb1, out tile.R0, out tile.R1);
             for (int t = 0; t < runs.Length; t++)
                 PlaneEndInterval(in runs[t], ref lanes[t], interval, accumulating);
         }
@@ -172,15 +176,14 @@ internal readonly partial struct TileRun<T, TField>
     }
 
     /// <summary>
-    /// The interval's QR; R, the frozen lanes and the contraction go to the tile for <see cref="EndInterval"/> (log |R_ii|,
-    /// freezing, the contraction's flush), whose frozen lanes and contraction come back.
+    /// After the interval's QR: R, the frozen lanes and the contraction go to the tile for <see cref="EndInterval"/>
+    /// (log |R_ii|, freezing, the contraction's flush), whose frozen lanes and contraction come back.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PlaneEndInterval(in TileRun<T, TField> run, ref PlaneLanes tile, long interval, bool accumulating)
     {
-        Orthonormalise(ref tile.Qa0, ref tile.Qa1, ref tile.Qb0, ref tile.Qb1, out var r0, out var r1);
         var w = run.Work;
-        (w.R[0], w.R[1]) = (r0.As<double, T>(), r1.As<double, T>());
+        (w.R[0], w.R[1]) = (tile.R0.As<double, T>(), tile.R1.As<double, T>());
         w.Frozen = tile.Frozen.As<double, T>();
         w.ContractionLanes = tile.Contraction;
         run.EndInterval(interval, accumulating, orthonormalised: true);
@@ -226,13 +229,13 @@ internal readonly partial struct TileRun<T, TField>
 }
 
 /// <summary>
-/// One tile's lanes while the plane path runs its group (<c>TileRun.PlaneRun</c>): W, the state x,
-/// the stage input y and RK4 sum n, the 2 × 2 frame (columns a and b), the frozen lanes, the contraction's sum, and the
-/// step's stage linearisations d = sech²(W Y_s) (two per stage).
+/// One tile's lanes while the plane path runs its group (<c>TileRun.PlaneRun</c>): W, the state x, the stage input y
+/// and RK4 sum n, the 2 × 2 frame (columns a and b) and its QR's diagonal R, the frozen lanes, the contraction's sum,
+/// and the step's stage linearisations d = sech²(W Y_s) (two per stage).
 /// </summary>
 internal struct PlaneLanes
 {
-    public Vector<double> W00, W01, W10, W11, X0, X1, Y0, Y1, N0, N1, Qa0, Qa1, Qb0, Qb1, Frozen, Contraction;
+    public Vector<double> W00, W01, W10, W11, X0, X1, Y0, Y1, N0, N1, Qa0, Qa1, Qb0, Qb1, R0, R1, Frozen, Contraction;
     public PlaneSlopes D;
 }
 
