@@ -46,6 +46,16 @@ internal static class Dense
         return c;
     }
 
+    /// <summary>A rows × cols matrix from its row-major flat form (entry (i, j) at i·cols + j).</summary>
+    public static double[,] FromRowMajor(ReadOnlySpan<double> flat, int rows, int cols)
+    {
+        var a = new double[rows, cols];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++)
+                a[i, j] = flat[i * cols + j];
+        return a;
+    }
+
     public static double[,] Transpose(double[,] a)
     {
         var t = new double[a.GetLength(1), a.GetLength(0)];

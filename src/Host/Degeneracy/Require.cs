@@ -19,6 +19,17 @@ internal static class Require
             throw new ArgumentException($"'{name}' must be a non-empty square matrix, got {matrix.GetLength(0)} x {matrix.GetLength(1)}.", name);
     }
 
+    /// <summary>Two finite square matrices of one size (the pair a matrix comparison takes), checked in argument order.</summary>
+    public static void FiniteSquarePair(double[,] first, double[,] second, string firstName, string secondName)
+    {
+        Square(first, firstName);
+        Square(second, secondName);
+        if (first.GetLength(0) != second.GetLength(0))
+            throw new ArgumentException($"'{secondName}' must be {first.GetLength(0)} x {first.GetLength(0)} like '{firstName}', got {second.GetLength(0)} x {second.GetLength(1)}.", secondName);
+        Finite(first, firstName);
+        Finite(second, secondName);
+    }
+
     public static void Finite(double[,] matrix, string name)
     {
         for (int i = 0; i < matrix.GetLength(0); i++)
