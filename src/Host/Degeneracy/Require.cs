@@ -12,6 +12,19 @@ internal static class Require
             throw new ArgumentNullException(name, $"'{name}' must not be null.");
     }
 
+    /// <summary>
+    /// Two non-null lists read side by side, <paramref name="second"/> holding <paramref name="entry"/> (say, "one start
+    /// matrix per network") for each item of <paramref name="first"/>.
+    /// </summary>
+    public static void Matching<TFirst, TSecond>(IReadOnlyCollection<TFirst> first, IReadOnlyCollection<TSecond> second,
+        string firstName, string secondName, string entry)
+    {
+        NotNull(first, firstName);
+        NotNull(second, secondName);
+        if (first.Count != second.Count)
+            throw new ArgumentException($"'{secondName}' must hold {entry} ({first.Count}), got {second.Count}.", secondName);
+    }
+
     public static void Square(double[,] matrix, string name)
     {
         NotNull(matrix, name);
