@@ -32,7 +32,17 @@ public class DegeneracyTests
         Assert.Equal(2 * 3, pairs.Rows); // C(3, 2) per condition
         Assert.All(pairs.Column<double>("cka"), c => Assert.InRange(c, 0, 1 + 1e-12));
         Assert.Equal([1, 1, 1, 0, 0, 0], pairs.Column<int>("weight_exact")); // n = 6 enumerated, n = 10 matched
-        Assert.Contains("behaviour: OOD loss sd", File.ReadAllText(dir.File("summary.md")));
+        // The Markdown table: header, a separator with one cell per column, one row per condition.
+        var summaryLines = File.ReadAllLines(dir.File("summary.md"));
+        int header = Array.IndexOf(summaryLines, "| condition | converged / usable / diverged | test loss | OOD loss mean | behaviour: OOD loss sd | "
+            + "dynamics: mean DSA | DSA self (noise floor) | pairs with DSA > self | weights: mean relative distance | weights: mean distance / n² | "
+            + "representations: mean 1 − CKA | fixed points (stable) |");
+        Assert.True(header >= 0, "the conditions table header is missing");
+        Assert.Equal("|" + string.Concat(Enumerable.Repeat("---|", 12)), summaryLines[header + 1]);
+        Assert.StartsWith("| n=6 none | ", summaryLines[header + 2]);
+        Assert.Equal(13, summaryLines[header + 2].Count(c => c == '|'));
+        Assert.StartsWith("| n=10 none | ", summaryLines[header + 3]);
+        Assert.Equal("", summaryLines[header + 4]);
         foreach (var png in new[] { "loss-curves.png", "mds.png", "fixed-points.png" })
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(dir.File(png))[..4]);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir.Path, "checkpoints"), "*.ckpt"));
@@ -119,7 +129,13 @@ public class DegeneracyTests
         Assert.Equal(9, cross[0].GetProperty("pairs").GetInt32());
         Assert.Equal("n=6 none", cross[0].GetProperty("first_condition").GetString());
         Assert.True(summary.RootElement.GetProperty("conditions")[0].TryGetProperty("dsa_above_self_fraction", out _));
-        Assert.Contains("n=6 none vs n=10 none", File.ReadAllText(dir.File("summary.md")));
+        var summaryLines = File.ReadAllLines(dir.File("summary.md"));
+        int header = Array.IndexOf(summaryLines, "| conditions | pairs | mean \\|Δ OOD loss\\| | mean DSA | pairs with DSA > self | "
+            + "mean relative weight distance | mean 1 − CKA |");
+        Assert.True(header >= 0, "the cross-condition table header is missing");
+        Assert.Equal("|---|---|---|---|---|---|---|", summaryLines[header + 1]);
+        Assert.StartsWith("| n=6 none vs n=10 none | 9 | ", summaryLines[header + 2]);
+        Assert.Equal("", summaryLines[header + 3]);
     }
 
     [Fact]

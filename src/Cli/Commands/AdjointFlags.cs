@@ -8,7 +8,7 @@ namespace FastAttractors.Cli.Commands;
 internal sealed class AdjointFlags
 {
     public ModelFlags Model { get; } = new();
-    public Option<string> Out { get; } = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/adjoint" };
+    public Option<string> Out { get; } = CommonOptions.Out("results/adjoint");
     public Option<long?> Steps { get; } = new("--steps") { Description = "Steps of the forward run (iterations for maps); the terminal loss looks at the last." };
     public Option<int?> Checkpoint { get; } = new("--checkpoint") { Description = "Checkpoint interval C: states stored every C steps, segments recomputed (default ≈ √steps)." };
     public Option<int?> NormEvery { get; } = new("--norm-every") { Description = "Record |a(t)| = |∂L/∂x(t)| every this many steps (default steps / 200)." };

@@ -17,7 +17,7 @@ internal static class BenchCommand
         var size = new Option<string>("--size") { Description = "small (a quick look, < 1 min on 2 cores) or full (docs/benchmarks.md's sizes).", DefaultValueFactory = _ => "small" };
         var workloads = new Option<string?>("--workloads") { Description = $"Comma-separated workloads, default all: {string.Join(", ", BenchCases.All.Select(c => c.Id))}." };
         var backends = new Option<string?>("--backends") { Description = $"Comma-separated backends ({string.Join(", ", BackendNames.Valid)}), default every one present." };
-        var outDir = new Option<string>("--out") { Description = "Output directory for bench.md and bench.json.", DefaultValueFactory = _ => "results/bench" };
+        var outDir = CommonOptions.Out("results/bench", "Output directory for bench.md and bench.json.");
         var command = new Command("bench", "Time the standard workloads on every backend, cross-checked against Reference; writes bench.md and bench.json.");
         command.Options.Add(size);
         command.Options.Add(workloads);

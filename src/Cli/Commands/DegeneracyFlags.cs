@@ -45,7 +45,7 @@ internal sealed class DegeneracyFlags
     public Option<int?> Threads { get; } = new("--threads") { Description = "Networks trained and analysed at once (0 = one per core); results do not depend on it." };
     public Option<string?> Backend { get; } = new("--backend") { Description = $"Backend of the Lyapunov exponents: {string.Join(" | ", BackendNames.Valid)}." };
     public Option<bool> NoCheckpoints { get; } = new("--no-checkpoints") { Description = "Do not keep training state in OUT/checkpoints (by default a killed run resumes from it when run again)." };
-    public Option<string> Out { get; } = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/degeneracy" };
+    public Option<string> Out { get; } = CommonOptions.Out("results/degeneracy");
 
     public IEnumerable<Option> All =>
         [Spec, Task, Length, Difficulty, Widths, Regularisers, Networks, Seed, LearningRate, Init, Dynamics, DtOverTau, Method, Batch, TrainSize, TestSize, Epochs, MaxSteps, EvalEvery,

@@ -30,7 +30,7 @@ internal static class HeadDirectionCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the noise.", DefaultValueFactory = _ => 1 };
         var quick = new Option<bool>("--quick") { Description = "A tenth of the duration, 2 draws, 4 headings." };
         var backend = new Option<string?>("--backend") { Description = $"For the ring attractor: {string.Join(" | ", BackendNames.Valid)}." };
-        var outDir = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/head-direction" };
+        var outDir = CommonOptions.Out("results/head-direction");
         return CliCommand.Create("head-direction",
             "Heading memory of two oscillators with a delay-line readout (Sec. 2.11) vs a ring attractor, under weight noise.",
             [sigma, draws, headings, duration, recordEvery, seed, quick, backend, outDir], parse =>

@@ -7,7 +7,7 @@ namespace FastAttractors.Cli.Commands;
 internal sealed class IntegrateFlags
 {
     public ModelFlags Model { get; } = new();
-    public Option<string> Out { get; } = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/integrate" };
+    public Option<string> Out { get; } = CommonOptions.Out("results/integrate");
     public Option<long?> Steps { get; } = new("--steps") { Description = "Number of steps (iterations for maps)." };
     public Option<int?> RecordEvery { get; } = new("--record-every") { Description = "Record the state every K steps (trajectory with steps/K + 1 frames)." };
     public Option<string?> Method { get; } = new("--method")

@@ -7,7 +7,7 @@ namespace FastAttractors.Cli.Commands;
 internal sealed class LyapunovFlags
 {
     public ModelFlags Model { get; } = new();
-    public Option<string> Out { get; } = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/lyapunov" };
+    public Option<string> Out { get; } = CommonOptions.Out("results/lyapunov");
     public Option<double?> Transient { get; } = new("--transient") { Description = "Time before accumulation (time units; iterations for maps), default 100." };
     public Option<double?> Duration { get; } = new("--duration") { Description = "Accumulation time the exponents average over, default 1000." };
     public Option<int?> Every { get; } = new("--every") { Description = "Steps between QR re-orthonormalisations, default 10." };

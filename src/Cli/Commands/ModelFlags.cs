@@ -30,10 +30,10 @@ internal sealed class ModelFlags
     public Option<double?> RosslerB { get; } = new("--rossler-b") { Description = "Rössler b (default 0.2)." };
     public Option<double?> RosslerC { get; } = new("--rossler-c") { Description = "Rössler c (default 5.7)." };
     public Option<double?> Dt { get; } = new("--dt") { Description = "Step of the Runge–Kutta method (flows; --method, default rk4)." };
-    public Option<string?> Precision { get; } = new("--precision") { Description = "float32 | float64 (default)." };
+    public Option<string?> Precision { get; } = CommonOptions.Precision();
     public Option<long?> Seed { get; } = new("--seed") { Description = "Seed of weights and initial states (default 1)." };
-    public Option<double?> X0Std { get; } = new("--x0-std") { Description = "Standard deviation of the Gaussian initial states (default 1)." };
-    public Option<string?> Backend { get; } = new("--backend") { Description = $"{string.Join(" | ", BackendNames.Valid)}; default: best present or {BackendNames.EnvironmentVariable}." };
+    public Option<double?> X0Std { get; } = CommonOptions.X0Std();
+    public Option<string?> Backend { get; } = CommonOptions.Backend();
     public Option<int?> ChunkMembers { get; } = new("--chunk-members") { Description = "Members per device chunk (results do not depend on it)." };
 
     public IEnumerable<Option> All =>

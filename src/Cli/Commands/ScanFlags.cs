@@ -13,7 +13,7 @@ internal sealed class ScanFlags
     public Option<double?> Connectivity { get; } = new("--connectivity") { Description = "Connection probability of the tanh-gain weights (default 1)." };
     public Option<int?> Members { get; } = new("--members") { Description = "Members per point: initial states (and weights for tanh-gain) drawn per member (default 1)." };
     public Option<long?> Seed { get; } = new("--seed") { Description = "Seed of the scan; row r draws from its own counter-based stream (default 1)." };
-    public Option<double?> X0Std { get; } = new("--x0-std") { Description = "Standard deviation of the Gaussian initial states (default 1)." };
+    public Option<double?> X0Std { get; } = CommonOptions.X0Std();
     public Option<double?> Dt { get; } = new("--dt") { Description = "RK4 step of the flows (default 0.05)." };
     public Option<double?> Transient { get; } = new("--transient") { Description = "Transient (time units; iterations for maps), default 500 (rotation) / 100." };
     public Option<double?> Duration { get; } = new("--duration") { Description = "Accumulation time, default 1000 (flows) / 50000 iterations (rotation-map)." };
@@ -21,10 +21,10 @@ internal sealed class ScanFlags
     public Option<int?> Exponents { get; } = new("--exponents") { Description = "Leading exponents k (default n)." };
     public Option<int?> Blocks { get; } = new("--blocks") { Description = "Blocks for the standard errors, ≥ 10 (default 10)." };
     public Option<double?> Tolerance { get; } = new("--tolerance") { Description = "Standard error above which a row is 'not-converged' (default 0.05)." };
-    public Option<string?> Precision { get; } = new("--precision") { Description = "float32 | float64 (default)." };
-    public Option<string?> Backend { get; } = new("--backend") { Description = $"{string.Join(" | ", BackendNames.Valid)}; default: best present or {BackendNames.EnvironmentVariable}." };
+    public Option<string?> Precision { get; } = CommonOptions.Precision();
+    public Option<string?> Backend { get; } = CommonOptions.Backend();
     public Option<int?> Chunk { get; } = new("--chunk") { Description = "Rows per chunk, the unit of persistence and resume (default 1024; part of the spec)." };
-    public Option<string> Out { get; } = new("--out") { Description = "Output directory (the dataset: DIR/*.parquet).", DefaultValueFactory = _ => "results/scan" };
+    public Option<string> Out { get; } = CommonOptions.Out("results/scan", "Output directory (the dataset: DIR/*.parquet).");
     public Option<string?> Shard { get; } = new("--shard") { Description = "Compute shard i of n (i/n); else from SLURM_ARRAY_TASK_ID (+ --shards), SLURM_PROCID/NTASKS, OMPI_COMM_WORLD_RANK/SIZE, JOB_COMPLETION_INDEX (+ --shards)." };
     public Option<int?> Shards { get; } = new("--shards") { Description = "Shard count n, for the index variables that do not carry it." };
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue an interrupted shard from its last completed chunk (refused for a different spec)." };

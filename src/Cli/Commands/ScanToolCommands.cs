@@ -102,7 +102,7 @@ internal static class ScanToolCommands
     private static Command SlurmTemplate(TextWriter stdout)
     {
         var spec = new Option<string>("--spec") { Description = "The scan spec file the tasks run.", DefaultValueFactory = _ => "scan.json" };
-        var output = new Option<string>("--out") { Description = "The scan output directory.", DefaultValueFactory = _ => "results/scan" };
+        var output = CommonOptions.Out("results/scan", "The scan output directory.");
         var shards = new Option<int>("--shards") { Description = "Array tasks = shards.", DefaultValueFactory = _ => 8 };
         var cpus = new Option<int>("--cpus-per-task") { Description = "Cores per task.", DefaultValueFactory = _ => 2 };
         var time = new Option<string>("--time") { Description = "Time limit per task.", DefaultValueFactory = _ => "01:00:00" };

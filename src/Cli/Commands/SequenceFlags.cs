@@ -34,7 +34,7 @@ internal sealed class SequenceFlags
     public Option<string> Out { get; }
 
     public SequenceFlags(string defaultOut) =>
-        Out = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => defaultOut };
+        Out = CommonOptions.Out(defaultOut);
 
     public IEnumerable<Option> Common =>
         [Out, Variant, Visible, Hidden, Length, Networks, Trials, Flipped, Kappa, Eta, MaxEpochs, Schedule, HiddenCode, Targets, Activity, Criterion, Boundary, Data, Backend, Seed];

@@ -29,8 +29,8 @@ internal static class StabilityCommand
         var threshold = new Option<double>("--threshold") { Description = "|λ| below this (per τ) counts as a zero exponent.", DefaultValueFactory = _ => DefaultThreshold };
         var draws = new Option<string>("--draws") { Description = "independent (new ξ for every σ) | common (member m uses one direction ξ_m at every σ).", DefaultValueFactory = _ => "independent" };
         var quick = new Option<bool>("--quick") { Description = "A fifth of each system's transient and duration (coarser exponents, seconds)." };
-        var backend = new Option<string?>("--backend") { Description = $"{string.Join(" | ", BackendNames.Valid)}; default: best present or {BackendNames.EnvironmentVariable}." };
-        var outDir = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/stability" };
+        var backend = CommonOptions.Backend();
+        var outDir = CommonOptions.Out("results/stability");
         return CliCommand.Create("stability", "Lyapunov exponents of ring, line, toroidal (PTA) and limit-cycle networks under weight noise W + σξ.",
             [systems, sigmas, members, seed, threshold, draws, quick, backend, outDir], parse => Execute(new StabilitySettings(
                 Systems(parse.GetValue(systems)!), Sigmas(parse.GetValue(sigmas)!), Positive(parse.GetValue(members), "--members"),

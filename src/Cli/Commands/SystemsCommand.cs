@@ -23,8 +23,8 @@ internal static class SystemsCommand
 
     public static Command Create(TextWriter stdout, bool interactive)
     {
-        var outDir = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/systems" };
-        var backend = new Option<string?>("--backend") { Description = $"{string.Join(" | ", BackendNames.Valid)}; default: best present or {BackendNames.EnvironmentVariable}." };
+        var outDir = CommonOptions.Out("results/systems");
+        var backend = CommonOptions.Backend();
         var quick = new Option<bool>("--quick") { Description = "Shorter runs (a tenth of the accumulation, at most 3 exponents): seconds instead of a minute, coarser errors." };
         var command = new Command("systems", "Spectra and trajectories of the five systems of Fig. 3 (fixed point, two fixed points, line attractor, chaos, limit cycle).");
         command.Options.Add(outDir);

@@ -28,7 +28,7 @@ internal static class TrainCommand
     private static Command Summary(TextWriter stdout)
     {
         var runs = new Option<string>("--runs") { Description = "Directory whose subdirectories are train runs.", Required = true };
-        var output = new Option<string>("--out") { Description = "Where summary.md and loss-curves.png go.", DefaultValueFactory = _ => "results/train-summary" };
+        var output = CommonOptions.Out("results/train-summary", "Where summary.md and loss-curves.png go.");
         var command = new Command("summary", "Summarise several train runs: final test loss per initialisation (mean ± sd) and loss curves.");
         command.Options.Add(runs);
         command.Options.Add(output);

@@ -39,7 +39,7 @@ internal sealed class TrainFlags
     public Option<string> Time { get; } = new("--time") { Description = "discrete (tanh RNN map, default) | continuous (TanhRnn through the RK4 adjoint; --task sine only).", DefaultValueFactory = _ => "discrete" };
     public Option<double> Frequency { get; } = new("--frequency") { Description = "continuous: ω of the target sin(ω t) of unit 0 (0.5).", DefaultValueFactory = _ => 0.5 };
     public Option<double> Dt { get; } = new("--dt") { Description = "continuous: RK4 step (0.1); the horizon is --length steps (200).", DefaultValueFactory = _ => 0.1 };
-    public Option<string> Out { get; } = new("--out") { Description = "Output directory.", DefaultValueFactory = _ => "results/train" };
+    public Option<string> Out { get; } = CommonOptions.Out("results/train");
 
     public IEnumerable<Option> All =>
         [Task, Delay, MaxDelay, Length, Hidden, Init, PtaScan, PtaTolerance, Seed, Epochs, Steps, Batch, TrainSize, TestSize, LearningRate, Clip, EvalEvery,

@@ -142,28 +142,44 @@ internal static class DegeneracyOutputs
     {
         static string F(double v) => double.IsFinite(v) ? v.ToString("0.000e+0", CultureInfo.InvariantCulture) : "–";
         static string G(double v) => double.IsFinite(v) ? v.ToString("0.00", CultureInfo.InvariantCulture) : "–";
+        static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
         var s = result.Spec;
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Degeneracy: {s.Task.Name} (T = {s.Task.Train.Steps}, OOD T = {s.Task.OutOfDistribution.Steps}), {s.Networks} networks per condition");
         text.AppendLine();
-        text.AppendLine("| condition | converged / usable / diverged | test loss | OOD loss mean | behaviour: OOD loss sd | dynamics: mean DSA | DSA self (noise floor) | pairs with DSA > self | weights: mean relative distance | weights: mean distance / n² | representations: mean 1 − CKA | fixed points (stable) |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var c in result.Conditions)
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {c.Condition} | {c.Converged} / {c.Usable} / {c.Diverged} | {F(c.MeanFinalTestLoss)} | {F(c.OodLossMean)} | {F(c.OodLossSd)} | {F(c.MeanDsa)} | {F(c.MeanDsaSelf)} | {G(c.DsaAboveSelf)} | {F(c.MeanWeightRelative)} | {F(c.MeanWeightPerParameter)} | {F(c.MeanOneMinusCka)} | {G(c.MeanFixedPoints)} ({G(c.MeanStableFixedPoints)}) |");
-        text.AppendLine();
+        AppendTable(text,
+            ["condition", "converged / usable / diverged", "test loss", "OOD loss mean", "behaviour: OOD loss sd", "dynamics: mean DSA",
+                "DSA self (noise floor)", "pairs with DSA > self", "weights: mean relative distance", "weights: mean distance / n²",
+                "representations: mean 1 − CKA", "fixed points (stable)"],
+            result.Conditions.Select(c => new[]
+            {
+                c.Condition, $"{I(c.Converged)} / {I(c.Usable)} / {I(c.Diverged)}", F(c.MeanFinalTestLoss), F(c.OodLossMean), F(c.OodLossSd),
+                F(c.MeanDsa), F(c.MeanDsaSelf), G(c.DsaAboveSelf), F(c.MeanWeightRelative), F(c.MeanWeightPerParameter), F(c.MeanOneMinusCka),
+                $"{G(c.MeanFixedPoints)} ({G(c.MeanStableFixedPoints)})",
+            }));
         if (result.CrossConditions.Count > 0)
         {
             text.AppendLine("Across conditions (every pair of usable networks, one from each; the weight distance only between equal widths):");
             text.AppendLine();
-            text.AppendLine("| conditions | pairs | mean \\|Δ OOD loss\\| | mean DSA | pairs with DSA > self | mean relative weight distance | mean 1 − CKA |");
-            text.AppendLine("|---|---|---|---|---|---|---|");
-            foreach (var c in result.CrossConditions)
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {c.FirstCondition} vs {c.SecondCondition} | {c.Pairs} | {F(c.MeanBehaviour)} | {F(c.MeanDsa)} | {G(c.DsaAboveSelf)} | {F(c.MeanWeightRelative)} | {F(c.MeanOneMinusCka)} |");
-            text.AppendLine();
+            AppendTable(text,
+                ["conditions", "pairs", "mean \\|Δ OOD loss\\|", "mean DSA", "pairs with DSA > self", "mean relative weight distance", "mean 1 − CKA"],
+                result.CrossConditions.Select(c => new[]
+                {
+                    $"{c.FirstCondition} vs {c.SecondCondition}", I(c.Pairs), F(c.MeanBehaviour), F(c.MeanDsa), G(c.DsaAboveSelf),
+                    F(c.MeanWeightRelative), F(c.MeanOneMinusCka),
+                }));
         }
         text.AppendLine(CultureInfo.InvariantCulture, $"Training {result.TrainingSeconds:0.0} s, analysis {result.AnalysisSeconds:0.0} s.");
         return text.ToString();
+    }
+
+    /// <summary>A Markdown table (header, separator, one line per row) and the blank line after it.</summary>
+    private static void AppendTable(StringBuilder text, string[] columns, IEnumerable<string[]> rows)
+    {
+        text.Append("| ").AppendJoin(" | ", columns).AppendLine(" |");
+        text.Append('|').AppendJoin(string.Empty, Enumerable.Repeat("---|", columns.Length)).AppendLine();
+        foreach (var row in rows)
+            text.Append("| ").AppendJoin(" | ", row).AppendLine(" |");
+        text.AppendLine();
     }
 }

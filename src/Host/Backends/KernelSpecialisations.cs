@@ -5,13 +5,7 @@ using FastAttractors.Kernels.Lyapunov;
 using FastAttractors.Kernels.Models;
 using FastAttractors.Kernels.Numerics;
 using FastAttractors.Kernels.Ode;
-using ILGPU.Backends;
 using ILGPU.Backends.EntryPoints;
-using ILGPU.Backends.OpenCL;
-using ILGPU.Backends.PTX;
-using ILGPU.Runtime;
-using ILGPU.Runtime.Cuda;
-using ILGPU.Runtime.OpenCL;
 
 namespace FastAttractors.Backends;
 
@@ -89,23 +83,12 @@ internal static class KernelSpecialisations
     }
 
     /// <summary>PTX for compute capability 9.0 (H100); throws if ILGPU cannot compile the kernel.</summary>
-    public static string CompilePtx(Specialisation s)
-    {
-        using var backend = new PTXBackend(IlgpuRuntime.Context, new CudaCapabilityContext(CudaArchitecture.SM_90),
-            CudaArchitecture.SM_90, CudaInstructionSet.ISA_80, null);
-        return ((PTXCompiledKernel)Compile(backend, s)).PTXAssembly;
-    }
+    public static string CompilePtx(Specialisation s) => AheadOfTimeCompiler.Ptx(EntryPoint(s));
 
     /// <summary>OpenCL C 2.0 source with float64 support, as ILGPU would hand it to an OpenCL driver.</summary>
-    public static string CompileOpenCl(Specialisation s)
-    {
-        using var backend = new CLBackend(IlgpuRuntime.Context, new CLCapabilityContext(true, true, true, true, true),
-            CLDeviceVendor.Other, new CLCVersion(2, 0));
-        return ((CLCompiledKernel)Compile(backend, s)).Source;
-    }
+    public static string CompileOpenCl(Specialisation s) => AheadOfTimeCompiler.OpenCl(EntryPoint(s));
 
-    private static CompiledKernel Compile(ILGPU.Backends.Backend backend, Specialisation s) =>
-        backend.Compile(EntryPointDescription.FromImplicitlyGroupedKernel(s.Kernel), new KernelSpecialization());
+    private static EntryPointDescription EntryPoint(Specialisation s) => EntryPointDescription.FromImplicitlyGroupedKernel(s.Kernel);
 
     /// <summary>A model over the kernel parameter table, named without its type arguments.</summary>
     private static Specialisation Make(string kind, Type kernel, Type real, Type model) =>

@@ -28,22 +28,20 @@ internal static class Dense
         return c;
     }
 
-    /// <summary>Aᵀ B.</summary>
-    public static double[,] TransposeMultiply(double[,] a, double[,] b)
+    /// <summary>
+    /// Aᵀ B, as <see cref="Multiply"/> of the transpose: each entry is summed over the shared index in the same order,
+    /// so the bits are those of a direct Aᵀ B loop.
+    /// </summary>
+    public static double[,] TransposeMultiply(double[,] a, double[,] b) => Multiply(Transpose(a), b);
+
+    /// <summary>A rows × cols matrix from its row-major flat form (entry (i, j) at i·cols + j).</summary>
+    public static double[,] FromRowMajor(ReadOnlySpan<double> flat, int rows, int cols)
     {
-        int rows = a.GetLength(1), inner = a.GetLength(0), cols = b.GetLength(1);
-        var c = new double[rows, cols];
-        for (int k = 0; k < inner; k++)
-        {
-            for (int i = 0; i < rows; i++)
-            {
-                double aki = a[k, i];
-                if (aki == 0) continue;
-                for (int j = 0; j < cols; j++)
-                    c[i, j] += aki * b[k, j];
-            }
-        }
-        return c;
+        var a = new double[rows, cols];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++)
+                a[i, j] = flat[i * cols + j];
+        return a;
     }
 
     public static double[,] Transpose(double[,] a)

@@ -67,6 +67,21 @@ internal sealed class DenseLu
         return MemoryMarshal.CreateSpan(ref a[0, 0], a.Length).Slice(i * n, n);
     }
 
+    /// <summary>X = A⁻¹ B for an n × c right-hand side, solved column by column (B is left as it was).</summary>
+    public double[,] Solve(double[,] b)
+    {
+        int n = pivot.Length, columns = b.GetLength(1);
+        var x = new double[n, columns];
+        var column = new double[n];
+        for (int j = 0; j < columns; j++)
+        {
+            for (int i = 0; i < n; i++) column[i] = b[i, j];
+            SolveInPlace(column);
+            for (int i = 0; i < n; i++) x[i, j] = column[i];
+        }
+        return x;
+    }
+
     /// <summary>Solves A x = b in place (b becomes x).</summary>
     public void SolveInPlace(double[] b)
     {

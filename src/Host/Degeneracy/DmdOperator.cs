@@ -66,16 +66,8 @@ public static class DmdOperator
         var lu = DenseLu.FactorInPlace(g0);
         if (lu.IsSingular)
             throw new ArgumentException($"'{nameof(rank)}' = {rank} leaves a singular least-squares system: lower the rank or add a ridge.", nameof(rank));
-        // Aᵀ = G0⁻¹ Σ z_t z_{t+1}ᵀ, solved column by column.
-        var a = new double[r, r];
-        var column = new double[r];
-        for (int j = 0; j < r; j++)
-        {
-            for (int i = 0; i < r; i++) column[i] = g1[i, j];
-            lu.SolveInPlace(column);
-            for (int i = 0; i < r; i++) a[j, i] = column[i];
-        }
-        return a;
+        // Aᵀ = G0⁻¹ Σ z_t z_{t+1}ᵀ.
+        return Dense.Transpose(lu.Solve(g1));
     }
 
     /// <summary>U_r: the r leading right singular vectors of the stacked embedded data (m × r, orthonormal columns).</summary>

@@ -66,10 +66,7 @@ public static class DynamicalSimilarity
     /// </summary>
     public static double[] NullDistances(IReadOnlyList<IReadOnlyList<double[,]>> firstTrials, IReadOnlyList<IReadOnlyList<double[,]>> secondTrials, DsaOptions? options = null)
     {
-        Require.NotNull(firstTrials, nameof(firstTrials));
-        Require.NotNull(secondTrials, nameof(secondTrials));
-        if (firstTrials.Count != secondTrials.Count)
-            throw new ArgumentException($"'{nameof(secondTrials)}' must hold one trial set per system ({firstTrials.Count}), got {secondTrials.Count}.", nameof(secondTrials));
+        Require.Matching(firstTrials, secondTrials, nameof(firstTrials), nameof(secondTrials), "one trial set per system");
         options ??= new DsaOptions();
         options.Validate();
         var result = new double[firstTrials.Count];

@@ -26,10 +26,7 @@ public static class FixedPointFinder
     /// </summary>
     public static NetworkCriticalPoints[] FindAll(IReadOnlyList<TanhNetwork> networks, IReadOnlyList<double[,]> starts, FixedPointOptions? options = null)
     {
-        Require.NotNull(networks, nameof(networks));
-        Require.NotNull(starts, nameof(starts));
-        if (networks.Count != starts.Count)
-            throw new ArgumentException($"'{nameof(starts)}' must hold one start matrix per network ({networks.Count}), got {starts.Count}.", nameof(starts));
+        Require.Matching(networks, starts, nameof(networks), nameof(starts), "one start matrix per network");
         options ??= new FixedPointOptions();
         options.Validate();
         var offsets = new int[networks.Count + 1];

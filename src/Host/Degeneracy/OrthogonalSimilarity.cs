@@ -34,12 +34,7 @@ public static class OrthogonalSimilarity
     /// <param name="seed">Seed of the random starts.</param>
     public static SimilarityFit Fit(double[,] a, double[,] b, int randomStarts = 16, int maxIterations = 2000, long seed = 0)
     {
-        Require.Square(a, nameof(a));
-        Require.Square(b, nameof(b));
-        if (a.GetLength(0) != b.GetLength(0))
-            throw new ArgumentException($"'{nameof(b)}' must be {a.GetLength(0)} x {a.GetLength(0)} like '{nameof(a)}', got {b.GetLength(0)} x {b.GetLength(0)}.", nameof(b));
-        Require.Finite(a, nameof(a));
-        Require.Finite(b, nameof(b));
+        Require.FiniteSquarePair(a, b, nameof(a), nameof(b));
         Require.AtLeast(randomStarts, 0, nameof(randomStarts));
         Require.AtLeast(maxIterations, 0, nameof(maxIterations));
 
@@ -231,14 +226,6 @@ public static class OrthogonalSimilarity
                 minus[i, j] = (i == j ? 1 : 0) - h;
             }
         var lu = DenseLu.FactorInPlace(plus); // I + skew is never singular (eigenvalues 1 + iω)
-        var result = new double[r, r];
-        var column = new double[r];
-        for (int j = 0; j < r; j++)
-        {
-            for (int i = 0; i < r; i++) column[i] = minus[i, j];
-            lu.SolveInPlace(column);
-            for (int i = 0; i < r; i++) result[i, j] = column[i];
-        }
-        return result;
+        return lu.Solve(minus);
     }
 }

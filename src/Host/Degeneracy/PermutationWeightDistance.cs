@@ -34,12 +34,7 @@ public static class PermutationWeightDistance
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exactUpTo"/> is outside [0, <see cref="MaxExact"/>].</exception>
     public static WeightDistance Compute(double[,] w1, double[,] w2, int exactUpTo = 8)
     {
-        Require.Square(w1, nameof(w1));
-        Require.Square(w2, nameof(w2));
-        if (w1.GetLength(0) != w2.GetLength(0))
-            throw new ArgumentException($"'{nameof(w2)}' must be {w1.GetLength(0)} x {w1.GetLength(0)} like '{nameof(w1)}', got {w2.GetLength(0)} x {w2.GetLength(1)}.", nameof(w2));
-        Require.Finite(w1, nameof(w1));
-        Require.Finite(w2, nameof(w2));
+        Require.FiniteSquarePair(w1, w2, nameof(w1), nameof(w2));
         Require.AtLeast(exactUpTo, 0, nameof(exactUpTo));
         Require.AtMost(exactUpTo, MaxExact, nameof(exactUpTo));
         int n = w1.GetLength(0);

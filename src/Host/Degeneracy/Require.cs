@@ -12,11 +12,35 @@ internal static class Require
             throw new ArgumentNullException(name, $"'{name}' must not be null.");
     }
 
+    /// <summary>
+    /// Two non-null lists read side by side, <paramref name="second"/> holding <paramref name="entry"/> (say, "one start
+    /// matrix per network") for each item of <paramref name="first"/>.
+    /// </summary>
+    public static void Matching<TFirst, TSecond>(IReadOnlyCollection<TFirst> first, IReadOnlyCollection<TSecond> second,
+        string firstName, string secondName, string entry)
+    {
+        NotNull(first, firstName);
+        NotNull(second, secondName);
+        if (first.Count != second.Count)
+            throw new ArgumentException($"'{secondName}' must hold {entry} ({first.Count}), got {second.Count}.", secondName);
+    }
+
     public static void Square(double[,] matrix, string name)
     {
         NotNull(matrix, name);
         if (matrix.GetLength(0) != matrix.GetLength(1) || matrix.GetLength(0) == 0)
             throw new ArgumentException($"'{name}' must be a non-empty square matrix, got {matrix.GetLength(0)} x {matrix.GetLength(1)}.", name);
+    }
+
+    /// <summary>Two finite square matrices of one size (the pair a matrix comparison takes), checked in argument order.</summary>
+    public static void FiniteSquarePair(double[,] first, double[,] second, string firstName, string secondName)
+    {
+        Square(first, firstName);
+        Square(second, secondName);
+        if (first.GetLength(0) != second.GetLength(0))
+            throw new ArgumentException($"'{secondName}' must be {first.GetLength(0)} x {first.GetLength(0)} like '{firstName}', got {second.GetLength(0)} x {second.GetLength(1)}.", secondName);
+        Finite(first, firstName);
+        Finite(second, secondName);
     }
 
     public static void Finite(double[,] matrix, string name)

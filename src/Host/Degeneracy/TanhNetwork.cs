@@ -83,24 +83,24 @@ public sealed class TanhNetwork
         if (Form == RecurrentForm.Discrete)
         {
             for (int i = 0; i < n; i++)
-            {
-                double sum = Drive[i];
-                for (int j = 0; j < n; j++)
-                    sum += W[i, j] * h[j];
-                residual[i] = Math.Tanh(sum) - h[i];
-            }
+                residual[i] = Math.Tanh(RowSum(i, Drive[i], h)) - h[i];
             return;
         }
         Span<double> activity = n <= 512 ? stackalloc double[n] : new double[n];
         for (int j = 0; j < n; j++)
             activity[j] = Math.Tanh(h[j]);
         for (int i = 0; i < n; i++)
-        {
-            double sum = Drive[i] - h[i];
-            for (int j = 0; j < n; j++)
-                sum += W[i, j] * activity[j];
-            residual[i] = sum / Tau;
-        }
+            residual[i] = RowSum(i, Drive[i] - h[i], activity) / Tau;
+    }
+
+    /// <summary>start + Σ_j W_ij v_j, summed from j = 0: the pre-activation of unit i in both forms.</summary>
+    private double RowSum(int i, double start, ReadOnlySpan<double> v)
+    {
+        double sum = start;
+        int n = Dimension;
+        for (int j = 0; j < n; j++)
+            sum += W[i, j] * v[j];
+        return sum;
     }
 
     /// <summary>q(h) = ½‖r(h)‖².</summary>
@@ -128,10 +128,7 @@ public sealed class TanhNetwork
         {
             for (int i = 0; i < n; i++)
             {
-                double sum = Drive[i];
-                for (int j = 0; j < n; j++)
-                    sum += W[i, j] * h[j];
-                double f = Math.Tanh(sum);
+                double f = Math.Tanh(RowSum(i, Drive[i], h));
                 double slope = 1 - f * f;
                 for (int j = 0; j < n; j++)
                     jacobian[i, j] = slope * W[i, j];

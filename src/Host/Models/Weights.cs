@@ -79,15 +79,8 @@ public static class Weights
     {
         if (!(alpha.Min <= alpha.Max) || !(theta.Min <= theta.Max))
             throw new ArgumentException($"PTA ranges must be ordered and finite: α {alpha}, θ {theta}.", nameof(alpha));
-        if (n < 1)
-            throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be at least 1, got {n}.");
-        if (members is < 1)
-            throw new ArgumentOutOfRangeException(nameof(members), members, $"members must be at least 1, got {members}.");
-        int count = members ?? 1;
-        HostMemory.EnsureFits(2.0 * n * n * count, $"W (n = {n}, n² per member, built row by row)", nameof(members), members);
         int blocks = (n + 1) / 2;
-        var rows = new double[count][];
-        Parallel.For(0, count, m =>
+        return BlockRotations(n, members, name, m =>
         {
             ulong stream = CounterRandom.Stream(m, CounterRandom.Purpose.Angles);
             var alphas = new double[blocks];
@@ -97,6 +90,28 @@ public static class Weights
                 alphas[k] = alpha.Min + (alpha.Max - alpha.Min) * CounterRandom.Uniform((ulong)seed, stream, (ulong)(2 * k));
                 thetas[k] = theta.Min + (theta.Max - theta.Min) * CounterRandom.Uniform((ulong)seed, stream, (ulong)(2 * k + 1));
             }
+            return (alphas, thetas);
+        });
+    }
+
+    /// <summary>
+    /// One <see cref="BlockRotation"/> W per member from that member's (α_i, θ_i) (<paramref name="anglesOf"/>, called
+    /// in parallel), or member 0's shared by all when <paramref name="members"/> is null: the ensemble half of every
+    /// block-rotation initialisation (<see cref="Pta"/>, <c>PtaWeights.Ensemble</c>), which differ only in how the
+    /// angles are drawn.
+    /// </summary>
+    internal static ParameterBlock BlockRotations(int n, int? members, string name, Func<int, (double[] Alphas, double[] Thetas)> anglesOf)
+    {
+        if (n < 1)
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be at least 1, got {n}.");
+        if (members is < 1)
+            throw new ArgumentOutOfRangeException(nameof(members), members, $"members must be at least 1, got {members}.");
+        int count = members ?? 1;
+        HostMemory.EnsureFits(2.0 * n * n * count, $"W (n = {n}, n² per member, built row by row)", nameof(members), members);
+        var rows = new double[count][];
+        Parallel.For(0, count, m =>
+        {
+            var (alphas, thetas) = anglesOf(m);
             rows[m] = BlockRotation(alphas, thetas, n);
         });
         return members is null ? ParameterBlock.Shared(name, rows[0]) : ParameterBlock.PerMemberRows(name, rows);

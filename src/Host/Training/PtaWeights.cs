@@ -38,18 +38,6 @@ public static class PtaWeights
     public static ParameterBlock Ensemble(PtaRegion region, int n, int? members, long seed, string name = "W")
     {
         ArgumentNullException.ThrowIfNull(region);
-        if (n < 1)
-            throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be at least 1, got {n}.");
-        if (members is < 1)
-            throw new ArgumentOutOfRangeException(nameof(members), members, $"members must be at least 1, got {members}.");
-        int count = members ?? 1;
-        HostMemory.EnsureFits(2.0 * n * n * count, $"W (n = {n}, n² per member, built row by row)", nameof(members), members);
-        var rows = new double[count][];
-        Parallel.For(0, count, m =>
-        {
-            var (alphas, thetas) = Blocks(region, n, m, seed);
-            rows[m] = Weights.BlockRotation(alphas, thetas, n);
-        });
-        return members is null ? ParameterBlock.Shared(name, rows[0]) : ParameterBlock.PerMemberRows(name, rows);
+        return Weights.BlockRotations(n, members, name, m => Blocks(region, n, m, seed));
     }
 }

@@ -132,16 +132,8 @@ internal sealed class NetworkAnalyser(DegeneracyStudySpec spec, TaskBatch analys
         return [.. spectrum, .. Enumerable.Repeat(double.NaN, count - spectrum.Length)];
     }
 
-    private static double[,] InputWeights(RnnParameters parameters)
-    {
-        int n = parameters.Shape.Hidden, m = parameters.Shape.Inputs;
-        var u = new double[n, m];
-        ReadOnlySpan<double> flat = parameters.U;
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < m; j++)
-                u[i, j] = flat[i * m + j];
-        return u;
-    }
+    private static double[,] InputWeights(RnnParameters parameters) =>
+        Dense.FromRowMajor(parameters.U, parameters.Shape.Hidden, parameters.Shape.Inputs);
 
     private static double Distance(double[,] a, double[,] b)
     {

@@ -73,12 +73,6 @@ public static class RnnStates
     public static double[,] RecurrentWeights(RnnParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        int n = parameters.Shape.Hidden;
-        var w = new double[n, n];
-        ReadOnlySpan<double> flat = parameters.W;
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-                w[i, j] = flat[i * n + j];
-        return w;
+        return Dense.FromRowMajor(parameters.W, parameters.Shape.Hidden, parameters.Shape.Hidden);
     }
 }

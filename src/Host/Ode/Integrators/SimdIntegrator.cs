@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using FastAttractors.Models;
 using FastAttractors.Simd;
 
@@ -139,26 +140,29 @@ internal sealed class SimdIntegrator : IEnsembleIntegrator
             var acc = w.Acc.AsSpan();
             Vector<T> vDt = new(dt), vHalf = new(half), vThird = new(third), vSixth = new(sixth);
             field.Evaluate(tile, x, k, w.Scratch);
-            for (int i = 0; i < x.Length; i++)
-            {
-                acc[i] = SimdMath.Fma(vSixth, k[i], x[i]);
-                stage[i] = SimdMath.Fma(vHalf, k[i], x[i]);
-            }
+            Advance(x, k, vSixth, x, acc, vHalf, stage);
             field.Evaluate(tile, stage, k, w.Scratch);
-            for (int i = 0; i < x.Length; i++)
-            {
-                acc[i] = SimdMath.Fma(vThird, k[i], acc[i]);
-                stage[i] = SimdMath.Fma(vHalf, k[i], x[i]);
-            }
+            Advance(acc, k, vThird, x, acc, vHalf, stage);
             field.Evaluate(tile, stage, k, w.Scratch);
-            for (int i = 0; i < x.Length; i++)
-            {
-                acc[i] = SimdMath.Fma(vThird, k[i], acc[i]);
-                stage[i] = SimdMath.Fma(vDt, k[i], x[i]);
-            }
+            Advance(acc, k, vThird, x, acc, vDt, stage);
             field.Evaluate(tile, stage, k, w.Scratch);
             for (int i = 0; i < x.Length; i++)
                 acc[i] = SimdMath.Fma(vSixth, k[i], acc[i]);
+        }
+
+        /// <summary>
+        /// After a stage's slope k: acc = sum + b·k (sum is x at the first stage, acc after it) and the next stage's
+        /// point stage = x + a·k. Inlined, so each stage is the one fused loop it was when written out.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Advance(ReadOnlySpan<Vector<T>> sum, ReadOnlySpan<Vector<T>> k, Vector<T> b, ReadOnlySpan<Vector<T>> x,
+            Span<Vector<T>> acc, Vector<T> a, Span<Vector<T>> stage)
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                acc[i] = SimdMath.Fma(b, k[i], sum[i]);
+                stage[i] = SimdMath.Fma(a, k[i], x[i]);
+            }
         }
 
         private void Store(Vector<T>[] x, int tile, long frame, TileWork<T> w)
