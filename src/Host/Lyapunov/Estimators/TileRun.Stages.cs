@@ -21,13 +21,7 @@ internal readonly partial struct TileRun<T, TField>
         var stage = w.Stage.AsSpan();
         for (int s = 0; s < tableau.Stages; s++)
         {
-            var terms = tableau.StageTerms[s];
-            Span<Vector<T>> at = x;
-            if (terms.Length > 0)
-            {
-                SimdRkStep.Combine<T>(x, terms, w.Slopes, stage);
-                at = stage;
-            }
+            var at = SimdRkStep.StageInput(x, tableau.StageTerms[s], w.Slopes, stage);
             field.EvaluateLinearised(tile, at, w.Slopes[s], w.Linearisation[s], w.Scratch);
             if (contraction && tableau.Quadrature[s] != 0)
                 AddContraction(at, w.Linearisation[s], tableau.Quadrature[s], frozen);
@@ -42,13 +36,7 @@ internal readonly partial struct TileRun<T, TField>
             var st = w.BlockStage.AsSpan(0, size);
             for (int s = 0; s < tableau.Stages; s++)
             {
-                var terms = tableau.StageTerms[s];
-                Span<Vector<T>> input = q;
-                if (terms.Length > 0)
-                {
-                    SimdRkStep.Combine<T>(q, terms, w.BlockSlopes, st);
-                    input = st;
-                }
+                var input = SimdRkStep.StageInput(q, tableau.StageTerms[s], w.BlockSlopes, st);
                 field.Jvp(tile, w.Linearisation[s], input, w.BlockSlopes[s].AsSpan(0, size), columns, w.BlockScratch);
             }
             // Into the block accumulator first: q is the base of every term, so it must not change while summed.

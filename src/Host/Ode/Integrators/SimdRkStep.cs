@@ -16,17 +16,21 @@ internal static class SimdRkStep
     {
         var x = w.X.AsSpan();
         for (int s = 0; s < tableau.Stages; s++)
-        {
-            var terms = tableau.StageTerms[s];
-            if (terms.Length == 0)
-            {
-                field.Evaluate(tile, x, w.Slopes[s], w.Scratch);
-                continue;
-            }
-            Combine(x, terms, w.Slopes, w.Stage);
-            field.Evaluate(tile, w.Stage, w.Slopes[s], w.Scratch);
-        }
+            field.Evaluate(tile, StageInput(x, tableau.StageTerms[s], w.Slopes, w.Stage), w.Slopes[s], w.Scratch);
         Combine(x, tableau.StepTerms, w.Slopes, w.Acc);
+    }
+
+    /// <summary>
+    /// Where a stage is evaluated: at x itself when it has no terms (the first stage, always), else at x + Σ weight ·
+    /// slope combined into <paramref name="stage"/>.
+    /// </summary>
+    internal static Span<Vector<T>> StageInput<T>(Span<Vector<T>> x, SimdTableau<T>.Term[] terms, Vector<T>[][] slopes, Span<Vector<T>> stage)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (terms.Length == 0)
+            return x;
+        Combine<T>(x, terms, slopes, stage);
+        return stage;
     }
 
     /// <summary>
