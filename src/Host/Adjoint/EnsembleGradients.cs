@@ -39,8 +39,12 @@ public sealed class EnsembleGradients
     /// <summary>The number of steps the loss spans.</summary>
     public long Steps { get; }
 
-    /// <summary>The checkpoint interval C used (states stored every C steps, segments of C recomputed).</summary>
-    public int CheckpointInterval { get; }
+    /// <summary>
+    /// The checkpoint interval C used (states stored every C steps, segments of C recomputed). C = <see cref="Steps"/>:
+    /// the whole trajectory's records were kept in the forward pass and nothing was recomputed
+    /// (GradientOptions.RecordBudgetMiB).
+    /// </summary>
+    public int CheckpointInterval { get; internal set; }
 
     /// <summary>The backend that computed the gradients.</summary>
     public Backend Backend { get; }

@@ -6,6 +6,8 @@ namespace FastAttractors.Adjoint;
 /// <summary>
 /// A validated gradient request. The loss terms are resolved to steps (a terminal term at <see cref="Steps"/>) and
 /// sorted; states are checkpointed every <see cref="CheckpointInterval"/> steps (step 0 included).
+/// <see cref="IntervalGiven"/>: the caller chose the interval (no backend may change it);
+/// <see cref="RecordBudgetMiB"/>: GradientOptions.RecordBudgetMiB.
 /// </summary>
 internal sealed record GradientPlan(
     EnsembleProblem Problem,
@@ -17,7 +19,9 @@ internal sealed record GradientPlan(
     int? NormEvery,
     Precision Precision,
     int? ChunkMembers,
-    ISolver Solver) : EnsemblePlan(Problem, Binding, Solver)
+    ISolver Solver,
+    bool IntervalGiven,
+    int RecordBudgetMiB) : EnsemblePlan(Problem, Binding, Solver)
 {
     /// <summary>Checkpoints stored: the states at steps 0, C, 2C, … below <see cref="Steps"/>.</summary>
     public long Checkpoints => (Steps + CheckpointInterval - 1) / CheckpointInterval;
@@ -40,6 +44,9 @@ internal sealed record GradientPlan(
         if (options.CheckpointInterval is < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.CheckpointInterval,
                 $"CheckpointInterval must be at least 1, got {options.CheckpointInterval}.");
+        if (options.RecordBudgetMiB < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.RecordBudgetMiB,
+                $"RecordBudgetMiB must be at least 0 (0 always checkpoints), got {options.RecordBudgetMiB}.");
         if (options.AdjointNormEvery is < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.AdjointNormEvery, $"AdjointNormEvery must be at least 1, got {options.AdjointNormEvery}.");
         CheckPrecisionAndChunk(options.Precision, options.ChunkMembers, nameof(options));
@@ -57,7 +64,7 @@ internal sealed record GradientPlan(
         int interval = options.CheckpointInterval ?? DefaultCheckpointInterval(steps);
         interval = (int)Math.Min(interval, steps);
         var plan = new GradientPlan(problem, binding, solver.StepSize, steps, terms, interval, options.AdjointNormEvery,
-            options.Precision, options.ChunkMembers, solver);
+            options.Precision, options.ChunkMembers, solver, options.CheckpointInterval is not null, options.RecordBudgetMiB);
         plan.CheckHostMemory();
         return plan;
     }

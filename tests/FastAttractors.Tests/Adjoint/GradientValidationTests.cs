@@ -58,16 +58,21 @@ public class GradientValidationTests
     public void Negative_loss_step_names_the_terms() =>
         Assert.Equal("terms", Assert.Throws<ArgumentOutOfRangeException>(() => Loss.Running([-1], [new double[3]], 3)).ParamName);
 
+    /// <summary>CheckpointInterval below 1 and RecordBudgetMiB below 0 fail before any work, naming the option and value.</summary>
     [Theory]
-    [InlineData(0)]
-    [InlineData(-3)]
-    public void Checkpoint_interval_below_one_names_the_option(int interval)
+    [InlineData(nameof(GradientOptions.CheckpointInterval), 0)]
+    [InlineData(nameof(GradientOptions.CheckpointInterval), -3)]
+    [InlineData(nameof(GradientOptions.RecordBudgetMiB), -1)]
+    [InlineData(nameof(GradientOptions.RecordBudgetMiB), -4096)]
+    public void Bad_checkpointing_option_names_the_option(string option, int value)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            Run(Rnn, new Rk4(0.01), 10, Loss.Terminal(new double[3], 3), new GradientOptions { CheckpointInterval = interval }));
+        var options = option == nameof(GradientOptions.CheckpointInterval)
+            ? new GradientOptions { CheckpointInterval = value }
+            : new GradientOptions { RecordBudgetMiB = value };
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Run(Rnn, new Rk4(0.01), 10, Loss.Terminal(new double[3], 3), options));
         Assert.Equal("options", e.ParamName);
-        Assert.Contains("CheckpointInterval", e.Message);
-        Assert.Contains(interval.ToString(), e.Message);
+        Assert.Contains(option, e.Message);
+        Assert.Contains(value.ToString(), e.Message);
     }
 
     [Fact]

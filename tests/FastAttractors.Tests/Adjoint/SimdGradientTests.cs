@@ -8,8 +8,8 @@ namespace FastAttractors.Tests.Adjoint;
 /// <summary>The Simd adjoint on a user model, on diverging lanes and on a longer horizon with default checkpointing.</summary>
 public class SimdGradientTests
 {
-    private static GradientOptions Options(Precision precision, int? interval = null) =>
-        new() { CheckpointInterval = interval, AdjointNormEvery = 5, Precision = precision };
+    private static GradientOptions Options(Precision precision, int? interval = null, int recordBudgetMiB = 256) =>
+        new() { CheckpointInterval = interval, AdjointNormEvery = 5, Precision = precision, RecordBudgetMiB = recordBudgetMiB };
 
     /// <summary>
     /// Rössler (user model, VJP assembled lane by lane from dual-number JVPs) over 60 steps of dt 0.02 (t = 1.2,
@@ -55,6 +55,8 @@ public class SimdGradientTests
     /// <summary>
     /// TanhRnn n = 24, 300 steps of dt 0.01 with the default interval (C = 17: a short last segment), per-member W:
     /// float64 within 1e-9 relative, the gain 0.9 network being contracting (no growth of rounding differences).
+    /// RecordBudgetMiB = 0 keeps this on the checkpointed path, which these records would otherwise fit and skip
+    /// (StoredRecordsGradientTests holds the kept records to the same bits).
     /// </summary>
     [Fact]
     public void Longer_horizon_with_default_checkpointing_matches_the_reference()
@@ -63,7 +65,7 @@ public class SimdGradientTests
         var problem = c.Problem();
         var loss = Loss.Terminal(Enumerable.Range(0, 24).Select(i => 0.05 * i).ToArray(), 24);
         var reference = EngineCache.Get(Backend.Reference).Gradient(problem, c.Solver, c.Steps, loss, Options(Precision.Float64));
-        var simd = EngineCache.Get(Backend.Simd).Gradient(problem, c.Solver, c.Steps, loss, Options(Precision.Float64));
+        var simd = EngineCache.Get(Backend.Simd).Gradient(problem, c.Solver, c.Steps, loss, Options(Precision.Float64, recordBudgetMiB: 0));
         Assert.Equal(17, simd.CheckpointInterval);
         GradientAssert.Match(reference, simd, 1e-9, "TanhRnn 300 steps", exactStatus: true);
     }

@@ -23,7 +23,7 @@ internal sealed class GradientTile<T> where T : unmanaged, IFloatingPointIeee754
         Stages = plan.IsMap ? 1 : stages;
         LinearisationLength = linearisation;
         StageLength = 2 * n + linearisation;
-        RecordLength = n + Stages * StageLength;
+        RecordLength = RecordLengthOf(plan, stages, linearisation);
         X = new Vector<T>[n];
         Next = new Vector<T>[n];
         Checkpoints = new Vector<T>[plan.Checkpoints * n];
@@ -39,6 +39,10 @@ internal sealed class GradientTile<T> where T : unmanaged, IFloatingPointIeee754
         LaneState = new double[n];
         LossGradient = new double[n];
     }
+
+    /// <summary>Lane vectors per step record: x(t), then per stage (one for maps) X_s, f(X_s) and the linearisation.</summary>
+    public static int RecordLengthOf(GradientPlan plan, int stages, int linearisation) =>
+        plan.N + (plan.IsMap ? 1 : stages) * (2 * plan.N + linearisation);
 
     /// <summary>The method's stages (RK4: 4) or one map evaluation per step.</summary>
     public readonly int Stages;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using FastAttractors.Models;
 using FastAttractors.Ode.Integrators;
 using FastAttractors.Simd;
@@ -10,6 +11,9 @@ namespace FastAttractors.Adjoint.Estimators;
 /// exactly as <see cref="ReferenceGradient"/> runs one member (forward pass with checkpoints every C steps, backward
 /// segment by segment through the method's stages or the map; classic RK4 unrolled, any other tableau as a stage loop) with the tile fields' hand-written VJPs. A recomputed segment
 /// keeps every stage state, slope and linearisation, so the backward step applies Jᵀ without evaluating f again.
+/// When the interval is left to the library and the whole run's records fit GradientOptions.RecordBudgetMiB
+/// (<see cref="StoredRecords"/>), the run is one segment of C = steps: the forward pass keeps every record (as it
+/// always kept the last segment's) and nothing is recomputed.
 /// </summary>
 internal sealed class SimdGradient : IGradientEstimator
 {
@@ -49,13 +53,23 @@ internal sealed class SimdGradient : IGradientEstimator
             if (field.CotangentLength != expected)
                 throw new InvalidOperationException(
                     $"model '{plan.Problem.Model.Name}': its tile field reports {field.CotangentLength} parameter cotangents, its gradient parameters have {expected}.");
-            int scratch = Math.Max(field.ScratchLength, field.AdjointScratchLength);
-            Parallel.For(0, tiles, () => new GradientTile<T>(plan, tableau?.Stages ?? 4, scratch, field.LinearisationLength, field.CotangentLength, field.OuterDimension),
-                (tile, _, work) =>
-                {
-                    new TileGradient<T, TField>(plan, result, field, work, tile, tableau).Run();
-                    return work;
-                }, _ => { });
+            int scratch = Math.Max(field.ScratchLength, field.AdjointScratchLength), stages = tableau?.Stages ?? 4;
+            // A fixed set of workers, each with one GradientTile taking tiles in turn: Parallel.For's own replicas
+            // each allocated one, and with the whole trajectory's records kept a tile's buffers are megabytes, so
+            // the number of them must be known to hold the memory to GradientOptions.RecordBudgetMiB.
+            int workers = Math.Min(tiles, Environment.ProcessorCount), next = -1;
+            var run = plan;
+            if (StoredRecords.Fit(plan, workers, GradientTile<T>.RecordLengthOf(plan, stages, field.LinearisationLength), Unsafe.SizeOf<Vector<T>>()))
+            {
+                run = plan with { CheckpointInterval = (int)plan.Steps };
+                result.CheckpointInterval = run.CheckpointInterval;
+            }
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+            {
+                var work = new GradientTile<T>(run, stages, scratch, field.LinearisationLength, field.CotangentLength, field.OuterDimension);
+                for (int tile = Interlocked.Increment(ref next); tile < tiles; tile = Interlocked.Increment(ref next))
+                    new TileGradient<T, TField>(run, result, field, work, tile, tableau).Run();
+            });
         }
     }
 }

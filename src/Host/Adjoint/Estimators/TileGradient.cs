@@ -47,7 +47,11 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
             if (t % c == 0)
                 w.X.AsSpan().CopyTo(w.Checkpoints.AsSpan((int)(t / c * n), n));
             if (t >= last)
+            {
+                if (t + 1 < plan.Steps)
+                    RecordPrefetch.Lines<T>(Record(t + 1 - last));
                 Step(w.X, w.Next, Record(t - last), linearise: true);
+            }
             else
                 Step(w.X, w.Next, w.Work, linearise: false);
             Flush(w.Next.AsSpan(0, n));
@@ -74,6 +78,8 @@ internal readonly ref partial struct TileGradient<T, TField>(GradientPlan plan, 
             for (long t = end - 1; t >= first; t--)
             {
                 var record = Record(t - first);
+                if (t > first)
+                    RecordPrefetch.Lines<T>(Record(t - 1 - first));
                 BackwardStep(record);
                 Flush(w.A);
                 AddLossAt(t, record[..n], failed, ref term);
