@@ -24,7 +24,8 @@ def gradient(context, model=None, x0=None, dt=None, steps=None, target=None, b=N
     dt : float
         The step (> 0) of a flow; maps take None or 1.
     steps : int
-        Number of steps, 1 ... 2**53 (the adjoint checkpoints the trajectory: memory grows with sqrt(steps)).
+        Number of steps, 1 ... 2**53 (the adjoint checkpoints the trajectory, so memory grows with sqrt(steps);
+        on the Simd backend it keeps every step's record instead while they fit 256 MiB, to skip the recompute).
     target : array_like, shape (n,) or (n, members)
         One target for all members, or one per member.
     b, tau : optional

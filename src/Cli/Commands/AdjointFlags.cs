@@ -10,7 +10,7 @@ internal sealed class AdjointFlags
     public ModelFlags Model { get; } = new();
     public Option<string> Out { get; } = CommonOptions.Out("results/adjoint");
     public Option<long?> Steps { get; } = new("--steps") { Description = "Steps of the forward run (iterations for maps); the terminal loss looks at the last." };
-    public Option<int?> Checkpoint { get; } = new("--checkpoint") { Description = "Checkpoint interval C: states stored every C steps, segments recomputed (default ≈ √steps)." };
+    public Option<int?> Checkpoint { get; } = new("--checkpoint") { Description = "Checkpoint interval C: states stored every C steps, segments recomputed. Default: on Simd, every step's record kept when the records fit 256 MiB (no recompute), else C ≈ √steps; other backends C ≈ √steps." };
     public Option<int?> NormEvery { get; } = new("--norm-every") { Description = "Record |a(t)| = |∂L/∂x(t)| every this many steps (default steps / 200)." };
     public Option<string?> Target { get; } = new("--target") { Description = "Target y of the loss ½|x − y|²: one number for every component, or n comma-separated numbers (default 0)." };
     public Option<string?> LossSteps { get; } = new("--loss-steps") { Description = "Comma-separated steps with running terms ½|x(t_k) − y|² (same target), added to the terminal one." };
