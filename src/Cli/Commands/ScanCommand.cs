@@ -15,7 +15,7 @@ internal static class ScanCommand
         var flags = new ScanFlags();
         return CliCommand.Create("scan",
             "Lyapunov spectra over a parameter grid × members (rotation-block flow/map of Fig. 5A, or the gain of random tanh networks), "
-            + "sharded and resumable, into Parquet; with no arguments the embedded rotation-flow scan (about 15 s on 2 cores).", flags.All,
+            + "sharded and resumable, into Parquet; with no arguments the embedded rotation-flow scan (about 13 s on 2 cores).", flags.All,
             parse => Execute(flags.Read(parse), parse.GetValue(flags.Out)!, parse.GetValue(flags.Shard), parse.GetValue(flags.Shards),
                 parse.GetValue(flags.Resume), parse.GetValue(flags.Npz), Environment.GetEnvironmentVariable, stdout, stderr, interactive));
     }
