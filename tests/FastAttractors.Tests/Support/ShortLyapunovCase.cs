@@ -9,7 +9,8 @@ namespace FastAttractors.Tests.Support;
 /// </summary>
 public sealed record ShortLyapunovCase(EnsembleCase Ensemble, int K, int Every, int TransientIntervals, int AccumulateIntervals)
 {
-    private double Interval => Every * (Ensemble.Solver is MapIteration ? 1.0 : Ensemble.Dt);
+    /// <summary>Time between QRs: Every steps of dt (flows) or Every iterations (maps).</summary>
+    public double Interval => Every * (Ensemble.Solver is MapIteration ? 1.0 : Ensemble.Dt);
 
     public LyapunovOptions Options(Precision precision, int? chunk = null) => new()
     {
