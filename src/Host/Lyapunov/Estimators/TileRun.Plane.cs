@@ -58,8 +58,8 @@ internal readonly partial struct TileRun<T, TField>
             for (int t = 0; t < runs.Length; t++)
                 PlaneEndInterval(in runs[t], ref lanes[t], interval, accumulating);
         }
-        for (int t = 0; t < runs.Length; t++)
-            PlaneStore(runs[t].Work, ref lanes[t]);
+        // The final state and frame stay in the stack buffer: nothing reads them after the run (each run's Start
+        // loads both afresh), and the exponents have gone to the block sums in EndInterval.
     }
 
     /// <summary>The <see cref="PlaneRun"/>'s steps of one QR interval.</summary>
@@ -189,13 +189,6 @@ internal readonly partial struct TileRun<T, TField>
         run.EndInterval(interval, accumulating, orthonormalised: true);
         tile.Frozen = w.Frozen.As<T, double>();
         tile.Contraction = w.ContractionLanes;
-    }
-
-    /// <summary>The final state and frame back into the tile.</summary>
-    private static void PlaneStore(LyapunovTile<T> w, ref PlaneLanes tile)
-    {
-        (w.X[0], w.X[1]) = (tile.X0.As<double, T>(), tile.X1.As<double, T>());
-        (w.Q[0], w.Q[1], w.Q[2], w.Q[3]) = (tile.Qa0.As<double, T>(), tile.Qa1.As<double, T>(), tile.Qb0.As<double, T>(), tile.Qb1.As<double, T>());
     }
 
     private TField Field => @field;
